@@ -1,0 +1,124 @@
+# rewind: build, test and benchmark.
+#   make          build/rewind
+#   make check    all tests (unit, ISA, command line) under ASan and UBSan
+#   make bench    guest MIPS on the compute benchmark
+#   make demo     the main job
+# Every target that needs Debian packages installs the missing ones first.
+
+CC       ?= cc
+BUILD    := build
+CFLAGS_COMMON := -std=gnu11 -Wall -Wextra -Werror -g -MMD -MP
+OPT      := -O2
+# FP files must not let the compiler move operations across rounding-mode
+# changes or fuse them.
+FP_FLAGS := -frounding-math -fsignaling-nans -ffp-contract=off
+SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LIBS     := -lm
+
+CORE_SRCS := $(wildcard core/*.c core/dev/*.c)
+CLI_SRCS  := $(wildcard cli/*.c)
+FP_SRCS   := core/fp_ops.c core/fp_exec.c
+
+# Optimised objects (the shipped binary) and sanitizer objects (tests).
+OBJ_DIR  := $(BUILD)/obj
+SOBJ_DIR := $(BUILD)/san
+CORE_OBJS  := $(CORE_SRCS:%.c=$(OBJ_DIR)/%.o)
+CLI_OBJS   := $(CLI_SRCS:%.c=$(OBJ_DIR)/%.o)
+SCORE_OBJS := $(CORE_SRCS:%.c=$(SOBJ_DIR)/%.o)
+SCLI_OBJS  := $(CLI_SRCS:%.c=$(SOBJ_DIR)/%.o)
+
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
+
+UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
+UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+
+# Guest programs: the ISA suite and the benchmark.
+RV_CC    := riscv64-unknown-elf-gcc
+RV_FLAGS := -march=rv64gc -mabi=lp64d -mcmodel=medany -nostdlib -nostartfiles
+ISA_SRCS := $(wildcard guests/isa/*/*.S)
+ISA_ELFS := $(ISA_SRCS:guests/isa/%.S=$(BUILD)/isa/%.elf)
+ISA_HDRS := $(wildcard guests/isa/common/*.h) guests/isa/common/link.ld
+BENCH_ELF := $(BUILD)/bench/compute.elf
+
+DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
+	libfdt-dev gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu \
+	libc6-dev-riscv64-cross opensbi gdb-multiarch
+
+.PHONY: all deps check check-format unit isa cli-tests bench demo clean format
+
+all: $(BUILD)/rewind
+
+# Install missing Debian packages; silent and quick when all are present.
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:" $$missing; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -q $$missing; \
+	fi
+
+$(BUILD)/rewind: $(CORE_OBJS) $(CLI_OBJS)
+	$(CC) $(OPT) -o $@ $^ $(LIBS)
+
+$(BUILD)/rewind-san: $(SCORE_OBJS) $(SCLI_OBJS)
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+
+$(BUILD)/libcore-san.a: $(SCORE_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(OBJ_DIR)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(OPT) $(if $(filter $<,$(FP_SRCS)),$(FP_FLAGS)) -c $< -o $@
+
+$(SOBJ_DIR)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $(if $(filter $<,$(FP_SRCS)),$(FP_FLAGS)) -c $< -o $@
+
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libcore-san.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $(FP_FLAGS) $(CHECK_CFLAGS) -Icore $< \
+		$(BUILD)/libcore-san.a -o $@ $(CHECK_LIBS) $(LIBS)
+
+$(BUILD)/isa/%.elf: guests/isa/%.S $(ISA_HDRS)
+	@mkdir -p $(dir $@)
+	$(RV_CC) $(RV_FLAGS) -Iguests/isa/common -T guests/isa/common/link.ld $< -o $@
+
+$(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
+	@mkdir -p $(dir $@)
+	$(RV_CC) $(RV_FLAGS) -O2 -ffreestanding -T bench/compute/link.ld \
+		bench/compute/crt0.S bench/compute/compute.c -o $@
+
+check: deps
+	@$(MAKE) --no-print-directory check-format unit isa cli-tests
+
+check-format:
+	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(CLI_SRCS) \
+		$(wildcard core/*.h core/dev/*.h cli/*.h) $(UNIT_SRCS) 2>&1 | \
+		grep -o '^[^:]*\.[ch]' | sort -u); \
+	if [ -n "$$bad" ]; then echo "not clang-formatted:" $$bad; exit 1; fi
+
+unit: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+
+isa: $(BUILD)/rewind-san $(ISA_ELFS)
+	@tests/isa/run.sh $(BUILD)/rewind-san $(ISA_ELFS)
+
+cli-tests: $(BUILD)/rewind-san
+	@tests/cli/run.sh $(BUILD)/rewind-san
+
+bench: deps $(BUILD)/rewind $(BENCH_ELF)
+	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF)
+
+demo: deps $(BUILD)/rewind $(BENCH_ELF)
+	$(BUILD)/rewind run --bios none --kernel $(BENCH_ELF)
+
+format:
+	clang-format -i $(CORE_SRCS) $(CLI_SRCS) $(wildcard core/*.h core/dev/*.h cli/*.h) $(UNIT_SRCS)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,8 @@
+#ifndef REWIND_CLI_COMMANDS_H
+#define REWIND_CLI_COMMANDS_H
+
+/* Each takes its own argv (argv[0] is the command name) and returns the
+ * process exit status. */
+int cmd_run(int argc, char **argv);
+
+#endif

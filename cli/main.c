@@ -1,0 +1,35 @@
+/* rewind: the command-line front end. */
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *f)
+{
+	fputs("usage: rewind COMMAND [options]\n"
+	      "\n"
+	      "commands:\n"
+	      "  run      [MACHINE]        run a guest\n"
+	      "\n"
+	      "MACHINE: --bios FILE|none  --kernel FILE  --initrd FILE\n"
+	      "         --append STR  --mem SIZE  --smp N\n",
+	      f);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 1;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "run"))
+		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+		usage(stdout);
+		return 0;
+	}
+	fprintf(stderr, "rewind: unknown command '%s'\n", cmd);
+	usage(stderr);
+	return 1;
+}

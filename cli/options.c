@@ -1,0 +1,98 @@
+#include "options.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void opts_machine_defaults(struct machine_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->mem = 128ull << 20;
+	o->smp = 1;
+}
+
+int opts_parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 0);
+	if (errno || end == s || *s == '-')
+		return -1;
+	unsigned shift = 0;
+	switch (*end) {
+	case 'k':
+	case 'K':
+		shift = 10;
+		end++;
+		break;
+	case 'm':
+	case 'M':
+		shift = 20;
+		end++;
+		break;
+	case 'g':
+	case 'G':
+		shift = 30;
+		end++;
+		break;
+	default: break;
+	}
+	if (*end != '\0' || v > (UINT64_MAX >> shift))
+		return -1;
+	*out = (uint64_t)v << shift;
+	return 0;
+}
+
+/* The value of option argv[*i], advancing past it; NULL if missing. */
+static const char *opt_value(int argc, char **argv, int *i)
+{
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "rewind: %s needs a value\n", argv[*i]);
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	const char **str = NULL;
+	if (!strcmp(a, "--bios"))
+		str = &o->bios;
+	else if (!strcmp(a, "--kernel"))
+		str = &o->kernel;
+	else if (!strcmp(a, "--initrd"))
+		str = &o->initrd;
+	else if (!strcmp(a, "--append"))
+		str = &o->append;
+	if (str) {
+		*str = opt_value(argc, argv, i);
+		return *str ? 1 : -1;
+	}
+	if (!strcmp(a, "--mem")) {
+		const char *v = opt_value(argc, argv, i);
+		if (!v)
+			return -1;
+		if (opts_parse_size(v, &o->mem)) {
+			fprintf(stderr, "rewind: bad --mem size '%s'\n", v);
+			return -1;
+		}
+		return 1;
+	}
+	if (!strcmp(a, "--smp")) {
+		const char *v = opt_value(argc, argv, i);
+		if (!v)
+			return -1;
+		char *end;
+		long n = strtol(v, &end, 10);
+		if (*end || n < 1 || n > 8) {
+			fprintf(stderr,
+				"rewind: --smp must be 1 to 8, not '%s'\n", v);
+			return -1;
+		}
+		o->smp = (int)n;
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,27 @@
+/* Parsing the MACHINE options shared by run, record and snapshot. */
+#ifndef REWIND_CLI_OPTIONS_H
+#define REWIND_CLI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct machine_opts {
+	const char *bios; /* NULL: the default firmware; "none": no firmware */
+	const char *kernel;
+	const char *initrd;
+	const char *append;
+	uint64_t mem;
+	int smp;
+};
+
+/* Parse a size such as 128M, 1G, 65536; returns 0 or -1. */
+int opts_parse_size(const char *s, uint64_t *out);
+
+/* Consume the MACHINE option at argv[*i] (and its value). Returns 1 when it
+ * was one, 0 when it is not a machine option, -1 on a bad value (message
+ * printed). */
+int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i);
+
+void opts_machine_defaults(struct machine_opts *o);
+
+#endif

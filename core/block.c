@@ -1,0 +1,151 @@
+/* Block building and invalidation. */
+#include "block.h"
+#include "decode.h"
+#include "machine.h"
+
+#include <stdlib.h>
+
+/* Stores to a page that holds decoded code must take the slow path, which
+ * invalidates the blocks; so no hart may keep a fast write mapping to it. */
+static void block_unmap_writes(struct bus *b, const uint8_t *page_host)
+{
+	struct machine *m = b->m;
+	if (!m)
+		return;
+	for (int i = 0; i < m->nharts; i++) {
+		struct hart *h = m->harts[i];
+		for (int s = 0; s < 4; s++) {
+			struct tlb_entry *w = h->tlb[s].w;
+			for (unsigned k = 0; k < TLB_SIZE; k++) {
+				if (w[k].tag == TLB_INVALID)
+					continue;
+				uintptr_t host =
+					(uintptr_t)(w[k].tag << PAGE_SHIFT) +
+					w[k].addend;
+				if (host == (uintptr_t)page_host)
+					w[k].tag = TLB_INVALID;
+			}
+		}
+	}
+}
+
+/* A block ends after any instruction that may change control flow,
+ * privilege, translation or interrupt state, so that interrupts are checked
+ * right after the instruction that could have enabled them. */
+bool decode_ends_block(const struct insn *in)
+{
+	uint32_t op = in->raw & 0x7f;
+	switch (op) {
+	case 0x63: /* branch */
+	case 0x67: /* jalr */
+	case 0x6f: /* jal */
+	case 0x73: /* system: csr, ecall, ebreak, xret, wfi, sfence */
+		return true;
+	case 0x0f: /* fence.i */ return insn_funct3(in->raw) == 1;
+	default: return in->fn == exec_illegal;
+	}
+}
+
+static struct block *block_build(const uint8_t *host, uint64_t pc_off)
+{
+	struct insn tmp[BLOCK_MAX_INSNS];
+	uint32_t n = 0, off = 0;
+	while (n < BLOCK_MAX_INSNS && pc_off + off < PAGE_SIZE) {
+		uint64_t room = PAGE_SIZE - (pc_off + off);
+		uint16_t lo;
+		memcpy(&lo, host + off, 2);
+		struct insn *in = &tmp[n];
+		memset(in, 0, sizeof(*in));
+		if ((lo & 3) != 3) {
+			decode_compressed(in, lo);
+		} else {
+			if (room < 4)
+				break; /* straddles the page: run uncached */
+			uint32_t raw;
+			memcpy(&raw, host + off, 4);
+			decode_insn(in, raw);
+		}
+		in->off = (uint16_t)off;
+		in->idx = (uint8_t)n;
+		off += in->len;
+		n++;
+		if (decode_ends_block(in))
+			break;
+	}
+	if (n == 0)
+		return NULL;
+	struct block *blk = malloc(sizeof(*blk) + n * sizeof(struct insn));
+	if (!blk)
+		return NULL;
+	blk->next = NULL;
+	blk->n = n;
+	blk->bytes = off;
+	memcpy(blk->insns, tmp, n * sizeof(struct insn));
+	return blk;
+}
+
+struct block *block_get(struct bus *b, struct mem_region *r,
+			const uint8_t *host, uint64_t pc_off)
+{
+	uint64_t page = (uint64_t)(host - r->host) >> PAGE_SHIFT;
+	struct code_page *cp = r->code[page];
+	if (cp) {
+		struct block *blk = cp->at[pc_off >> 1];
+		if (blk)
+			return blk;
+	} else {
+		cp = calloc(1, sizeof(*cp));
+		if (!cp)
+			return NULL;
+		r->code[page] = cp;
+		block_unmap_writes(b, host - pc_off);
+	}
+	struct block *blk = block_build(host, pc_off);
+	if (!blk)
+		return NULL;
+	blk->next = cp->blocks;
+	cp->blocks = blk;
+	cp->at[pc_off >> 1] = blk;
+	return blk;
+}
+
+void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page)
+{
+	struct code_page *cp = r->code[page];
+	if (!cp)
+		return;
+	struct block *blk = cp->blocks;
+	while (blk) {
+		struct block *next = blk->next;
+		blk->next = b->graveyard;
+		b->graveyard = blk;
+		blk = next;
+	}
+	free(cp);
+	r->code[page] = NULL;
+}
+
+void block_free_region(struct mem_region *r)
+{
+	uint64_t pages = r->size >> PAGE_SHIFT;
+	for (uint64_t p = 0; p < pages && r->code; p++) {
+		struct code_page *cp = r->code[p];
+		if (!cp)
+			continue;
+		for (struct block *blk = cp->blocks, *next; blk; blk = next) {
+			next = blk->next;
+			free(blk);
+		}
+		free(cp);
+		r->code[p] = NULL;
+	}
+}
+
+void block_reap(struct bus *b)
+{
+	for (struct block *blk = b->graveyard, *next; blk; blk = next) {
+		next = blk->next;
+		free(blk);
+	}
+	b->graveyard = NULL;
+}

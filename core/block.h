@@ -1,0 +1,35 @@
+/* Decoded blocks: straight-line runs of pre-decoded instructions within one
+ * physical page, cached by physical address. */
+#ifndef REWIND_CORE_BLOCK_H
+#define REWIND_CORE_BLOCK_H
+
+#include "bus.h"
+#include "hart.h"
+
+#define BLOCK_MAX_INSNS 64
+
+struct block {
+	struct block *next; /* on its page's list, or in the graveyard */
+	uint32_t n;	    /* records in insns[] */
+	uint32_t bytes;	    /* guest bytes covered: pc after the block */
+	struct insn insns[];
+};
+
+struct code_page {
+	struct block *at[PAGE_SIZE / 2]; /* by (pc & 0xfff) / 2 */
+	struct block *blocks;		 /* every block built on this page */
+};
+
+/* The block starting at host address `host` (guest pc's page offset
+ * `pc_off`) in region r; built on first use. NULL only when out of memory. */
+struct block *block_get(struct bus *b, struct mem_region *r,
+			const uint8_t *host, uint64_t pc_off);
+
+/* Drop every block on page `page` of r: a store changed its code. The blocks
+ * go to the graveyard because one of them may be executing right now. */
+void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page);
+void block_free_region(struct mem_region *r);
+/* Free the graveyard; call only between blocks. */
+void block_reap(struct bus *b);
+
+#endif

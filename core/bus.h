@@ -1,0 +1,78 @@
+/* The physical address space: memory regions backed by host memory (RAM and
+ * the boot ROM) and MMIO devices. The bus also keeps the two per-page maps
+ * that the rest of the system hangs off RAM: the dirty-page bitmap (for
+ * incremental snapshots) and the code-page table (decoded blocks, so that a
+ * store into code invalidates exactly the blocks it touches). */
+#ifndef REWIND_CORE_BUS_H
+#define REWIND_CORE_BUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PAGE_SHIFT 12
+#define PAGE_SIZE  (1ull << PAGE_SHIFT)
+
+struct code_page;
+struct block;
+struct machine;
+
+struct mem_region {
+	uint64_t base, size;
+	uint8_t *host;
+	bool readonly;
+	uint64_t *dirty;	 /* one bit a page; NULL for read-only */
+	struct code_page **code; /* decoded blocks by page, lazily */
+};
+
+/* An MMIO device. read/write return 0, or -1 for an access fault (the bus
+ * turns that into the architectural access-fault exception). */
+struct mmio_dev {
+	const char *name;
+	uint64_t base, size;
+	void *opaque;
+	int (*read)(void *opaque, uint64_t off, unsigned size, uint64_t *val);
+	int (*write)(void *opaque, uint64_t off, unsigned size, uint64_t val);
+};
+
+#define BUS_MAX_REGIONS 4
+#define BUS_MAX_DEVS	32
+
+struct bus {
+	struct mem_region region[BUS_MAX_REGIONS];
+	int nregions;
+	struct mmio_dev dev[BUS_MAX_DEVS];
+	int ndevs;
+	struct machine *m;	 /* owner, to reach the harts' TLBs */
+	struct block *graveyard; /* invalidated blocks, freed at a safe point */
+};
+
+/* Add host-backed memory; returns the region or NULL when out of memory or
+ * slots. RAM starts zeroed. */
+struct mem_region *bus_add_memory(struct bus *b, uint64_t base, uint64_t size,
+				  bool readonly);
+int bus_add_device(struct bus *b, const struct mmio_dev *d);
+void bus_free(struct bus *b);
+
+/* The region containing [pa, pa+len), or NULL. */
+struct mem_region *bus_region(struct bus *b, uint64_t pa, uint64_t len);
+const struct mmio_dev *bus_device(const struct bus *b, uint64_t pa);
+
+/* A host pointer to len bytes of memory at pa, or NULL when the range is not
+ * entirely inside one region. Used by devices for DMA (which must then call
+ * bus_mark_dirty for writes) and by loaders. */
+void *bus_host_ptr(struct bus *b, uint64_t pa, uint64_t len);
+
+/* Physical accesses of 1, 2, 4 or 8 bytes (any alignment inside a region).
+ * Return 0, or -1 for an access fault. Writes to memory mark pages dirty and
+ * invalidate decoded code. */
+int bus_read(struct bus *b, uint64_t pa, unsigned size, uint64_t *val);
+int bus_write(struct bus *b, uint64_t pa, unsigned size, uint64_t val);
+
+void bus_mark_dirty(struct mem_region *r, uint64_t pa, uint64_t len);
+
+/* Called when memory at [pa, pa+len) is written by a path that bypasses the
+ * TLB: DMA, loaders, debugger writes. Marks dirty and drops decoded code. */
+void bus_note_write(struct bus *b, uint64_t pa, uint64_t len);
+
+#endif

@@ -1,0 +1,67 @@
+/* Instruction decoding into struct insn. Each extension module decodes its
+ * own opcodes; decode_insn dispatches to them. */
+#ifndef REWIND_CORE_DECODE_H
+#define REWIND_CORE_DECODE_H
+
+#include "hart.h"
+
+/* Fill *in (fn, registers, imm, ...) from a 32-bit encoding. Unknown or
+ * reserved encodings get the illegal-instruction handler; this never fails. */
+void decode_insn(struct insn *in, uint32_t raw);
+/* The same, sets len 4. */
+
+/* Decode a 16-bit compressed encoding: expanded, with len 2 and the
+ * original bits kept for trap values. */
+void decode_compressed(struct insn *in, uint16_t bits);
+
+/* Expand a 16-bit compressed encoding to its 32-bit equivalent; returns 0 for
+ * an illegal or reserved compressed encoding (including 0x0000). */
+uint32_t rvc_expand(uint16_t c);
+
+/* F and D (opcodes LOAD-FP, STORE-FP, MADD/MSUB/NMSUB/NMADD, OP-FP): fill *in
+ * and return true, or return false if the encoding is not a valid F/D
+ * instruction. */
+bool decode_fp(struct insn *in, uint32_t raw);
+
+/* The handler decode_insn installs for illegal encodings. */
+int exec_illegal(struct hart *h, const struct insn *in);
+
+/* True when an instruction must end its block: it may change control flow,
+ * translation, privilege or interrupt state. */
+bool decode_ends_block(const struct insn *in);
+
+/* Field extraction shared by decoders. */
+static inline uint32_t insn_rd(uint32_t r)
+{
+	return (r >> 7) & 31;
+}
+static inline uint32_t insn_rs1(uint32_t r)
+{
+	return (r >> 15) & 31;
+}
+static inline uint32_t insn_rs2(uint32_t r)
+{
+	return (r >> 20) & 31;
+}
+static inline uint32_t insn_rs3(uint32_t r)
+{
+	return (r >> 27) & 31;
+}
+static inline uint32_t insn_funct3(uint32_t r)
+{
+	return (r >> 12) & 7;
+}
+static inline uint32_t insn_funct7(uint32_t r)
+{
+	return r >> 25;
+}
+static inline int64_t insn_imm_i(uint32_t r)
+{
+	return (int64_t)(int32_t)r >> 20;
+}
+static inline int64_t insn_imm_s(uint32_t r)
+{
+	return ((int64_t)(int32_t)r >> 25 << 5) | ((r >> 7) & 31);
+}
+
+#endif

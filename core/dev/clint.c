@@ -1,0 +1,107 @@
+/* CLINT register map (the common layout firmware expects):
+ *   0x0000 + 4*hart  msip      (bit 0 drives the hart's MSIP)
+ *   0x4000 + 8*hart  mtimecmp
+ *   0xbff8           mtime     (read-only here: time is virtual) */
+#include "clint.h"
+#include "../machine.h"
+
+#include <stdlib.h>
+
+struct clint {
+	struct machine *m;
+	uint64_t mtimecmp[MACHINE_MAX_HARTS];
+	uint32_t msip[MACHINE_MAX_HARTS];
+};
+
+#define MSIP_OFF     0x0
+#define MTIMECMP_OFF 0x4000
+#define MTIME_OFF    0xbff8
+
+uint64_t clint_mtimecmp(const struct clint *c, int hart)
+{
+	return c->mtimecmp[hart];
+}
+
+/* Read `size` bytes at byte `at` of a little-endian 64-bit register. */
+static uint64_t reg_slice(uint64_t reg, uint64_t at, unsigned size)
+{
+	uint64_t v = reg >> (8 * at);
+	return size == 8 ? v : v & ((1ull << (8 * size)) - 1);
+}
+
+static uint64_t reg_merge(uint64_t reg, uint64_t at, unsigned size,
+			  uint64_t val)
+{
+	uint64_t mask = size == 8 ? UINT64_MAX : (1ull << (8 * size)) - 1;
+	return (reg & ~(mask << (8 * at))) | ((val & mask) << (8 * at));
+}
+
+int clint_read(void *opaque, uint64_t off, unsigned size, uint64_t *val)
+{
+	struct clint *c = opaque;
+	int n = c->m->nharts;
+	if (off < MSIP_OFF + 4u * n) {
+		*val = reg_slice(c->msip[off / 4], off % 4, size);
+		return 0;
+	}
+	if (off >= MTIMECMP_OFF && off < MTIMECMP_OFF + 8u * n) {
+		uint64_t i = (off - MTIMECMP_OFF) / 8;
+		*val = reg_slice(c->mtimecmp[i], off % 8, size);
+		return 0;
+	}
+	if (off >= MTIME_OFF && off < MTIME_OFF + 8) {
+		uint64_t now = machine_now(c->m) / TICK_INSNS;
+		*val = reg_slice(now, off - MTIME_OFF, size);
+		return 0;
+	}
+	*val = 0; /* unimplemented registers read as zero */
+	return 0;
+}
+
+int clint_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
+{
+	struct clint *c = opaque;
+	int n = c->m->nharts;
+	if (off < MSIP_OFF + 4u * n) {
+		int i = (int)(off / 4);
+		c->msip[i] =
+			(uint32_t)reg_merge(c->msip[i], off % 4, size, val) & 1;
+		machine_set_irq(c->m, i, MIP_MSIP, c->msip[i] != 0);
+		machine_resched(c->m);
+		return 0;
+	}
+	if (off >= MTIMECMP_OFF && off < MTIMECMP_OFF + 8u * n) {
+		uint64_t i = (off - MTIMECMP_OFF) / 8;
+		c->mtimecmp[i] = reg_merge(c->mtimecmp[i], off % 8, size, val);
+		machine_resched(c->m); /* the next deadline moved */
+		return 0;
+	}
+	return 0; /* mtime and holes ignore writes */
+}
+
+struct clint *clint_new(struct machine *m)
+{
+	struct clint *c = calloc(1, sizeof(*c));
+	if (!c)
+		return NULL;
+	c->m = m;
+	/* Reset value: no timer interrupt until software sets a compare. */
+	for (int i = 0; i < MACHINE_MAX_HARTS; i++)
+		c->mtimecmp[i] = UINT64_MAX;
+	struct mmio_dev d = {.name = "clint",
+			     .base = CLINT_BASE,
+			     .size = CLINT_SIZE,
+			     .opaque = c,
+			     .read = clint_read,
+			     .write = clint_write};
+	if (bus_add_device(&m->bus, &d)) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void clint_free(struct clint *c)
+{
+	free(c);
+}

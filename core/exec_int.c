@@ -1,0 +1,183 @@
+/* RV64I and M execute handlers. Integer rd 0 is decoded as the sink
+ * register, so handlers write rd unconditionally. */
+#include "exec.h"
+
+#define X(r) (h->x[r])
+#define RS1  X(in->rs1)
+#define RS2  X(in->rs2)
+#define RD   X(in->rd)
+
+#define ALU_OP(name, expr)                                                     \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
+	{                                                                      \
+		RD = (expr);                                                   \
+		return EXEC_NEXT;                                              \
+	}
+
+/* 32-bit results are sign-extended to 64. */
+#define SEXT32(v) ((uint64_t)(int64_t)(int32_t)(uint32_t)(v))
+
+ALU_OP(lui, (uint64_t)in->imm)
+ALU_OP(auipc, insn_pc(h, in) + (uint64_t)in->imm)
+ALU_OP(li, (uint64_t)in->imm)
+ALU_OP(mv, RS1)
+ALU_OP(addi, RS1 + (uint64_t)in->imm)
+ALU_OP(slti, (int64_t)RS1 < in->imm)
+ALU_OP(sltiu, RS1 < (uint64_t)in->imm)
+ALU_OP(xori, RS1 ^ (uint64_t)in->imm)
+ALU_OP(ori, RS1 | (uint64_t)in->imm)
+ALU_OP(andi, RS1 &(uint64_t)in->imm)
+ALU_OP(slli, RS1 << in->imm)
+ALU_OP(srli, RS1 >> in->imm)
+ALU_OP(srai, (uint64_t)((int64_t)RS1 >> in->imm))
+ALU_OP(add, RS1 + RS2)
+ALU_OP(sub, RS1 - RS2)
+ALU_OP(sll, RS1 << (RS2 & 63))
+ALU_OP(slt, (int64_t)RS1 < (int64_t)RS2)
+ALU_OP(sltu, RS1 < RS2)
+ALU_OP(xor, RS1 ^ RS2)
+ALU_OP(srl, RS1 >> (RS2 & 63))
+ALU_OP(sra, (uint64_t)((int64_t)RS1 >> (RS2 & 63)))
+ALU_OP(or, RS1 | RS2)
+ALU_OP(and, RS1 &RS2)
+ALU_OP(addiw, SEXT32(RS1 + (uint64_t)in->imm))
+ALU_OP(slliw, SEXT32((uint32_t)RS1 << in->imm))
+ALU_OP(srliw, SEXT32((uint32_t)RS1 >> in->imm))
+ALU_OP(sraiw, SEXT32((int32_t)RS1 >> in->imm))
+ALU_OP(addw, SEXT32(RS1 + RS2))
+ALU_OP(subw, SEXT32(RS1 - RS2))
+ALU_OP(sllw, SEXT32((uint32_t)RS1 << (RS2 & 31)))
+ALU_OP(srlw, SEXT32((uint32_t)RS1 >> (RS2 & 31)))
+ALU_OP(sraw, SEXT32((int32_t)RS1 >> (RS2 & 31)))
+
+int exec_nop(struct hart *h, const struct insn *in)
+{
+	(void)h;
+	(void)in;
+	return EXEC_NEXT;
+}
+
+/* M extension. Division by zero and overflow have defined results and
+ * never trap. */
+static uint64_t mulhu64(uint64_t a, uint64_t b)
+{
+	return (uint64_t)(((unsigned __int128)a * b) >> 64);
+}
+static uint64_t mulh64(int64_t a, int64_t b)
+{
+	return (uint64_t)(((__int128)a * b) >> 64);
+}
+static uint64_t mulhsu64(int64_t a, uint64_t b)
+{
+	return (uint64_t)(((__int128)a * (unsigned __int128)b) >> 64);
+}
+static uint64_t div64(int64_t a, int64_t b)
+{
+	if (b == 0)
+		return UINT64_MAX;
+	if (a == INT64_MIN && b == -1)
+		return (uint64_t)a;
+	return (uint64_t)(a / b);
+}
+static uint64_t rem64(int64_t a, int64_t b)
+{
+	if (b == 0)
+		return (uint64_t)a;
+	if (a == INT64_MIN && b == -1)
+		return 0;
+	return (uint64_t)(a % b);
+}
+static uint64_t divw32(int32_t a, int32_t b)
+{
+	if (b == 0)
+		return UINT64_MAX;
+	if (a == INT32_MIN && b == -1)
+		return SEXT32(a);
+	return SEXT32(a / b);
+}
+static uint64_t remw32(int32_t a, int32_t b)
+{
+	if (b == 0)
+		return SEXT32(a);
+	if (a == INT32_MIN && b == -1)
+		return 0;
+	return SEXT32(a % b);
+}
+
+ALU_OP(mul, RS1 *RS2)
+ALU_OP(mulh, mulh64((int64_t)RS1, (int64_t)RS2))
+ALU_OP(mulhsu, mulhsu64((int64_t)RS1, RS2))
+ALU_OP(mulhu, mulhu64(RS1, RS2))
+ALU_OP(div, div64((int64_t)RS1, (int64_t)RS2))
+ALU_OP(divu, RS2 ? RS1 / RS2 : UINT64_MAX)
+ALU_OP(rem, rem64((int64_t)RS1, (int64_t)RS2))
+ALU_OP(remu, RS2 ? RS1 % RS2 : RS1)
+ALU_OP(mulw, SEXT32((uint32_t)RS1 *(uint32_t)RS2))
+ALU_OP(divw, divw32((int32_t)RS1, (int32_t)RS2))
+ALU_OP(divuw,
+       (uint32_t)RS2 ? SEXT32((uint32_t)RS1 / (uint32_t)RS2) : UINT64_MAX)
+ALU_OP(remw, remw32((int32_t)RS1, (int32_t)RS2))
+ALU_OP(remuw,
+       (uint32_t)RS2 ? SEXT32((uint32_t)RS1 % (uint32_t)RS2) : SEXT32(RS1))
+
+/* Control transfer: set h->pc and leave the block. */
+int exec_jal(struct hart *h, const struct insn *in)
+{
+	uint64_t pc = insn_pc(h, in);
+	RD = pc + in->len;
+	h->pc = pc + (uint64_t)in->imm;
+	return EXEC_EXIT;
+}
+
+int exec_jalr(struct hart *h, const struct insn *in)
+{
+	uint64_t target = (RS1 + (uint64_t)in->imm) & ~1ull;
+	RD = insn_next_pc(h, in);
+	h->pc = target;
+	return EXEC_EXIT;
+}
+
+#define BRANCH(name, cond)                                                     \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
+	{                                                                      \
+		h->pc = (cond) ? insn_pc(h, in) + (uint64_t)in->imm            \
+			       : insn_next_pc(h, in);                          \
+		return EXEC_EXIT;                                              \
+	}
+
+BRANCH(beq, RS1 == RS2)
+BRANCH(bne, RS1 != RS2)
+BRANCH(blt, (int64_t)RS1 < (int64_t)RS2)
+BRANCH(bge, (int64_t)RS1 >= (int64_t)RS2)
+BRANCH(bltu, RS1 < RS2)
+BRANCH(bgeu, RS1 >= RS2)
+
+#define LOAD(name, size, conv)                                                 \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
+	{                                                                      \
+		uint64_t v;                                                    \
+		int r = hart_load(h, in, RS1 + (uint64_t)in->imm, size, &v);   \
+		if (__builtin_expect(r != 0, 0))                               \
+			return r;                                              \
+		RD = conv;                                                     \
+		return EXEC_NEXT;                                              \
+	}
+
+LOAD(lb, 1, (uint64_t)(int64_t)(int8_t)v)
+LOAD(lh, 2, (uint64_t)(int64_t)(int16_t)v)
+LOAD(lw, 4, SEXT32(v))
+LOAD(ld, 8, v)
+LOAD(lbu, 1, v)
+LOAD(lhu, 2, v)
+LOAD(lwu, 4, v)
+
+#define STORE(name, size)                                                      \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
+	{                                                                      \
+		return hart_store(h, in, RS1 + (uint64_t)in->imm, size, RS2);  \
+	}
+
+STORE(sb, 1)
+STORE(sh, 2)
+STORE(sw, 4)
+STORE(sd, 8)

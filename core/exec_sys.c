@@ -1,0 +1,144 @@
+/* System instructions: fences, environment calls, trap returns, WFI,
+ * sfence.vma and the Zicsr instructions. All of them end their block. */
+#include "csr.h"
+#include "exec.h"
+#include "machine.h"
+
+static int next(struct hart *h, const struct insn *in)
+{
+	h->pc = insn_next_pc(h, in);
+	return EXEC_EXIT;
+}
+
+int exec_fence(struct hart *h, const struct insn *in)
+{
+	(void)h;
+	(void)in;
+	return EXEC_NEXT; /* one host thread: memory is already ordered */
+}
+
+int exec_fence_i(struct hart *h, const struct insn *in)
+{
+	/* Stores into code already drop the blocks they touch, so fetch is
+	 * always coherent; fence.i only has to end the block. */
+	return next(h, in);
+}
+
+int exec_ecall(struct hart *h, const struct insn *in)
+{
+	static const uint64_t cause[4] = {EXC_ECALL_U, EXC_ECALL_S, 0,
+					  EXC_ECALL_M};
+	return hart_trap(h, in, cause[h->priv], 0);
+}
+
+int exec_ebreak(struct hart *h, const struct insn *in)
+{
+	return hart_trap(h, in, EXC_BREAKPOINT, insn_pc(h, in));
+}
+
+int exec_mret(struct hart *h, const struct insn *in)
+{
+	if (h->priv != PRIV_M)
+		return hart_illegal(h, in);
+	uint64_t s = h->mstatus;
+	enum priv to = (enum priv)((s & MSTATUS_MPP) >> 11);
+	s = (s & ~MSTATUS_MIE) | ((s & MSTATUS_MPIE) ? MSTATUS_MIE : 0);
+	s |= MSTATUS_MPIE;
+	s &= ~MSTATUS_MPP; /* U, the least-privileged mode */
+	if (to != PRIV_M)
+		s &= ~MSTATUS_MPRV;
+	h->mstatus = s;
+	h->priv = to;
+	h->pc = h->mepc;
+	hart_update_mode(h);
+	return EXEC_EXIT;
+}
+
+int exec_sret(struct hart *h, const struct insn *in)
+{
+	if (h->priv == PRIV_U ||
+	    (h->priv == PRIV_S && (h->mstatus & MSTATUS_TSR)))
+		return hart_illegal(h, in);
+	uint64_t s = h->mstatus;
+	enum priv to = (s & MSTATUS_SPP) ? PRIV_S : PRIV_U;
+	s = (s & ~MSTATUS_SIE) | ((s & MSTATUS_SPIE) ? MSTATUS_SIE : 0);
+	s |= MSTATUS_SPIE;
+	s &= ~MSTATUS_SPP;
+	s &= ~MSTATUS_MPRV; /* the new mode is below M */
+	h->mstatus = s;
+	h->priv = to;
+	h->pc = h->sepc;
+	hart_update_mode(h);
+	return EXEC_EXIT;
+}
+
+int exec_wfi(struct hart *h, const struct insn *in)
+{
+	/* WFI cannot wait in U-mode, and TW forbids waiting below M. */
+	if (h->priv == PRIV_U ||
+	    (h->priv == PRIV_S && (h->mstatus & MSTATUS_TW)))
+		return hart_illegal(h, in);
+	h->pc = insn_next_pc(h, in);
+	if (!(h->mip & h->mie)) {
+		h->wfi = true;
+		h->stop = STOP_WFI;
+	}
+	return EXEC_EXIT;
+}
+
+int exec_sfence_vma(struct hart *h, const struct insn *in)
+{
+	if (h->priv == PRIV_U ||
+	    (h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM)))
+		return hart_illegal(h, in);
+	hart_flush_tlb(h);
+	return next(h, in);
+}
+
+/* The common shape of the six Zicsr instructions: read unless a csrrw has
+ * rd = x0, write unless a set/clear has a zero source register/immediate. */
+static int csr_op(struct hart *h, const struct insn *in, uint64_t src, int kind,
+		  bool do_read, bool do_write)
+{
+	unsigned num = in->aux;
+	uint64_t old = 0;
+	h->live_idx = in->idx;
+	if (do_write && !csr_accessible(h, num, true))
+		return hart_illegal(h, in);
+	if (do_read && csr_read(h, num, &old))
+		return hart_illegal(h, in);
+	if (do_write) {
+		uint64_t v = kind == 0	 ? src
+			     : kind == 1 ? old | src
+					 : old & ~src;
+		if (csr_write(h, num, v))
+			return hart_illegal(h, in);
+	}
+	h->x[in->rd] = old;
+	return next(h, in);
+}
+
+int exec_csrrw(struct hart *h, const struct insn *in)
+{
+	return csr_op(h, in, h->x[in->rs1], 0, in->rd != XREG_SINK, true);
+}
+int exec_csrrs(struct hart *h, const struct insn *in)
+{
+	return csr_op(h, in, h->x[in->rs1], 1, true, in->rs1 != 0);
+}
+int exec_csrrc(struct hart *h, const struct insn *in)
+{
+	return csr_op(h, in, h->x[in->rs1], 2, true, in->rs1 != 0);
+}
+int exec_csrrwi(struct hart *h, const struct insn *in)
+{
+	return csr_op(h, in, in->rs1, 0, in->rd != XREG_SINK, true);
+}
+int exec_csrrsi(struct hart *h, const struct insn *in)
+{
+	return csr_op(h, in, in->rs1, 1, true, in->rs1 != 0);
+}
+int exec_csrrci(struct hart *h, const struct insn *in)
+{
+	return csr_op(h, in, in->rs1, 2, true, in->rs1 != 0);
+}

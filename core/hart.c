@@ -1,0 +1,160 @@
+/* Hart lifetime, fetch and the block execution loop. */
+#include "block.h"
+#include "decode.h"
+#include "machine.h"
+#include "mmu.h"
+
+#include <stdlib.h>
+
+struct hart *hart_new(struct machine *m, uint64_t hartid)
+{
+	struct hart *h = aligned_alloc(64, sizeof(struct hart));
+	if (!h)
+		return NULL;
+	memset(h, 0, sizeof(*h));
+	h->m = m;
+	h->hartid = hartid;
+	h->priv = PRIV_M;
+	/* RV64 with I M A F D C S U; UXL = SXL = 64 bits. */
+	h->misa = (2ull << 62) | (1u << ('I' - 'A')) | (1u << ('M' - 'A')) |
+		  (1u << ('A' - 'A')) | (1u << ('F' - 'A')) |
+		  (1u << ('D' - 'A')) | (1u << ('C' - 'A')) |
+		  (1u << ('S' - 'A')) | (1u << ('U' - 'A'));
+	h->mstatus = (2ull << 32) | (2ull << 34);
+	hart_flush_tlb(h);
+	hart_update_mode(h);
+	return h;
+}
+
+void hart_free(struct hart *h)
+{
+	free(h);
+}
+
+void hart_flush_tlb(struct hart *h)
+{
+	/* All-ones tags never match: page numbers have at most 52 bits. */
+	memset(h->tlb, 0xff, sizeof(h->tlb));
+}
+
+void hart_update_mode(struct hart *h)
+{
+	enum priv data = h->priv;
+	if (h->priv == PRIV_M && (h->mstatus & MSTATUS_MPRV))
+		data = (enum priv)((h->mstatus & MSTATUS_MPP) >> 11);
+	h->dtlb = &h->tlb[data];
+	h->itlb = &h->tlb[h->priv];
+}
+
+/* Execute one instruction fetched through the MMU, bypassing the block
+ * cache: a 4-byte instruction whose halves lie on two pages (the pages may
+ * map and change apart), or code on a page too finely protected to cache.
+ * Returns the number retired (0 or 1). */
+static uint64_t hart_step_uncached(struct hart *h)
+{
+	struct insn in;
+	uint64_t lo, hi = 0;
+	memset(&in, 0, sizeof(in));
+	in.len = 2;
+	if (mmu_fetch_slow(h, &in, h->pc, &lo))
+		return 0;
+	if ((lo & 3) != 3) {
+		decode_compressed(&in, (uint16_t)lo);
+	} else {
+		in.len = 4;
+		if (mmu_fetch_slow(h, &in, h->pc + 2, &hi))
+			return 0;
+		decode_insn(&in, (uint32_t)lo | (uint32_t)hi << 16);
+	}
+	int r = in.fn(h, &in);
+	if (r == EXEC_TRAP)
+		return 0;
+	if (r == EXEC_NEXT)
+		h->pc += in.len;
+	return 1;
+}
+
+/* Find the block at h->pc. Returns 0 with *out set (NULL: execute one
+ * instruction uncached), or EXEC_TRAP after a fetch fault was raised. */
+static int hart_fetch_block(struct hart *h, struct block **out)
+{
+	uint64_t pc = h->pc;
+	const struct tlb_entry *e = &h->itlb->x[(pc >> 12) & (TLB_SIZE - 1)];
+	*out = NULL;
+	if (__builtin_expect(e->tag != pc >> 12, 0)) {
+		if (mmu_fetch_map(h, pc))
+			return EXEC_TRAP;
+		if (e->tag != pc >> 12)
+			return 0; /* not cacheable */
+	}
+	const uint8_t *host = (const uint8_t *)(e->addend + (uintptr_t)pc);
+	if (__builtin_expect((pc & 0xfff) == 0xffe, 0) && (host[0] & 3) == 3)
+		return 0; /* straddles two pages */
+	struct bus *b = &h->m->bus;
+	struct mem_region *r = h->m->ram;
+	if ((uintptr_t)(host - r->host) >= r->size) {
+		r = NULL;
+		for (int i = 0; i < b->nregions; i++)
+			if ((uintptr_t)(host - b->region[i].host) <
+			    b->region[i].size)
+				r = &b->region[i];
+		if (!r)
+			return 0;
+	}
+	*out = block_get(b, r, host, pc & (PAGE_SIZE - 1));
+	return 0;
+}
+
+uint64_t hart_run(struct hart *h, uint64_t budget)
+{
+	struct bus *bus = &h->m->bus;
+	uint64_t done = 0;
+	while (done < budget) {
+		if (__builtin_expect((h->mip & h->mie) != 0, 0)) {
+			h->wfi = false;
+			hart_take_interrupt(h);
+		}
+		if (h->wfi) {
+			h->stop = STOP_WFI;
+			break;
+		}
+		struct block *b;
+		if (hart_fetch_block(h, &b))
+			continue; /* fetch fault: now at the trap handler */
+		if (!b) {
+			uint64_t n = hart_step_uncached(h);
+			h->icount += n;
+			done += n;
+			if (h->stop)
+				break;
+			continue;
+		}
+		uint64_t n = b->n;
+		if (n > budget - done)
+			n = budget - done;
+		const struct insn *in = b->insns, *end = in + n;
+		int r = EXEC_NEXT;
+		for (; in < end; in++) {
+			r = in->fn(h, in);
+			if (__builtin_expect(r != EXEC_NEXT, 0))
+				break;
+		}
+		uint64_t retired;
+		if (r == EXEC_NEXT) {
+			retired = n;
+			h->pc += n < b->n ? b->insns[n].off : b->bytes;
+		} else {
+			retired = (uint64_t)(in - b->insns) + (r == EXEC_EXIT);
+		}
+		h->icount += retired;
+		done += retired;
+		h->live_idx = 0;
+		if (retired)
+			h->trap_streak = 0;
+		if (__builtin_expect(bus->graveyard != NULL, 0))
+			block_reap(bus);
+		if (__builtin_expect(h->stop != STOP_NONE, 0))
+			break;
+	}
+	return done;
+}

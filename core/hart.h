@@ -1,0 +1,261 @@
+/* One RV64GC hart: architectural state, the pre-decoded instruction record
+ * and the inline fast paths that every execute handler uses. */
+#ifndef REWIND_CORE_HART_H
+#define REWIND_CORE_HART_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+struct machine;
+struct hart;
+struct insn;
+struct block;
+
+/* An execute handler returns one of these. */
+enum {
+	EXEC_NEXT =
+		0, /* retired; fall through to the next record of the block */
+	EXEC_EXIT = 1, /* retired; h->pc already holds the next pc, leave the
+			  block */
+	EXEC_TRAP =
+		2, /* did not retire; a trap was entered (h->pc = handler) */
+};
+
+typedef int (*insn_fn)(struct hart *h, const struct insn *in);
+
+/* A decoded instruction. Decoding happens once per block build, never per
+ * execution. Integer destination 0 is decoded as XREG_SINK so that handlers
+ * can write rd unconditionally and x0 stays zero. */
+struct insn {
+	insn_fn fn;
+	int64_t imm;
+	uint32_t raw; /* the 32-bit encoding (compressed ones expanded), for
+			 tval */
+	uint8_t rd, rs1, rs2, rs3;
+	uint8_t len; /* 2 or 4: bytes this instruction occupies */
+	uint8_t idx; /* position in its block: retired-so-far when it starts */
+	uint8_t rm; /* FP rounding-mode field, AMO aq/rl, or other funct bits */
+	uint8_t raw16; /* 1 when the original encoding was compressed */
+	uint16_t
+		aux; /* CSR number; for a compressed one, its 16-bit encoding */
+	uint16_t off; /* byte offset from the block start: pc = h->pc + off */
+};
+
+#define XREG_SINK 32
+static inline uint8_t xrd(uint32_t r)
+{
+	return r ? (uint8_t)r : XREG_SINK;
+}
+
+enum priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
+
+/* Software TLB: a direct-mapped cache from virtual page to host pointer.
+ * host = va + addend. A tag of TLB_INVALID never matches a page number. */
+#define TLB_BITS    8
+#define TLB_SIZE    (1u << TLB_BITS)
+#define TLB_INVALID UINT64_MAX
+struct tlb_entry {
+	uint64_t tag; /* va >> 12 */
+	uintptr_t addend;
+};
+struct tlb_set {
+	struct tlb_entry r[TLB_SIZE], w[TLB_SIZE], x[TLB_SIZE];
+};
+
+#define PMP_COUNT 16
+
+/* Trap causes (mcause values without the interrupt bit). */
+enum {
+	EXC_INSN_MISALIGNED = 0,
+	EXC_INSN_ACCESS = 1,
+	EXC_ILLEGAL = 2,
+	EXC_BREAKPOINT = 3,
+	EXC_LOAD_MISALIGNED = 4,
+	EXC_LOAD_ACCESS = 5,
+	EXC_STORE_MISALIGNED = 6,
+	EXC_STORE_ACCESS = 7,
+	EXC_ECALL_U = 8,
+	EXC_ECALL_S = 9,
+	EXC_ECALL_M = 11,
+	EXC_INSN_PAGE = 12,
+	EXC_LOAD_PAGE = 13,
+	EXC_STORE_PAGE = 15,
+};
+enum {
+	IRQ_SSI = 1,
+	IRQ_MSI = 3,
+	IRQ_STI = 5,
+	IRQ_MTI = 7,
+	IRQ_SEI = 9,
+	IRQ_MEI = 11,
+};
+#define MIP_SSIP (1ull << IRQ_SSI)
+#define MIP_MSIP (1ull << IRQ_MSI)
+#define MIP_STIP (1ull << IRQ_STI)
+#define MIP_MTIP (1ull << IRQ_MTI)
+#define MIP_SEIP (1ull << IRQ_SEI)
+#define MIP_MEIP (1ull << IRQ_MEI)
+
+/* Why hart_run returned before its budget was used. */
+enum hart_stop {
+	STOP_NONE = 0,	 /* budget exhausted */
+	STOP_WFI,	 /* waiting for an interrupt; pc is past the wfi */
+	STOP_BREAKPOINT, /* pc matches a breakpoint set through the run API */
+	STOP_EBREAK,	 /* ebreak executed while ebreak_stops is set */
+	STOP_RESCHED,	 /* back to the scheduler: a deadline, a line or exit
+			    changed */
+};
+
+struct hart {
+	/* hot: touched by nearly every handler */
+	uint64_t x[33]; /* x[32] is the sink for writes to x0 */
+	uint64_t pc;
+	struct tlb_set *dtlb; /* data TLB for the effective data privilege */
+	struct tlb_set *itlb; /* fetch TLB for the current privilege */
+	uint64_t f[32];	      /* FP registers, NaN-boxed singles */
+	uint32_t fflags;      /* accrued exceptions, 5 bits */
+	uint32_t frm;	      /* dynamic rounding mode, 3 bits */
+
+	enum priv priv;
+	uint64_t icount; /* retired instructions on this hart (minstret base) */
+
+	/* LR/SC reservation: physical address, valid flag */
+	uint64_t resv_addr;
+	bool resv_valid;
+
+	bool wfi; /* waiting for interrupt */
+	enum hart_stop stop;
+	uint8_t live_idx; /* idx of the executing record, for exact mid-block
+			     time */
+
+	/* machine-level CSRs */
+	uint64_t mstatus, misa, medeleg, mideleg, mie, mip, mtvec, mscratch,
+		mepc, mcause, mtval, mcounteren, menvcfg, mcountinhibit;
+	uint64_t stvec, sscratch, sepc, scause, stval, satp, scounteren,
+		senvcfg, stimecmp;
+	uint64_t mcycle_off,
+		minstret_off; /* writes to counters store offsets */
+	uint8_t pmpcfg[PMP_COUNT];
+	uint64_t pmpaddr[PMP_COUNT];
+	bool pmp_active; /* a locked entry exists: M-mode accesses are checked
+			  */
+	uint32_t trap_streak; /* traps taken with nothing retired in between */
+	uint64_t hartid;
+
+	struct machine *m;
+	struct tlb_set tlb[4]; /* indexed by enum priv */
+	uint64_t ext_mip; /* interrupt lines driven by devices (MEIP, SEIP,...)
+			   */
+};
+
+/* While a block runs, h->pc stays at the block's first instruction; blocks
+ * are keyed by physical address and so shared by every virtual alias. */
+static inline uint64_t insn_pc(const struct hart *h, const struct insn *in)
+{
+	return h->pc + in->off;
+}
+
+/* Point dtlb/itlb at the sets for the current privilege and MPRV/MPP;
+ * call after any change of priv, mstatus.MPRV or mstatus.MPP. */
+void hart_update_mode(struct hart *h);
+/* Forget every cached translation of this hart. */
+void hart_flush_tlb(struct hart *h);
+/* Take the highest-priority pending and enabled interrupt, if any. */
+bool hart_take_interrupt(struct hart *h);
+
+/* The Sstc extension's stimecmp drives STIP when menvcfg.STCE is set. */
+#define MENVCFG_STCE (1ull << 63)
+static inline bool hart_sstc_enabled(const struct hart *h)
+{
+	return (h->menvcfg & MENVCFG_STCE) != 0;
+}
+
+/* FP and the rest of the core call these. */
+int hart_trap(struct hart *h, const struct insn *in, uint64_t cause,
+	      uint64_t tval);
+int hart_illegal(struct hart *h, const struct insn *in);
+
+/* Slow paths (core/mmu.c); return 0 or EXEC_TRAP after raising the trap. */
+int mmu_load_slow(struct hart *h, const struct insn *in, uint64_t va,
+		  unsigned size, uint64_t *out);
+int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
+		   unsigned size, uint64_t val);
+
+/* Loads zero-extend into *out; the caller sign-extends. Little-endian host. */
+static inline int hart_load(struct hart *h, const struct insn *in, uint64_t va,
+			    unsigned size, uint64_t *out)
+{
+	const struct tlb_entry *e = &h->dtlb->r[(va >> 12) & (TLB_SIZE - 1)];
+	if (__builtin_expect(
+		    e->tag == (va >> 12) && (va & 0xfff) <= 0x1000 - size, 1)) {
+		const void *p = (const void *)(e->addend + (uintptr_t)va);
+		switch (size) {
+		case 1: *out = *(const uint8_t *)p; break;
+		case 2: {
+			uint16_t v;
+			memcpy(&v, p, 2);
+			*out = v;
+			break;
+		}
+		case 4: {
+			uint32_t v;
+			memcpy(&v, p, 4);
+			*out = v;
+			break;
+		}
+		default: memcpy(out, p, 8); break;
+		}
+		return 0;
+	}
+	return mmu_load_slow(h, in, va, size, out);
+}
+
+static inline int hart_store(struct hart *h, const struct insn *in, uint64_t va,
+			     unsigned size, uint64_t val)
+{
+	const struct tlb_entry *e = &h->dtlb->w[(va >> 12) & (TLB_SIZE - 1)];
+	if (__builtin_expect(
+		    e->tag == (va >> 12) && (va & 0xfff) <= 0x1000 - size, 1)) {
+		void *p = (void *)(e->addend + (uintptr_t)va);
+		memcpy(p, &val, size);
+		return 0;
+	}
+	return mmu_store_slow(h, in, va, size, val);
+}
+
+/* mstatus fields */
+#define MSTATUS_SIE	 (1ull << 1)
+#define MSTATUS_MIE	 (1ull << 3)
+#define MSTATUS_SPIE	 (1ull << 5)
+#define MSTATUS_UBE	 (1ull << 6)
+#define MSTATUS_MPIE	 (1ull << 7)
+#define MSTATUS_SPP	 (1ull << 8)
+#define MSTATUS_VS	 (3ull << 9)
+#define MSTATUS_MPP	 (3ull << 11)
+#define MSTATUS_FS	 (3ull << 13)
+#define MSTATUS_XS	 (3ull << 15)
+#define MSTATUS_MPRV	 (1ull << 17)
+#define MSTATUS_SUM	 (1ull << 18)
+#define MSTATUS_MXR	 (1ull << 19)
+#define MSTATUS_TVM	 (1ull << 20)
+#define MSTATUS_TW	 (1ull << 21)
+#define MSTATUS_TSR	 (1ull << 22)
+#define MSTATUS_UXL	 (3ull << 32)
+#define MSTATUS_SXL	 (3ull << 34)
+#define MSTATUS_SD	 (1ull << 63)
+#define MSTATUS_FS_SHIFT 13
+
+/* FP is usable only when mstatus.FS is not Off. */
+static inline bool hart_fp_enabled(const struct hart *h)
+{
+	return (h->mstatus & MSTATUS_FS) != 0;
+}
+/* Any write to FP state marks FS Dirty (and so SD). */
+static inline void hart_fp_dirty(struct hart *h)
+{
+	h->mstatus |= MSTATUS_FS | MSTATUS_SD;
+}
+
+#endif

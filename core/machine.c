@@ -1,0 +1,222 @@
+/* Machine construction, the round-robin scheduler and virtual time. */
+#include "machine.h"
+#include "dev/clint.h"
+#include "dev/finisher.h"
+#include "dev/uart.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+struct hart *hart_new(struct machine *m, uint64_t hartid);
+void hart_free(struct hart *h);
+uint64_t hart_run(struct hart *h, uint64_t budget);
+
+struct machine *machine_new(const struct machine_config *cfg, char *err,
+			    size_t errlen)
+{
+	if (cfg->nharts < 1 || cfg->nharts > MACHINE_MAX_HARTS) {
+		snprintf(err, errlen, "--smp must be 1 to %d",
+			 MACHINE_MAX_HARTS);
+		return NULL;
+	}
+	if (cfg->ram_size < (1u << 20) || (cfg->ram_size & (PAGE_SIZE - 1)) ||
+	    cfg->ram_size > (64ull << 30)) {
+		snprintf(err, errlen,
+			 "--mem must be a multiple of 4 KiB between 1 MiB "
+			 "and 64 GiB");
+		return NULL;
+	}
+	struct machine *m = calloc(1, sizeof(*m));
+	if (!m)
+		goto oom;
+	m->bus.m = m;
+	m->ram = bus_add_memory(&m->bus, RAM_BASE, cfg->ram_size, false);
+	if (!m->ram)
+		goto oom;
+	m->nharts = cfg->nharts;
+	for (int i = 0; i < cfg->nharts; i++) {
+		m->harts[i] = hart_new(m, (uint64_t)i);
+		if (!m->harts[i])
+			goto oom;
+	}
+	m->clint = clint_new(m);
+	m->uart = uart_new(m);
+	m->finisher = finisher_new(m);
+	if (!m->clint || !m->uart || !m->finisher)
+		goto oom;
+	m->quantum_left = QUANTUM_INSNS;
+	return m;
+oom:
+	snprintf(err, errlen, "out of memory building the machine");
+	machine_free(m);
+	return NULL;
+}
+
+void machine_free(struct machine *m)
+{
+	if (!m)
+		return;
+	for (int i = 0; i < m->nharts; i++)
+		hart_free(m->harts[i]);
+	clint_free(m->clint);
+	uart_free(m->uart);
+	finisher_free(m->finisher);
+	bus_free(&m->bus);
+	free(m);
+}
+
+uint64_t machine_now(const struct machine *m)
+{
+	const struct hart *h = m->cur;
+	if (!h)
+		return m->icount;
+	return m->icount + (h->icount - m->cur_icount0) + h->live_idx;
+}
+
+void machine_exit(struct machine *m, enum machine_exit why, int code)
+{
+	if (m->exit == MEXIT_RUNNING) {
+		m->exit = why;
+		m->exit_code = code;
+	}
+	machine_resched(m);
+}
+
+void machine_resched(struct machine *m)
+{
+	if (m->cur)
+		m->cur->stop = STOP_RESCHED;
+}
+
+void machine_set_irq(struct machine *m, int hart, uint64_t bits, bool level)
+{
+	struct hart *h = m->harts[hart];
+	if (level)
+		h->mip |= bits;
+	else
+		h->mip &= ~bits;
+	/* Another hart's line changed under the running one: let the
+	 * scheduler look again so a woken hart is not left waiting. */
+	if (m->cur && m->cur != h)
+		machine_resched(m);
+}
+
+void machine_flush_tlbs(struct machine *m)
+{
+	for (int i = 0; i < m->nharts; i++)
+		hart_flush_tlb(m->harts[i]);
+}
+
+/* The first icount at which a timer comparison becomes true, so no quantum
+ * runs past it. A compare value of t ticks fires at icount t * TICK_INSNS. */
+static uint64_t deadline_of(uint64_t cmp_ticks, uint64_t now)
+{
+	if (cmp_ticks > UINT64_MAX / TICK_INSNS)
+		return UINT64_MAX;
+	uint64_t at = cmp_ticks * TICK_INSNS;
+	return at > now ? at : UINT64_MAX;
+}
+
+static uint64_t machine_next_deadline(const struct machine *m, uint64_t now)
+{
+	uint64_t next = UINT64_MAX;
+	for (int i = 0; i < m->nharts; i++) {
+		uint64_t d = deadline_of(clint_mtimecmp(m->clint, i), now);
+		if (d < next)
+			next = d;
+		const struct hart *h = m->harts[i];
+		if (hart_sstc_enabled(h)) {
+			d = deadline_of(h->stimecmp, now);
+			if (d < next)
+				next = d;
+		}
+	}
+	return next;
+}
+
+void machine_update_timers(struct machine *m, uint64_t now)
+{
+	uint64_t mtime = now / TICK_INSNS;
+	for (int i = 0; i < m->nharts; i++) {
+		struct hart *h = m->harts[i];
+		if (mtime >= clint_mtimecmp(m->clint, i))
+			h->mip |= MIP_MTIP;
+		else
+			h->mip &= ~MIP_MTIP;
+		if (hart_sstc_enabled(h)) {
+			if (mtime >= h->stimecmp)
+				h->mip |= MIP_STIP;
+			else
+				h->mip &= ~MIP_STIP;
+		}
+	}
+}
+
+static bool hart_runnable(const struct hart *h)
+{
+	return !h->wfi || (h->mip & h->mie);
+}
+
+/* The hart to run next in round-robin order, or NULL when all wait. */
+static struct hart *machine_pick(struct machine *m)
+{
+	for (int k = 0; k < m->nharts; k++) {
+		struct hart *h = m->harts[m->next_hart];
+		if (hart_runnable(h))
+			return h;
+		m->next_hart = (m->next_hart + 1) % m->nharts;
+		m->quantum_left = QUANTUM_INSNS;
+	}
+	return NULL;
+}
+
+static void machine_rotate(struct machine *m)
+{
+	m->next_hart = (m->next_hart + 1) % m->nharts;
+	m->quantum_left = QUANTUM_INSNS;
+}
+
+enum machine_stop machine_run(struct machine *m, uint64_t budget)
+{
+	uint64_t end = UINT64_MAX - m->icount < budget ? UINT64_MAX
+						       : m->icount + budget;
+	while (m->icount < end) {
+		if (m->exit != MEXIT_RUNNING)
+			return MSTOP_EXIT;
+		machine_update_timers(m, m->icount);
+		uint64_t deadline = machine_next_deadline(m, m->icount);
+		struct hart *h = machine_pick(m);
+		if (!h) {
+			/* Every hart waits: virtual time jumps to the next
+			 * deadline, or nothing can ever happen again. */
+			if (deadline == UINT64_MAX) {
+				m->exit = MEXIT_HALTED;
+				return MSTOP_EXIT;
+			}
+			m->icount = deadline < end ? deadline : end;
+			continue;
+		}
+		uint64_t slice = m->quantum_left;
+		if (deadline - m->icount < slice)
+			slice = deadline - m->icount;
+		if (end - m->icount < slice)
+			slice = end - m->icount;
+		m->cur = h;
+		m->cur_icount0 = h->icount;
+		h->live_idx = 0;
+		uint64_t done = hart_run(h, slice);
+		m->cur = NULL;
+		h->live_idx = 0;
+		m->icount += done;
+		m->quantum_left -= done;
+		enum hart_stop why = h->stop;
+		h->stop = STOP_NONE;
+		if (why == STOP_WFI || m->quantum_left == 0)
+			machine_rotate(m);
+		if (why == STOP_BREAKPOINT || why == STOP_EBREAK) {
+			h->stop = why;
+			return MSTOP_HART;
+		}
+	}
+	return m->exit != MEXIT_RUNNING ? MSTOP_EXIT : MSTOP_BUDGET;
+}

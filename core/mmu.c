@@ -1,0 +1,285 @@
+/* Sv39/Sv48 translation, TLB fills, and the load/store/fetch slow paths. */
+#include "mmu.h"
+#include "bus.h"
+#include "machine.h"
+
+static const uint64_t page_fault_cause[3] = {EXC_LOAD_PAGE, EXC_STORE_PAGE,
+					     EXC_INSN_PAGE};
+static const uint64_t access_fault_cause[3] = {
+	EXC_LOAD_ACCESS, EXC_STORE_ACCESS, EXC_INSN_ACCESS};
+
+/* Permission check of a leaf PTE; true when the access may proceed. */
+static bool mmu_leaf_allows(const struct hart *h, uint64_t pte, enum access acc,
+			    enum priv priv)
+{
+	if (priv == PRIV_U && !(pte & PTE_U))
+		return false;
+	if (priv == PRIV_S && (pte & PTE_U) &&
+	    (acc == ACC_X || !(h->mstatus & MSTATUS_SUM)))
+		return false;
+	switch (acc) {
+	case ACC_R:
+		return (pte & PTE_R) ||
+		       ((h->mstatus & MSTATUS_MXR) && (pte & PTE_X));
+	case ACC_W: return (pte & PTE_W) != 0;
+	default: return (pte & PTE_X) != 0;
+	}
+}
+
+int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
+		  uint64_t *pa)
+{
+	uint64_t mode = h->satp >> 60;
+	if (priv == PRIV_M || mode == SATP_MODE_BARE) {
+		*pa = va;
+		return 0;
+	}
+	int levels = mode == SATP_MODE_SV48 ? 4 : 3;
+	int va_bits = 12 + 9 * levels;
+	/* Bits above the VA width must copy its top bit. */
+	int64_t top = (int64_t)va >> (va_bits - 1);
+	if (top != 0 && top != -1)
+		return (int)page_fault_cause[acc];
+	struct bus *bus = &h->m->bus;
+	uint64_t base = (h->satp & ((1ull << 44) - 1)) << 12;
+	for (int level = levels - 1; level >= 0; level--) {
+		uint64_t pte_pa = base + ((va >> (12 + 9 * level)) & 511) * 8;
+		/* Page-table reads are checked by PMP as S-mode accesses. */
+		uint64_t *ptep = bus_host_ptr(bus, pte_pa, 8);
+		if (!ptep || !pmp_allows(h, pte_pa, 8, ACC_R, PRIV_S))
+			return (int)access_fault_cause[acc];
+		uint64_t pte = *ptep;
+		if (!(pte & PTE_V) || (!(pte & PTE_R) && (pte & PTE_W)) ||
+		    (pte >> 54) != 0)
+			return (int)page_fault_cause[acc];
+		uint64_t ppn = (pte >> 10) & ((1ull << 44) - 1);
+		if (!(pte & (PTE_R | PTE_X))) {
+			if (level == 0)
+				return (int)page_fault_cause[acc];
+			base = ppn << 12;
+			continue;
+		}
+		if (!mmu_leaf_allows(h, pte, acc, priv))
+			return (int)page_fault_cause[acc];
+		uint64_t low_mask = (1ull << (9 * level)) - 1;
+		if (ppn & low_mask)
+			return (int)page_fault_cause[acc]; /* misaligned
+							      superpage */
+		uint64_t need = PTE_A | (acc == ACC_W ? PTE_D : 0);
+		if ((pte & need) != need) {
+			if (!pmp_allows(h, pte_pa, 8, ACC_W, PRIV_S) ||
+			    bus_region(bus, pte_pa, 8)->readonly)
+				return (int)access_fault_cause[acc];
+			*ptep = pte | need;
+			bus_note_write(bus, pte_pa, 8);
+		}
+		*pa = ((ppn & ~low_mask) << 12) |
+		      (va & ((1ull << (12 + 9 * level)) - 1));
+		return 0;
+	}
+	return (int)page_fault_cause[acc];
+}
+
+static enum priv mmu_data_priv(const struct hart *h)
+{
+	if (h->priv == PRIV_M && (h->mstatus & MSTATUS_MPRV))
+		return (enum priv)((h->mstatus & MSTATUS_MPP) >> 11);
+	return h->priv;
+}
+
+/* Cache the translation of va's page in TLB set `set` for acc, when the
+ * page is host memory with uniform PMP permission. */
+static void mmu_tlb_fill(struct hart *h, struct tlb_set *set, uint64_t va,
+			 uint64_t pa, enum access acc, enum priv priv)
+{
+	struct bus *bus = &h->m->bus;
+	uint64_t page_pa = pa & ~(PAGE_SIZE - 1);
+	struct mem_region *r = bus_region(bus, page_pa, PAGE_SIZE);
+	bool ok;
+	if (!r || !pmp_page_uniform(h, page_pa, acc, priv, &ok) || !ok)
+		return;
+	uint64_t idx = (va >> 12) & (TLB_SIZE - 1);
+	uint8_t *host = r->host + (page_pa - r->base);
+	struct tlb_entry *e;
+	if (acc == ACC_W) {
+		/* Writes to code pages go the slow way to drop stale blocks;
+		 * a read-modify-write needs read permission too. */
+		if (r->readonly || r->code[(page_pa - r->base) >> PAGE_SHIFT] ||
+		    !pmp_page_uniform(h, page_pa, ACC_R, priv, &ok) || !ok)
+			return;
+		bus_mark_dirty(r, page_pa, PAGE_SIZE);
+		e = &set->w[idx];
+	} else {
+		e = acc == ACC_R ? &set->r[idx] : &set->x[idx];
+	}
+	e->tag = va >> 12;
+	e->addend = (uintptr_t)host - (uintptr_t)(va & ~(PAGE_SIZE - 1));
+}
+
+/* Translate one access that lies within a page and check PMP on the
+ * physical range. Returns 0 or the exception cause. */
+static int mmu_access(struct hart *h, uint64_t va, unsigned size,
+		      enum access acc, enum priv priv, uint64_t *pa)
+{
+	int cause = mmu_translate(h, va, acc, priv, pa);
+	if (cause)
+		return cause;
+	if (!pmp_allows(h, *pa, size, acc, priv))
+		return (int)access_fault_cause[acc];
+	return 0;
+}
+
+int mmu_fetch_map(struct hart *h, uint64_t pc)
+{
+	uint64_t pa;
+	int cause = mmu_access(h, pc, 2, ACC_X, h->priv, &pa);
+	if (cause) {
+		struct insn in = {.len = 2};
+		h->pc = pc;
+		return hart_trap(h, &in, (uint64_t)cause, pc);
+	}
+	mmu_tlb_fill(h, h->itlb, pc, pa, ACC_X, h->priv);
+	return 0;
+}
+
+int mmu_fetch_slow(struct hart *h, const struct insn *in, uint64_t va,
+		   uint64_t *out)
+{
+	uint64_t pa;
+	int cause = mmu_access(h, va, 2, ACC_X, h->priv, &pa);
+	/* Instructions come from memory only, never from a device. */
+	if (!cause && !bus_region(&h->m->bus, pa, 2))
+		cause = EXC_INSN_ACCESS;
+	if (cause)
+		return hart_trap(h, in, (uint64_t)cause, va);
+	return bus_read(&h->m->bus, pa, 2, out)
+		       ? hart_trap(h, in, EXC_INSN_ACCESS, va)
+		       : 0;
+}
+
+/* One access of up to 8 bytes that does not cross a page. */
+static int mmu_load_page(struct hart *h, const struct insn *in, uint64_t va,
+			 unsigned size, uint64_t *out)
+{
+	enum priv priv = mmu_data_priv(h);
+	uint64_t pa;
+	int cause = mmu_access(h, va, size, ACC_R, priv, &pa);
+	if (cause)
+		return hart_trap(h, in, (uint64_t)cause, va);
+	h->live_idx = in->idx; /* a device may read the clock */
+	if (bus_read(&h->m->bus, pa, size, out))
+		return hart_trap(h, in, EXC_LOAD_ACCESS, va);
+	mmu_tlb_fill(h, h->dtlb, va, pa, ACC_R, priv);
+	return 0;
+}
+
+int mmu_load_slow(struct hart *h, const struct insn *in, uint64_t va,
+		  unsigned size, uint64_t *out)
+{
+	if ((va & 0xfff) + size <= PAGE_SIZE)
+		return mmu_load_page(h, in, va, size, out);
+	/* Misaligned across a page boundary: two accesses, first page first,
+	 * so a fault reports the address of the part that faulted. */
+	unsigned first = (unsigned)(PAGE_SIZE - (va & 0xfff));
+	uint64_t lo, hi;
+	int r = mmu_load_page(h, in, va, first, &lo);
+	if (!r)
+		r = mmu_load_page(h, in, va + first, size - first, &hi);
+	if (r)
+		return r;
+	uint64_t v = lo | hi << (8 * first);
+	*out = size == 8 ? v : v & ((1ull << (8 * size)) - 1);
+	return 0;
+}
+
+static int mmu_store_page(struct hart *h, const struct insn *in, uint64_t va,
+			  unsigned size, uint64_t *pa_out, bool *memory)
+{
+	enum priv priv = mmu_data_priv(h);
+	uint64_t pa;
+	int cause = mmu_access(h, va, size, ACC_W, priv, &pa);
+	if (cause)
+		return hart_trap(h, in, (uint64_t)cause, va);
+	*pa_out = pa;
+	*memory = bus_region(&h->m->bus, pa, size) != NULL;
+	return 0;
+}
+
+int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
+		   unsigned size, uint64_t val)
+{
+	struct bus *bus = &h->m->bus;
+	uint64_t pa[2];
+	bool memory[2];
+	unsigned first = size;
+	if ((va & 0xfff) + size > PAGE_SIZE)
+		first = (unsigned)(PAGE_SIZE - (va & 0xfff));
+	/* Translate both parts before writing either, so a fault on the
+	 * second page leaves memory unchanged. */
+	int r = mmu_store_page(h, in, va, first, &pa[0], &memory[0]);
+	if (!r && first < size)
+		r = mmu_store_page(h, in, va + first, size - first, &pa[1],
+				   &memory[1]);
+	if (r)
+		return r;
+	h->live_idx = in->idx;
+	bool left_block = false;
+	for (int part = 0; part < (first < size ? 2 : 1); part++) {
+		unsigned n = part ? size - first : first;
+		uint64_t v = part ? val >> (8 * first) : val;
+		struct mem_region *reg = bus_region(bus, pa[part], n);
+		bool had_code =
+			reg && reg->code[(pa[part] - reg->base) >> PAGE_SHIFT];
+		if (bus_write(bus, pa[part], n, v))
+			return hart_trap(h, in, EXC_STORE_ACCESS,
+					 part ? va + first : va);
+		/* A device write may raise an interrupt or move a deadline;
+		 * a write into code drops blocks, perhaps this one. Either
+		 * way the block must not go on. */
+		if (!memory[part] || had_code)
+			left_block = true;
+	}
+	if (h->resv_valid && pa[0] <= h->resv_addr + 7 &&
+	    h->resv_addr <= pa[0] + size - 1)
+		h->resv_valid = false;
+	if (left_block) {
+		h->pc = insn_pc(h, in) + in->len;
+		return EXEC_EXIT;
+	}
+	if (first == size)
+		mmu_tlb_fill(h, h->dtlb, va, pa[0], ACC_W, mmu_data_priv(h));
+	return 0;
+}
+
+int mmu_rmw_ptr(struct hart *h, const struct insn *in, uint64_t va,
+		unsigned size, void **host, uint64_t *pa)
+{
+	if (va & (size - 1))
+		return hart_trap(h, in, EXC_STORE_MISALIGNED, va);
+	enum priv priv = mmu_data_priv(h);
+	int cause = mmu_access(h, va, size, ACC_W, priv, pa);
+	if (!cause && !pmp_allows(h, *pa, size, ACC_R, priv))
+		cause = EXC_STORE_ACCESS;
+	struct mem_region *r = cause ? NULL : bus_region(&h->m->bus, *pa, size);
+	/* Atomics need memory: devices do not support them. */
+	if (!cause && (!r || r->readonly))
+		cause = EXC_STORE_ACCESS;
+	if (cause)
+		return hart_trap(h, in, (uint64_t)cause, va);
+	bus_note_write(&h->m->bus, *pa, size);
+	*host = r->host + (*pa - r->base);
+	return 0;
+}
+
+int mmu_load_pa(struct hart *h, const struct insn *in, uint64_t va,
+		unsigned size, uint64_t *pa)
+{
+	if (va & (size - 1))
+		return hart_trap(h, in, EXC_LOAD_MISALIGNED, va);
+	int cause = mmu_access(h, va, size, ACC_R, mmu_data_priv(h), pa);
+	if (!cause && !bus_region(&h->m->bus, *pa, size))
+		cause = EXC_LOAD_ACCESS;
+	if (cause)
+		return hart_trap(h, in, (uint64_t)cause, va);
+	return 0;
+}

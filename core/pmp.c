@@ -1,0 +1,148 @@
+/* Physical memory protection: 16 entries, 4-byte granularity (G = 0). */
+#include "mmu.h"
+
+#define PMP_R	     0x01
+#define PMP_W	     0x02
+#define PMP_X	     0x04
+#define PMP_A	     0x18
+#define PMP_L	     0x80
+#define PMP_OFF	     0x00
+#define PMP_TOR	     0x08
+#define PMP_NA4	     0x10
+#define PMP_NAPOT    0x18
+#define PMPADDR_MASK ((1ull << 54) - 1)
+
+/* The byte range [lo, hi) of entry i; false when the entry is off. */
+static bool pmp_range(const struct hart *h, unsigned i, uint64_t *lo,
+		      uint64_t *hi)
+{
+	uint8_t cfg = h->pmpcfg[i];
+	uint64_t a = h->pmpaddr[i];
+	switch (cfg & PMP_A) {
+	case PMP_TOR:
+		*lo = i ? h->pmpaddr[i - 1] << 2 : 0;
+		*hi = a << 2;
+		return true;
+	case PMP_NA4:
+		*lo = a << 2;
+		*hi = *lo + 4;
+		return true;
+	case PMP_NAPOT: {
+		unsigned t = (unsigned)__builtin_ctzll(~a);
+		if (t >= 54) {
+			*lo = 0;
+			*hi = UINT64_MAX; /* the whole space */
+			return true;
+		}
+		*lo = (a >> t << t) << 2;
+		*hi = *lo + (8ull << t);
+		return true;
+	}
+	default: return false;
+	}
+}
+
+static bool pmp_perm(uint8_t cfg, enum access acc)
+{
+	static const uint8_t need[3] = {PMP_R, PMP_W, PMP_X};
+	return (cfg & need[acc]) != 0;
+}
+
+/* The outcome for [pa, pa+len): 1 allowed, 0 denied. When `partial` is
+ * given, reports whether an entry overlaps only part of the range. */
+static bool pmp_decide(const struct hart *h, uint64_t pa, uint64_t len,
+		       enum access acc, enum priv priv, bool *partial)
+{
+	uint64_t end = pa + len;
+	if (partial)
+		*partial = false;
+	for (unsigned i = 0; i < PMP_COUNT; i++) {
+		uint64_t lo, hi;
+		if (!pmp_range(h, i, &lo, &hi) || hi <= pa || lo >= end ||
+		    lo >= hi)
+			continue;
+		if (lo > pa || hi < end) {
+			/* Matches some bytes but not all: the access fails. */
+			if (partial)
+				*partial = true;
+			return false;
+		}
+		uint8_t cfg = h->pmpcfg[i];
+		if (priv == PRIV_M && !(cfg & PMP_L))
+			return true;
+		return pmp_perm(cfg, acc);
+	}
+	/* No entry matches: M-mode succeeds; S and U fail because entries
+	 * are implemented. */
+	return priv == PRIV_M;
+}
+
+bool pmp_allows(const struct hart *h, uint64_t pa, uint64_t len,
+		enum access acc, enum priv priv)
+{
+	if (priv == PRIV_M && !h->pmp_active)
+		return true;
+	return pmp_decide(h, pa, len, acc, priv, NULL);
+}
+
+bool pmp_page_uniform(const struct hart *h, uint64_t page_pa, enum access acc,
+		      enum priv priv, bool *ok)
+{
+	if (priv == PRIV_M && !h->pmp_active) {
+		*ok = true;
+		return true;
+	}
+	bool partial;
+	*ok = pmp_decide(h, page_pa, 4096, acc, priv, &partial);
+	return !partial;
+}
+
+uint64_t pmp_read_cfg(const struct hart *h, unsigned reg)
+{
+	/* RV64 has only the even pmpcfg registers, 8 entries each. */
+	uint64_t v = 0;
+	for (unsigned k = 0; k < 8; k++)
+		v |= (uint64_t)h->pmpcfg[reg * 4 + k] << (8 * k);
+	return v;
+}
+
+static void pmp_refresh(struct hart *h)
+{
+	h->pmp_active = false;
+	for (unsigned i = 0; i < PMP_COUNT; i++)
+		if (h->pmpcfg[i] & PMP_L)
+			h->pmp_active = true; /* M-mode must check */
+	hart_flush_tlb(h);
+}
+
+void pmp_write_cfg(struct hart *h, unsigned reg, uint64_t val)
+{
+	for (unsigned k = 0; k < 8; k++) {
+		unsigned i = reg * 4 + k;
+		if (i >= PMP_COUNT || (h->pmpcfg[i] & PMP_L))
+			continue;
+		uint8_t c = (uint8_t)(val >> (8 * k)) &
+			    (PMP_R | PMP_W | PMP_X | PMP_A | PMP_L);
+		if ((c & (PMP_R | PMP_W)) == PMP_W)
+			c &= (uint8_t)~PMP_W; /* R=0 W=1 is reserved */
+		h->pmpcfg[i] = c;
+	}
+	pmp_refresh(h);
+}
+
+uint64_t pmp_read_addr(const struct hart *h, unsigned i)
+{
+	return h->pmpaddr[i];
+}
+
+void pmp_write_addr(struct hart *h, unsigned i, uint64_t val)
+{
+	if (h->pmpcfg[i] & PMP_L)
+		return;
+	/* A locked TOR entry above also locks this address register. */
+	if (i + 1 < PMP_COUNT && (h->pmpcfg[i + 1] & PMP_L) &&
+	    (h->pmpcfg[i + 1] & PMP_A) == PMP_TOR)
+		return;
+	h->pmpaddr[i] = val & PMPADDR_MASK;
+	pmp_refresh(h);
+}

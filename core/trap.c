@@ -1,0 +1,85 @@
+/* Trap entry: exceptions and interrupts, with delegation to S-mode. */
+#include "machine.h"
+
+/* A hart that traps this many times without retiring an instruction can
+ * never make progress (e.g. its trap vector itself faults). */
+#define TRAP_STORM_LIMIT 100000
+
+static void trap_enter(struct hart *h, uint64_t cause, uint64_t epc,
+		       uint64_t tval, bool interrupt)
+{
+	unsigned code = (unsigned)(cause & 63);
+	uint64_t deleg = interrupt ? h->mideleg : h->medeleg;
+	uint64_t mcause = interrupt ? (1ull << 63) | cause : cause;
+	if (h->priv <= PRIV_S && ((deleg >> code) & 1)) {
+		h->scause = mcause;
+		h->sepc = epc;
+		h->stval = tval;
+		uint64_t s = h->mstatus &
+			     ~(MSTATUS_SPP | MSTATUS_SPIE | MSTATUS_SIE);
+		if (h->priv == PRIV_S)
+			s |= MSTATUS_SPP;
+		if (h->mstatus & MSTATUS_SIE)
+			s |= MSTATUS_SPIE;
+		h->mstatus = s;
+		h->priv = PRIV_S;
+		uint64_t base = h->stvec & ~3ull;
+		h->pc = (interrupt && (h->stvec & 1)) ? base + 4 * code : base;
+	} else {
+		h->mcause = mcause;
+		h->mepc = epc;
+		h->mtval = tval;
+		uint64_t s = h->mstatus &
+			     ~(MSTATUS_MPP | MSTATUS_MPIE | MSTATUS_MIE);
+		s |= (uint64_t)h->priv << 11;
+		if (h->mstatus & MSTATUS_MIE)
+			s |= MSTATUS_MPIE;
+		h->mstatus = s;
+		h->priv = PRIV_M;
+		uint64_t base = h->mtvec & ~3ull;
+		h->pc = (interrupt && (h->mtvec & 1)) ? base + 4 * code : base;
+	}
+	hart_update_mode(h);
+	if (++h->trap_streak == TRAP_STORM_LIMIT)
+		machine_exit(h->m, MEXIT_TRAP_STORM, 1);
+}
+
+int hart_trap(struct hart *h, const struct insn *in, uint64_t cause,
+	      uint64_t tval)
+{
+	trap_enter(h, cause, insn_pc(h, in), tval, false);
+	return EXEC_TRAP;
+}
+
+int hart_illegal(struct hart *h, const struct insn *in)
+{
+	uint64_t bits = in->raw16 ? in->aux : in->raw;
+	return hart_trap(h, in, EXC_ILLEGAL, bits);
+}
+
+/* Interrupt priority, highest first, as the privileged spec orders them. */
+static const unsigned irq_order[] = {IRQ_MEI, IRQ_MSI, IRQ_MTI,
+				     IRQ_SEI, IRQ_SSI, IRQ_STI};
+
+static int irq_pick(uint64_t pending)
+{
+	for (unsigned i = 0; i < sizeof(irq_order) / sizeof(irq_order[0]); i++)
+		if (pending & (1ull << irq_order[i]))
+			return (int)irq_order[i];
+	return -1;
+}
+
+bool hart_take_interrupt(struct hart *h)
+{
+	uint64_t pending = h->mip & h->mie;
+	bool m_on = h->priv < PRIV_M || (h->mstatus & MSTATUS_MIE);
+	bool s_on = h->priv < PRIV_S ||
+		    (h->priv == PRIV_S && (h->mstatus & MSTATUS_SIE));
+	int irq = m_on ? irq_pick(pending & ~h->mideleg) : -1;
+	if (irq < 0 && s_on)
+		irq = irq_pick(pending & h->mideleg);
+	if (irq < 0)
+		return false;
+	trap_enter(h, (uint64_t)irq, h->pc, 0, true);
+	return true;
+}
