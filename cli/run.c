@@ -5,8 +5,10 @@
 #include "commands.h"
 #include "options.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static void console_tx(void *ctx, uint8_t byte)
 {
@@ -57,11 +59,37 @@ static int boot_bare(struct machine *m, const char *kernel)
 	return 0;
 }
 
+static double wall_seconds(void)
+{
+	/* Host time for the user's statistics only; it never reaches the
+	 * machine. */
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void print_stats(const struct machine *m, double seconds)
+{
+	uint64_t retired = 0;
+	for (int i = 0; i < m->nharts; i++)
+		retired += m->harts[i]->icount;
+	fprintf(stderr,
+		"rewind: stats: icount %llu retired %llu seconds %.3f "
+		"MIPS %.1f\n",
+		(unsigned long long)m->icount, (unsigned long long)retired,
+		seconds, seconds > 0 ? (double)retired / seconds / 1e6 : 0.0);
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct machine_opts o;
+	bool stats = false;
 	opts_machine_defaults(&o);
 	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--stats")) {
+			stats = true;
+			continue;
+		}
 		int r = opts_parse_machine(&o, argc, argv, &i);
 		if (r < 0)
 			return 1;
@@ -90,9 +118,12 @@ int cmd_run(int argc, char **argv)
 	uart_set_tx(m->uart, console_tx, NULL);
 	int status = 1;
 	if (boot_bare(m, o.kernel) == 0) {
+		double t0 = wall_seconds();
 		while (machine_run(m, UINT64_MAX) != MSTOP_EXIT)
 			;
 		fflush(stdout);
+		if (stats)
+			print_stats(m, wall_seconds() - t0);
 		status = exit_status(m);
 	}
 	machine_free(m);

@@ -18,14 +18,16 @@ static void set_r(struct insn *in, uint32_t raw, insn_fn fn)
 
 static int64_t imm_b(uint32_t r)
 {
-	return ((int64_t)(int32_t)r >> 31 << 12) | ((r >> 7 & 1) << 11) |
-	       ((r >> 25 & 63) << 5) | ((r >> 8 & 15) << 1);
+	return sext((uint64_t)(r >> 31) << 12 | (r >> 7 & 1) << 11 |
+			    (r >> 25 & 63) << 5 | (r >> 8 & 15) << 1,
+		    13);
 }
 
 static int64_t imm_j(uint32_t r)
 {
-	return ((int64_t)(int32_t)r >> 31 << 20) | (r & 0xff000) |
-	       ((r >> 20 & 1) << 11) | ((r >> 21 & 0x3ff) << 1);
+	return sext((uint64_t)(r >> 31) << 20 | (r & 0xff000) |
+			    (r >> 20 & 1) << 11 | (r >> 21 & 0x3ff) << 1,
+		    21);
 }
 
 static insn_fn decode_op_imm(uint32_t raw, struct insn *in)

@@ -55,13 +55,18 @@ static inline uint32_t insn_funct7(uint32_t r)
 {
 	return r >> 25;
 }
+/* Sign-extend the low `bits` bits of v. */
+static inline int64_t sext(uint64_t v, unsigned bits)
+{
+	return (int64_t)(v << (64 - bits)) >> (64 - bits);
+}
 static inline int64_t insn_imm_i(uint32_t r)
 {
-	return (int64_t)(int32_t)r >> 20;
+	return sext(r >> 20, 12);
 }
 static inline int64_t insn_imm_s(uint32_t r)
 {
-	return ((int64_t)(int32_t)r >> 25 << 5) | ((r >> 7) & 31);
+	return sext((r >> 25) << 5 | ((r >> 7) & 31), 12);
 }
 
 #endif

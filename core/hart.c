@@ -8,7 +8,9 @@
 
 struct hart *hart_new(struct machine *m, uint64_t hartid)
 {
-	struct hart *h = aligned_alloc(64, sizeof(struct hart));
+	/* Cache-line aligned; aligned_alloc wants a multiple of the line. */
+	size_t size = (sizeof(struct hart) + 63) & ~(size_t)63;
+	struct hart *h = aligned_alloc(64, size);
 	if (!h)
 		return NULL;
 	memset(h, 0, sizeof(*h));

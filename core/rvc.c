@@ -36,14 +36,6 @@ static inline uint32_t bits(uint32_t c, unsigned hi, unsigned lo)
 	return (c >> lo) & ((1u << (hi - lo + 1)) - 1);
 }
 
-/* Sign-extend the low n bits of v. */
-static inline int32_t sext(uint32_t v, unsigned n)
-{
-	uint32_t m = 1u << (n - 1);
-	v &= (1u << n) - 1;
-	return (int32_t)((v ^ m) - m);
-}
-
 /* The 3-bit register fields of the CIW/CL/CS/CA/CB formats name x8..x15. */
 static inline uint32_t creg(uint32_t c, unsigned lo)
 {

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Command-line behaviour of `rewind run`: exit statuses, console output and
+# clear errors for bad input. Usage: run.sh REWIND
+set -u
+rewind=$1
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+build_guest() {
+	riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany \
+		-nostdlib -nostartfiles -T "$here/../../guests/isa/common/link.ld" \
+		"$here/../guests/$1.S" -o "$work/$1.elf" || exit 1
+}
+
+# expect STATUS STDERR-PATTERN -- ARGS...: run rewind, check status and that
+# stderr matches the pattern (a clear message, not a crash).
+expect() {
+	local want=$1 pattern=$2
+	shift 3
+	timeout 60 "$rewind" "$@" >"$work/out" 2>"$work/err" </dev/null
+	local rc=$?
+	if [ $rc -ne "$want" ]; then
+		bad "rewind $* exited $rc, expected $want; stderr: $(head -c 300 "$work/err")"
+	elif [ -n "$pattern" ] && ! grep -qE "$pattern" "$work/err"; then
+		bad "rewind $*: stderr lacks /$pattern/: $(head -c 300 "$work/err")"
+	elif grep -qE 'AddressSanitizer|runtime error' "$work/err"; then
+		bad "rewind $*: sanitizer report: $(head -c 300 "$work/err")"
+	else
+		ok
+	fi
+}
+
+for g in exit_code hello wfi_forever trap_storm; do build_guest $g; done
+
+# The guest's finisher code is the process exit status.
+expect 42 '' -- run --bios none --kernel "$work/exit_code.elf"
+# Console output reaches stdout exactly.
+expect 0 '' -- run --bios none --kernel "$work/hello.elf"
+if [ "$(cat "$work/out")" = "hello from the guest" ]; then ok; else
+	bad "console output was '$(cat "$work/out")'"; fi
+# --smp: every hart starts at the entry; the first to report decides.
+expect 0 '' -- run --bios none --smp 4 --kernel "$work/hello.elf"
+# A machine that can never run again says so.
+expect 1 'waiting for an interrupt' -- run --bios none --kernel "$work/wfi_forever.elf"
+expect 1 'trapping endlessly' -- run --bios none --kernel "$work/trap_storm.elf"
+
+# Bad input: missing, empty, truncated, foreign and non-ELF kernels.
+expect 1 'No such file' -- run --bios none --kernel "$work/missing.elf"
+: >"$work/empty.elf"
+expect 1 'not an ELF' -- run --bios none --kernel "$work/empty.elf"
+head -c 40 "$work/hello.elf" >"$work/trunc.elf"
+expect 1 'truncated' -- run --bios none --kernel "$work/trunc.elf"
+head -c 300 "$work/hello.elf" >"$work/trunc2.elf"
+expect 1 'truncated|outside' -- run --bios none --kernel "$work/trunc2.elf"
+expect 1 'not a 64-bit little-endian RISC-V ELF' -- run --bios none --kernel /bin/true
+echo "just text" >"$work/text.elf"
+expect 1 'not an ELF' -- run --bios none --kernel "$work/text.elf"
+# A segment outside guest memory is refused, not written anywhere.
+sed 's/0x80000000/0x40000000/' "$here/../../guests/isa/common/link.ld" >"$work/low.ld"
+riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany -nostdlib \
+	-nostartfiles -T "$work/low.ld" "$here/../guests/hello.S" -o "$work/low.elf"
+expect 1 'outside guest memory' -- run --bios none --kernel "$work/low.elf"
+# A kernel larger than --mem is refused.
+printf '.section .text.init\n.globl _start\n_start: j _start\n.bss\n.space 0x200000\n' >"$work/big.S"
+riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany -nostdlib \
+	-nostartfiles -T "$here/../../guests/isa/common/link.ld" "$work/big.S" -o "$work/big.elf"
+expect 1 'outside guest memory' -- run --bios none --mem 1M --kernel "$work/big.elf"
+
+# Bad options.
+expect 1 'smp' -- run --bios none --smp 9 --kernel "$work/hello.elf"
+expect 1 'smp' -- run --bios none --smp x --kernel "$work/hello.elf"
+expect 1 'mem' -- run --bios none --mem lots --kernel "$work/hello.elf"
+expect 1 'mem' -- run --bios none --mem 100 --kernel "$work/hello.elf"
+expect 1 'needs a value' -- run --bios none --kernel
+expect 1 'unknown option' -- run --frobnicate
+expect 1 'unknown command' -- frobnicate
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

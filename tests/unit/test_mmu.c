@@ -1,0 +1,223 @@
+/* The page walker and PMP, on page tables built in guest RAM. */
+#include "machine.h"
+#include "mmu.h"
+
+#include <check.h>
+#include <stdlib.h>
+
+static struct machine *m;
+static struct hart *h;
+
+#define ROOT  (RAM_BASE + 0x10000)
+#define L1    (RAM_BASE + 0x11000)
+#define L0    (RAM_BASE + 0x12000)
+#define L2_48 (RAM_BASE + 0x13000)
+#define DATA  (RAM_BASE + 0x100000)
+
+static uint64_t *pte_at(uint64_t pa)
+{
+	uint64_t *p = bus_host_ptr(&m->bus, pa, 8);
+	ck_assert_ptr_nonnull(p);
+	return p;
+}
+
+static uint64_t pte(uint64_t pa, uint64_t flags)
+{
+	return (pa >> 12) << 10 | flags;
+}
+
+static void setup(void)
+{
+	char err[128];
+	struct machine_config cfg = {.ram_size = 4 << 20, .nharts = 1};
+	m = machine_new(&cfg, err, sizeof(err));
+	ck_assert_msg(m != NULL, "%s", err);
+	h = m->harts[0];
+	/* Sv39: VA 0x40000000 -> DATA via ROOT[1] -> L1[0] -> L0[0]. */
+	*pte_at(ROOT + 1 * 8) = pte(L1, PTE_V);
+	*pte_at(L1 + 0 * 8) = pte(L0, PTE_V);
+	*pte_at(L0 + 0 * 8) = pte(DATA, PTE_V | PTE_R | PTE_W);
+	*pte_at(L0 + 1 * 8) = pte(DATA, PTE_V | PTE_R | PTE_U);
+	*pte_at(L0 + 2 * 8) = pte(DATA, PTE_V | PTE_X);
+	*pte_at(L0 + 3 * 8) = pte(DATA, PTE_V | PTE_W); /* reserved */
+	h->satp = (8ull << 60) | (ROOT >> 12);
+	/* As firmware does: one NAPOT entry grants S and U everything. */
+	pmp_write_addr(h, 0, UINT64_MAX);
+	pmp_write_cfg(h, 0, 0x1f);
+	h->priv = PRIV_S;
+	hart_update_mode(h);
+}
+
+static void teardown(void)
+{
+	machine_free(m);
+}
+
+START_TEST(test_leaf_translation_sets_a_then_d)
+{
+	uint64_t pa;
+	ck_assert_int_eq(mmu_translate(h, 0x40000123, ACC_R, PRIV_S, &pa), 0);
+	ck_assert_uint_eq(pa, DATA + 0x123);
+	uint64_t e = *pte_at(L0);
+	ck_assert(e & PTE_A);
+	ck_assert(!(e & PTE_D));
+	ck_assert_int_eq(mmu_translate(h, 0x40000123, ACC_W, PRIV_S, &pa), 0);
+	ck_assert(*pte_at(L0) & PTE_D);
+}
+END_TEST
+
+START_TEST(test_user_pages_and_sum)
+{
+	uint64_t pa;
+	ck_assert_int_eq(mmu_translate(h, 0x40001000, ACC_R, PRIV_S, &pa),
+			 EXC_LOAD_PAGE);
+	h->mstatus |= MSTATUS_SUM;
+	ck_assert_int_eq(mmu_translate(h, 0x40001000, ACC_R, PRIV_S, &pa), 0);
+	ck_assert_int_eq(mmu_translate(h, 0x40001000, ACC_R, PRIV_U, &pa), 0);
+	/* S never executes user pages, SUM or not. */
+	ck_assert_int_eq(mmu_translate(h, 0x40001000, ACC_X, PRIV_S, &pa),
+			 EXC_INSN_PAGE);
+	/* U cannot touch supervisor pages. */
+	ck_assert_int_eq(mmu_translate(h, 0x40000000, ACC_R, PRIV_U, &pa),
+			 EXC_LOAD_PAGE);
+	ck_assert_int_eq(mmu_translate(h, 0x40001000, ACC_W, PRIV_U, &pa),
+			 EXC_STORE_PAGE);
+}
+END_TEST
+
+START_TEST(test_execute_only_and_mxr)
+{
+	uint64_t pa;
+	ck_assert_int_eq(mmu_translate(h, 0x40002000, ACC_R, PRIV_S, &pa),
+			 EXC_LOAD_PAGE);
+	ck_assert_int_eq(mmu_translate(h, 0x40002000, ACC_X, PRIV_S, &pa), 0);
+	h->mstatus |= MSTATUS_MXR;
+	ck_assert_int_eq(mmu_translate(h, 0x40002000, ACC_R, PRIV_S, &pa), 0);
+}
+END_TEST
+
+START_TEST(test_malformed_ptes_fault)
+{
+	uint64_t pa;
+	/* W without R is reserved. */
+	ck_assert_int_eq(mmu_translate(h, 0x40003000, ACC_R, PRIV_S, &pa),
+			 EXC_LOAD_PAGE);
+	/* Invalid entry. */
+	ck_assert_int_eq(mmu_translate(h, 0x40004000, ACC_W, PRIV_S, &pa),
+			 EXC_STORE_PAGE);
+	/* Reserved high bits set. */
+	*pte_at(L0 + 5 * 8) = pte(DATA, PTE_V | PTE_R) | (1ull << 60);
+	ck_assert_int_eq(mmu_translate(h, 0x40005000, ACC_R, PRIV_S, &pa),
+			 EXC_LOAD_PAGE);
+	/* A pointer at the last level. */
+	*pte_at(L0 + 6 * 8) = pte(DATA, PTE_V);
+	ck_assert_int_eq(mmu_translate(h, 0x40006000, ACC_X, PRIV_S, &pa),
+			 EXC_INSN_PAGE);
+	/* Bits above 38 not copies of bit 38. */
+	ck_assert_int_eq(mmu_translate(h, 0x8000000000ull, ACC_R, PRIV_S, &pa),
+			 EXC_LOAD_PAGE);
+}
+END_TEST
+
+START_TEST(test_superpages)
+{
+	uint64_t pa;
+	/* A 2 MiB page at VA 0x40200000 -> 0x80200000. */
+	*pte_at(L1 + 1 * 8) = pte(RAM_BASE + 0x200000, PTE_V | PTE_R);
+	ck_assert_int_eq(mmu_translate(h, 0x40212345, ACC_R, PRIV_S, &pa), 0);
+	ck_assert_uint_eq(pa, RAM_BASE + 0x212345);
+	/* Misaligned megapage: the PPN's low bits must be zero. */
+	*pte_at(L1 + 2 * 8) = pte(RAM_BASE + 0x201000, PTE_V | PTE_R);
+	ck_assert_int_eq(mmu_translate(h, 0x40400000, ACC_R, PRIV_S, &pa),
+			 EXC_LOAD_PAGE);
+	/* A 1 GiB page at VA 0x80000000 -> 0x80000000. */
+	*pte_at(ROOT + 2 * 8) = pte(RAM_BASE, PTE_V | PTE_R | PTE_X);
+	ck_assert_int_eq(mmu_translate(h, 0x80001234, ACC_X, PRIV_S, &pa), 0);
+	ck_assert_uint_eq(pa, RAM_BASE + 0x1234);
+}
+END_TEST
+
+START_TEST(test_sv48)
+{
+	/* VA 0x0000_8000_4000_0000 (VPN3 = 1) -> the same L2 chain. */
+	*pte_at(L2_48 + 1 * 8) = pte(ROOT, PTE_V);
+	h->satp = (9ull << 60) | (L2_48 >> 12);
+	uint64_t pa;
+	ck_assert_int_eq(
+		mmu_translate(h, 0x0000008040000010ull, ACC_R, PRIV_S, &pa), 0);
+	ck_assert_uint_eq(pa, DATA + 0x10);
+	/* Bits above 47 must copy bit 47. */
+	ck_assert_int_eq(
+		mmu_translate(h, 0x0001000000000000ull, ACC_R, PRIV_S, &pa),
+		EXC_LOAD_PAGE);
+}
+END_TEST
+
+START_TEST(test_page_table_outside_memory)
+{
+	uint64_t pa;
+	*pte_at(ROOT + 3 * 8) = pte(0x40000000, PTE_V); /* not RAM */
+	ck_assert_int_eq(mmu_translate(h, 0xc0000000, ACC_W, PRIV_S, &pa),
+			 EXC_STORE_ACCESS);
+}
+END_TEST
+
+START_TEST(test_machine_mode_is_bare)
+{
+	uint64_t pa;
+	ck_assert_int_eq(mmu_translate(h, 0x1234, ACC_R, PRIV_M, &pa), 0);
+	ck_assert_uint_eq(pa, 0x1234);
+}
+END_TEST
+
+START_TEST(test_pmp_default_and_regions)
+{
+	/* With no entry on, S and U are denied; M is allowed. */
+	pmp_write_cfg(h, 0, 0);
+	ck_assert(!pmp_allows(h, DATA, 8, ACC_R, PRIV_S));
+	ck_assert(pmp_allows(h, DATA, 8, ACC_R, PRIV_M));
+	/* TOR [0, DATA) read-only, then NAPOT everything RWX. */
+	pmp_write_addr(h, 0, DATA >> 2);
+	pmp_write_addr(h, 1, UINT64_MAX);
+	pmp_write_cfg(h, 0, 0x09 | (0x1full << 8)); /* TOR R ; NAPOT RWX */
+	ck_assert(pmp_allows(h, DATA - 8, 8, ACC_R, PRIV_S));
+	ck_assert(!pmp_allows(h, DATA - 8, 8, ACC_W, PRIV_U));
+	ck_assert(pmp_allows(h, DATA, 8, ACC_W, PRIV_U));
+	/* An access straddling the boundary matches entry 0 only in part. */
+	ck_assert(!pmp_allows(h, DATA - 4, 8, ACC_R, PRIV_S));
+	/* M ignores unlocked entries but obeys locked ones. */
+	ck_assert(pmp_allows(h, DATA - 8, 8, ACC_W, PRIV_M));
+	pmp_write_cfg(h, 0, 0x89 | (0x1full << 8));
+	ck_assert(!pmp_allows(h, DATA - 8, 8, ACC_W, PRIV_M));
+	/* Page-table accesses are checked as S-mode accesses: the tables
+	 * lie below DATA, readable but not writable to S, so the walk can
+	 * read them but not set the leaf's A bit. */
+	uint64_t pa;
+	ck_assert_int_eq(mmu_translate(h, 0x40000000, ACC_R, PRIV_S, &pa),
+			 EXC_LOAD_ACCESS);
+	*pte_at(L0) |= PTE_A;
+	ck_assert_int_eq(mmu_translate(h, 0x40000000, ACC_R, PRIV_S, &pa), 0);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("mmu");
+	TCase *tc = tcase_create("mmu");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_leaf_translation_sets_a_then_d);
+	tcase_add_test(tc, test_user_pages_and_sum);
+	tcase_add_test(tc, test_execute_only_and_mxr);
+	tcase_add_test(tc, test_malformed_ptes_fault);
+	tcase_add_test(tc, test_superpages);
+	tcase_add_test(tc, test_sv48);
+	tcase_add_test(tc, test_page_table_outside_memory);
+	tcase_add_test(tc, test_machine_mode_is_bare);
+	tcase_add_test(tc, test_pmp_default_and_regions);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
