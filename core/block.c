@@ -123,6 +123,9 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page)
 	}
 	free(cp);
 	r->code[page] = NULL;
+	/* Jump caches may point at the dropped blocks. */
+	for (int i = 0; b->m && i < b->m->nharts; i++)
+		hart_flush_jcache(b->m->harts[i]);
 }
 
 void block_free_region(struct mem_region *r)

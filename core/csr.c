@@ -116,6 +116,45 @@ static uint64_t mstatus_read(const struct hart *h)
 	return s;
 }
 
+/* mcycle and minstret: h->icount plus an offset, or, while mcountinhibit
+ * stops the counter, the frozen value itself held in the offset. */
+#define INHIBIT_CY 1u
+#define INHIBIT_IR 4u
+
+static uint64_t counter_read(const struct hart *h, uint64_t off,
+			     uint32_t inhibit_bit)
+{
+	if (h->mcountinhibit & inhibit_bit)
+		return off;
+	return hart_instret_now(h) + off;
+}
+
+static void counter_write(const struct hart *h, uint64_t *off, uint64_t val,
+			  uint32_t inhibit_bit)
+{
+	if (h->mcountinhibit & inhibit_bit)
+		*off = val;
+	else /* the writing instruction retires after the write, uncounted:
+		the next read sees val */
+		*off = val - (hart_instret_now(h) + 1);
+}
+
+static void counter_inhibit(struct hart *h, uint64_t val)
+{
+	uint64_t now = hart_instret_now(h) + 1; /* after this instruction */
+	uint32_t old = (uint32_t)h->mcountinhibit;
+	uint32_t new = (uint32_t)val &(INHIBIT_CY | INHIBIT_IR);
+	uint64_t *offs[2] = {&h->mcycle_off, &h->minstret_off};
+	uint32_t bits[2] = {INHIBIT_CY, INHIBIT_IR};
+	for (int i = 0; i < 2; i++) {
+		if (!(old & bits[i]) && (new &bits[i]))
+			*offs[i] += now; /* freeze: keep the value */
+		else if ((old & bits[i]) && !(new &bits[i]))
+			*offs[i] -= now; /* resume from the frozen value */
+	}
+	h->mcountinhibit = new;
+}
+
 static uint64_t machine_time(const struct hart *h)
 {
 	return machine_now(h->m) / TICK_INSNS;
@@ -131,9 +170,11 @@ int csr_read(struct hart *h, unsigned num, uint64_t *val)
 	case CSR_FRM: v = h->frm; break;
 	case CSR_FCSR: v = (h->frm << 5) | h->fflags; break;
 	case CSR_CYCLE:
-	case CSR_MCYCLE: v = hart_instret_now(h) + h->mcycle_off; break;
+	case CSR_MCYCLE: v = counter_read(h, h->mcycle_off, INHIBIT_CY); break;
 	case CSR_INSTRET:
-	case CSR_MINSTRET: v = hart_instret_now(h) + h->minstret_off; break;
+	case CSR_MINSTRET:
+		v = counter_read(h, h->minstret_off, INHIBIT_IR);
+		break;
 	case CSR_TIME: v = machine_time(h); break;
 	case CSR_SSTATUS: v = mstatus_read(h) & SSTATUS_VISIBLE; break;
 	case CSR_SIE: v = h->mie & h->mideleg; break;
@@ -150,8 +191,8 @@ int csr_read(struct hart *h, unsigned num, uint64_t *val)
 	case CSR_MVENDORID:
 	case CSR_MARCHID:
 	case CSR_MIMPID:
-	case CSR_MCONFIGPTR:
-	case CSR_MCOUNTINHIBIT: v = 0; break;
+	case CSR_MCONFIGPTR: v = 0; break;
+	case CSR_MCOUNTINHIBIT: v = h->mcountinhibit; break;
 	case CSR_MHARTID: v = h->hartid; break;
 	case CSR_MSTATUS: v = mstatus_read(h); break;
 	case CSR_MISA: v = h->misa; break;
@@ -209,15 +250,8 @@ static void mstatus_write(struct hart *h, uint64_t val)
 	/* Permissions just got narrower: cached translations that relied on
 	 * SUM or MXR are stale. */
 	if ((old & ~s) & (MSTATUS_SUM | MSTATUS_MXR))
-		hart_flush_tlb(h);
+		hart_flush_tlb_paged(h);
 	hart_update_mode(h);
-}
-
-static void counter_write(const struct hart *h, uint64_t *off, uint64_t val)
-{
-	/* The writing instruction itself retires after the write, and its
-	 * increment must not show: the next read sees val. */
-	*off = val - (hart_instret_now(h) + 1);
 }
 
 int csr_write(struct hart *h, unsigned num, uint64_t val)
@@ -269,7 +303,7 @@ int csr_write(struct hart *h, unsigned num, uint64_t val)
 			break;
 		/* ASIDs are not implemented: ASIDLEN = 0. */
 		h->satp = val & ~(0xffffull << 44);
-		hart_flush_tlb(h);
+		hart_flush_tlb_paged(h);
 		break;
 	}
 	case CSR_MSTATUS: mstatus_write(h, val); break;
@@ -283,7 +317,7 @@ int csr_write(struct hart *h, unsigned num, uint64_t val)
 		h->menvcfg = val & (MENVCFG_STCE | 1);
 		machine_resched(h->m);
 		break;
-	case CSR_MCOUNTINHIBIT: break;
+	case CSR_MCOUNTINHIBIT: counter_inhibit(h, val); break;
 	case CSR_MSCRATCH: h->mscratch = val; break;
 	case CSR_MEPC: h->mepc = val & ~1ull; break;
 	case CSR_MCAUSE: h->mcause = val; break;
@@ -297,8 +331,12 @@ int csr_write(struct hart *h, unsigned num, uint64_t val)
 		h->mip = (h->mip & ~mask) | (val & mask);
 		break;
 	}
-	case CSR_MCYCLE: counter_write(h, &h->mcycle_off, val); break;
-	case CSR_MINSTRET: counter_write(h, &h->minstret_off, val); break;
+	case CSR_MCYCLE:
+		counter_write(h, &h->mcycle_off, val, INHIBIT_CY);
+		break;
+	case CSR_MINSTRET:
+		counter_write(h, &h->minstret_off, val, INHIBIT_IR);
+		break;
 	default:
 		if ((num >= CSR_MHPMCOUNTER3 && num <= CSR_MHPMCOUNTER31) ||
 		    (num >= CSR_MHPMEVENT3 && num <= CSR_MHPMEVENT31))

@@ -91,7 +91,7 @@ int exec_sfence_vma(struct hart *h, const struct insn *in)
 	if (h->priv == PRIV_U ||
 	    (h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM)))
 		return hart_illegal(h, in);
-	hart_flush_tlb(h);
+	hart_flush_tlb_paged(h);
 	return next(h, in);
 }
 

@@ -33,10 +33,24 @@ void hart_free(struct hart *h)
 	free(h);
 }
 
+void hart_flush_jcache(struct hart *h)
+{
+	memset(h->jcache, 0, sizeof(h->jcache));
+}
+
 void hart_flush_tlb(struct hart *h)
 {
+	hart_flush_jcache(h);
 	/* All-ones tags never match: page numbers have at most 52 bits. */
 	memset(h->tlb, 0xff, sizeof(h->tlb));
+}
+
+void hart_flush_tlb_paged(struct hart *h)
+{
+	memset(h->jcache[PRIV_U], 0, sizeof(h->jcache[PRIV_U]));
+	memset(h->jcache[PRIV_S], 0, sizeof(h->jcache[PRIV_S]));
+	memset(&h->tlb[PRIV_U], 0xff, sizeof(h->tlb[PRIV_U]));
+	memset(&h->tlb[PRIV_S], 0xff, sizeof(h->tlb[PRIV_S]));
 }
 
 void hart_update_mode(struct hart *h)
@@ -81,6 +95,12 @@ static uint64_t hart_step_uncached(struct hart *h)
 static int hart_fetch_block(struct hart *h, struct block **out)
 {
 	uint64_t pc = h->pc;
+	struct jcache_entry *j =
+		&h->jcache[h->priv][(pc >> 1) & (JCACHE_SIZE - 1)];
+	if (__builtin_expect(j->pc == pc && j->block != NULL, 1)) {
+		*out = j->block;
+		return 0;
+	}
 	const struct tlb_entry *e = &h->itlb->x[(pc >> 12) & (TLB_SIZE - 1)];
 	*out = NULL;
 	if (__builtin_expect(e->tag != pc >> 12, 0)) {
@@ -104,6 +124,8 @@ static int hart_fetch_block(struct hart *h, struct block **out)
 			return 0;
 	}
 	*out = block_get(b, r, host, pc & (PAGE_SIZE - 1));
+	j->pc = pc;
+	j->block = *out;
 	return 0;
 }
 

@@ -53,7 +53,7 @@ enum priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
 
 /* Software TLB: a direct-mapped cache from virtual page to host pointer.
  * host = va + addend. A tag of TLB_INVALID never matches a page number. */
-#define TLB_BITS    8
+#define TLB_BITS    10
 #define TLB_SIZE    (1u << TLB_BITS)
 #define TLB_INVALID UINT64_MAX
 struct tlb_entry {
@@ -62,6 +62,17 @@ struct tlb_entry {
 };
 struct tlb_set {
 	struct tlb_entry r[TLB_SIZE], w[TLB_SIZE], x[TLB_SIZE];
+};
+
+/* Jump cache: the block last found at a pc, per privilege, so that most
+ * blocks are found without the fetch TLB and the code-page table. Valid
+ * while translations and blocks are: flushed with the TLB and whenever a
+ * block is freed. */
+#define JCACHE_BITS 10
+#define JCACHE_SIZE (1u << JCACHE_BITS)
+struct jcache_entry {
+	uint64_t pc;
+	struct block *block;
 };
 
 #define PMP_COUNT 16
@@ -145,7 +156,8 @@ struct hart {
 	uint64_t hartid;
 
 	struct machine *m;
-	struct tlb_set tlb[4]; /* indexed by enum priv */
+	struct tlb_set tlb[4];			    /* indexed by enum priv */
+	struct jcache_entry jcache[4][JCACHE_SIZE]; /* indexed by enum priv */
 	uint64_t ext_mip; /* interrupt lines driven by devices (MEIP, SEIP,...)
 			   */
 };
@@ -162,6 +174,11 @@ static inline uint64_t insn_pc(const struct hart *h, const struct insn *in)
 void hart_update_mode(struct hart *h);
 /* Forget every cached translation of this hart. */
 void hart_flush_tlb(struct hart *h);
+/* Forget every block found through the jump cache (blocks were freed). */
+void hart_flush_jcache(struct hart *h);
+/* Forget the translations that depend on satp and the page tables (the S
+ * and U sets; M-mode accesses are never translated). */
+void hart_flush_tlb_paged(struct hart *h);
 /* Take the highest-priority pending and enabled interrupt, if any. */
 bool hart_take_interrupt(struct hart *h);
 

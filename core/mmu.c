@@ -87,16 +87,25 @@ static enum priv mmu_data_priv(const struct hart *h)
 	return h->priv;
 }
 
-/* Cache the translation of va's page in TLB set `set` for acc, when the
- * page is host memory with uniform PMP permission. */
-static void mmu_tlb_fill(struct hart *h, struct tlb_set *set, uint64_t va,
-			 uint64_t pa, enum access acc, enum priv priv)
+/* The memory region holding [pa, pa+len), RAM first; NULL for devices. */
+static inline struct mem_region *mmu_memory(struct hart *h, uint64_t pa,
+					    uint64_t len)
 {
-	struct bus *bus = &h->m->bus;
+	struct mem_region *r = h->m->ram;
+	if (pa - r->base < r->size && len <= r->size - (pa - r->base))
+		return r;
+	return bus_region(&h->m->bus, pa, len);
+}
+
+/* Cache the translation of va's page (in memory region r) in TLB set `set`
+ * for acc, when PMP gives the whole page one outcome. */
+static void mmu_tlb_fill(struct hart *h, struct tlb_set *set, uint64_t va,
+			 uint64_t pa, struct mem_region *r, enum access acc,
+			 enum priv priv)
+{
 	uint64_t page_pa = pa & ~(PAGE_SIZE - 1);
-	struct mem_region *r = bus_region(bus, page_pa, PAGE_SIZE);
 	bool ok;
-	if (!r || !pmp_page_uniform(h, page_pa, acc, priv, &ok) || !ok)
+	if (!pmp_page_uniform(h, page_pa, acc, priv, &ok) || !ok)
 		return;
 	uint64_t idx = (va >> 12) & (TLB_SIZE - 1);
 	uint8_t *host = r->host + (page_pa - r->base);
@@ -138,7 +147,9 @@ int mmu_fetch_map(struct hart *h, uint64_t pc)
 		h->pc = pc;
 		return hart_trap(h, &in, (uint64_t)cause, pc);
 	}
-	mmu_tlb_fill(h, h->itlb, pc, pa, ACC_X, h->priv);
+	struct mem_region *r = mmu_memory(h, pa, 2);
+	if (r)
+		mmu_tlb_fill(h, h->itlb, pc, pa, r, ACC_X, h->priv);
 	return 0;
 }
 
@@ -166,10 +177,17 @@ static int mmu_load_page(struct hart *h, const struct insn *in, uint64_t va,
 	int cause = mmu_access(h, va, size, ACC_R, priv, &pa);
 	if (cause)
 		return hart_trap(h, in, (uint64_t)cause, va);
+	struct mem_region *r = mmu_memory(h, pa, size);
+	if (r) {
+		uint64_t v = 0;
+		memcpy(&v, r->host + (pa - r->base), size);
+		*out = v;
+		mmu_tlb_fill(h, h->dtlb, va, pa, r, ACC_R, priv);
+		return 0;
+	}
 	h->live_idx = in->idx; /* a device may read the clock */
 	if (bus_read(&h->m->bus, pa, size, out))
 		return hart_trap(h, in, EXC_LOAD_ACCESS, va);
-	mmu_tlb_fill(h, h->dtlb, va, pa, ACC_R, priv);
 	return 0;
 }
 
@@ -246,8 +264,9 @@ int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 		h->pc = insn_pc(h, in) + in->len;
 		return EXEC_EXIT;
 	}
-	if (first == size)
-		mmu_tlb_fill(h, h->dtlb, va, pa[0], ACC_W, mmu_data_priv(h));
+	if (first == size && memory[0])
+		mmu_tlb_fill(h, h->dtlb, va, pa[0], mmu_memory(h, pa[0], size),
+			     ACC_W, mmu_data_priv(h));
 	return 0;
 }
 
