@@ -90,6 +90,14 @@ static uint64_t hart_step_uncached(struct hart *h)
 	return 1;
 }
 
+static bool hart_at_breakpoint(const struct hart *h)
+{
+	for (int k = 0; k < h->m->nbreakpoints; k++)
+		if (h->m->breakpoints[k] == h->pc)
+			return true;
+	return false;
+}
+
 /* Find the block at h->pc. Returns 0 with *out set (NULL: execute one
  * instruction uncached), or EXEC_TRAP after a fetch fault was raised. */
 static int hart_fetch_block(struct hart *h, struct block **out)
@@ -133,6 +141,7 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 {
 	struct bus *bus = &h->m->bus;
 	uint64_t done = 0;
+	h->stop = STOP_NONE; /* the reason of an earlier run is spent */
 	while (done < budget) {
 		if (__builtin_expect((h->mip & h->mie) != 0, 0)) {
 			h->wfi = false;
@@ -146,7 +155,14 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 		if (hart_fetch_block(h, &b))
 			continue; /* fetch fault: now at the trap handler */
 		if (!b) {
+			if (h->m->nbreakpoints && !h->bp_skip &&
+			    hart_at_breakpoint(h)) {
+				h->stop = STOP_BREAKPOINT;
+				break;
+			}
 			uint64_t n = hart_step_uncached(h);
+			if (n)
+				h->bp_skip = false;
 			h->icount += n;
 			done += n;
 			if (h->stop)
@@ -156,6 +172,13 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 		uint64_t n = b->n;
 		if (n > budget - done)
 			n = budget - done;
+		if (__builtin_expect(h->m->nbreakpoints != 0, 0)) {
+			n = machine_breakpoint_limit(h->m, h, b, (uint32_t)n);
+			if (n == 0) {
+				h->stop = STOP_BREAKPOINT;
+				break;
+			}
+		}
 		const struct insn *in = b->insns, *end = in + n;
 		int r = EXEC_NEXT;
 		for (; in < end; in++) {
@@ -173,8 +196,10 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 		h->icount += retired;
 		done += retired;
 		h->live_idx = 0;
-		if (retired)
+		if (retired) {
 			h->trap_streak = 0;
+			h->bp_skip = false;
+		}
 		if (__builtin_expect(bus->graveyard != NULL, 0))
 			block_reap(bus);
 		if (__builtin_expect(h->stop != STOP_NONE, 0))

@@ -114,7 +114,6 @@ enum hart_stop {
 	STOP_NONE = 0,	 /* budget exhausted */
 	STOP_WFI,	 /* waiting for an interrupt; pc is past the wfi */
 	STOP_BREAKPOINT, /* pc matches a breakpoint set through the run API */
-	STOP_EBREAK,	 /* ebreak executed while ebreak_stops is set */
 	STOP_RESCHED,	 /* back to the scheduler: a deadline, a line or exit
 			    changed */
 };
@@ -136,7 +135,8 @@ struct hart {
 	uint64_t resv_addr;
 	bool resv_valid;
 
-	bool wfi; /* waiting for interrupt */
+	bool wfi;     /* waiting for interrupt */
+	bool bp_skip; /* resuming: a breakpoint at pc does not stop again */
 	enum hart_stop stop;
 	uint8_t live_idx; /* idx of the executing record, for exact mid-block
 			     time */

@@ -4,6 +4,9 @@
 #include "dev/finisher.h"
 #include "dev/uart.h"
 
+#include "block.h"
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -101,6 +104,42 @@ void machine_set_irq(struct machine *m, int hart, uint64_t bits, bool level)
 		machine_resched(m);
 }
 
+int machine_breakpoint_add(struct machine *m, uint64_t pc)
+{
+	for (int i = 0; i < m->nbreakpoints; i++)
+		if (m->breakpoints[i] == pc)
+			return 0;
+	if (m->nbreakpoints == MACHINE_MAX_BREAKPOINTS)
+		return -ENOSPC;
+	m->breakpoints[m->nbreakpoints++] = pc;
+	return 0;
+}
+
+int machine_breakpoint_remove(struct machine *m, uint64_t pc)
+{
+	for (int i = 0; i < m->nbreakpoints; i++) {
+		if (m->breakpoints[i] == pc) {
+			m->breakpoints[i] = m->breakpoints[--m->nbreakpoints];
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+uint32_t machine_breakpoint_limit(const struct machine *m, const struct hart *h,
+				  const struct block *b, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t pc = h->pc + b->insns[i].off;
+		if (i == 0 && h->bp_skip)
+			continue;
+		for (int k = 0; k < m->nbreakpoints; k++)
+			if (m->breakpoints[k] == pc)
+				return i;
+	}
+	return n;
+}
+
 void machine_flush_tlbs(struct machine *m)
 {
 	for (int i = 0; i < m->nharts; i++)
@@ -180,6 +219,9 @@ enum machine_stop machine_run(struct machine *m, uint64_t budget)
 {
 	uint64_t end = UINT64_MAX - m->icount < budget ? UINT64_MAX
 						       : m->icount + budget;
+	/* Resuming steps over a breakpoint a hart is stopped at. */
+	for (int i = 0; i < m->nharts; i++)
+		m->harts[i]->bp_skip = true;
 	while (m->icount < end) {
 		if (m->exit != MEXIT_RUNNING)
 			return MSTOP_EXIT;
@@ -213,7 +255,7 @@ enum machine_stop machine_run(struct machine *m, uint64_t budget)
 		h->stop = STOP_NONE;
 		if (why == STOP_WFI || m->quantum_left == 0)
 			machine_rotate(m);
-		if (why == STOP_BREAKPOINT || why == STOP_EBREAK) {
+		if (why == STOP_BREAKPOINT) {
 			h->stop = why;
 			return MSTOP_HART;
 		}

@@ -14,9 +14,10 @@
 #define RAM_BASE	  0x80000000ull
 /* mtime advances one tick every TICK_INSNS retired instructions; the FDT
  * advertises TIMEBASE_HZ, so the nominal guest clock is 100 MHz. */
-#define TICK_INSNS    10
-#define TIMEBASE_HZ   10000000ull
-#define QUANTUM_INSNS 10000
+#define TICK_INSNS		10
+#define TIMEBASE_HZ		10000000ull
+#define QUANTUM_INSNS		10000
+#define MACHINE_MAX_BREAKPOINTS 64
 
 struct clint;
 struct uart;
@@ -60,6 +61,10 @@ struct machine {
 	struct finisher *finisher;
 	enum machine_exit exit;
 	int exit_code;
+	/* Execution breakpoints on virtual pcs, for every hart. A hart stops
+	 * before executing an instruction at one of them. */
+	uint64_t breakpoints[MACHINE_MAX_BREAKPOINTS];
+	int nbreakpoints;
 };
 
 /* Build a machine with RAM and the minimal device set. Returns NULL with a
@@ -84,6 +89,14 @@ void machine_set_irq(struct machine *m, int hart, uint64_t bits, bool level);
 
 /* Recompute timer interrupt lines for every hart at time `now`. */
 void machine_update_timers(struct machine *m, uint64_t now);
+
+/* Add or remove an execution breakpoint; 0, -ENOSPC or -ENOENT. */
+int machine_breakpoint_add(struct machine *m, uint64_t pc);
+int machine_breakpoint_remove(struct machine *m, uint64_t pc);
+/* How many of the `n` instructions of block b (at h->pc) run before a
+ * breakpoint stops the hart. */
+uint32_t machine_breakpoint_limit(const struct machine *m, const struct hart *h,
+				  const struct block *b, uint32_t n);
 
 /* Drop every cached translation of every hart (e.g. on a memory map change). */
 void machine_flush_tlbs(struct machine *m);

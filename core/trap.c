@@ -40,6 +40,7 @@ static void trap_enter(struct hart *h, uint64_t cause, uint64_t epc,
 		h->pc = (interrupt && (h->mtvec & 1)) ? base + 4 * code : base;
 	}
 	hart_update_mode(h);
+	h->bp_skip = false; /* a breakpoint on the handler must stop */
 	if (++h->trap_streak == TRAP_STORM_LIMIT)
 		machine_exit(h->m, MEXIT_TRAP_STORM, 1);
 }
