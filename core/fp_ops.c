@@ -1,0 +1,1126 @@
+/* RISC-V F and D operations on raw bit patterns (see fp_ops.h).
+ *
+ * Build flags: this file must be compiled with
+ *     -frounding-math -fsignaling-nans -ffp-contract=off
+ * The host path changes the SSE rounding mode at run time, so the compiler
+ * must not fold or move FP expressions assuming the default mode, must not
+ * treat signaling NaNs as quiet, and must not fuse a multiply and an add into
+ * one rounding. Independently of the flags, every host FP instruction and
+ * every control/status register access is a volatile asm with a memory
+ * clobber, which fixes their order relative to each other.
+ *
+ * Two implementations share the work:
+ * - soft_*: exact integer arithmetic, correct for every rounding mode. It is
+ *   the only path for RMM (the host has no ties-to-max-magnitude mode) and
+ *   the whole implementation on hosts other than x86-64, where tininess may
+ *   be detected before rounding, unlike on RISC-V.
+ * - host_*: SSE scalar instructions for add/sub/mul/div/sqrt (and fma where
+ *   the CPU has it) in RNE/RTZ/RDN/RUP. SSE implements IEEE 754 with
+ *   tininess detected after rounding, as RISC-V does, so its results and
+ *   flags match bit for bit once NaN results are made canonical.
+ * Conversions, comparisons, min/max, sign injection and fclass are integer
+ * code either way: they are cheap and have RISC-V-specific saturation rules.
+ */
+#include "fp_ops.h"
+
+#include <string.h>
+
+/* FP_NO_HOST builds the portable path alone, as on other hosts. */
+#if defined(__x86_64__) && !defined(FP_NO_HOST)
+#define FP_HAVE_HOST 1
+#else
+#define FP_HAVE_HOST 0
+#endif
+
+typedef unsigned __int128 u128;
+
+/* ---- Formats ---------------------------------------------------------- */
+
+struct fp_fmt {
+	unsigned mbits; /* stored significand bits */
+	unsigned ebits; /* exponent bits */
+	int32_t bias;
+};
+
+static const struct fp_fmt FMT_S = {23, 8, 127};
+static const struct fp_fmt FMT_D = {52, 11, 1023};
+
+static inline uint64_t fmt_sign(const struct fp_fmt *f)
+{
+	return 1ull << (f->mbits + f->ebits);
+}
+
+static inline uint64_t fmt_mant_mask(const struct fp_fmt *f)
+{
+	return (1ull << f->mbits) - 1;
+}
+
+static inline uint64_t fmt_exp_all(const struct fp_fmt *f)
+{
+	return (1ull << f->ebits) - 1;
+}
+
+/* Bit pattern of +infinity, also the largest non-NaN magnitude. */
+static inline uint64_t fmt_inf(const struct fp_fmt *f)
+{
+	return fmt_exp_all(f) << f->mbits;
+}
+
+static inline uint64_t fmt_canon_nan(const struct fp_fmt *f)
+{
+	return fmt_inf(f) | (1ull << (f->mbits - 1));
+}
+
+static inline uint64_t fmt_signed(const struct fp_fmt *f, bool sign,
+				  uint64_t mag)
+{
+	return (sign ? fmt_sign(f) : 0) | mag;
+}
+
+static inline uint64_t fmt_abs(const struct fp_fmt *f, uint64_t x)
+{
+	return x & (fmt_sign(f) - 1);
+}
+
+static inline bool fmt_is_nan(const struct fp_fmt *f, uint64_t x)
+{
+	return fmt_abs(f, x) > fmt_inf(f);
+}
+
+static inline bool fmt_is_snan(const struct fp_fmt *f, uint64_t x)
+{
+	return fmt_is_nan(f, x) && !(x >> (f->mbits - 1) & 1);
+}
+
+/* ---- Unpacked values -------------------------------------------------- */
+
+enum { CLS_ZERO, CLS_FINITE, CLS_INF, CLS_NAN };
+
+/* A finite nonzero value is sig / 2^62 * 2^exp with bit 62 of sig set, so
+ * bit 63 is free for a carry and the bits below the format's precision hold
+ * rounding information (bit 0 may be a sticky "jam" bit). */
+struct fp_val {
+	int cls;
+	bool sign;
+	bool snan;
+	int32_t exp;
+	uint64_t sig;
+};
+
+static inline struct fp_val fp_unpack(const struct fp_fmt *f, uint64_t bits)
+{
+	struct fp_val v = {0};
+	uint64_t e = bits >> f->mbits & fmt_exp_all(f);
+	uint64_t m = bits & fmt_mant_mask(f);
+
+	v.sign = (bits & fmt_sign(f)) != 0;
+	if (e == fmt_exp_all(f)) {
+		v.cls = m ? CLS_NAN : CLS_INF;
+		v.snan = m && !(m >> (f->mbits - 1));
+	} else if (e == 0 && m == 0) {
+		v.cls = CLS_ZERO;
+	} else if (e == 0) {
+		/* subnormal: normalize so later code sees one shape */
+		int lz = __builtin_clzll(m) - 1;
+		v.cls = CLS_FINITE;
+		v.sig = m << lz;
+		v.exp = 1 - f->bias - (lz - (int)(62 - f->mbits));
+	} else {
+		v.cls = CLS_FINITE;
+		v.sig = (m | 1ull << f->mbits) << (62 - f->mbits);
+		v.exp = (int32_t)e - f->bias;
+	}
+	return v;
+}
+
+/* Shift right, ORing every bit shifted out into bit 0. As long as the
+ * rounding position is at least two bits above bit 0, the jammed value
+ * rounds exactly like the infinitely precise one. */
+static inline uint64_t shr_jam64(uint64_t x, uint32_t n)
+{
+	if (n == 0)
+		return x;
+	if (n >= 64)
+		return x != 0;
+	return x >> n | ((x << (64 - n)) != 0);
+}
+
+static inline u128 shr_jam128(u128 x, uint32_t n)
+{
+	if (n == 0)
+		return x;
+	if (n >= 128)
+		return x != 0;
+	return x >> n | ((x << (128 - n)) != 0);
+}
+
+static inline int clz128(u128 x)
+{
+	uint64_t hi = (uint64_t)(x >> 64);
+	return hi ? __builtin_clzll(hi) : 64 + __builtin_clzll((uint64_t)x);
+}
+
+/* Drop the low sh bits of sig (1 <= sh <= 63), rounding per rm. */
+static inline uint64_t round_sig(uint64_t sig, unsigned sh, unsigned rm,
+				 bool sign, bool *inexact)
+{
+	uint64_t q = sig >> sh;
+	uint64_t rem = sig & ((1ull << sh) - 1);
+	uint64_t half = 1ull << (sh - 1);
+	bool up;
+
+	switch (rm) {
+	case FP_RNE: up = rem > half || (rem == half && (q & 1)); break;
+	case FP_RDN: up = sign && rem; break;
+	case FP_RUP: up = !sign && rem; break;
+	case FP_RMM: up = rem >= half; break;
+	default: up = false; break;
+	}
+	*inexact = rem != 0;
+	return q + up;
+}
+
+/* The overflowed result: infinity or the largest finite value, whichever
+ * the rounding direction points at. */
+static uint64_t fp_overflow(const struct fp_fmt *f, bool sign, unsigned rm)
+{
+	bool to_inf = rm == FP_RNE || rm == FP_RMM || (rm == FP_RUP && !sign) ||
+		      (rm == FP_RDN && sign);
+	uint64_t mag = to_inf ? fmt_inf(f) : fmt_inf(f) - 1;
+	return fmt_signed(f, sign, mag);
+}
+
+/* Round a finite nonzero value (see struct fp_val) to format f. */
+static uint64_t fp_round_pack(const struct fp_fmt *f, bool sign, int32_t exp,
+			      uint64_t sig, unsigned rm, uint32_t *flags)
+{
+	const unsigned sh = 62 - f->mbits;
+	const int32_t emin = 1 - f->bias;
+	bool inexact;
+	uint64_t q;
+
+	if (exp < emin) {
+		/* Tininess is judged after rounding, as if the exponent
+		 * range were unbounded: only a value just below the smallest
+		 * normal can round up out of tininess. */
+		bool tiny = exp < emin - 1 ||
+			    !(round_sig(sig, sh, rm, sign, &inexact) >>
+			      (f->mbits + 1));
+		sig = shr_jam64(sig, (uint32_t)(emin - exp));
+		q = round_sig(sig, sh, rm, sign, &inexact);
+		if (inexact)
+			*flags |= FPF_NX | (tiny ? FPF_UF : 0);
+		/* q == 1 << mbits encodes the smallest normal by itself */
+		return fmt_signed(f, sign, q);
+	}
+	q = round_sig(sig, sh, rm, sign, &inexact);
+	if (q >> (f->mbits + 1)) {
+		q >>= 1;
+		exp++;
+	}
+	if (exp > f->bias) {
+		*flags |= FPF_OF | FPF_NX;
+		return fp_overflow(f, sign, rm);
+	}
+	if (inexact)
+		*flags |= FPF_NX;
+	return fmt_signed(f, sign,
+			  (uint64_t)(exp + f->bias) << f->mbits |
+				  (q & fmt_mant_mask(f)));
+}
+
+/* The result when an operand is NaN: canonical, NV if one is signaling. */
+static uint64_t fp_nan_result(const struct fp_fmt *f, bool any_snan,
+			      uint32_t *flags)
+{
+	if (any_snan)
+		*flags |= FPF_NV;
+	return fmt_canon_nan(f);
+}
+
+static uint64_t fp_invalid(const struct fp_fmt *f, uint32_t *flags)
+{
+	*flags |= FPF_NV;
+	return fmt_canon_nan(f);
+}
+
+/* An exact zero sum of operands with these signs: +0 unless both are
+ * negative, or -0 when rounding down (IEEE 754 6.3). */
+static inline bool zero_sum_sign(bool sa, bool sb, unsigned rm)
+{
+	return sa == sb ? sa : rm == FP_RDN;
+}
+
+/* ---- Exact implementation ---------------------------------------------- */
+
+/* a + b for finite nonzero a, b. */
+static uint64_t soft_add_finite(const struct fp_fmt *f, struct fp_val a,
+				struct fp_val b, unsigned rm, uint32_t *flags)
+{
+	if (a.exp < b.exp || (a.exp == b.exp && a.sig < b.sig)) {
+		struct fp_val t = a;
+		a = b;
+		b = t;
+	}
+	/* |a| >= |b|. The low bits of a.sig are zero, so an alignment
+	 * shift of 0 or 1 is exact; a larger one can cancel at most one
+	 * leading bit, leaving the jam bit far below the rounding point. */
+	uint64_t bs = shr_jam64(b.sig, (uint32_t)(a.exp - b.exp));
+	uint64_t sig;
+	int32_t exp = a.exp;
+
+	if (a.sign == b.sign) {
+		sig = a.sig + bs;
+		if (sig >> 63) {
+			sig = shr_jam64(sig, 1);
+			exp++;
+		}
+	} else {
+		sig = a.sig - bs;
+		if (sig == 0)
+			return fmt_signed(f, rm == FP_RDN, 0);
+		int lz = __builtin_clzll(sig) - 1;
+		sig <<= lz;
+		exp -= lz;
+	}
+	return fp_round_pack(f, a.sign, exp, sig, rm, flags);
+}
+
+static uint64_t soft_add(const struct fp_fmt *f, uint64_t ab, uint64_t bb,
+			 unsigned rm, uint32_t *flags)
+{
+	struct fp_val a = fp_unpack(f, ab), b = fp_unpack(f, bb);
+
+	if (a.cls == CLS_NAN || b.cls == CLS_NAN)
+		return fp_nan_result(f, a.snan || b.snan, flags);
+	if (a.cls == CLS_INF) {
+		if (b.cls == CLS_INF && a.sign != b.sign)
+			return fp_invalid(f, flags);
+		return ab;
+	}
+	if (b.cls == CLS_INF)
+		return bb;
+	if (a.cls == CLS_ZERO && b.cls == CLS_ZERO)
+		return fmt_signed(f, zero_sum_sign(a.sign, b.sign, rm), 0);
+	if (a.cls == CLS_ZERO)
+		return bb;
+	if (b.cls == CLS_ZERO)
+		return ab;
+	return soft_add_finite(f, a, b, rm, flags);
+}
+
+static uint64_t soft_mul(const struct fp_fmt *f, uint64_t ab, uint64_t bb,
+			 unsigned rm, uint32_t *flags)
+{
+	struct fp_val a = fp_unpack(f, ab), b = fp_unpack(f, bb);
+	bool sign = a.sign != b.sign;
+
+	if (a.cls == CLS_NAN || b.cls == CLS_NAN)
+		return fp_nan_result(f, a.snan || b.snan, flags);
+	if (a.cls == CLS_INF || b.cls == CLS_INF) {
+		if (a.cls == CLS_ZERO || b.cls == CLS_ZERO)
+			return fp_invalid(f, flags);
+		return fmt_signed(f, sign, fmt_inf(f));
+	}
+	if (a.cls == CLS_ZERO || b.cls == CLS_ZERO)
+		return fmt_signed(f, sign, 0);
+
+	/* product in [2^124, 2^126): bring the leading one to bit 62 */
+	u128 p = (u128)a.sig * b.sig;
+	int32_t exp = a.exp + b.exp;
+	uint32_t sh = 62;
+	if (p >> 125) {
+		sh = 63;
+		exp++;
+	}
+	return fp_round_pack(f, sign, exp, (uint64_t)shr_jam128(p, sh), rm,
+			     flags);
+}
+
+static uint64_t soft_div(const struct fp_fmt *f, uint64_t ab, uint64_t bb,
+			 unsigned rm, uint32_t *flags)
+{
+	struct fp_val a = fp_unpack(f, ab), b = fp_unpack(f, bb);
+	bool sign = a.sign != b.sign;
+
+	if (a.cls == CLS_NAN || b.cls == CLS_NAN)
+		return fp_nan_result(f, a.snan || b.snan, flags);
+	if (a.cls == CLS_INF) {
+		if (b.cls == CLS_INF)
+			return fp_invalid(f, flags);
+		return fmt_signed(f, sign, fmt_inf(f));
+	}
+	if (b.cls == CLS_INF)
+		return fmt_signed(f, sign, 0);
+	if (b.cls == CLS_ZERO) {
+		if (a.cls == CLS_ZERO)
+			return fp_invalid(f, flags);
+		*flags |= FPF_DZ;
+		return fmt_signed(f, sign, fmt_inf(f));
+	}
+	if (a.cls == CLS_ZERO)
+		return fmt_signed(f, sign, 0);
+
+	/* a.sig / b.sig is in (1/2, 2); with 64 extra quotient bits the
+	 * quotient is in (2^63, 2^65), and a nonzero remainder becomes the
+	 * jam bit. */
+	u128 n = (u128)a.sig << 64;
+	u128 q = n / b.sig;
+	bool rem = n % b.sig != 0;
+	int32_t exp = a.exp - b.exp;
+	uint32_t sh = 1;
+	if (q >> 64) {
+		sh = 2;
+	} else {
+		exp--;
+	}
+	uint64_t sig = (uint64_t)shr_jam128(q | rem, sh);
+	return fp_round_pack(f, sign, exp, sig, rm, flags);
+}
+
+/* floor(sqrt(m)) for m < 2^126, one result bit at a time. */
+static uint64_t isqrt128(u128 m)
+{
+	uint64_t r = 0;
+	for (int i = 63; i >= 0; i--) {
+		uint64_t t = r | 1ull << i;
+		if ((u128)t * t <= m)
+			r = t;
+	}
+	return r;
+}
+
+static uint64_t soft_sqrt(const struct fp_fmt *f, uint64_t ab, unsigned rm,
+			  uint32_t *flags)
+{
+	struct fp_val a = fp_unpack(f, ab);
+
+	if (a.cls == CLS_NAN)
+		return fp_nan_result(f, a.snan, flags);
+	if (a.cls == CLS_ZERO)
+		return ab;
+	if (a.sign)
+		return fp_invalid(f, flags);
+	if (a.cls == CLS_INF)
+		return ab;
+
+	/* make the exponent even; then sqrt(sig * 2^62) has its leading
+	 * one at bit 62 */
+	u128 m = (u128)a.sig << 62;
+	int32_t exp = a.exp;
+	if (exp & 1) {
+		m <<= 1;
+		exp--;
+	}
+	uint64_t r = isqrt128(m);
+	bool rem = (u128)r * r != m;
+	return fp_round_pack(f, false, exp / 2, r | rem, rm, flags);
+}
+
+/* a*b + c with a single rounding; the caller has already applied the
+ * negations of the fm*sub/fnm* variants to the operands' signs. */
+static uint64_t soft_fma(const struct fp_fmt *f, uint64_t ab, uint64_t bb,
+			 uint64_t cb, unsigned rm, uint32_t *flags)
+{
+	struct fp_val a = fp_unpack(f, ab), b = fp_unpack(f, bb),
+		      c = fp_unpack(f, cb);
+	bool psign = a.sign != b.sign;
+	bool inf_times_zero = (a.cls == CLS_INF && b.cls == CLS_ZERO) ||
+			      (a.cls == CLS_ZERO && b.cls == CLS_INF);
+
+	/* RISC-V: inf * 0 is invalid even when the addend is a quiet NaN */
+	if (a.cls == CLS_NAN || b.cls == CLS_NAN || c.cls == CLS_NAN)
+		return fp_nan_result(
+			f, a.snan || b.snan || c.snan || inf_times_zero, flags);
+	if (inf_times_zero)
+		return fp_invalid(f, flags);
+	if (a.cls == CLS_INF || b.cls == CLS_INF) {
+		if (c.cls == CLS_INF && c.sign != psign)
+			return fp_invalid(f, flags);
+		return fmt_signed(f, psign, fmt_inf(f));
+	}
+	if (c.cls == CLS_INF)
+		return cb;
+	if (a.cls == CLS_ZERO || b.cls == CLS_ZERO) {
+		if (c.cls == CLS_ZERO)
+			return fmt_signed(f, zero_sum_sign(psign, c.sign, rm),
+					  0);
+		return cb;
+	}
+
+	/* Exact product with its leading one at bit 125: x / 2^125 * 2^xe.
+	 * Its low 2*(62 - mbits) bits are zero, which keeps the alignment
+	 * argument of soft_add_finite valid at 128 bits. */
+	u128 x = (u128)a.sig * b.sig;
+	int32_t xe = a.exp + b.exp;
+	if (x >> 125)
+		xe++;
+	else
+		x <<= 1;
+	if (c.cls == CLS_ZERO)
+		return fp_round_pack(f, psign, xe, (uint64_t)shr_jam128(x, 63),
+				     rm, flags);
+
+	u128 y = (u128)c.sig << 63;
+	int32_t ye = c.exp;
+	bool xs = psign, ys = c.sign;
+	if (xe < ye || (xe == ye && x < y)) {
+		u128 t = x;
+		x = y;
+		y = t;
+		int32_t te = xe;
+		xe = ye;
+		ye = te;
+		bool ts = xs;
+		xs = ys;
+		ys = ts;
+	}
+	y = shr_jam128(y, (uint32_t)(xe - ye));
+	if (xs == ys) {
+		x += y;
+		if (x >> 126) {
+			x = shr_jam128(x, 1);
+			xe++;
+		}
+	} else {
+		x -= y;
+		if (x == 0)
+			return fmt_signed(f, rm == FP_RDN, 0);
+		int lz = clz128(x) - 2;
+		x <<= lz;
+		xe -= lz;
+	}
+	return fp_round_pack(f, xs, xe, (uint64_t)shr_jam128(x, 63), rm, flags);
+}
+
+/* Float to integer of the given width and signedness, saturating. The
+ * result is returned as 64-bit two's complement. */
+static uint64_t soft_to_int(const struct fp_fmt *f, uint64_t ab, unsigned rm,
+			    uint32_t *flags, bool is_signed, unsigned width)
+{
+	struct fp_val a = fp_unpack(f, ab);
+	uint64_t pos_max = is_signed ? (1ull << (width - 1)) - 1
+				     : UINT64_MAX >> (64 - width);
+	uint64_t neg_max = is_signed ? 1ull << (width - 1) : 0; /* magnitude */
+	uint64_t lo = 0 - neg_max, hi = pos_max;
+	bool inexact = false, out;
+	uint64_t q = 0;
+
+	if (a.cls == CLS_NAN) {
+		*flags |= FPF_NV;
+		return hi;
+	}
+	if (a.cls == CLS_ZERO)
+		return 0;
+	if (a.cls == CLS_INF || a.exp >= 64) {
+		out = true;
+	} else {
+		if (a.exp >= 62) {
+			q = a.sig << (a.exp - 62);
+		} else {
+			/* anything below 1/2 only needs to be nonzero */
+			uint64_t sig = a.sig;
+			unsigned sh = (unsigned)(62 - a.exp);
+			if (sh > 63) {
+				sig = 1;
+				sh = 63;
+			}
+			q = round_sig(sig, sh, rm, a.sign, &inexact);
+		}
+		out = q > (a.sign ? neg_max : pos_max);
+	}
+	/* range is judged on the rounded value; out of range is NV only */
+	if (out) {
+		*flags |= FPF_NV;
+		return a.sign ? lo : hi;
+	}
+	if (inexact)
+		*flags |= FPF_NX;
+	return a.sign ? 0 - q : q;
+}
+
+static uint64_t soft_from_int(const struct fp_fmt *f, bool sign, uint64_t mag,
+			      unsigned rm, uint32_t *flags)
+{
+	if (mag == 0)
+		return 0;
+	int top = 63 - __builtin_clzll(mag);
+	uint64_t sig = top <= 62 ? mag << (62 - top) : shr_jam64(mag, 1);
+	return fp_round_pack(f, sign, top, sig, rm, flags);
+}
+
+static uint64_t soft_convert(const struct fp_fmt *to, const struct fp_fmt *from,
+			     uint64_t ab, unsigned rm, uint32_t *flags)
+{
+	struct fp_val a = fp_unpack(from, ab);
+
+	switch (a.cls) {
+	case CLS_NAN: return fp_nan_result(to, a.snan, flags);
+	case CLS_INF: return fmt_signed(to, a.sign, fmt_inf(to));
+	case CLS_ZERO: return fmt_signed(to, a.sign, 0);
+	default: return fp_round_pack(to, a.sign, a.exp, a.sig, rm, flags);
+	}
+}
+
+/* ---- Host FPU (x86-64 SSE) --------------------------------------------- */
+
+#if FP_HAVE_HOST
+
+/* Rounding modes served by the host; RMM never is. */
+static unsigned host_modes = 0xf;
+
+static inline bool host_ok(unsigned rm)
+{
+	return (host_modes >> rm & 1) != 0;
+}
+
+/* MXCSR with every exception masked, no flush-to-zero or denormals-are-
+ * zero, no flags; plus the rounding-control field for RNE, RTZ, RDN, RUP. */
+#define MXCSR_BASE 0x1f80u
+static const uint32_t mxcsr_rc[4] = {0x0000, 0x6000, 0x2000, 0x4000};
+
+/* The register itself serves as the cache of the current host mode:
+ * reading it is cheap, and unlike a shadow copy it cannot go stale when
+ * other code in the process touches it. It is rewritten only when the
+ * mode differs or the previous operation left flags set. */
+static inline void host_enter(unsigned rm)
+{
+	uint32_t want = MXCSR_BASE | mxcsr_rc[rm], cur;
+	__asm__ volatile("stmxcsr %0" : "=m"(cur) : : "memory");
+	if (cur != want)
+		__asm__ volatile("ldmxcsr %0" : : "m"(want) : "memory");
+}
+
+/* Translate the MXCSR status bits (IE, DE, ZE, OE, UE, PE) to fflags;
+ * the denormal-operand bit has no RISC-V counterpart. */
+static inline void host_leave(uint32_t *flags)
+{
+	uint32_t c;
+	__asm__ volatile("stmxcsr %0" : "=m"(c) : : "memory");
+	*flags |= (c & 0x01) << 4 | (c & 0x04) << 1 | (c & 0x08) >> 1 |
+		  (c & 0x10) >> 3 | (c & 0x20) >> 5;
+}
+
+static inline double host_d(uint64_t b)
+{
+	double d;
+	memcpy(&d, &b, 8);
+	return d;
+}
+
+static inline uint64_t host_d_bits(double d)
+{
+	uint64_t b;
+	memcpy(&b, &d, 8);
+	return fmt_is_nan(&FMT_D, b) ? F64_CANON_NAN : b;
+}
+
+static inline float host_s(uint32_t b)
+{
+	float s;
+	memcpy(&s, &b, 4);
+	return s;
+}
+
+static inline uint32_t host_s_bits(float s)
+{
+	uint32_t b;
+	memcpy(&b, &s, 4);
+	return fmt_is_nan(&FMT_S, b) ? F32_CANON_NAN : b;
+}
+
+#define HOST_BINOP(name, insn, T, UT, load, store)                             \
+	static UT name(UT a, UT b, unsigned rm, uint32_t *flags)               \
+	{                                                                      \
+		T x = load(a), y = load(b);                                    \
+		host_enter(rm);                                                \
+		__asm__ volatile(insn " %1, %0"                                \
+				 : "+x"(x)                                     \
+				 : "x"(y)                                      \
+				 : "memory");                                  \
+		host_leave(flags);                                             \
+		return store(x);                                               \
+	}
+
+HOST_BINOP(host_add_s, "addss", float, uint32_t, host_s, host_s_bits)
+HOST_BINOP(host_sub_s, "subss", float, uint32_t, host_s, host_s_bits)
+HOST_BINOP(host_mul_s, "mulss", float, uint32_t, host_s, host_s_bits)
+HOST_BINOP(host_div_s, "divss", float, uint32_t, host_s, host_s_bits)
+HOST_BINOP(host_add_d, "addsd", double, uint64_t, host_d, host_d_bits)
+HOST_BINOP(host_sub_d, "subsd", double, uint64_t, host_d, host_d_bits)
+HOST_BINOP(host_mul_d, "mulsd", double, uint64_t, host_d, host_d_bits)
+HOST_BINOP(host_div_d, "divsd", double, uint64_t, host_d, host_d_bits)
+
+static uint32_t host_sqrt_s(uint32_t a, unsigned rm, uint32_t *flags)
+{
+	float x = host_s(a);
+	host_enter(rm);
+	__asm__ volatile("sqrtss %0, %0" : "+x"(x) : : "memory");
+	host_leave(flags);
+	return host_s_bits(x);
+}
+
+static uint64_t host_sqrt_d(uint64_t a, unsigned rm, uint32_t *flags)
+{
+	double x = host_d(a);
+	host_enter(rm);
+	__asm__ volatile("sqrtsd %0, %0" : "+x"(x) : : "memory");
+	host_leave(flags);
+	return host_d_bits(x);
+}
+
+/* The host fma is used only for non-NaN operands: RISC-V's rule that
+ * inf * 0 + qNaN is invalid is left to soft_fma. */
+static inline bool host_fma_ok(unsigned rm)
+{
+	return host_ok(rm) && __builtin_cpu_supports("fma");
+}
+
+static uint32_t host_fma_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
+			   uint32_t *flags)
+{
+	float x = host_s(a), y = host_s(b), acc = host_s(c);
+	host_enter(rm);
+	__asm__ volatile("vfmadd231ss %2, %1, %0"
+			 : "+x"(acc)
+			 : "x"(x), "x"(y)
+			 : "memory");
+	host_leave(flags);
+	return host_s_bits(acc);
+}
+
+static uint64_t host_fma_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+			   uint32_t *flags)
+{
+	double x = host_d(a), y = host_d(b), acc = host_d(c);
+	host_enter(rm);
+	__asm__ volatile("vfmadd231sd %2, %1, %0"
+			 : "+x"(acc)
+			 : "x"(x), "x"(y)
+			 : "memory");
+	host_leave(flags);
+	return host_d_bits(acc);
+}
+
+void fp_force_soft(bool on)
+{
+	host_modes = on ? 0 : 0xf;
+}
+
+#else
+
+void fp_force_soft(bool on)
+{
+	(void)on;
+}
+
+#endif
+
+/* ---- Public arithmetic -------------------------------------------------- */
+
+#if FP_HAVE_HOST
+#define TRY_HOST(call, rm)                                                     \
+	do {                                                                   \
+		if (host_ok(rm))                                               \
+			return call;                                           \
+	} while (0)
+#define TRY_HOST_FMA(call, a, b, c, fmt, rm)                                   \
+	do {                                                                   \
+		if (host_fma_ok(rm) && !fmt_is_nan(fmt, a) &&                  \
+		    !fmt_is_nan(fmt, b) && !fmt_is_nan(fmt, c))                \
+			return call;                                           \
+	} while (0)
+#else
+#define TRY_HOST(call, rm)		     ((void)(rm))
+#define TRY_HOST_FMA(call, a, b, c, fmt, rm) ((void)(rm))
+#endif
+
+uint32_t fp_add_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags)
+{
+	TRY_HOST(host_add_s(a, b, rm, flags), rm);
+	return (uint32_t)soft_add(&FMT_S, a, b, rm, flags);
+}
+
+uint32_t fp_sub_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags)
+{
+	TRY_HOST(host_sub_s(a, b, rm, flags), rm);
+	return (uint32_t)soft_add(&FMT_S, a, b ^ F32_SIGN, rm, flags);
+}
+
+uint32_t fp_mul_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags)
+{
+	TRY_HOST(host_mul_s(a, b, rm, flags), rm);
+	return (uint32_t)soft_mul(&FMT_S, a, b, rm, flags);
+}
+
+uint32_t fp_div_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags)
+{
+	TRY_HOST(host_div_s(a, b, rm, flags), rm);
+	return (uint32_t)soft_div(&FMT_S, a, b, rm, flags);
+}
+
+uint32_t fp_sqrt_s(uint32_t a, unsigned rm, uint32_t *flags)
+{
+	TRY_HOST(host_sqrt_s(a, rm, flags), rm);
+	return (uint32_t)soft_sqrt(&FMT_S, a, rm, flags);
+}
+
+/* The fused variants differ only in operand signs, and negating an operand
+ * is exact, so all four share one implementation. */
+static uint32_t fma_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
+		      uint32_t *flags)
+{
+	TRY_HOST_FMA(host_fma_s(a, b, c, rm, flags), a, b, c, &FMT_S, rm);
+	return (uint32_t)soft_fma(&FMT_S, a, b, c, rm, flags);
+}
+
+uint32_t fp_madd_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
+		   uint32_t *flags)
+{
+	return fma_s(a, b, c, rm, flags);
+}
+
+uint32_t fp_msub_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
+		   uint32_t *flags)
+{
+	return fma_s(a, b, c ^ F32_SIGN, rm, flags);
+}
+
+uint32_t fp_nmsub_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
+		    uint32_t *flags)
+{
+	return fma_s(a ^ F32_SIGN, b, c, rm, flags);
+}
+
+uint32_t fp_nmadd_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
+		    uint32_t *flags)
+{
+	return fma_s(a ^ F32_SIGN, b, c ^ F32_SIGN, rm, flags);
+}
+
+uint64_t fp_add_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags)
+{
+	TRY_HOST(host_add_d(a, b, rm, flags), rm);
+	return soft_add(&FMT_D, a, b, rm, flags);
+}
+
+uint64_t fp_sub_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags)
+{
+	TRY_HOST(host_sub_d(a, b, rm, flags), rm);
+	return soft_add(&FMT_D, a, b ^ F64_SIGN, rm, flags);
+}
+
+uint64_t fp_mul_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags)
+{
+	TRY_HOST(host_mul_d(a, b, rm, flags), rm);
+	return soft_mul(&FMT_D, a, b, rm, flags);
+}
+
+uint64_t fp_div_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags)
+{
+	TRY_HOST(host_div_d(a, b, rm, flags), rm);
+	return soft_div(&FMT_D, a, b, rm, flags);
+}
+
+uint64_t fp_sqrt_d(uint64_t a, unsigned rm, uint32_t *flags)
+{
+	TRY_HOST(host_sqrt_d(a, rm, flags), rm);
+	return soft_sqrt(&FMT_D, a, rm, flags);
+}
+
+static uint64_t fma_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+		      uint32_t *flags)
+{
+	TRY_HOST_FMA(host_fma_d(a, b, c, rm, flags), a, b, c, &FMT_D, rm);
+	return soft_fma(&FMT_D, a, b, c, rm, flags);
+}
+
+uint64_t fp_madd_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+		   uint32_t *flags)
+{
+	return fma_d(a, b, c, rm, flags);
+}
+
+uint64_t fp_msub_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+		   uint32_t *flags)
+{
+	return fma_d(a, b, c ^ F64_SIGN, rm, flags);
+}
+
+uint64_t fp_nmsub_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+		    uint32_t *flags)
+{
+	return fma_d(a ^ F64_SIGN, b, c, rm, flags);
+}
+
+uint64_t fp_nmadd_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+		    uint32_t *flags)
+{
+	return fma_d(a ^ F64_SIGN, b, c ^ F64_SIGN, rm, flags);
+}
+
+/* ---- Min/max, comparisons, sign injection, class ------------------------ */
+
+/* Maps non-NaN bit patterns to unsigned integers in numeric order, with
+ * -0 just below +0. */
+static inline uint64_t order_key(const struct fp_fmt *f, uint64_t x)
+{
+	uint64_t s = fmt_sign(f);
+	return x & s ? ~x & (s | (s - 1)) : x | s;
+}
+
+static inline bool both_zero(const struct fp_fmt *f, uint64_t a, uint64_t b)
+{
+	return fmt_abs(f, a | b) == 0;
+}
+
+static inline uint64_t minmax(const struct fp_fmt *f, uint64_t a, uint64_t b,
+			      bool want_max, uint32_t *flags)
+{
+	bool an = fmt_is_nan(f, a), bn = fmt_is_nan(f, b);
+
+	if (fmt_is_snan(f, a) || fmt_is_snan(f, b))
+		*flags |= FPF_NV;
+	if (an && bn)
+		return fmt_canon_nan(f);
+	if (an)
+		return b;
+	if (bn)
+		return a;
+	return (order_key(f, a) < order_key(f, b)) != want_max ? a : b;
+}
+
+static inline bool cmp_eq(const struct fp_fmt *f, uint64_t a, uint64_t b,
+			  uint32_t *flags)
+{
+	if (fmt_is_nan(f, a) || fmt_is_nan(f, b)) {
+		if (fmt_is_snan(f, a) || fmt_is_snan(f, b))
+			*flags |= FPF_NV;
+		return false;
+	}
+	return a == b || both_zero(f, a, b);
+}
+
+static inline bool cmp_lt(const struct fp_fmt *f, uint64_t a, uint64_t b,
+			  uint32_t *flags)
+{
+	if (fmt_is_nan(f, a) || fmt_is_nan(f, b)) {
+		*flags |= FPF_NV;
+		return false;
+	}
+	return !both_zero(f, a, b) && order_key(f, a) < order_key(f, b);
+}
+
+static inline bool cmp_le(const struct fp_fmt *f, uint64_t a, uint64_t b,
+			  uint32_t *flags)
+{
+	if (fmt_is_nan(f, a) || fmt_is_nan(f, b)) {
+		*flags |= FPF_NV;
+		return false;
+	}
+	return both_zero(f, a, b) || order_key(f, a) <= order_key(f, b);
+}
+
+static inline unsigned classify(const struct fp_fmt *f, uint64_t x)
+{
+	uint64_t mag = fmt_abs(f, x);
+	bool neg = (x & fmt_sign(f)) != 0;
+
+	if (mag > fmt_inf(f))
+		return fmt_is_snan(f, x) ? FP_CLASS_SNAN : FP_CLASS_QNAN;
+	if (mag == fmt_inf(f))
+		return neg ? FP_CLASS_NEG_INF : FP_CLASS_POS_INF;
+	if (mag == 0)
+		return neg ? FP_CLASS_NEG_ZERO : FP_CLASS_POS_ZERO;
+	if (mag >> f->mbits == 0)
+		return neg ? FP_CLASS_NEG_SUBNORMAL : FP_CLASS_POS_SUBNORMAL;
+	return neg ? FP_CLASS_NEG_NORMAL : FP_CLASS_POS_NORMAL;
+}
+
+uint32_t fp_min_s(uint32_t a, uint32_t b, uint32_t *flags)
+{
+	return (uint32_t)minmax(&FMT_S, a, b, false, flags);
+}
+
+uint32_t fp_max_s(uint32_t a, uint32_t b, uint32_t *flags)
+{
+	return (uint32_t)minmax(&FMT_S, a, b, true, flags);
+}
+
+uint64_t fp_min_d(uint64_t a, uint64_t b, uint32_t *flags)
+{
+	return minmax(&FMT_D, a, b, false, flags);
+}
+
+uint64_t fp_max_d(uint64_t a, uint64_t b, uint32_t *flags)
+{
+	return minmax(&FMT_D, a, b, true, flags);
+}
+
+uint32_t fp_sgnj_s(uint32_t a, uint32_t b)
+{
+	return (a & ~F32_SIGN) | (b & F32_SIGN);
+}
+
+uint32_t fp_sgnjn_s(uint32_t a, uint32_t b)
+{
+	return (a & ~F32_SIGN) | (~b & F32_SIGN);
+}
+
+uint32_t fp_sgnjx_s(uint32_t a, uint32_t b)
+{
+	return a ^ (b & F32_SIGN);
+}
+
+uint64_t fp_sgnj_d(uint64_t a, uint64_t b)
+{
+	return (a & ~F64_SIGN) | (b & F64_SIGN);
+}
+
+uint64_t fp_sgnjn_d(uint64_t a, uint64_t b)
+{
+	return (a & ~F64_SIGN) | (~b & F64_SIGN);
+}
+
+uint64_t fp_sgnjx_d(uint64_t a, uint64_t b)
+{
+	return a ^ (b & F64_SIGN);
+}
+
+bool fp_eq_s(uint32_t a, uint32_t b, uint32_t *flags)
+{
+	return cmp_eq(&FMT_S, a, b, flags);
+}
+
+bool fp_lt_s(uint32_t a, uint32_t b, uint32_t *flags)
+{
+	return cmp_lt(&FMT_S, a, b, flags);
+}
+
+bool fp_le_s(uint32_t a, uint32_t b, uint32_t *flags)
+{
+	return cmp_le(&FMT_S, a, b, flags);
+}
+
+bool fp_eq_d(uint64_t a, uint64_t b, uint32_t *flags)
+{
+	return cmp_eq(&FMT_D, a, b, flags);
+}
+
+bool fp_lt_d(uint64_t a, uint64_t b, uint32_t *flags)
+{
+	return cmp_lt(&FMT_D, a, b, flags);
+}
+
+bool fp_le_d(uint64_t a, uint64_t b, uint32_t *flags)
+{
+	return cmp_le(&FMT_D, a, b, flags);
+}
+
+unsigned fp_class_s(uint32_t a)
+{
+	return classify(&FMT_S, a);
+}
+
+unsigned fp_class_d(uint64_t a)
+{
+	return classify(&FMT_D, a);
+}
+
+/* ---- Conversions -------------------------------------------------------- */
+
+int32_t fp_cvt_w_s(uint32_t a, unsigned rm, uint32_t *flags)
+{
+	return (int32_t)soft_to_int(&FMT_S, a, rm, flags, true, 32);
+}
+
+uint32_t fp_cvt_wu_s(uint32_t a, unsigned rm, uint32_t *flags)
+{
+	return (uint32_t)soft_to_int(&FMT_S, a, rm, flags, false, 32);
+}
+
+int64_t fp_cvt_l_s(uint32_t a, unsigned rm, uint32_t *flags)
+{
+	return (int64_t)soft_to_int(&FMT_S, a, rm, flags, true, 64);
+}
+
+uint64_t fp_cvt_lu_s(uint32_t a, unsigned rm, uint32_t *flags)
+{
+	return soft_to_int(&FMT_S, a, rm, flags, false, 64);
+}
+
+int32_t fp_cvt_w_d(uint64_t a, unsigned rm, uint32_t *flags)
+{
+	return (int32_t)soft_to_int(&FMT_D, a, rm, flags, true, 32);
+}
+
+uint32_t fp_cvt_wu_d(uint64_t a, unsigned rm, uint32_t *flags)
+{
+	return (uint32_t)soft_to_int(&FMT_D, a, rm, flags, false, 32);
+}
+
+int64_t fp_cvt_l_d(uint64_t a, unsigned rm, uint32_t *flags)
+{
+	return (int64_t)soft_to_int(&FMT_D, a, rm, flags, true, 64);
+}
+
+uint64_t fp_cvt_lu_d(uint64_t a, unsigned rm, uint32_t *flags)
+{
+	return soft_to_int(&FMT_D, a, rm, flags, false, 64);
+}
+
+/* Magnitude of a signed integer, valid for the most negative value too. */
+static inline uint64_t int_mag(int64_t v)
+{
+	return v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+}
+
+uint32_t fp_cvt_s_w(int32_t v, unsigned rm, uint32_t *flags)
+{
+	return (uint32_t)soft_from_int(&FMT_S, v < 0, int_mag(v), rm, flags);
+}
+
+uint32_t fp_cvt_s_wu(uint32_t v, unsigned rm, uint32_t *flags)
+{
+	return (uint32_t)soft_from_int(&FMT_S, false, v, rm, flags);
+}
+
+uint32_t fp_cvt_s_l(int64_t v, unsigned rm, uint32_t *flags)
+{
+	return (uint32_t)soft_from_int(&FMT_S, v < 0, int_mag(v), rm, flags);
+}
+
+uint32_t fp_cvt_s_lu(uint64_t v, unsigned rm, uint32_t *flags)
+{
+	return (uint32_t)soft_from_int(&FMT_S, false, v, rm, flags);
+}
+
+uint64_t fp_cvt_d_w(int32_t v, unsigned rm, uint32_t *flags)
+{
+	return soft_from_int(&FMT_D, v < 0, int_mag(v), rm, flags);
+}
+
+uint64_t fp_cvt_d_wu(uint32_t v, unsigned rm, uint32_t *flags)
+{
+	return soft_from_int(&FMT_D, false, v, rm, flags);
+}
+
+uint64_t fp_cvt_d_l(int64_t v, unsigned rm, uint32_t *flags)
+{
+	return soft_from_int(&FMT_D, v < 0, int_mag(v), rm, flags);
+}
+
+uint64_t fp_cvt_d_lu(uint64_t v, unsigned rm, uint32_t *flags)
+{
+	return soft_from_int(&FMT_D, false, v, rm, flags);
+}
+
+uint32_t fp_cvt_s_d(uint64_t a, unsigned rm, uint32_t *flags)
+{
+	return (uint32_t)soft_convert(&FMT_S, &FMT_D, a, rm, flags);
+}
+
+uint64_t fp_cvt_d_s(uint32_t a, unsigned rm, uint32_t *flags)
+{
+	return soft_convert(&FMT_D, &FMT_S, a, rm, flags);
+}

@@ -1,0 +1,96 @@
+/* fnmsub.d: -(rs1*rs2) + rs3 with a single rounding. */
+#include "test_macros.h"
+
+TEST_START
+	FP_ENABLE
+	/* simple exact cases */
+	TEST_FP_OP3_D_RM(  2, fnmsub.d, rne, 0, 0x3ff0000000000000, 0x3ff0000000000000, 0x4000000000000000, 0x4008000000000000)  /* nmsub(1.0, 2.0, 3.0) */
+	TEST_FP_OP3_D_RM(  3, fnmsub.d, rne, 0, 0x4014000000000000, 0xbff0000000000000, 0x4000000000000000, 0x4008000000000000)  /* nmsub(-1.0, 2.0, 3.0) */
+	TEST_FP_OP3_D_RM(  4, fnmsub.d, rne, 0, 0x4026000000000000, 0x4004000000000000, 0xc010000000000000, 0x3ff0000000000000)  /* nmsub(2.5, -4.0, 1.0) */
+	TEST_FP_OP3_D_RM(  5, fnmsub.d, rne, 0, 0xc000000000000000, 0x3ff0000000000000, 0x3ff0000000000000, 0xbff0000000000000)  /* nmsub(1.0, 1.0, -1.0) */
+	TEST_FP_OP3_D_RM(  6, fnmsub.d, rne, 0, 0x0000000000000000, 0x3fe0000000000000, 0x3fe0000000000000, 0x3fd0000000000000)  /* nmsub(0.5, 0.5, 0.25) */
+	/* single rounding: (1+ulp)(1-ulp) = 1 - ulp^2 is not rounded before the addition */
+	TEST_FP_OP3_D_RM(  7, fnmsub.d, rne, 0, 0x3970000000000000, 0x3ff0000000000001, 0x3feffffffffffffe, 0x3ff0000000000000)  /* nmsub(1+2^-52, 1-2^-52, 1.0) */
+	TEST_FP_OP3_D_RM(  8, fnmsub.d, rne, FF_NX, 0xc000000000000000, 0x3ff0000000000001, 0x3feffffffffffffe, 0xbff0000000000000)  /* nmsub(1+2^-52, 1-2^-52, -1.0) */
+	TEST_FP_OP3_D_RM(  9, fnmsub.d, rne, FF_NX, 0xc000000000000001, 0x3ff0000000000001, 0x3ff0000000000001, 0xbff0000000000000)  /* nmsub(1+2^-52, 1+2^-52, -1.0) */
+	TEST_FP_OP3_D_RM( 10, fnmsub.d, rne, FF_NX, 0xbcc0000000000000, 0x3ff0000000000001, 0x3ff0000000000001, 0x3ff0000000000000)  /* nmsub(1+2^-52, 1+2^-52, 1.0) */
+	/* rounding modes on an inexact result */
+	TEST_FP_OP3_D_RM( 11, fnmsub.d, rne, 0, 0xbcb0000000000001, 0x3ff0000000000001, 0x3ff0000000000001, 0x3ff0000000000001)  /* nmsub(1+2^-52, 1+2^-52, 1+2^-52) */
+	TEST_FP_OP3_D_RM( 12, fnmsub.d, rtz, 0, 0xbcb0000000000001, 0x3ff0000000000001, 0x3ff0000000000001, 0x3ff0000000000001)  /* nmsub(1+2^-52, 1+2^-52, 1+2^-52) */
+	TEST_FP_OP3_D_RM( 13, fnmsub.d, rdn, 0, 0xbcb0000000000001, 0x3ff0000000000001, 0x3ff0000000000001, 0x3ff0000000000001)  /* nmsub(1+2^-52, 1+2^-52, 1+2^-52) */
+	TEST_FP_OP3_D_RM( 14, fnmsub.d, rup, 0, 0xbcb0000000000001, 0x3ff0000000000001, 0x3ff0000000000001, 0x3ff0000000000001)  /* nmsub(1+2^-52, 1+2^-52, 1+2^-52) */
+	TEST_FP_OP3_D_RM( 15, fnmsub.d, rmm, 0, 0xbcb0000000000001, 0x3ff0000000000001, 0x3ff0000000000001, 0x3ff0000000000001)  /* nmsub(1+2^-52, 1+2^-52, 1+2^-52) */
+	TEST_FP_OP3_D_RM( 16, fnmsub.d, rne, FF_NX, 0x3ff0000000000003, 0x3ff0000000000001, 0xbff0000000000001, 0x3cb0000000000000)  /* nmsub(1+2^-52, -1+2^-52, 2^-52) */
+	TEST_FP_OP3_D_RM( 17, fnmsub.d, rtz, FF_NX, 0x3ff0000000000003, 0x3ff0000000000001, 0xbff0000000000001, 0x3cb0000000000000)  /* nmsub(1+2^-52, -1+2^-52, 2^-52) */
+	TEST_FP_OP3_D_RM( 18, fnmsub.d, rdn, FF_NX, 0x3ff0000000000003, 0x3ff0000000000001, 0xbff0000000000001, 0x3cb0000000000000)  /* nmsub(1+2^-52, -1+2^-52, 2^-52) */
+	TEST_FP_OP3_D_RM( 19, fnmsub.d, rup, FF_NX, 0x3ff0000000000004, 0x3ff0000000000001, 0xbff0000000000001, 0x3cb0000000000000)  /* nmsub(1+2^-52, -1+2^-52, 2^-52) */
+	TEST_FP_OP3_D_RM( 20, fnmsub.d, rmm, FF_NX, 0x3ff0000000000003, 0x3ff0000000000001, 0xbff0000000000001, 0x3cb0000000000000)  /* nmsub(1+2^-52, -1+2^-52, 2^-52) */
+	/* sign of exact zero results (rdn gives -0) */
+	TEST_FP_OP3_D_RM( 21, fnmsub.d, rne, 0, 0xc000000000000000, 0x3ff0000000000000, 0x3ff0000000000000, 0xbff0000000000000)  /* nmsub(1.0, 1.0, -1.0) */
+	TEST_FP_OP3_D_RM( 22, fnmsub.d, rdn, 0, 0xc000000000000000, 0x3ff0000000000000, 0x3ff0000000000000, 0xbff0000000000000)  /* nmsub(1.0, 1.0, -1.0) */
+	TEST_FP_OP3_D_RM( 23, fnmsub.d, rne, 0, 0x4000000000000000, 0x3ff0000000000000, 0xbff0000000000000, 0x3ff0000000000000)  /* nmsub(1.0, -1.0, 1.0) */
+	TEST_FP_OP3_D_RM( 24, fnmsub.d, rdn, 0, 0x4000000000000000, 0x3ff0000000000000, 0xbff0000000000000, 0x3ff0000000000000)  /* nmsub(1.0, -1.0, 1.0) */
+	TEST_FP_OP3_D_RM( 25, fnmsub.d, rne, 0, 0x0000000000000000, 0x0000000000000000, 0x4014000000000000, 0x0000000000000000)  /* nmsub(0, 5.0, 0) */
+	TEST_FP_OP3_D_RM( 26, fnmsub.d, rdn, 0, 0x8000000000000000, 0x0000000000000000, 0x4014000000000000, 0x0000000000000000)  /* nmsub(0, 5.0, 0) */
+	TEST_FP_OP3_D_RM( 27, fnmsub.d, rne, 0, 0x0000000000000000, 0x8000000000000000, 0x4014000000000000, 0x0000000000000000)  /* nmsub(-0, 5.0, 0) */
+	TEST_FP_OP3_D_RM( 28, fnmsub.d, rdn, 0, 0x0000000000000000, 0x8000000000000000, 0x4014000000000000, 0x0000000000000000)  /* nmsub(-0, 5.0, 0) */
+	TEST_FP_OP3_D_RM( 29, fnmsub.d, rne, 0, 0x8000000000000000, 0x0000000000000000, 0x4014000000000000, 0x8000000000000000)  /* nmsub(0, 5.0, -0) */
+	TEST_FP_OP3_D_RM( 30, fnmsub.d, rdn, 0, 0x8000000000000000, 0x0000000000000000, 0x4014000000000000, 0x8000000000000000)  /* nmsub(0, 5.0, -0) */
+	TEST_FP_OP3_D_RM( 31, fnmsub.d, rne, 0, 0x0000000000000000, 0x8000000000000000, 0x4014000000000000, 0x8000000000000000)  /* nmsub(-0, 5.0, -0) */
+	TEST_FP_OP3_D_RM( 32, fnmsub.d, rup, 0, 0x0000000000000000, 0x8000000000000000, 0x4014000000000000, 0x8000000000000000)  /* nmsub(-0, 5.0, -0) */
+	TEST_FP_OP3_D_RM( 33, fnmsub.d, rne, 0, 0x0000000000000000, 0x8000000000000000, 0x8000000000000000, 0x0000000000000000)  /* nmsub(-0, -0, 0) */
+	/* no intermediate overflow: max*2 - max */
+	TEST_FP_OP3_D_RM( 34, fnmsub.d, rne, FF_OF|FF_NX, 0xfff0000000000000, 0x7fefffffffffffff, 0x4000000000000000, 0xffefffffffffffff)  /* nmsub(max, 2.0, -max) */
+	TEST_FP_OP3_D_RM( 35, fnmsub.d, rne, 0, 0xffefffffffffffff, 0x7fefffffffffffff, 0x4000000000000000, 0x7fefffffffffffff)  /* nmsub(max, 2.0, max) */
+	TEST_FP_OP3_D_RM( 36, fnmsub.d, rtz, FF_OF|FF_NX, 0xffefffffffffffff, 0x7fefffffffffffff, 0x4000000000000000, 0xffefffffffffffff)  /* nmsub(max, 2.0, -max) */
+	TEST_FP_OP3_D_RM( 37, fnmsub.d, rdn, FF_OF|FF_NX, 0x7fefffffffffffff, 0x7fefffffffffffff, 0xc000000000000000, 0x7fefffffffffffff)  /* nmsub(max, -2.0, max) */
+	/* overflow */
+	TEST_FP_OP3_D_RM( 38, fnmsub.d, rne, FF_OF|FF_NX, 0xfff0000000000000, 0x7fefffffffffffff, 0x4000000000000000, 0x0000000000000000)  /* nmsub(max, 2.0, 0) */
+	TEST_FP_OP3_D_RM( 39, fnmsub.d, rtz, FF_OF|FF_NX, 0xffefffffffffffff, 0x7fefffffffffffff, 0x4000000000000000, 0x0000000000000000)  /* nmsub(max, 2.0, 0) */
+	TEST_FP_OP3_D_RM( 40, fnmsub.d, rdn, FF_OF|FF_NX, 0xfff0000000000000, 0x7fefffffffffffff, 0x4000000000000000, 0x0000000000000000)  /* nmsub(max, 2.0, 0) */
+	TEST_FP_OP3_D_RM( 41, fnmsub.d, rup, FF_OF|FF_NX, 0xffefffffffffffff, 0x7fefffffffffffff, 0x4000000000000000, 0x0000000000000000)  /* nmsub(max, 2.0, 0) */
+	TEST_FP_OP3_D_RM( 42, fnmsub.d, rmm, FF_OF|FF_NX, 0xfff0000000000000, 0x7fefffffffffffff, 0x4000000000000000, 0x0000000000000000)  /* nmsub(max, 2.0, 0) */
+	/* underflow */
+	TEST_FP_OP3_D_RM( 43, fnmsub.d, rne, FF_UF|FF_NX, 0x8010000000000000, 0x0010000000000000, 0x3fefffffffffffff, 0x0000000000000000)  /* nmsub(min, 1-2^-53, 0) */
+	TEST_FP_OP3_D_RM( 44, fnmsub.d, rtz, FF_UF|FF_NX, 0x800fffffffffffff, 0x0010000000000000, 0x3fefffffffffffff, 0x0000000000000000)  /* nmsub(min, 1-2^-53, 0) */
+	TEST_FP_OP3_D_RM( 45, fnmsub.d, rdn, FF_UF|FF_NX, 0x8010000000000000, 0x0010000000000000, 0x3fefffffffffffff, 0x0000000000000000)  /* nmsub(min, 1-2^-53, 0) */
+	TEST_FP_OP3_D_RM( 46, fnmsub.d, rup, FF_UF|FF_NX, 0x800fffffffffffff, 0x0010000000000000, 0x3fefffffffffffff, 0x0000000000000000)  /* nmsub(min, 1-2^-53, 0) */
+	TEST_FP_OP3_D_RM( 47, fnmsub.d, rmm, FF_UF|FF_NX, 0x8010000000000000, 0x0010000000000000, 0x3fefffffffffffff, 0x0000000000000000)  /* nmsub(min, 1-2^-53, 0) */
+	TEST_FP_OP3_D_RM( 48, fnmsub.d, rne, 0, 0x8008000000000000, 0x0010000000000000, 0x3fe0000000000000, 0x8000000000000000)  /* nmsub(min, 0.5, -0) */
+	TEST_FP_OP3_D_RM( 49, fnmsub.d, rne, FF_UF|FF_NX, 0x0000000000000000, 0x0000000000000001, 0x3fe0000000000000, 0x0000000000000001)  /* nmsub(minsub, 0.5, minsub) */
+	/* infinities */
+	TEST_FP_OP3_D_RM( 50, fnmsub.d, rne, 0, 0xfff0000000000000, 0x7ff0000000000000, 0x3ff0000000000000, 0x3ff0000000000000)  /* nmsub(inf, 1.0, 1.0) */
+	TEST_FP_OP3_D_RM( 51, fnmsub.d, rne, 0, 0x7ff0000000000000, 0x3ff0000000000000, 0x3ff0000000000000, 0x7ff0000000000000)  /* nmsub(1.0, 1.0, inf) */
+	TEST_FP_OP3_D_RM( 52, fnmsub.d, rne, 0, 0xfff0000000000000, 0x3ff0000000000000, 0x3ff0000000000000, 0xfff0000000000000)  /* nmsub(1.0, 1.0, -inf) */
+	TEST_FP_OP3_D_RM( 53, fnmsub.d, rne, FF_NV, 0x7ff8000000000000, 0x7ff0000000000000, 0x3ff0000000000000, 0x7ff0000000000000)  /* nmsub(inf, 1.0, inf) */
+	TEST_FP_OP3_D_RM( 54, fnmsub.d, rne, 0, 0xfff0000000000000, 0x7ff0000000000000, 0x3ff0000000000000, 0xfff0000000000000)  /* nmsub(inf, 1.0, -inf) */
+	TEST_FP_OP3_D_RM( 55, fnmsub.d, rne, 0, 0x7ff0000000000000, 0xfff0000000000000, 0x3ff0000000000000, 0x7ff0000000000000)  /* nmsub(-inf, 1.0, inf) */
+	TEST_FP_OP3_D_RM( 56, fnmsub.d, rne, FF_NV, 0x7ff8000000000000, 0x7ff0000000000000, 0xfff0000000000000, 0xfff0000000000000)  /* nmsub(inf, -inf, -inf) */
+	/* inf * 0 is invalid, even with a quiet NaN addend */
+	TEST_FP_OP3_D_RM( 57, fnmsub.d, rne, FF_NV, 0x7ff8000000000000, 0x7ff0000000000000, 0x0000000000000000, 0x3ff0000000000000)  /* nmsub(inf, 0, 1.0) */
+	TEST_FP_OP3_D_RM( 58, fnmsub.d, rne, FF_NV, 0x7ff8000000000000, 0x0000000000000000, 0xfff0000000000000, 0x3ff0000000000000)  /* nmsub(0, -inf, 1.0) */
+	TEST_FP_OP3_D_RM( 59, fnmsub.d, rne, FF_NV, 0x7ff8000000000000, 0x7ff0000000000000, 0x0000000000000000, 0x7ff8000000000000)  /* nmsub(inf, 0, qNaN) */
+	TEST_FP_OP3_D_RM( 60, fnmsub.d, rne, FF_NV, 0x7ff8000000000000, 0x8000000000000000, 0x7ff0000000000000, 0x7ff8000000000000)  /* nmsub(-0, inf, qNaN) */
+	/* NaNs */
+	TEST_FP_OP3_D_RM( 61, fnmsub.d, rne, 0, 0x7ff8000000000000, 0x7ff8000000000000, 0x3ff0000000000000, 0x3ff0000000000000)  /* nmsub(qNaN, 1.0, 1.0) */
+	TEST_FP_OP3_D_RM( 62, fnmsub.d, rne, 0, 0x7ff8000000000000, 0x3ff0000000000000, 0x7ff8000000000000, 0x3ff0000000000000)  /* nmsub(1.0, qNaN, 1.0) */
+	TEST_FP_OP3_D_RM( 63, fnmsub.d, rne, 0, 0x7ff8000000000000, 0x3ff0000000000000, 0x3ff0000000000000, 0x7ff8000000000000)  /* nmsub(1.0, 1.0, qNaN) */
+	TEST_FP_OP3_D_RM( 64, fnmsub.d, rne, FF_NV, 0x7ff8000000000000, 0x7ff0000000000001, 0x3ff0000000000000, 0x3ff0000000000000)  /* nmsub(sNaN, 1.0, 1.0) */
+	TEST_FP_OP3_D_RM( 65, fnmsub.d, rne, FF_NV, 0x7ff8000000000000, 0x3ff0000000000000, 0x7ff0000000000001, 0x3ff0000000000000)  /* nmsub(1.0, sNaN, 1.0) */
+	TEST_FP_OP3_D_RM( 66, fnmsub.d, rne, FF_NV, 0x7ff8000000000000, 0x3ff0000000000000, 0x3ff0000000000000, 0x7ff0000000000001)  /* nmsub(1.0, 1.0, sNaN) */
+	TEST_FP_OP3_D_RM( 67, fnmsub.d, rne, 0, 0x7ff8000000000000, 0x7ff8000000000000, 0x0000000000000000, 0x7ff0000000000000)  /* nmsub(qNaN, 0, inf) */
+	TEST_FP_OP3_D_RM( 68, fnmsub.d, rne, 0, 0x7ff8000000000000, 0xfff8000000012345, 0x3ff0000000000000, 0x3ff0000000000000)  /* nmsub(NaN(0xfff8000000012345), 1.0, 1.0): result is the positive canonical NaN */
+	/* dynamic rounding mode */
+	fsrmi 1                    /* frm = rtz */
+	TEST_FP_OP3_D_RM( 69, fnmsub.d, dyn, 0, 0xbcb0000000000001, 0x3ff0000000000001, 0x3ff0000000000001, 0x3ff0000000000001)  /* nmsub(1+2^-52, 1+2^-52, 1+2^-52) */
+	fsrmi 0
+	fsrmi 3                    /* frm = rup */
+	TEST_FP_OP3_D_RM( 70, fnmsub.d, dyn, 0, 0xbcb0000000000001, 0x3ff0000000000001, 0x3ff0000000000001, 0x3ff0000000000001)  /* nmsub(1+2^-52, 1+2^-52, 1+2^-52) */
+	fsrmi 0
+	fsrmi 2                    /* frm = rdn */
+	TEST_FP_OP3_D_RM( 71, fnmsub.d, dyn, 0, 0xc000000000000000, 0x3ff0000000000000, 0x3ff0000000000000, 0xbff0000000000000)  /* nmsub(1.0, 1.0, -1.0) */
+	fsrmi 0
+	fsrmi 4                    /* frm = rmm */
+	TEST_FP_OP3_D_RM( 72, fnmsub.d, dyn, FF_NX, 0x3ff0000000000003, 0x3ff0000000000001, 0xbff0000000000001, 0x3cb0000000000000)  /* nmsub(1+2^-52, -1+2^-52, 2^-52) */
+	fsrmi 0
+TEST_END
