@@ -243,6 +243,12 @@ enum machine_stop machine_run(struct machine *m, uint64_t budget)
 			slice = deadline - m->icount;
 		if (end - m->icount < slice)
 			slice = end - m->icount;
+		/* Another hart may have stored to this one's reserved
+		 * address since it last ran: an SC must then fail. */
+		if (m->last != h) {
+			h->resv_valid = false;
+			m->last = h;
+		}
 		m->cur = h;
 		m->cur_icount0 = h->icount;
 		h->live_idx = 0;

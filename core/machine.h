@@ -53,6 +53,7 @@ struct machine {
 	uint64_t
 		icount; /* machine-wide retired instructions before `cur` ran */
 	struct hart *cur;      /* the hart running now, or NULL */
+	struct hart *last;     /* the hart that ran last */
 	uint64_t cur_icount0;  /* cur->icount when its quantum began */
 	int next_hart;	       /* round-robin position */
 	uint64_t quantum_left; /* of the hart at next_hart */
