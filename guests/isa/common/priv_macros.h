@@ -200,7 +200,8 @@
 	csrw sepc, t0;                              \
 	sret;
 
-/* From any mode: continue in M at `label` (through the M handler). From U
+/* From any mode: continue in M at `label` (through the M handler), with
+ * mstatus.MIE = 0. From U
  * with ecall-from-U delegated, the S handler forwards it (ecall-from-S must
  * then stay undelegated). */
 #define GOTO_M(label)                               \
@@ -217,6 +218,45 @@
 	csrc pmpcfg2, t0;                           \
 	li t0, 0x1f << 56;                          \
 	csrs pmpcfg2, t0;
+
+#define PMP_R     0x01
+#define PMP_W     0x02
+#define PMP_X     0x04
+#define PMP_TOR   0x08
+#define PMP_NA4   0x10
+#define PMP_NAPOT 0x18
+#define PMP_L     0x80
+#define PMP_RWX   (PMP_R | PMP_W | PMP_X)
+
+/* pmpaddr value of a NAPOT region (size a power of two >= 8, base aligned) */
+#define NAPOT(base, size) (((base) >> 2) | (((size) >> 3) - 1))
+
+/* Entry i (0..7 in pmpcfg0, 8..15 in pmpcfg2): pmpaddr = a, cfg = c.
+ * The cfg byte is replaced; clobbers t0. */
+#define PMP_ENTRY_0(i, a, c)                        \
+	li t0, a;                                   \
+	csrw pmpaddr##i, t0;                        \
+	li t0, 0xff << (8 * (i));                   \
+	csrc pmpcfg0, t0;                           \
+	li t0, (c) << (8 * (i));                    \
+	csrs pmpcfg0, t0;
+#define PMP_ENTRY_2(i, a, c)                        \
+	li t0, a;                                   \
+	csrw pmpaddr##i, t0;                        \
+	li t0, 0xff << (8 * ((i) - 8));             \
+	csrc pmpcfg2, t0;                           \
+	li t0, (c) << (8 * ((i) - 8));              \
+	csrs pmpcfg2, t0;
+
+/* Turn every entry off (the allow-all entry 15 too) */
+#define PMP_OFF_ALL                                 \
+	csrw pmpcfg0, zero;                         \
+	csrw pmpcfg2, zero;
+
+/* Entry 14: the first 8 MiB of RAM (the image), RWX, so that S/U code runs
+ * while other entries restrict the rest. Page tables and data pages lie
+ * above it. */
+#define PMP_IMAGE_RWX PMP_ENTRY_2(14, NAPOT(0x80000000, 0x800000), PMP_NAPOT | PMP_RWX)
 
 /* ------------------------------------------------------------------ */
 /* The handlers. PRIV_INIT must appear once, right after TEST_START.   */
@@ -271,6 +311,8 @@ mtrap:                                              \
 	li a7, 0;                                   \
 	li tp, MSTATUS_MPP;                         \
 	csrs mstatus, tp;                           \
+	li tp, MSTATUS_MPIE;                        \
+	csrc mstatus, tp;                           \
 	PRIV_UNALIAS(s8)                            \
 	csrw mepc, tp;                              \
 	li s8, 0;                                   \

@@ -116,4 +116,10 @@ TEST_START
 	fsrmi 1                    /* frm = rtz */
 	TEST_FP_OP2_D_RM( 84, fadd.d, dyn, FF_OF|FF_NX, 0x7fefffffffffffff, 0x7fefffffffffffff, 0x7fefffffffffffff)  /* max + max */
 	fsrmi 0
+	/* register aliasing and register numbers 0 and 31 */
+	li gp, 85; LOAD_D(f1, 0x3ff8000000000000); LOAD_D(f2, 0xc006000000000000); fadd.d f1, f1, f2; CHECK_D(f1, 0xbff4000000000000)
+	li gp, 86; LOAD_D(f1, 0x3ff8000000000000); LOAD_D(f2, 0xc006000000000000); fadd.d f2, f1, f2; CHECK_D(f2, 0xbff4000000000000)
+	li gp, 87; LOAD_D(f31, 0x3ff8000000000000); LOAD_D(f0, 0xc006000000000000); fadd.d f31, f31, f0; CHECK_D(f31, 0xbff4000000000000)
+	li gp, 88; LOAD_D(f7, 0x3ff8000000000000); fadd.d f7, f7, f7; CHECK_D(f7, 0x4008000000000000)
+	li gp, 89; LOAD_D(f15, 0x3ff8000000000000); fadd.d f16, f15, f15; CHECK_D(f16, 0x4008000000000000); CHECK_D(f15, 0x3ff8000000000000)
 TEST_END

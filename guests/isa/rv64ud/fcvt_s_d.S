@@ -28,11 +28,11 @@ TEST_START
 	TEST_FCVT_S_D( 21, rup, FF_NX, 0x3f800001, 0x3ff0000010000000)  /* 1+2^-24 */
 	TEST_FCVT_S_D( 22, rmm, FF_NX, 0x3f800001, 0x3ff0000010000000)  /* 1+2^-24 */
 	/* negative halfway case */
-	TEST_FCVT_S_D( 23, rne, FF_NX, 0xbf800000, 0xbff0000010000000)  /* -1+2^-24 */
-	TEST_FCVT_S_D( 24, rtz, FF_NX, 0xbf800000, 0xbff0000010000000)  /* -1+2^-24 */
-	TEST_FCVT_S_D( 25, rdn, FF_NX, 0xbf800001, 0xbff0000010000000)  /* -1+2^-24 */
-	TEST_FCVT_S_D( 26, rup, FF_NX, 0xbf800000, 0xbff0000010000000)  /* -1+2^-24 */
-	TEST_FCVT_S_D( 27, rmm, FF_NX, 0xbf800001, 0xbff0000010000000)  /* -1+2^-24 */
+	TEST_FCVT_S_D( 23, rne, FF_NX, 0xbf800000, 0xbff0000010000000)  /* -(1+2^-24) */
+	TEST_FCVT_S_D( 24, rtz, FF_NX, 0xbf800000, 0xbff0000010000000)  /* -(1+2^-24) */
+	TEST_FCVT_S_D( 25, rdn, FF_NX, 0xbf800001, 0xbff0000010000000)  /* -(1+2^-24) */
+	TEST_FCVT_S_D( 26, rup, FF_NX, 0xbf800000, 0xbff0000010000000)  /* -(1+2^-24) */
+	TEST_FCVT_S_D( 27, rmm, FF_NX, 0xbf800001, 0xbff0000010000000)  /* -(1+2^-24) */
 	/* just above halfway */
 	TEST_FCVT_S_D( 28, rne, FF_NX, 0x3f800001, 0x3ff0000010001000)  /* 1.0000000596055543 */
 	TEST_FCVT_S_D( 29, rtz, FF_NX, 0x3f800000, 0x3ff0000010001000)  /* 1.0000000596055543 */
@@ -96,6 +96,6 @@ TEST_START
 	TEST_FCVT_S_D( 72, dyn, FF_NX, 0x3f800001, 0x3ff0000010000000)  /* 1+2^-24 */
 	fsrmi 0
 	fsrmi 2                    /* frm = rdn */
-	TEST_FCVT_S_D( 73, dyn, FF_NX, 0xbf800001, 0xbff0000010000000)  /* -1+2^-24 */
+	TEST_FCVT_S_D( 73, dyn, FF_NX, 0xbf800001, 0xbff0000010000000)  /* -(1+2^-24) */
 	fsrmi 0
 TEST_END

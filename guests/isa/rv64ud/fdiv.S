@@ -79,4 +79,10 @@ TEST_START
 	fsrmi 4                    /* frm = rmm */
 	TEST_FP_OP2_D_RM( 57, fdiv.d, dyn, FF_NX, 0x3fe5555555555555, 0x4000000000000000, 0x4008000000000000)  /* 2.0 / 3.0 */
 	fsrmi 0
+	/* register aliasing and register numbers 0 and 31 */
+	li gp, 58; LOAD_D(f1, 0x3ff8000000000000); LOAD_D(f2, 0xc006000000000000); fdiv.d f1, f1, f2; CHECK_D(f1, 0xbfe1745d1745d174)
+	li gp, 59; LOAD_D(f1, 0x3ff8000000000000); LOAD_D(f2, 0xc006000000000000); fdiv.d f2, f1, f2; CHECK_D(f2, 0xbfe1745d1745d174)
+	li gp, 60; LOAD_D(f31, 0x3ff8000000000000); LOAD_D(f0, 0xc006000000000000); fdiv.d f31, f31, f0; CHECK_D(f31, 0xbfe1745d1745d174)
+	li gp, 61; LOAD_D(f7, 0x3ff8000000000000); fdiv.d f7, f7, f7; CHECK_D(f7, 0x3ff0000000000000)
+	li gp, 62; LOAD_D(f15, 0x3ff8000000000000); fdiv.d f16, f15, f15; CHECK_D(f16, 0x3ff0000000000000); CHECK_D(f15, 0x3ff8000000000000)
 TEST_END

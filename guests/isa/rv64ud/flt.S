@@ -23,7 +23,7 @@ TEST_START
 	TEST_FCMP_D( 18, flt.d, 0, 1, 0xfff0000000000000, 0x7ff0000000000000)  /* -inf < inf */
 	TEST_FCMP_D( 19, flt.d, 0, 1, 0xfff0000000000000, 0xffefffffffffffff)  /* -inf < -max */
 	TEST_FCMP_D( 20, flt.d, 0, 1, 0x3ff0000000000000, 0x3ff0000000000001)  /* 1.0 < 1+2^-52 */
-	TEST_FCMP_D( 21, flt.d, 0, 0, 0xbff0000000000000, 0xbff0000000000001)  /* -1.0 < -1+2^-52 */
+	TEST_FCMP_D( 21, flt.d, 0, 0, 0xbff0000000000000, 0xbff0000000000001)  /* -1.0 < -(1+2^-52) */
 	TEST_FCMP_D( 22, flt.d, FF_NV, 0, 0x7ff8000000000000, 0x3ff0000000000000)  /* qNaN < 1.0 */
 	TEST_FCMP_D( 23, flt.d, FF_NV, 0, 0x3ff0000000000000, 0x7ff8000000000000)  /* 1.0 < qNaN */
 	TEST_FCMP_D( 24, flt.d, FF_NV, 0, 0x7ff8000000000000, 0x7ff8000000000000)  /* qNaN < qNaN */

@@ -30,11 +30,11 @@ TEST_START
 	TEST_FP_OP2_D_RM( 21, fmul.d, rup, FF_NX, 0x3ff0000000000001, 0x3ff0000000000001, 0x3fefffffffffffff)  /* 1+2^-52 * 1-2^-53 */
 	TEST_FP_OP2_D_RM( 22, fmul.d, rmm, FF_NX, 0x3ff0000000000000, 0x3ff0000000000001, 0x3fefffffffffffff)  /* 1+2^-52 * 1-2^-53 */
 	/* negative */
-	TEST_FP_OP2_D_RM( 23, fmul.d, rne, FF_NX, 0xbff0000000000002, 0xbff0000000000001, 0x3ff0000000000001)  /* -1+2^-52 * 1+2^-52 */
-	TEST_FP_OP2_D_RM( 24, fmul.d, rtz, FF_NX, 0xbff0000000000002, 0xbff0000000000001, 0x3ff0000000000001)  /* -1+2^-52 * 1+2^-52 */
-	TEST_FP_OP2_D_RM( 25, fmul.d, rdn, FF_NX, 0xbff0000000000003, 0xbff0000000000001, 0x3ff0000000000001)  /* -1+2^-52 * 1+2^-52 */
-	TEST_FP_OP2_D_RM( 26, fmul.d, rup, FF_NX, 0xbff0000000000002, 0xbff0000000000001, 0x3ff0000000000001)  /* -1+2^-52 * 1+2^-52 */
-	TEST_FP_OP2_D_RM( 27, fmul.d, rmm, FF_NX, 0xbff0000000000002, 0xbff0000000000001, 0x3ff0000000000001)  /* -1+2^-52 * 1+2^-52 */
+	TEST_FP_OP2_D_RM( 23, fmul.d, rne, FF_NX, 0xbff0000000000002, 0xbff0000000000001, 0x3ff0000000000001)  /* -(1+2^-52) * 1+2^-52 */
+	TEST_FP_OP2_D_RM( 24, fmul.d, rtz, FF_NX, 0xbff0000000000002, 0xbff0000000000001, 0x3ff0000000000001)  /* -(1+2^-52) * 1+2^-52 */
+	TEST_FP_OP2_D_RM( 25, fmul.d, rdn, FF_NX, 0xbff0000000000003, 0xbff0000000000001, 0x3ff0000000000001)  /* -(1+2^-52) * 1+2^-52 */
+	TEST_FP_OP2_D_RM( 26, fmul.d, rup, FF_NX, 0xbff0000000000002, 0xbff0000000000001, 0x3ff0000000000001)  /* -(1+2^-52) * 1+2^-52 */
+	TEST_FP_OP2_D_RM( 27, fmul.d, rmm, FF_NX, 0xbff0000000000002, 0xbff0000000000001, 0x3ff0000000000001)  /* -(1+2^-52) * 1+2^-52 */
 	/* overflow */
 	TEST_FP_OP2_D_RM( 28, fmul.d, rne, FF_OF|FF_NX, 0x7ff0000000000000, 0x7fefffffffffffff, 0x4000000000000000)  /* max * 2.0 */
 	TEST_FP_OP2_D_RM( 29, fmul.d, rtz, FF_OF|FF_NX, 0x7fefffffffffffff, 0x7fefffffffffffff, 0x4000000000000000)  /* max * 2.0 */
@@ -91,7 +91,7 @@ TEST_START
 	TEST_FP_OP2_D_RM( 69, fmul.d, dyn, FF_NX, 0x3ff0000000000003, 0x3ff0000000000001, 0x3ff0000000000001)  /* 1+2^-52 * 1+2^-52 */
 	fsrmi 0
 	fsrmi 2                    /* frm = rdn */
-	TEST_FP_OP2_D_RM( 70, fmul.d, dyn, FF_NX, 0xbff0000000000003, 0xbff0000000000001, 0x3ff0000000000001)  /* -1+2^-52 * 1+2^-52 */
+	TEST_FP_OP2_D_RM( 70, fmul.d, dyn, FF_NX, 0xbff0000000000003, 0xbff0000000000001, 0x3ff0000000000001)  /* -(1+2^-52) * 1+2^-52 */
 	fsrmi 0
 	fsrmi 4                    /* frm = rmm */
 	TEST_FP_OP2_D_RM( 71, fmul.d, dyn, FF_OF|FF_NX, 0x7ff0000000000000, 0x7fefffffffffffff, 0x4000000000000000)  /* max * 2.0 */
@@ -99,4 +99,10 @@ TEST_START
 	fsrmi 1                    /* frm = rtz */
 	TEST_FP_OP2_D_RM( 72, fmul.d, dyn, FF_OF|FF_NX, 0x7fefffffffffffff, 0x7fefffffffffffff, 0x4000000000000000)  /* max * 2.0 */
 	fsrmi 0
+	/* register aliasing and register numbers 0 and 31 */
+	li gp, 73; LOAD_D(f1, 0x3ff8000000000000); LOAD_D(f2, 0xc006000000000000); fmul.d f1, f1, f2; CHECK_D(f1, 0xc010800000000000)
+	li gp, 74; LOAD_D(f1, 0x3ff8000000000000); LOAD_D(f2, 0xc006000000000000); fmul.d f2, f1, f2; CHECK_D(f2, 0xc010800000000000)
+	li gp, 75; LOAD_D(f31, 0x3ff8000000000000); LOAD_D(f0, 0xc006000000000000); fmul.d f31, f31, f0; CHECK_D(f31, 0xc010800000000000)
+	li gp, 76; LOAD_D(f7, 0x3ff8000000000000); fmul.d f7, f7, f7; CHECK_D(f7, 0x4002000000000000)
+	li gp, 77; LOAD_D(f15, 0x3ff8000000000000); fmul.d f16, f15, f15; CHECK_D(f16, 0x4002000000000000); CHECK_D(f15, 0x3ff8000000000000)
 TEST_END

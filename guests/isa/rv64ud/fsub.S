@@ -77,4 +77,10 @@ TEST_START
 	fsrmi 0                    /* frm = rne */
 	TEST_FP_OP2_D_RM( 54, fsub.d, dyn, FF_NX, 0x3ff0000000000002, 0x3ff0000000000002, 0x3ca0000000000000)  /* 1+2^-51 - 2^-53 */
 	fsrmi 0
+	/* register aliasing and register numbers 0 and 31 */
+	li gp, 55; LOAD_D(f1, 0x3ff8000000000000); LOAD_D(f2, 0xc006000000000000); fsub.d f1, f1, f2; CHECK_D(f1, 0x4011000000000000)
+	li gp, 56; LOAD_D(f1, 0x3ff8000000000000); LOAD_D(f2, 0xc006000000000000); fsub.d f2, f1, f2; CHECK_D(f2, 0x4011000000000000)
+	li gp, 57; LOAD_D(f31, 0x3ff8000000000000); LOAD_D(f0, 0xc006000000000000); fsub.d f31, f31, f0; CHECK_D(f31, 0x4011000000000000)
+	li gp, 58; LOAD_D(f7, 0x3ff8000000000000); fsub.d f7, f7, f7; CHECK_D(f7, 0x0000000000000000)
+	li gp, 59; LOAD_D(f15, 0x3ff8000000000000); fsub.d f16, f15, f15; CHECK_D(f16, 0x0000000000000000); CHECK_D(f15, 0x3ff8000000000000)
 TEST_END

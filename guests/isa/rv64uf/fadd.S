@@ -116,4 +116,10 @@ TEST_START
 	fsrmi 1                    /* frm = rtz */
 	TEST_FP_OP2_S_RM( 84, fadd.s, dyn, FF_OF|FF_NX, 0x7f7fffff, 0x7f7fffff, 0x7f7fffff)  /* max + max */
 	fsrmi 0
+	/* register aliasing and register numbers 0 and 31 */
+	li gp, 85; LOAD_S(f1, 0x3fc00000); LOAD_S(f2, 0xc0300000); fadd.s f1, f1, f2; CHECK_S(f1, 0xbfa00000)
+	li gp, 86; LOAD_S(f1, 0x3fc00000); LOAD_S(f2, 0xc0300000); fadd.s f2, f1, f2; CHECK_S(f2, 0xbfa00000)
+	li gp, 87; LOAD_S(f31, 0x3fc00000); LOAD_S(f0, 0xc0300000); fadd.s f31, f31, f0; CHECK_S(f31, 0xbfa00000)
+	li gp, 88; LOAD_S(f7, 0x3fc00000); fadd.s f7, f7, f7; CHECK_S(f7, 0x40400000)
+	li gp, 89; LOAD_S(f15, 0x3fc00000); fadd.s f16, f15, f15; CHECK_S(f16, 0x40400000); CHECK_S(f15, 0x3fc00000)
 TEST_END

@@ -79,4 +79,10 @@ TEST_START
 	fsrmi 4                    /* frm = rmm */
 	TEST_FP_OP2_S_RM( 57, fdiv.s, dyn, FF_NX, 0x3f2aaaab, 0x40000000, 0x40400000)  /* 2 / 3 */
 	fsrmi 0
+	/* register aliasing and register numbers 0 and 31 */
+	li gp, 58; LOAD_S(f1, 0x3fc00000); LOAD_S(f2, 0xc0300000); fdiv.s f1, f1, f2; CHECK_S(f1, 0xbf0ba2e9)
+	li gp, 59; LOAD_S(f1, 0x3fc00000); LOAD_S(f2, 0xc0300000); fdiv.s f2, f1, f2; CHECK_S(f2, 0xbf0ba2e9)
+	li gp, 60; LOAD_S(f31, 0x3fc00000); LOAD_S(f0, 0xc0300000); fdiv.s f31, f31, f0; CHECK_S(f31, 0xbf0ba2e9)
+	li gp, 61; LOAD_S(f7, 0x3fc00000); fdiv.s f7, f7, f7; CHECK_S(f7, 0x3f800000)
+	li gp, 62; LOAD_S(f15, 0x3fc00000); fdiv.s f16, f15, f15; CHECK_S(f16, 0x3f800000); CHECK_S(f15, 0x3fc00000)
 TEST_END

@@ -23,7 +23,7 @@ TEST_START
 	TEST_FCMP_S( 18, feq.s, 0, 0, 0xff800000, 0x7f800000)  /* -inf == inf */
 	TEST_FCMP_S( 19, feq.s, 0, 0, 0xff800000, 0xff7fffff)  /* -inf == -max */
 	TEST_FCMP_S( 20, feq.s, 0, 0, 0x3f800000, 0x3f800001)  /* 1 == 1+2^-23 */
-	TEST_FCMP_S( 21, feq.s, 0, 0, 0xbf800000, 0xbf800001)  /* -1 == -1+2^-23 */
+	TEST_FCMP_S( 21, feq.s, 0, 0, 0xbf800000, 0xbf800001)  /* -1 == -(1+2^-23) */
 	TEST_FCMP_S( 22, feq.s, 0, 0, 0x7fc00000, 0x3f800000)  /* qNaN == 1 */
 	TEST_FCMP_S( 23, feq.s, 0, 0, 0x3f800000, 0x7fc00000)  /* 1 == qNaN */
 	TEST_FCMP_S( 24, feq.s, 0, 0, 0x7fc00000, 0x7fc00000)  /* qNaN == qNaN */

@@ -20,11 +20,11 @@ TEST_START
 	TEST_FP_OP3_S_RM( 13, fmsub.s, rdn, 0, 0x34000001, 0x3f800001, 0x3f800001, 0x3f800001)  /* msub(1+2^-23, 1+2^-23, 1+2^-23) */
 	TEST_FP_OP3_S_RM( 14, fmsub.s, rup, 0, 0x34000001, 0x3f800001, 0x3f800001, 0x3f800001)  /* msub(1+2^-23, 1+2^-23, 1+2^-23) */
 	TEST_FP_OP3_S_RM( 15, fmsub.s, rmm, 0, 0x34000001, 0x3f800001, 0x3f800001, 0x3f800001)  /* msub(1+2^-23, 1+2^-23, 1+2^-23) */
-	TEST_FP_OP3_S_RM( 16, fmsub.s, rne, FF_NX, 0xbf800003, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -1+2^-23, 2^-23) */
-	TEST_FP_OP3_S_RM( 17, fmsub.s, rtz, FF_NX, 0xbf800003, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -1+2^-23, 2^-23) */
-	TEST_FP_OP3_S_RM( 18, fmsub.s, rdn, FF_NX, 0xbf800004, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -1+2^-23, 2^-23) */
-	TEST_FP_OP3_S_RM( 19, fmsub.s, rup, FF_NX, 0xbf800003, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -1+2^-23, 2^-23) */
-	TEST_FP_OP3_S_RM( 20, fmsub.s, rmm, FF_NX, 0xbf800003, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -1+2^-23, 2^-23) */
+	TEST_FP_OP3_S_RM( 16, fmsub.s, rne, FF_NX, 0xbf800003, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -(1+2^-23), 2^-23) */
+	TEST_FP_OP3_S_RM( 17, fmsub.s, rtz, FF_NX, 0xbf800003, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -(1+2^-23), 2^-23) */
+	TEST_FP_OP3_S_RM( 18, fmsub.s, rdn, FF_NX, 0xbf800004, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -(1+2^-23), 2^-23) */
+	TEST_FP_OP3_S_RM( 19, fmsub.s, rup, FF_NX, 0xbf800003, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -(1+2^-23), 2^-23) */
+	TEST_FP_OP3_S_RM( 20, fmsub.s, rmm, FF_NX, 0xbf800003, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -(1+2^-23), 2^-23) */
 	/* sign of exact zero results (rdn gives -0) */
 	TEST_FP_OP3_S_RM( 21, fmsub.s, rne, 0, 0x40000000, 0x3f800000, 0x3f800000, 0xbf800000)  /* msub(1, 1, -1) */
 	TEST_FP_OP3_S_RM( 22, fmsub.s, rdn, 0, 0x40000000, 0x3f800000, 0x3f800000, 0xbf800000)  /* msub(1, 1, -1) */
@@ -91,6 +91,10 @@ TEST_START
 	TEST_FP_OP3_S_RM( 71, fmsub.s, dyn, 0, 0x40000000, 0x3f800000, 0x3f800000, 0xbf800000)  /* msub(1, 1, -1) */
 	fsrmi 0
 	fsrmi 4                    /* frm = rmm */
-	TEST_FP_OP3_S_RM( 72, fmsub.s, dyn, FF_NX, 0xbf800003, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -1+2^-23, 2^-23) */
+	TEST_FP_OP3_S_RM( 72, fmsub.s, dyn, FF_NX, 0xbf800003, 0x3f800001, 0xbf800001, 0x34000000)  /* msub(1+2^-23, -(1+2^-23), 2^-23) */
 	fsrmi 0
+	/* register aliasing and register numbers 0 and 31 */
+	li gp, 73; LOAD_S(f1, 0x3fc00000); LOAD_S(f2, 0xc0300000); LOAD_S(f4, 0x3f000000); fmsub.s f4, f1, f2, f4; CHECK_S(f4, 0xc0940000)
+	li gp, 74; LOAD_S(f31, 0x3fc00000); LOAD_S(f0, 0xc0300000); LOAD_S(f30, 0x3f000000); fmsub.s f0, f31, f0, f30; CHECK_S(f0, 0xc0940000)
+	li gp, 75; LOAD_S(f9, 0x3fc00000); fmsub.s f9, f9, f9, f9; CHECK_S(f9, 0x3f400000)
 TEST_END

@@ -30,11 +30,11 @@ TEST_START
 	TEST_FP_OP2_S_RM( 21, fmul.s, rup, FF_NX, 0x3f800001, 0x3f800001, 0x3f7fffff)  /* 1+2^-23 * 1-2^-24 */
 	TEST_FP_OP2_S_RM( 22, fmul.s, rmm, FF_NX, 0x3f800000, 0x3f800001, 0x3f7fffff)  /* 1+2^-23 * 1-2^-24 */
 	/* negative */
-	TEST_FP_OP2_S_RM( 23, fmul.s, rne, FF_NX, 0xbf800002, 0xbf800001, 0x3f800001)  /* -1+2^-23 * 1+2^-23 */
-	TEST_FP_OP2_S_RM( 24, fmul.s, rtz, FF_NX, 0xbf800002, 0xbf800001, 0x3f800001)  /* -1+2^-23 * 1+2^-23 */
-	TEST_FP_OP2_S_RM( 25, fmul.s, rdn, FF_NX, 0xbf800003, 0xbf800001, 0x3f800001)  /* -1+2^-23 * 1+2^-23 */
-	TEST_FP_OP2_S_RM( 26, fmul.s, rup, FF_NX, 0xbf800002, 0xbf800001, 0x3f800001)  /* -1+2^-23 * 1+2^-23 */
-	TEST_FP_OP2_S_RM( 27, fmul.s, rmm, FF_NX, 0xbf800002, 0xbf800001, 0x3f800001)  /* -1+2^-23 * 1+2^-23 */
+	TEST_FP_OP2_S_RM( 23, fmul.s, rne, FF_NX, 0xbf800002, 0xbf800001, 0x3f800001)  /* -(1+2^-23) * 1+2^-23 */
+	TEST_FP_OP2_S_RM( 24, fmul.s, rtz, FF_NX, 0xbf800002, 0xbf800001, 0x3f800001)  /* -(1+2^-23) * 1+2^-23 */
+	TEST_FP_OP2_S_RM( 25, fmul.s, rdn, FF_NX, 0xbf800003, 0xbf800001, 0x3f800001)  /* -(1+2^-23) * 1+2^-23 */
+	TEST_FP_OP2_S_RM( 26, fmul.s, rup, FF_NX, 0xbf800002, 0xbf800001, 0x3f800001)  /* -(1+2^-23) * 1+2^-23 */
+	TEST_FP_OP2_S_RM( 27, fmul.s, rmm, FF_NX, 0xbf800002, 0xbf800001, 0x3f800001)  /* -(1+2^-23) * 1+2^-23 */
 	/* overflow */
 	TEST_FP_OP2_S_RM( 28, fmul.s, rne, FF_OF|FF_NX, 0x7f800000, 0x7f7fffff, 0x40000000)  /* max * 2 */
 	TEST_FP_OP2_S_RM( 29, fmul.s, rtz, FF_OF|FF_NX, 0x7f7fffff, 0x7f7fffff, 0x40000000)  /* max * 2 */
@@ -91,7 +91,7 @@ TEST_START
 	TEST_FP_OP2_S_RM( 69, fmul.s, dyn, FF_NX, 0x3f800003, 0x3f800001, 0x3f800001)  /* 1+2^-23 * 1+2^-23 */
 	fsrmi 0
 	fsrmi 2                    /* frm = rdn */
-	TEST_FP_OP2_S_RM( 70, fmul.s, dyn, FF_NX, 0xbf800003, 0xbf800001, 0x3f800001)  /* -1+2^-23 * 1+2^-23 */
+	TEST_FP_OP2_S_RM( 70, fmul.s, dyn, FF_NX, 0xbf800003, 0xbf800001, 0x3f800001)  /* -(1+2^-23) * 1+2^-23 */
 	fsrmi 0
 	fsrmi 4                    /* frm = rmm */
 	TEST_FP_OP2_S_RM( 71, fmul.s, dyn, FF_OF|FF_NX, 0x7f800000, 0x7f7fffff, 0x40000000)  /* max * 2 */
@@ -99,4 +99,10 @@ TEST_START
 	fsrmi 1                    /* frm = rtz */
 	TEST_FP_OP2_S_RM( 72, fmul.s, dyn, FF_OF|FF_NX, 0x7f7fffff, 0x7f7fffff, 0x40000000)  /* max * 2 */
 	fsrmi 0
+	/* register aliasing and register numbers 0 and 31 */
+	li gp, 73; LOAD_S(f1, 0x3fc00000); LOAD_S(f2, 0xc0300000); fmul.s f1, f1, f2; CHECK_S(f1, 0xc0840000)
+	li gp, 74; LOAD_S(f1, 0x3fc00000); LOAD_S(f2, 0xc0300000); fmul.s f2, f1, f2; CHECK_S(f2, 0xc0840000)
+	li gp, 75; LOAD_S(f31, 0x3fc00000); LOAD_S(f0, 0xc0300000); fmul.s f31, f31, f0; CHECK_S(f31, 0xc0840000)
+	li gp, 76; LOAD_S(f7, 0x3fc00000); fmul.s f7, f7, f7; CHECK_S(f7, 0x40100000)
+	li gp, 77; LOAD_S(f15, 0x3fc00000); fmul.s f16, f15, f15; CHECK_S(f16, 0x40100000); CHECK_S(f15, 0x3fc00000)
 TEST_END

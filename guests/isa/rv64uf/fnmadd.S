@@ -20,11 +20,11 @@ TEST_START
 	TEST_FP_OP3_S_RM( 13, fnmadd.s, rdn, FF_NX, 0xc0000002, 0x3f800001, 0x3f800001, 0x3f800001)  /* nmadd(1+2^-23, 1+2^-23, 1+2^-23) */
 	TEST_FP_OP3_S_RM( 14, fnmadd.s, rup, FF_NX, 0xc0000001, 0x3f800001, 0x3f800001, 0x3f800001)  /* nmadd(1+2^-23, 1+2^-23, 1+2^-23) */
 	TEST_FP_OP3_S_RM( 15, fnmadd.s, rmm, FF_NX, 0xc0000002, 0x3f800001, 0x3f800001, 0x3f800001)  /* nmadd(1+2^-23, 1+2^-23, 1+2^-23) */
-	TEST_FP_OP3_S_RM( 16, fnmadd.s, rne, FF_NX, 0x3f800001, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -1+2^-23, 2^-23) */
-	TEST_FP_OP3_S_RM( 17, fnmadd.s, rtz, FF_NX, 0x3f800001, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -1+2^-23, 2^-23) */
-	TEST_FP_OP3_S_RM( 18, fnmadd.s, rdn, FF_NX, 0x3f800001, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -1+2^-23, 2^-23) */
-	TEST_FP_OP3_S_RM( 19, fnmadd.s, rup, FF_NX, 0x3f800002, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -1+2^-23, 2^-23) */
-	TEST_FP_OP3_S_RM( 20, fnmadd.s, rmm, FF_NX, 0x3f800001, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -1+2^-23, 2^-23) */
+	TEST_FP_OP3_S_RM( 16, fnmadd.s, rne, FF_NX, 0x3f800001, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -(1+2^-23), 2^-23) */
+	TEST_FP_OP3_S_RM( 17, fnmadd.s, rtz, FF_NX, 0x3f800001, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -(1+2^-23), 2^-23) */
+	TEST_FP_OP3_S_RM( 18, fnmadd.s, rdn, FF_NX, 0x3f800001, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -(1+2^-23), 2^-23) */
+	TEST_FP_OP3_S_RM( 19, fnmadd.s, rup, FF_NX, 0x3f800002, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -(1+2^-23), 2^-23) */
+	TEST_FP_OP3_S_RM( 20, fnmadd.s, rmm, FF_NX, 0x3f800001, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -(1+2^-23), 2^-23) */
 	/* sign of exact zero results (rdn gives -0) */
 	TEST_FP_OP3_S_RM( 21, fnmadd.s, rne, 0, 0x00000000, 0x3f800000, 0x3f800000, 0xbf800000)  /* nmadd(1, 1, -1) */
 	TEST_FP_OP3_S_RM( 22, fnmadd.s, rdn, 0, 0x80000000, 0x3f800000, 0x3f800000, 0xbf800000)  /* nmadd(1, 1, -1) */
@@ -91,6 +91,10 @@ TEST_START
 	TEST_FP_OP3_S_RM( 71, fnmadd.s, dyn, 0, 0x80000000, 0x3f800000, 0x3f800000, 0xbf800000)  /* nmadd(1, 1, -1) */
 	fsrmi 0
 	fsrmi 4                    /* frm = rmm */
-	TEST_FP_OP3_S_RM( 72, fnmadd.s, dyn, FF_NX, 0x3f800001, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -1+2^-23, 2^-23) */
+	TEST_FP_OP3_S_RM( 72, fnmadd.s, dyn, FF_NX, 0x3f800001, 0x3f800001, 0xbf800001, 0x34000000)  /* nmadd(1+2^-23, -(1+2^-23), 2^-23) */
 	fsrmi 0
+	/* register aliasing and register numbers 0 and 31 */
+	li gp, 73; LOAD_S(f1, 0x3fc00000); LOAD_S(f2, 0xc0300000); LOAD_S(f4, 0x3f000000); fnmadd.s f4, f1, f2, f4; CHECK_S(f4, 0x40680000)
+	li gp, 74; LOAD_S(f31, 0x3fc00000); LOAD_S(f0, 0xc0300000); LOAD_S(f30, 0x3f000000); fnmadd.s f0, f31, f0, f30; CHECK_S(f0, 0x40680000)
+	li gp, 75; LOAD_S(f9, 0x3fc00000); fnmadd.s f9, f9, f9, f9; CHECK_S(f9, 0xc0700000)
 TEST_END

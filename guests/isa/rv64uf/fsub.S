@@ -77,4 +77,10 @@ TEST_START
 	fsrmi 0                    /* frm = rne */
 	TEST_FP_OP2_S_RM( 54, fsub.s, dyn, FF_NX, 0x3f800002, 0x3f800002, 0x33800000)  /* 1+2^-22 - 2^-24 */
 	fsrmi 0
+	/* register aliasing and register numbers 0 and 31 */
+	li gp, 55; LOAD_S(f1, 0x3fc00000); LOAD_S(f2, 0xc0300000); fsub.s f1, f1, f2; CHECK_S(f1, 0x40880000)
+	li gp, 56; LOAD_S(f1, 0x3fc00000); LOAD_S(f2, 0xc0300000); fsub.s f2, f1, f2; CHECK_S(f2, 0x40880000)
+	li gp, 57; LOAD_S(f31, 0x3fc00000); LOAD_S(f0, 0xc0300000); fsub.s f31, f31, f0; CHECK_S(f31, 0x40880000)
+	li gp, 58; LOAD_S(f7, 0x3fc00000); fsub.s f7, f7, f7; CHECK_S(f7, 0x00000000)
+	li gp, 59; LOAD_S(f15, 0x3fc00000); fsub.s f16, f15, f15; CHECK_S(f16, 0x00000000); CHECK_S(f15, 0x3fc00000)
 TEST_END
