@@ -23,18 +23,25 @@
  * memory). Interrupts clear their enable bit in mie (M handler) or sie
  * (S handler) and return to the interrupted instruction.
  *
- * A failing check may run in S or U with the finisher unreachable; any
- * exception raised by the fail code moves it to M, so the failure is still
- * reported. Tests must return to M (GOTO_M) before TEST_END.
+ * GOTO_M(label) continues in M at label with mstatus.MIE = 0. A failing
+ * check may run in S or U with the finisher unreachable; any exception raised
+ * by the fail code moves it to M, so the failure is still reported. Tests
+ * that turn paging on must return to M before TEST_END.
  *
- * Virtual-memory helpers use fixed physical addresses above the image:
+ * Tests that enable a timer interrupt must program mtimecmp first (its reset
+ * value is not known). PMP changes are followed by SFENCE.VMA, as the spec
+ * requires before they are relied on.
+ *
+ * Virtual-memory helpers use fixed physical addresses above the image (which
+ * must stay below 8 MiB):
  *   PT_PAGE(k)   page-table pages  (0x80800000 + k * 4 KiB, k < 16)
  *   DATA_PAGE(k) data pages        (0x80900000 + k * 4 KiB, k < 256)
- * VM_IDENTITY_* map the image 1:1 (1 GiB at VA 0x80000000, S-only, RWX)
- * and again at VA 0xC0000000 with U set (U code runs there, see ENTER_U_ALIAS;
- * the M handler maps alias addresses back for GOTO_M and instruction reads).
- * Test pages live at VA 0x40000000 (TVA(k) = 0x40000000 + k * 4 KiB), mapped
- * through one level-1 table (PT_PAGE(1)) and one leaf table (PT_PAGE(2)).
+ * SV39_SETUP / SV48_SETUP map the image 1:1 (1 GiB at VA 0x80000000, S-only,
+ * RWX) and again at VA 0xC0000000 with U set (U code runs there, see
+ * ENTER_U_ALIAS; the M handler maps alias addresses back for GOTO_M and
+ * instruction reads). Test pages live at VA 0x40000000 (TVA(k) = 0x40000000
+ * + k * 4 KiB), mapped through one level-1 table (PT_PAGE(1)) and one leaf
+ * table (PT_PAGE(2)); MAP_TVA(k, pa, flags) fills a slot.
  */
 #ifndef REWIND_PRIV_MACROS_H
 #define REWIND_PRIV_MACROS_H
@@ -217,7 +224,8 @@
 	li t0, 0xff << 56;                          \
 	csrc pmpcfg2, t0;                           \
 	li t0, 0x1f << 56;                          \
-	csrs pmpcfg2, t0;
+	csrs pmpcfg2, t0;                           \
+	sfence.vma;
 
 #define PMP_R     0x01
 #define PMP_W     0x02
@@ -232,26 +240,30 @@
 #define NAPOT(base, size) (((base) >> 2) | (((size) >> 3) - 1))
 
 /* Entry i (0..7 in pmpcfg0, 8..15 in pmpcfg2): pmpaddr = a, cfg = c.
- * The cfg byte is replaced; clobbers t0. */
+ * The cfg byte is replaced, then SFENCE.VMA synchronises address-translation
+ * caches with the new PMP settings, as the spec requires; clobbers t0. */
 #define PMP_ENTRY_0(i, a, c)                        \
 	li t0, a;                                   \
 	csrw pmpaddr##i, t0;                        \
 	li t0, 0xff << (8 * (i));                   \
 	csrc pmpcfg0, t0;                           \
 	li t0, (c) << (8 * (i));                    \
-	csrs pmpcfg0, t0;
+	csrs pmpcfg0, t0;                           \
+	sfence.vma;
 #define PMP_ENTRY_2(i, a, c)                        \
 	li t0, a;                                   \
 	csrw pmpaddr##i, t0;                        \
 	li t0, 0xff << (8 * ((i) - 8));             \
 	csrc pmpcfg2, t0;                           \
 	li t0, (c) << (8 * ((i) - 8));              \
-	csrs pmpcfg2, t0;
+	csrs pmpcfg2, t0;                           \
+	sfence.vma;
 
 /* Turn every entry off (the allow-all entry 15 too) */
 #define PMP_OFF_ALL                                 \
 	csrw pmpcfg0, zero;                         \
-	csrw pmpcfg2, zero;
+	csrw pmpcfg2, zero;                         \
+	sfence.vma;
 
 /* Entry 14: the first 8 MiB of RAM (the image), RWX, so that S/U code runs
  * while other entries restrict the rest. Page tables and data pages lie

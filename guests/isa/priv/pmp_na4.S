@@ -1,5 +1,5 @@
 # PMP NA4: a naturally aligned 4-byte region. Accesses inside it succeed; an
-# access that covers it only in part fails.
+# access that the entry matches only in part fails, in M-mode too.
 #include "test.h"
 #include "priv_macros.h"
 
@@ -7,10 +7,10 @@
 
 TEST_START
 PRIV_INIT
+	STORE64(W - 4, 0x1122334455667788)
 	PMP_OFF_ALL
 	PMP_IMAGE_RWX
 	PMP_ENTRY_0(0, W >> 2, PMP_NA4 | PMP_R | PMP_W)
-	STORE64(W - 4, 0x1122334455667788)
 
 	ENTER_U(u1)
 u1:	li a0, W
@@ -32,4 +32,9 @@ u1:	li a0, W
 m1:	li a0, W - 4			# nothing was written by the failed sd
 	lw a1, 0(a0)
 	CHECK_REG(12, a1, 0x55667788)
+	# a partial match fails even for M and an unlocked entry
+	CHECK_TRAP(13, CAUSE_LOAD_ACCESS, ld a1, 0(a0))
+	CHECK_REG(14, s11, W - 4)
+	CHECK_TRAP(15, CAUSE_STORE_ACCESS, sh a1, 3(a0))
+	CHECK_NOTRAP(16, lw a1, 4(a0); lw a1, 0(a0))
 TEST_END

@@ -19,7 +19,8 @@ PRIV_INIT
 
 	ENTER_U(u1)
 u1:	li a0, P0
-	CHECK_NOTRAP(1, sd a0, 0(a0); ld a1, 0(a0); sd a0, 0xff8(a0); lbu a1, 0xfff(a0))
+	li a2, P0 + 0x1000
+	CHECK_NOTRAP(1, sd a0, 0(a0); ld a1, 0(a0); sd a0, -8(a2); lbu a1, -1(a2))
 	li a0, P0 + 0x1000
 	CHECK_TRAP(2, CAUSE_LOAD_ACCESS, l1: ld a1, 0(a0))
 	CHECK_REG(3, s11, P0 + 0x1000)
