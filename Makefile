@@ -13,7 +13,7 @@ OPT      := -O2
 # changes or fuse them.
 FP_FLAGS := -frounding-math -fsignaling-nans -ffp-contract=off
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LIBS     := -lm
+LIBS     := -lfdt -lm
 
 CORE_SRCS := $(wildcard core/*.c core/dev/*.c)
 CLI_SRCS  := $(wildcard cli/*.c)
@@ -121,4 +121,6 @@ format:
 clean:
 	rm -rf $(BUILD)
 
+-include guests/linux/linux.mk
+-include guests/smp/smp.mk
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -54,6 +54,44 @@ static const char *opt_value(int argc, char **argv, int *i)
 	return argv[++*i];
 }
 
+/* --disk FILE[,ro|,persist]. The path itself may contain commas: only a
+ * known suffix is taken as the mode. */
+static int opts_parse_disk(struct machine_opts *o, const char *v)
+{
+	if (!v)
+		return -1;
+	if (o->ndisks == MACHINE_MAX_DISKS) {
+		fprintf(stderr, "rewind: at most %d --disk options\n",
+			MACHINE_MAX_DISKS);
+		return -1;
+	}
+	static char paths[MACHINE_MAX_DISKS][4096];
+	struct disk_config *d = &o->disks[o->ndisks];
+	size_t len = strlen(v);
+	if (len >= sizeof(paths[0])) {
+		fprintf(stderr, "rewind: --disk path too long\n");
+		return -1;
+	}
+	memcpy(paths[o->ndisks], v, len + 1);
+	char *p = paths[o->ndisks];
+	d->mode = DISK_OVERLAY;
+	char *comma = strrchr(p, ',');
+	if (comma && !strcmp(comma, ",ro")) {
+		d->mode = DISK_READONLY;
+		*comma = '\0';
+	} else if (comma && !strcmp(comma, ",persist")) {
+		d->mode = DISK_PERSIST;
+		*comma = '\0';
+	}
+	if (!*p) {
+		fprintf(stderr, "rewind: --disk needs a file name\n");
+		return -1;
+	}
+	d->path = p;
+	o->ndisks++;
+	return 1;
+}
+
 int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i)
 {
 	const char *a = argv[*i];
@@ -70,6 +108,8 @@ int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i)
 		*str = opt_value(argc, argv, i);
 		return *str ? 1 : -1;
 	}
+	if (!strcmp(a, "--disk"))
+		return opts_parse_disk(o, opt_value(argc, argv, i));
 	if (!strcmp(a, "--mem")) {
 		const char *v = opt_value(argc, argv, i);
 		if (!v)

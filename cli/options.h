@@ -2,6 +2,8 @@
 #ifndef REWIND_CLI_OPTIONS_H
 #define REWIND_CLI_OPTIONS_H
 
+#include "../core/machine.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -12,6 +14,8 @@ struct machine_opts {
 	const char *append;
 	uint64_t mem;
 	int smp;
+	struct disk_config disks[MACHINE_MAX_DISKS];
+	int ndisks;
 };
 
 /* Parse a size such as 128M, 1G, 65536; returns 0 or -1. */

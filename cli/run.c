@@ -1,22 +1,20 @@
 /* rewind run: boot a machine and run it until the guest exits. */
+#include "../core/boot.h"
 #include "../core/dev/uart.h"
-#include "../core/elf_load.h"
 #include "../core/machine.h"
 #include "commands.h"
+#include "console.h"
 #include "options.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 
-static void console_tx(void *ctx, uint8_t byte)
-{
-	(void)ctx;
-	putchar(byte);
-	if (byte == '\n')
-		fflush(stdout);
-}
+/* Instructions between two looks at the console: small enough that typed
+ * input feels immediate, large enough to cost nothing. */
+#define CONSOLE_SLICE 1000000
 
 /* The process exit status for how the guest ended. */
 static int exit_status(const struct machine *m)
@@ -42,23 +40,6 @@ static int exit_status(const struct machine *m)
 	}
 }
 
-/* Put every hart at the ELF entry in M-mode, as bare-metal kernels expect:
- * a0 = hart id, a1 = the device tree address (none yet). */
-static int boot_bare(struct machine *m, const char *kernel)
-{
-	char err[256];
-	uint64_t entry;
-	if (elf_load(&m->bus, kernel, &entry, err, sizeof(err))) {
-		fprintf(stderr, "rewind: %s\n", err);
-		return -1;
-	}
-	for (int i = 0; i < m->nharts; i++) {
-		m->harts[i]->pc = entry;
-		m->harts[i]->x[10] = (uint64_t)i;
-	}
-	return 0;
-}
-
 static double wall_seconds(void)
 {
 	/* Host time for the user's statistics only; it never reaches the
@@ -80,6 +61,48 @@ static void print_stats(const struct machine *m, double seconds)
 		seconds, seconds > 0 ? (double)retired / seconds / 1e6 : 0.0);
 }
 
+/* Host inputs for a live run: the real clock and the kernel's entropy. */
+static uint64_t host_wall_ns(void *ctx)
+{
+	(void)ctx;
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static void host_entropy(void *ctx, uint8_t *buf, size_t len)
+{
+	(void)ctx;
+	while (len > 0) {
+		ssize_t n = getrandom(buf, len, 0);
+		if (n <= 0)
+			continue;
+		buf += n;
+		len -= (size_t)n;
+	}
+}
+
+/* Run until the guest exits, the user quits or nothing can happen. */
+static void run_loop(struct machine *m, struct console *con)
+{
+	for (;;) {
+		enum machine_stop st = machine_run(m, CONSOLE_SLICE);
+		if (st == MSTOP_EXIT)
+			return;
+		if (st == MSTOP_IDLE && !console_has_input(con)) {
+			m->exit = MEXIT_HALTED;
+			return;
+		}
+		/* Idle: nothing runs until input arrives, so wait for it. */
+		console_poll(con, m, st == MSTOP_IDLE ? 100 : 0);
+		if (con->quit) {
+			fprintf(stderr, "\r\nrewind: quit from the console\n");
+			m->exit = MEXIT_POWEROFF;
+			return;
+		}
+	}
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct machine_opts o;
@@ -99,33 +122,36 @@ int cmd_run(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (!o.kernel) {
-		fprintf(stderr, "rewind run: --kernel is required\n");
-		return 1;
-	}
-	if (!o.bios || strcmp(o.bios, "none") != 0) {
-		fprintf(stderr, "rewind run: only --bios none is supported "
-				"so far\n");
-		return 1;
-	}
-	struct machine_config cfg = {.ram_size = o.mem, .nharts = o.smp};
-	char err[256];
+	struct machine_config cfg = {
+		.ram_size = o.mem,
+		.nharts = o.smp,
+		.ndisks = o.ndisks,
+		.host = {.wall_ns = host_wall_ns, .entropy = host_entropy}};
+	memcpy(cfg.disks, o.disks, sizeof(o.disks));
+	char err[512];
 	struct machine *m = machine_new(&cfg, err, sizeof(err));
 	if (!m) {
 		fprintf(stderr, "rewind: %s\n", err);
 		return 1;
 	}
-	uart_set_tx(m->uart, console_tx, NULL);
-	int status = 1;
-	if (boot_bare(m, o.kernel) == 0) {
-		double t0 = wall_seconds();
-		while (machine_run(m, UINT64_MAX) != MSTOP_EXIT)
-			;
-		fflush(stdout);
-		if (stats)
-			print_stats(m, wall_seconds() - t0);
-		status = exit_status(m);
+	struct boot_config bc = {.bios = o.bios,
+				 .kernel = o.kernel,
+				 .initrd = o.initrd,
+				 .append = o.append};
+	if (boot_machine(m, &bc, err, sizeof(err))) {
+		fprintf(stderr, "rewind: %s\n", err);
+		machine_free(m);
+		return 1;
 	}
+	struct console con;
+	console_open(&con);
+	uart_set_tx(m->uart, console_tx, &con);
+	double t0 = wall_seconds();
+	run_loop(m, &con);
+	console_close(&con);
+	if (stats)
+		print_stats(m, wall_seconds() - t0);
+	int status = exit_status(m);
 	machine_free(m);
 	return status;
 }

@@ -325,10 +325,15 @@ int csr_write(struct hart *h, unsigned num, uint64_t val)
 	case CSR_MIP: {
 		/* MSIP, MTIP and MEIP are driven by the CLINT and PLIC; STIP
 		 * is too while Sstc is on. */
-		uint64_t mask = MIP_SSIP | MIP_SEIP;
+		uint64_t mask = MIP_SSIP;
 		if (!hart_sstc_enabled(h))
 			mask |= MIP_STIP;
 		h->mip = (h->mip & ~mask) | (val & mask);
+		h->seip_sw = (val & MIP_SEIP) != 0;
+		if (h->seip_sw || h->seip_line)
+			h->mip |= MIP_SEIP;
+		else
+			h->mip &= ~MIP_SEIP;
 		break;
 	}
 	case CSR_MCYCLE:

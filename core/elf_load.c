@@ -2,9 +2,9 @@
  * the file and the guest memory before anything is copied. */
 #include "elf_load.h"
 #include "bus.h"
+#include "file_read.h"
 
 #include <elf.h>
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,7 +46,7 @@ static int elf_check_header(const Elf64_Ehdr *eh, size_t len, char *err,
 }
 
 int elf_load_image(struct bus *b, const uint8_t *img, size_t len,
-		   uint64_t *entry, char *err, size_t errlen)
+		   uint64_t *entry, uint64_t *end, char *err, size_t errlen)
 {
 	Elf64_Ehdr eh;
 	memset(&eh, 0, sizeof(eh));
@@ -55,6 +55,7 @@ int elf_load_image(struct bus *b, const uint8_t *img, size_t len,
 		return -1;
 	/* Check every segment first so that a bad one loads nothing. */
 	int loadable = 0;
+	uint64_t top = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		for (unsigned i = 0; i < eh.e_phnum; i++) {
 			Elf64_Phdr ph;
@@ -77,6 +78,8 @@ int elf_load_image(struct bus *b, const uint8_t *img, size_t len,
 					 (unsigned long long)ph.p_memsz);
 				return -1;
 			}
+			if (ph.p_paddr + ph.p_memsz > top)
+				top = ph.p_paddr + ph.p_memsz;
 			if (pass == 1) {
 				memcpy(dst, img + ph.p_offset, ph.p_filesz);
 				memset(dst + ph.p_filesz, 0,
@@ -91,46 +94,20 @@ int elf_load_image(struct bus *b, const uint8_t *img, size_t len,
 		return -1;
 	}
 	*entry = eh.e_entry;
+	if (end)
+		*end = top;
 	return 0;
 }
 
 int elf_load(struct bus *b, const char *path, uint64_t *entry, char *err,
 	     size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	uint8_t *img;
+	size_t len;
+	if (file_read_all(path, &img, &len, err, errlen))
 		return -1;
-	}
-	uint8_t *img = NULL;
-	size_t len = 0, cap = 0;
-	for (;;) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 1 << 16;
-			uint8_t *n = realloc(img, cap);
-			if (!n) {
-				free(img);
-				fclose(f);
-				snprintf(err, errlen, "%s: out of memory",
-					 path);
-				return -1;
-			}
-			img = n;
-		}
-		size_t got = fread(img + len, 1, cap - len, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	bool failed = ferror(f);
-	fclose(f);
-	if (failed) {
-		free(img);
-		snprintf(err, errlen, "%s: read error", path);
-		return -1;
-	}
 	char why[200];
-	int r = elf_load_image(b, img, len, entry, why, sizeof(why));
+	int r = elf_load_image(b, img, len, entry, NULL, why, sizeof(why));
 	if (r)
 		snprintf(err, errlen, "%s: %s", path, why);
 	free(img);

@@ -13,8 +13,9 @@ struct bus;
 int elf_load(struct bus *b, const char *path, uint64_t *entry, char *err,
 	     size_t errlen);
 
-/* The same for an ELF image already in memory (for tests and loaders). */
+/* The same for an ELF image already in memory; *end (when not NULL) gets
+ * the first physical address above every loaded segment. */
 int elf_load_image(struct bus *b, const uint8_t *img, size_t len,
-		   uint64_t *entry, char *err, size_t errlen);
+		   uint64_t *entry, uint64_t *end, char *err, size_t errlen);
 
 #endif

@@ -17,7 +17,9 @@
  * - host_*: SSE scalar instructions for add/sub/mul/div/sqrt (and fma where
  *   the CPU has it) in RNE/RTZ/RDN/RUP. SSE implements IEEE 754 with
  *   tininess detected after rounding, as RISC-V does, so its results and
- *   flags match bit for bit once NaN results are made canonical.
+ *   flags match bit for bit once NaN results are made canonical. Each
+ *   operation loads MXCSR (cheap) but reads its flags back (expensive) only
+ *   when the result leaves them in doubt; see host_accrue.
  * Conversions, comparisons, min/max, sign injection and fclass are integer
  * code either way: they are cheap and have RISC-V-specific saturation rules.
  */
@@ -579,26 +581,97 @@ static inline bool host_ok(unsigned rm)
 #define MXCSR_BASE 0x1f80u
 static const uint32_t mxcsr_rc[4] = {0x0000, 0x6000, 0x2000, 0x4000};
 
-/* The register itself serves as the cache of the current host mode:
- * reading it is cheap, and unlike a shadow copy it cannot go stale when
- * other code in the process touches it. It is rewritten only when the
- * mode differs or the previous operation left flags set. */
+/* Set the whole of MXCSR for one operation: the rounding mode, and no
+ * flags, FTZ or DAZ, whatever other code left there. It is loaded without
+ * being read first: loading it costs a few cycles when the rounding mode
+ * stays the same, while reading it (stmxcsr) costs several nanoseconds on
+ * current cores, more than the arithmetic itself. */
 static inline void host_enter(unsigned rm)
 {
-	uint32_t want = MXCSR_BASE | mxcsr_rc[rm], cur;
-	__asm__ volatile("stmxcsr %0" : "=m"(cur) : : "memory");
-	if (cur != want)
-		__asm__ volatile("ldmxcsr %0" : : "m"(want) : "memory");
+	uint32_t want = MXCSR_BASE | mxcsr_rc[rm];
+	__asm__ volatile("ldmxcsr %0" : : "m"(want) : "memory");
 }
 
-/* Translate the MXCSR status bits (IE, DE, ZE, OE, UE, PE) to fflags;
- * the denormal-operand bit has no RISC-V counterpart. */
-static inline void host_leave(uint32_t *flags)
+/* The fflags raised since host_enter: MXCSR's IE, ZE, OE, UE and PE bits
+ * (the denormal-operand bit DE has no RISC-V counterpart). */
+static inline uint32_t host_raised(void)
 {
 	uint32_t c;
 	__asm__ volatile("stmxcsr %0" : "=m"(c) : : "memory");
-	*flags |= (c & 0x01) << 4 | (c & 0x04) << 1 | (c & 0x08) >> 1 |
-		  (c & 0x10) >> 3 | (c & 0x20) >> 5;
+	return (c & 0x01) << 4 | (c & 0x04) << 1 | (c & 0x08) >> 1 |
+	       (c & 0x10) >> 3 | (c & 0x20) >> 5;
+}
+
+/* Accrue the flags of the host operation just done. Reading MXCSR is the
+ * main cost of a host operation, and it cannot change *flags when the
+ * result proves that nothing but NX can have been raised (only_nx) and NX
+ * has already accrued, the usual state of a running program. The result
+ * and the accrued flags are then exactly those of the exact path. */
+static inline void host_accrue(uint32_t *flags, bool only_nx)
+{
+	if (!only_nx || !(*flags & FPF_NX))
+		*flags |= host_raised();
+}
+
+/* Results from which the flags can be read off. NV and DZ give NaN or
+ * infinite results, overflow an infinite or the largest finite one, and
+ * underflow a magnitude of at most the smallest normal: a value tiny after
+ * rounding rounds to at most that in any mode. */
+static inline bool below_max(const struct fp_fmt *f, uint64_t r)
+{
+	return fmt_abs(f, r) < fmt_inf(f) - 1;
+}
+
+/* Strictly between the smallest normal and the largest finite magnitude. */
+static inline bool mid_range(const struct fp_fmt *f, uint64_t r)
+{
+	uint64_t lo = fmt_mant_mask(f) + 2;
+	return fmt_abs(f, r) - lo < fmt_inf(f) - 1 - lo;
+}
+
+static inline bool is_zero(const struct fp_fmt *f, uint64_t x)
+{
+	return fmt_abs(f, x) == 0;
+}
+
+/* A sum tiny enough to be subnormal is exact, so only overflow is left. */
+static inline bool add_only_nx(const struct fp_fmt *f, uint64_t a, uint64_t b,
+			       uint64_t r)
+{
+	(void)a;
+	(void)b;
+	return below_max(f, r);
+}
+
+/* A zero product of a zero operand is exact. */
+static inline bool mul_only_nx(const struct fp_fmt *f, uint64_t a, uint64_t b,
+			       uint64_t r)
+{
+	return mid_range(f, r) ||
+	       (is_zero(f, r) && (is_zero(f, a) || is_zero(f, b)));
+}
+
+/* So are zero quotients of a zero dividend or an infinite divisor. */
+static inline bool div_only_nx(const struct fp_fmt *f, uint64_t a, uint64_t b,
+			       uint64_t r)
+{
+	return mid_range(f, r) ||
+	       (is_zero(f, r) &&
+		(is_zero(f, a) || fmt_abs(f, b) == fmt_inf(f)));
+}
+
+/* Square roots never overflow, and are never tiny unless zero. */
+static inline bool sqrt_only_nx(const struct fp_fmt *f, uint64_t r)
+{
+	return below_max(f, r);
+}
+
+/* With a zero product the result is the addend or an exact zero. */
+static inline bool fma_only_nx(const struct fp_fmt *f, uint64_t a, uint64_t b,
+			       uint64_t r)
+{
+	return mid_range(f, r) ||
+	       ((is_zero(f, a) || is_zero(f, b)) && below_max(f, r));
 }
 
 static inline double host_d(uint64_t b)
@@ -608,11 +681,11 @@ static inline double host_d(uint64_t b)
 	return d;
 }
 
-static inline uint64_t host_d_bits(double d)
+static inline uint64_t host_d_raw(double d)
 {
 	uint64_t b;
 	memcpy(&b, &d, 8);
-	return fmt_is_nan(&FMT_D, b) ? F64_CANON_NAN : b;
+	return b;
 }
 
 static inline float host_s(uint32_t b)
@@ -622,14 +695,20 @@ static inline float host_s(uint32_t b)
 	return s;
 }
 
-static inline uint32_t host_s_bits(float s)
+static inline uint32_t host_s_raw(float s)
 {
 	uint32_t b;
 	memcpy(&b, &s, 4);
-	return fmt_is_nan(&FMT_S, b) ? F32_CANON_NAN : b;
+	return b;
 }
 
-#define HOST_BINOP(name, insn, T, UT, load, store)                             \
+/* The host's NaN results (its default NaN is negative) made canonical. */
+static inline uint64_t host_canon(const struct fp_fmt *f, uint64_t r)
+{
+	return fmt_is_nan(f, r) ? fmt_canon_nan(f) : r;
+}
+
+#define HOST_BINOP(name, insn, T, UT, fmt, load, raw, only_nx)                 \
 	static UT name(UT a, UT b, unsigned rm, uint32_t *flags)               \
 	{                                                                      \
 		T x = load(a), y = load(b);                                    \
@@ -638,26 +717,36 @@ static inline uint32_t host_s_bits(float s)
 				 : "+x"(x)                                     \
 				 : "x"(y)                                      \
 				 : "memory");                                  \
-		host_leave(flags);                                             \
-		return store(x);                                               \
+		UT r = raw(x);                                                 \
+		host_accrue(flags, only_nx(fmt, a, b, r));                     \
+		return (UT)host_canon(fmt, r);                                 \
 	}
 
-HOST_BINOP(host_add_s, "addss", float, uint32_t, host_s, host_s_bits)
-HOST_BINOP(host_sub_s, "subss", float, uint32_t, host_s, host_s_bits)
-HOST_BINOP(host_mul_s, "mulss", float, uint32_t, host_s, host_s_bits)
-HOST_BINOP(host_div_s, "divss", float, uint32_t, host_s, host_s_bits)
-HOST_BINOP(host_add_d, "addsd", double, uint64_t, host_d, host_d_bits)
-HOST_BINOP(host_sub_d, "subsd", double, uint64_t, host_d, host_d_bits)
-HOST_BINOP(host_mul_d, "mulsd", double, uint64_t, host_d, host_d_bits)
-HOST_BINOP(host_div_d, "divsd", double, uint64_t, host_d, host_d_bits)
+HOST_BINOP(host_add_s, "addss", float, uint32_t, &FMT_S, host_s, host_s_raw,
+	   add_only_nx)
+HOST_BINOP(host_sub_s, "subss", float, uint32_t, &FMT_S, host_s, host_s_raw,
+	   add_only_nx)
+HOST_BINOP(host_mul_s, "mulss", float, uint32_t, &FMT_S, host_s, host_s_raw,
+	   mul_only_nx)
+HOST_BINOP(host_div_s, "divss", float, uint32_t, &FMT_S, host_s, host_s_raw,
+	   div_only_nx)
+HOST_BINOP(host_add_d, "addsd", double, uint64_t, &FMT_D, host_d, host_d_raw,
+	   add_only_nx)
+HOST_BINOP(host_sub_d, "subsd", double, uint64_t, &FMT_D, host_d, host_d_raw,
+	   add_only_nx)
+HOST_BINOP(host_mul_d, "mulsd", double, uint64_t, &FMT_D, host_d, host_d_raw,
+	   mul_only_nx)
+HOST_BINOP(host_div_d, "divsd", double, uint64_t, &FMT_D, host_d, host_d_raw,
+	   div_only_nx)
 
 static uint32_t host_sqrt_s(uint32_t a, unsigned rm, uint32_t *flags)
 {
 	float x = host_s(a);
 	host_enter(rm);
 	__asm__ volatile("sqrtss %0, %0" : "+x"(x) : : "memory");
-	host_leave(flags);
-	return host_s_bits(x);
+	uint32_t r = host_s_raw(x);
+	host_accrue(flags, sqrt_only_nx(&FMT_S, r));
+	return (uint32_t)host_canon(&FMT_S, r);
 }
 
 static uint64_t host_sqrt_d(uint64_t a, unsigned rm, uint32_t *flags)
@@ -665,19 +754,23 @@ static uint64_t host_sqrt_d(uint64_t a, unsigned rm, uint32_t *flags)
 	double x = host_d(a);
 	host_enter(rm);
 	__asm__ volatile("sqrtsd %0, %0" : "+x"(x) : : "memory");
-	host_leave(flags);
-	return host_d_bits(x);
+	uint64_t r = host_d_raw(x);
+	host_accrue(flags, sqrt_only_nx(&FMT_D, r));
+	return host_canon(&FMT_D, r);
 }
 
-/* The host fma is used only for non-NaN operands: RISC-V's rule that
- * inf * 0 + qNaN is invalid is left to soft_fma. */
+/* The fused instructions need FMA3, and with it AVX state enabled by the
+ * OS; both are checked at run time (once, by the compiler's runtime
+ * library), since the binary is built for any x86-64. */
 static inline bool host_fma_ok(unsigned rm)
 {
 	return host_ok(rm) && __builtin_cpu_supports("fma");
 }
 
-static uint32_t host_fma_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
-			   uint32_t *flags)
+/* a*b + c on the host; false, with nothing accrued, when the result is a
+ * NaN: RISC-V's NV for inf * 0 + qNaN is left to soft_fma then. */
+static bool host_fma_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
+		       uint32_t *flags, uint32_t *out)
 {
 	float x = host_s(a), y = host_s(b), acc = host_s(c);
 	host_enter(rm);
@@ -685,12 +778,16 @@ static uint32_t host_fma_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
 			 : "+x"(acc)
 			 : "x"(x), "x"(y)
 			 : "memory");
-	host_leave(flags);
-	return host_s_bits(acc);
+	uint32_t r = host_s_raw(acc);
+	if (fmt_is_nan(&FMT_S, r))
+		return false;
+	host_accrue(flags, fma_only_nx(&FMT_S, a, b, r));
+	*out = r;
+	return true;
 }
 
-static uint64_t host_fma_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-			   uint32_t *flags)
+static bool host_fma_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
+		       uint32_t *flags, uint64_t *out)
 {
 	double x = host_d(a), y = host_d(b), acc = host_d(c);
 	host_enter(rm);
@@ -698,8 +795,12 @@ static uint64_t host_fma_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 			 : "+x"(acc)
 			 : "x"(x), "x"(y)
 			 : "memory");
-	host_leave(flags);
-	return host_d_bits(acc);
+	uint64_t r = host_d_raw(acc);
+	if (fmt_is_nan(&FMT_D, r))
+		return false;
+	host_accrue(flags, fma_only_nx(&FMT_D, a, b, r));
+	*out = r;
+	return true;
 }
 
 void fp_force_soft(bool on)
@@ -724,15 +825,15 @@ void fp_force_soft(bool on)
 		if (host_ok(rm))                                               \
 			return call;                                           \
 	} while (0)
-#define TRY_HOST_FMA(call, a, b, c, fmt, rm)                                   \
+#define TRY_HOST_FMA(fn, a, b, c, rm, flags)                                   \
 	do {                                                                   \
-		if (host_fma_ok(rm) && !fmt_is_nan(fmt, a) &&                  \
-		    !fmt_is_nan(fmt, b) && !fmt_is_nan(fmt, c))                \
-			return call;                                           \
+		__typeof__(a) r_;                                              \
+		if (host_fma_ok(rm) && fn(a, b, c, rm, flags, &r_))            \
+			return r_;                                             \
 	} while (0)
 #else
 #define TRY_HOST(call, rm)		     ((void)(rm))
-#define TRY_HOST_FMA(call, a, b, c, fmt, rm) ((void)(rm))
+#define TRY_HOST_FMA(fn, a, b, c, rm, flags) ((void)(rm))
 #endif
 
 uint32_t fp_add_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags)
@@ -770,7 +871,7 @@ uint32_t fp_sqrt_s(uint32_t a, unsigned rm, uint32_t *flags)
 static uint32_t fma_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
 		      uint32_t *flags)
 {
-	TRY_HOST_FMA(host_fma_s(a, b, c, rm, flags), a, b, c, &FMT_S, rm);
+	TRY_HOST_FMA(host_fma_s, a, b, c, rm, flags);
 	return (uint32_t)soft_fma(&FMT_S, a, b, c, rm, flags);
 }
 
@@ -831,7 +932,7 @@ uint64_t fp_sqrt_d(uint64_t a, unsigned rm, uint32_t *flags)
 static uint64_t fma_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
 		      uint32_t *flags)
 {
-	TRY_HOST_FMA(host_fma_d(a, b, c, rm, flags), a, b, c, &FMT_D, rm);
+	TRY_HOST_FMA(host_fma_d, a, b, c, rm, flags);
 	return soft_fma(&FMT_D, a, b, c, rm, flags);
 }
 

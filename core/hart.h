@@ -150,16 +150,15 @@ struct hart {
 		minstret_off; /* writes to counters store offsets */
 	uint8_t pmpcfg[PMP_COUNT];
 	uint64_t pmpaddr[PMP_COUNT];
-	bool pmp_active; /* a locked entry exists: M-mode accesses are checked
-			  */
+	bool pmp_active; /* an entry is on: M-mode accesses are checked too */
 	uint32_t trap_streak; /* traps taken with nothing retired in between */
 	uint64_t hartid;
 
 	struct machine *m;
 	struct tlb_set tlb[4];			    /* indexed by enum priv */
 	struct jcache_entry jcache[4][JCACHE_SIZE]; /* indexed by enum priv */
-	uint64_t ext_mip; /* interrupt lines driven by devices (MEIP, SEIP,...)
-			   */
+	/* mip.SEIP is the PLIC's line OR the bit M-mode software wrote. */
+	bool seip_line, seip_sw;
 };
 
 /* While a block runs, h->pc stays at the block's first instruction; blocks

@@ -2,7 +2,12 @@
 #include "machine.h"
 #include "dev/clint.h"
 #include "dev/finisher.h"
+#include "dev/plic.h"
+#include "dev/rtc.h"
 #include "dev/uart.h"
+#include "dev/virtio_blk.h"
+#include "dev/virtio_mmio.h"
+#include "dev/virtio_rng.h"
 
 #include "block.h"
 
@@ -42,10 +47,36 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 		if (!m->harts[i])
 			goto oom;
 	}
+	m->host = cfg->host;
 	m->clint = clint_new(m);
+	/* The PLIC first: the other devices drive its lines from birth. */
+	m->plic = plic_new(m);
 	m->uart = uart_new(m);
 	m->finisher = finisher_new(m);
-	if (!m->clint || !m->uart || !m->finisher)
+	m->rtc = rtc_new(m);
+	if (!m->clint || !m->plic || !m->uart || !m->finisher || !m->rtc)
+		goto oom;
+	/* virtio slots: the disks in order, then the entropy source. */
+	if (cfg->ndisks < 0 || cfg->ndisks > MACHINE_MAX_DISKS) {
+		snprintf(err, errlen, "at most %d disks", MACHINE_MAX_DISKS);
+		machine_free(m);
+		return NULL;
+	}
+	for (int i = 0; i < cfg->ndisks; i++) {
+		struct virtio_mmio *v = virtio_blk_new(
+			m, m->nvirtio, &cfg->disks[i], err, errlen);
+		if (!v) {
+			machine_free(m);
+			return NULL;
+		}
+		m->virtio[m->nvirtio++] = v;
+	}
+	m->virtio[m->nvirtio] = virtio_rng_new(m, m->nvirtio);
+	if (!m->virtio[m->nvirtio])
+		goto oom;
+	m->nvirtio++;
+	/* The device tree lists every slot; the rest probe as empty. */
+	if (virtio_mmio_add_empty(m, m->nvirtio))
 		goto oom;
 	m->quantum_left = QUANTUM_INSNS;
 	return m;
@@ -62,8 +93,12 @@ void machine_free(struct machine *m)
 	for (int i = 0; i < m->nharts; i++)
 		hart_free(m->harts[i]);
 	clint_free(m->clint);
+	plic_free(m->plic);
 	uart_free(m->uart);
 	finisher_free(m->finisher);
+	rtc_free(m->rtc);
+	for (int i = 0; i < m->nvirtio; i++)
+		virtio_free(m->virtio[i]);
 	bus_free(&m->bus);
 	free(m);
 }
@@ -94,6 +129,15 @@ void machine_resched(struct machine *m)
 void machine_set_irq(struct machine *m, int hart, uint64_t bits, bool level)
 {
 	struct hart *h = m->harts[hart];
+	if (bits & MIP_SEIP) {
+		/* SEIP is the line OR what M-mode software wrote to it. */
+		h->seip_line = level;
+		bits &= ~MIP_SEIP;
+		if (h->seip_line || h->seip_sw)
+			h->mip |= MIP_SEIP;
+		else
+			h->mip &= ~MIP_SEIP;
+	}
 	if (level)
 		h->mip |= bits;
 	else
@@ -140,6 +184,28 @@ uint32_t machine_breakpoint_limit(const struct machine *m, const struct hart *h,
 	return n;
 }
 
+void machine_irq_line(struct machine *m, unsigned irq, bool level)
+{
+	if (m->plic)
+		plic_set_line(m->plic, irq, level);
+}
+
+int machine_add_timed(struct machine *m, const struct timed_dev *t)
+{
+	if (m->ntimed == MACHINE_MAX_TIMED)
+		return -ENOSPC;
+	m->timed[m->ntimed++] = *t;
+	return 0;
+}
+
+/* Run the timed work that is due at icount `now`. */
+static void machine_fire_timed(struct machine *m, uint64_t now)
+{
+	for (int i = 0; i < m->ntimed; i++)
+		if (m->timed[i].deadline(m->timed[i].ctx) <= now)
+			m->timed[i].fire(m->timed[i].ctx, now);
+}
+
 void machine_flush_tlbs(struct machine *m)
 {
 	for (int i = 0; i < m->nharts; i++)
@@ -159,6 +225,11 @@ static uint64_t deadline_of(uint64_t cmp_ticks, uint64_t now)
 static uint64_t machine_next_deadline(const struct machine *m, uint64_t now)
 {
 	uint64_t next = UINT64_MAX;
+	for (int i = 0; i < m->ntimed; i++) {
+		uint64_t d = m->timed[i].deadline(m->timed[i].ctx);
+		if (d > now && d < next)
+			next = d;
+	}
 	for (int i = 0; i < m->nharts; i++) {
 		uint64_t d = deadline_of(clint_mtimecmp(m->clint, i), now);
 		if (d < next)
@@ -225,16 +296,15 @@ enum machine_stop machine_run(struct machine *m, uint64_t budget)
 	while (m->icount < end) {
 		if (m->exit != MEXIT_RUNNING)
 			return MSTOP_EXIT;
+		machine_fire_timed(m, m->icount);
 		machine_update_timers(m, m->icount);
 		uint64_t deadline = machine_next_deadline(m, m->icount);
 		struct hart *h = machine_pick(m);
 		if (!h) {
 			/* Every hart waits: virtual time jumps to the next
 			 * deadline, or nothing can ever happen again. */
-			if (deadline == UINT64_MAX) {
-				m->exit = MEXIT_HALTED;
-				return MSTOP_EXIT;
-			}
+			if (deadline == UINT64_MAX)
+				return MSTOP_IDLE;
 			m->icount = deadline < end ? deadline : end;
 			continue;
 		}

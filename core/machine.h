@@ -22,10 +22,54 @@
 struct clint;
 struct uart;
 struct finisher;
+struct plic;
+struct rtc;
+struct virtio_mmio;
+
+/* The PLIC's interrupt sources (source 0 does not exist). */
+#define IRQ_VIRTIO_FIRST  1 /* virtio-mmio slot n uses IRQ 1 + n */
+#define IRQ_UART	  10
+#define IRQ_RTC		  11
+#define PLIC_SOURCES	  32
+#define VIRTIO_SLOTS	  8
+#define MACHINE_MAX_DISKS 4
+
+/* Values that come from the host. Everything nondeterministic the machine
+ * consumes enters here, so that record and replay can supply it. */
+struct host_inputs {
+	void *ctx;
+	/* Wall-clock time in ns since the Unix epoch: the RTC's base. */
+	uint64_t (*wall_ns)(void *ctx);
+	/* Fill buf with len bytes of entropy. */
+	void (*entropy)(void *ctx, uint8_t *buf, size_t len);
+};
+
+/* A device with timed work (e.g. I/O completion). The scheduler never runs
+ * past deadline(), and calls fire() when virtual time reaches it. */
+struct timed_dev {
+	void *ctx;
+	uint64_t (*deadline)(void *ctx); /* UINT64_MAX: nothing pending */
+	void (*fire)(void *ctx, uint64_t now);
+};
+#define MACHINE_MAX_TIMED 16
+
+enum disk_mode {
+	DISK_OVERLAY = 0, /* guest writes go to a private overlay */
+	DISK_READONLY,	  /* the device refuses writes */
+	DISK_PERSIST,	  /* guest writes go to the image file */
+};
+
+struct disk_config {
+	const char *path;
+	enum disk_mode mode;
+};
 
 struct machine_config {
 	uint64_t ram_size;
 	int nharts;
+	struct disk_config disks[MACHINE_MAX_DISKS];
+	int ndisks;
+	struct host_inputs host;
 };
 
 enum machine_exit {
@@ -43,6 +87,8 @@ enum machine_stop {
 	MSTOP_BUDGET, /* ran the requested number of instructions */
 	MSTOP_EXIT,   /* the guest exited: see m->exit */
 	MSTOP_HART, /* a hart stopped (see harts[i]->stop), e.g. a breakpoint */
+	MSTOP_IDLE, /* every hart waits and nothing is scheduled: only input
+		       from outside can wake the machine */
 };
 
 struct machine {
@@ -60,6 +106,13 @@ struct machine {
 	struct clint *clint;
 	struct uart *uart;
 	struct finisher *finisher;
+	struct plic *plic;
+	struct rtc *rtc;
+	struct virtio_mmio *virtio[VIRTIO_SLOTS];
+	int nvirtio;
+	struct host_inputs host;
+	struct timed_dev timed[MACHINE_MAX_TIMED];
+	int ntimed;
 	enum machine_exit exit;
 	int exit_code;
 	/* Execution breakpoints on virtual pcs, for every hart. A hart stops
@@ -87,6 +140,11 @@ void machine_exit(struct machine *m, enum machine_exit why, int code);
 void machine_resched(struct machine *m);
 /* Set or clear interrupt-pending bits driven by hardware on hart i. */
 void machine_set_irq(struct machine *m, int hart, uint64_t bits, bool level);
+
+/* Raise or lower PLIC interrupt source irq (a level-triggered line). */
+void machine_irq_line(struct machine *m, unsigned irq, bool level);
+/* Register a device with timed work; 0 or -ENOSPC. */
+int machine_add_timed(struct machine *m, const struct timed_dev *t);
 
 /* Recompute timer interrupt lines for every hart at time `now`. */
 void machine_update_timers(struct machine *m, uint64_t now);

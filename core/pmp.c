@@ -108,10 +108,13 @@ uint64_t pmp_read_cfg(const struct hart *h, unsigned reg)
 
 static void pmp_refresh(struct hart *h)
 {
+	/* M-mode must check once any entry is on: locked entries bind it,
+	 * and an access matching an entry only in part fails in every
+	 * mode. */
 	h->pmp_active = false;
 	for (unsigned i = 0; i < PMP_COUNT; i++)
-		if (h->pmpcfg[i] & PMP_L)
-			h->pmp_active = true; /* M-mode must check */
+		if (h->pmpcfg[i] & PMP_A)
+			h->pmp_active = true;
 	hart_flush_tlb(h);
 }
 

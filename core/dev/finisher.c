@@ -24,7 +24,9 @@ static int finisher_read(void *opaque, uint64_t off, unsigned size,
 int finisher_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 {
 	struct finisher *f = opaque;
-	if (off != 0 || size < 4)
+	/* The command is the low 16 bits; firmware may write just those
+	 * (a 16-bit store), and a fail code then reads as 0. */
+	if (off != 0 || size < 2)
 		return 0;
 	switch (val & 0xffff) {
 	case FINISHER_PASS: machine_exit(f->m, MEXIT_POWEROFF, 0); break;

@@ -53,7 +53,7 @@ expect 1 'trapping endlessly' -- run --bios none --kernel "$work/trap_storm.elf"
 # Bad input: missing, empty, truncated, foreign and non-ELF kernels.
 expect 1 'No such file' -- run --bios none --kernel "$work/missing.elf"
 : >"$work/empty.elf"
-expect 1 'not an ELF' -- run --bios none --kernel "$work/empty.elf"
+expect 1 'is empty' -- run --bios none --kernel "$work/empty.elf"
 head -c 40 "$work/hello.elf" >"$work/trunc.elf"
 expect 1 'truncated' -- run --bios none --kernel "$work/trunc.elf"
 head -c 300 "$work/hello.elf" >"$work/trunc2.elf"
@@ -71,6 +71,20 @@ printf '.section .text.init\n.globl _start\n_start: j _start\n.bss\n.space 0x200
 riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany -nostdlib \
 	-nostartfiles -T "$here/../../guests/isa/common/link.ld" "$work/big.S" -o "$work/big.elf"
 expect 1 'outside guest memory' -- run --bios none --mem 1M --kernel "$work/big.elf"
+
+# Bad firmware, kernel, initrd and disk files get a clear error.
+expect 1 'firmware .*No such file' -- run --bios "$work/nofw.bin" --kernel "$work/hello.elf"
+expect 1 'firmware .* is empty' -- run --bios "$work/empty.elf" --kernel "$work/hello.elf"
+expect 1 'kernel .*not a 64-bit little-endian RISC-V ELF' -- run --kernel /bin/true
+expect 1 'kernel .*No such file' -- run --kernel "$work/nokernel"
+expect 1 'initrd .*No such file' -- run --bios none --kernel "$work/hello.elf" --initrd "$work/noinitrd"
+head -c 3000000 /dev/zero >"$work/big.initrd"
+expect 1 'initrd .*does not fit' -- run --bios none --mem 2M --kernel "$work/hello.elf" --initrd "$work/big.initrd"
+expect 1 'nodisk.img' -- run --bios none --kernel "$work/hello.elf" --disk "$work/nodisk.img"
+head -c 1000 /dev/zero >"$work/odd.img"
+expect 1 'odd.img.*512' -- run --bios none --kernel "$work/hello.elf" --disk "$work/odd.img"
+expect 1 'at most' -- run --bios none --kernel "$work/hello.elf" --disk a --disk b --disk c --disk d --disk e
+expect 1 'needs --kernel' -- run --bios none
 
 # Bad options.
 expect 1 'smp' -- run --bios none --smp 9 --kernel "$work/hello.elf"

@@ -1,0 +1,102 @@
+#include "console.h"
+#include "../core/dev/uart.h"
+#include "../core/machine.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#define CTRL_A 0x01
+
+static struct termios saved_termios;
+
+void console_open(struct console *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->fd = STDIN_FILENO;
+	if (isatty(c->fd) && tcgetattr(c->fd, &saved_termios) == 0) {
+		struct termios raw = saved_termios;
+		cfmakeraw(&raw);
+		/* Keep output post-processing so the guest's \n still
+		 * returns the carriage. */
+		raw.c_oflag |= OPOST;
+		if (tcsetattr(c->fd, TCSANOW, &raw) == 0)
+			c->raw = true;
+	}
+}
+
+void console_close(struct console *c)
+{
+	if (c->raw)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+	c->raw = false;
+	fflush(stdout);
+}
+
+bool console_has_input(const struct console *c)
+{
+	return c->fd >= 0 || c->npending > 0;
+}
+
+void console_tx(void *ctx, uint8_t byte)
+{
+	(void)ctx;
+	putchar(byte);
+	if (byte == '\n')
+		fflush(stdout);
+}
+
+/* On a terminal, Ctrl-A starts a command: X quits, Ctrl-A sends Ctrl-A. */
+static void console_take(struct console *c, uint8_t byte)
+{
+	if (c->raw) {
+		if (c->escape) {
+			c->escape = false;
+			if (byte == 'x' || byte == 'X') {
+				c->quit = true;
+				return;
+			}
+			if (byte != CTRL_A)
+				return;
+		} else if (byte == CTRL_A) {
+			c->escape = true;
+			return;
+		}
+	}
+	if (c->npending < sizeof(c->pending))
+		c->pending[c->npending++] = byte;
+}
+
+static void console_read(struct console *c, int timeout_ms)
+{
+	if (c->fd < 0 || c->npending == sizeof(c->pending))
+		return;
+	struct pollfd p = {.fd = c->fd, .events = POLLIN};
+	if (poll(&p, 1, timeout_ms) <= 0)
+		return;
+	uint8_t buf[1024];
+	size_t room = sizeof(c->pending) - c->npending;
+	ssize_t n = read(c->fd, buf, room < sizeof(buf) ? room : sizeof(buf));
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n <= 0) {
+		c->fd = -1; /* end of input */
+		return;
+	}
+	for (ssize_t i = 0; i < n; i++)
+		console_take(c, buf[i]);
+}
+
+void console_poll(struct console *c, struct machine *m, int timeout_ms)
+{
+	console_read(c, c->npending ? 0 : timeout_ms);
+	size_t sent = 0;
+	if (uart_rx_ready(m->uart))
+		while (sent < c->npending && uart_rx_room(m->uart) > 0)
+			uart_rx_push(m->uart, c->pending[sent++]);
+	memmove(c->pending, c->pending + sent, c->npending - sent);
+	c->npending -= sent;
+}

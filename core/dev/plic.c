@@ -1,0 +1,249 @@
+/* PLIC register map (the layout firmware and kernels expect on this board):
+ *   0x000000 + 4*irq       source priority, 0..7 (0 never interrupts)
+ *   0x001000 + 4*word      pending bits, read-only
+ *   0x002000 + 0x80*ctx    per-context enable bits
+ *   0x200000 + 0x1000*ctx  per-context priority threshold
+ *   0x200004 + 0x1000*ctx  per-context claim (read) / complete (write)
+ * Context 2*h is hart h's M-mode, 2*h+1 its S-mode. */
+#include "plic.h"
+#include "../machine.h"
+
+#include <stdlib.h>
+
+#define PLIC_WORDS     ((PLIC_SOURCES + 31) / 32)
+#define PLIC_MAX_CTX   (2 * MACHINE_MAX_HARTS)
+#define PLIC_PRIO_MASK 7u /* three priority bits: 0..7 */
+
+#define PRIORITY_OFF   0x0
+#define PENDING_OFF    0x1000
+#define ENABLE_OFF     0x2000
+#define ENABLE_STRIDE  0x80
+#define CONTEXT_OFF    0x200000
+#define CONTEXT_STRIDE 0x1000
+#define THRESHOLD_REG  0x0
+#define CLAIM_REG      0x4
+
+struct plic {
+	struct machine *m;
+	int nctx;
+	uint32_t priority[PLIC_SOURCES];
+	uint32_t pending[PLIC_WORDS];
+	/* The gateway: a claimed source forwards no new request until its
+	 * completion arrives. */
+	uint32_t claimed[PLIC_WORDS];
+	uint32_t line[PLIC_WORDS]; /* each source's input level */
+	uint32_t enable[PLIC_MAX_CTX][PLIC_WORDS];
+	uint32_t threshold[PLIC_MAX_CTX];
+	/* The level last driven on each context's hart line. */
+	bool out[PLIC_MAX_CTX];
+};
+
+static bool bit_get(const uint32_t *bits, unsigned irq)
+{
+	return (bits[irq / 32] >> (irq % 32)) & 1;
+}
+
+static void bit_put(uint32_t *bits, unsigned irq, bool v)
+{
+	if (v)
+		bits[irq / 32] |= 1u << (irq % 32);
+	else
+		bits[irq / 32] &= ~(1u << (irq % 32));
+}
+
+/* The bits of word w that name real sources: source 0 does not exist and
+ * its enable bit is hardwired to zero. */
+static uint32_t plic_word_mask(unsigned w)
+{
+	uint32_t mask = UINT32_MAX;
+	if (w == 0)
+		mask &= ~1u;
+	unsigned first = 32 * w;
+	if (first + 32 > PLIC_SOURCES)
+		mask &= (1u << (PLIC_SOURCES - first)) - 1;
+	return mask;
+}
+
+/* The highest-priority pending source enabled for ctx whose priority
+ * exceeds the context's threshold (ties go to the lowest id), or 0. */
+static unsigned plic_best(const struct plic *p, int ctx)
+{
+	unsigned best = 0;
+	uint32_t best_prio = p->threshold[ctx];
+	for (unsigned irq = 1; irq < PLIC_SOURCES; irq++) {
+		if (!bit_get(p->pending, irq) || !bit_get(p->enable[ctx], irq))
+			continue;
+		if (p->priority[irq] > best_prio) {
+			best = irq;
+			best_prio = p->priority[irq];
+		}
+	}
+	return best;
+}
+
+/* Drive every context's external-interrupt line from the current state. */
+static void plic_update(struct plic *p)
+{
+	bool changed = false;
+	for (int ctx = 0; ctx < p->nctx; ctx++) {
+		bool level = plic_best(p, ctx) != 0;
+		if (level == p->out[ctx])
+			continue;
+		p->out[ctx] = level;
+		machine_set_irq(p->m, ctx / 2, (ctx & 1) ? MIP_SEIP : MIP_MEIP,
+				level);
+		changed = true;
+	}
+	/* The running hart may now have an interrupt to take. */
+	if (changed)
+		machine_resched(p->m);
+}
+
+void plic_set_line(struct plic *p, unsigned irq, bool level)
+{
+	if (irq == 0 || irq >= PLIC_SOURCES)
+		return;
+	bit_put(p->line, irq, level);
+	/* A level-triggered gateway forwards a request while the line is
+	 * high, unless the source is claimed and not yet completed. A
+	 * request already pending stays pending if the line drops: the
+	 * handler finds out the device no longer needs service. */
+	if (level && !bit_get(p->claimed, irq))
+		bit_put(p->pending, irq, true);
+	plic_update(p);
+}
+
+static uint32_t plic_claim(struct plic *p, int ctx)
+{
+	unsigned irq = plic_best(p, ctx);
+	if (irq) {
+		bit_put(p->pending, irq, false);
+		bit_put(p->claimed, irq, true);
+		plic_update(p);
+	}
+	return irq;
+}
+
+static void plic_complete(struct plic *p, int ctx, uint32_t irq)
+{
+	/* A completion for a source not enabled for this context is
+	 * silently ignored. */
+	if (irq == 0 || irq >= PLIC_SOURCES || !bit_get(p->enable[ctx], irq))
+		return;
+	bit_put(p->claimed, irq, false);
+	/* The gateway forwards the next request if the line is still up. */
+	if (bit_get(p->line, irq))
+		bit_put(p->pending, irq, true);
+	plic_update(p);
+}
+
+/* Context registers (threshold, claim/complete): the context and the
+ * register offset inside its block, or -1 outside every context. */
+static int plic_context_of(const struct plic *p, uint64_t off, uint64_t *reg)
+{
+	if (off < CONTEXT_OFF)
+		return -1;
+	uint64_t ctx = (off - CONTEXT_OFF) / CONTEXT_STRIDE;
+	if (ctx >= (uint64_t)p->nctx)
+		return -1;
+	*reg = (off - CONTEXT_OFF) % CONTEXT_STRIDE;
+	return (int)ctx;
+}
+
+/* Enable words: the context and the word index, or -1. */
+static int plic_enable_of(const struct plic *p, uint64_t off, unsigned *word)
+{
+	if (off < ENABLE_OFF)
+		return -1;
+	uint64_t ctx = (off - ENABLE_OFF) / ENABLE_STRIDE;
+	uint64_t w = (off - ENABLE_OFF) % ENABLE_STRIDE / 4;
+	if (ctx >= (uint64_t)p->nctx || w >= PLIC_WORDS)
+		return -1;
+	*word = (unsigned)w;
+	return (int)ctx;
+}
+
+int plic_read(void *opaque, uint64_t off, unsigned size, uint64_t *val)
+{
+	struct plic *p = opaque;
+	/* Every PLIC register is 32 bits wide and only word accesses are
+	 * defined. */
+	if (size != 4 || (off & 3))
+		return -1;
+	*val = 0; /* holes and absent sources read as zero */
+	uint64_t reg;
+	unsigned w;
+	int ctx;
+	if (off < PENDING_OFF) {
+		uint64_t irq = (off - PRIORITY_OFF) / 4;
+		if (irq >= 1 && irq < PLIC_SOURCES)
+			*val = p->priority[irq];
+	} else if (off < PENDING_OFF + 4 * PLIC_WORDS) {
+		*val = p->pending[(off - PENDING_OFF) / 4];
+	} else if ((ctx = plic_enable_of(p, off, &w)) >= 0) {
+		*val = p->enable[ctx][w];
+	} else if ((ctx = plic_context_of(p, off, &reg)) >= 0) {
+		if (reg == THRESHOLD_REG)
+			*val = p->threshold[ctx];
+		else if (reg == CLAIM_REG)
+			*val = plic_claim(p, ctx);
+	}
+	return 0;
+}
+
+int plic_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
+{
+	struct plic *p = opaque;
+	if (size != 4 || (off & 3))
+		return -1;
+	uint32_t v = (uint32_t)val;
+	uint64_t reg;
+	unsigned w;
+	int ctx;
+	if (off < PENDING_OFF) {
+		uint64_t irq = (off - PRIORITY_OFF) / 4;
+		if (irq >= 1 && irq < PLIC_SOURCES) {
+			/* WARL: all three priority bits are writable. */
+			p->priority[irq] = v & PLIC_PRIO_MASK;
+			plic_update(p);
+		}
+	} else if (off < PENDING_OFF + 4 * PLIC_WORDS) {
+		/* Pending bits are read-only: only gateways set them. */
+	} else if ((ctx = plic_enable_of(p, off, &w)) >= 0) {
+		p->enable[ctx][w] = v & plic_word_mask(w);
+		plic_update(p);
+	} else if ((ctx = plic_context_of(p, off, &reg)) >= 0) {
+		if (reg == THRESHOLD_REG) {
+			p->threshold[ctx] = v & PLIC_PRIO_MASK;
+			plic_update(p);
+		} else if (reg == CLAIM_REG) {
+			plic_complete(p, ctx, v);
+		}
+	}
+	return 0;
+}
+
+struct plic *plic_new(struct machine *m)
+{
+	struct plic *p = calloc(1, sizeof(*p));
+	if (!p)
+		return NULL;
+	p->m = m;
+	p->nctx = 2 * m->nharts;
+	struct mmio_dev d = {.name = "plic",
+			     .base = PLIC_BASE,
+			     .size = PLIC_SIZE,
+			     .opaque = p,
+			     .read = plic_read,
+			     .write = plic_write};
+	if (bus_add_device(&m->bus, &d)) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void plic_free(struct plic *p)
+{
+	free(p);
+}

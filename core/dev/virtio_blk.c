@@ -1,0 +1,238 @@
+/* virtio-blk requests. A request is a header (type, reserved, sector) in
+ * the device-readable bytes, then the data (readable for OUT, writable for
+ * IN and GET_ID), then the status byte: the last byte of the last
+ * descriptor, which must be device-writable. The framing of these pieces
+ * into descriptors is the driver's choice. */
+#include "virtio_blk.h"
+#include "disk.h"
+#include "virtio_mmio.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The header and the status byte take a descriptor each. */
+#define BLK_SEG_MAX (VIRTIO_BLK_QUEUE_MAX - 2)
+
+struct blk {
+	struct disk *disk;
+	char id[VIRTIO_BLK_ID_BYTES];
+};
+
+static uint32_t blk_ld32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static uint64_t blk_ld64(const uint8_t *p)
+{
+	return (uint64_t)blk_ld32(p) | (uint64_t)blk_ld32(p + 4) << 32;
+}
+
+static void blk_st32(uint8_t *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* Data moves whole sectors inside the disk. */
+static bool blk_range_ok(const struct blk *b, uint64_t sector, uint64_t len)
+{
+	uint64_t sectors = disk_size(b->disk) / DISK_SECTOR_SIZE;
+	return len % DISK_SECTOR_SIZE == 0 && sector <= sectors &&
+	       len / DISK_SECTOR_SIZE <= sectors - sector;
+}
+
+struct blk_io {
+	struct disk *disk;
+	uint64_t pos;
+	uint64_t done;
+};
+
+static int blk_read_piece(void *ctx, uint8_t *host, uint64_t len)
+{
+	struct blk_io *io = ctx;
+	int rc = disk_read(io->disk, io->pos, host, len);
+	if (rc)
+		return rc;
+	io->pos += len;
+	io->done += len;
+	return 0;
+}
+
+static int blk_write_piece(void *ctx, uint8_t *host, uint64_t len)
+{
+	struct blk_io *io = ctx;
+	int rc = disk_write(io->disk, io->pos, host, len);
+	if (rc)
+		return rc;
+	io->pos += len;
+	return 0;
+}
+
+/* IN: disk to the writable bytes before the status byte. */
+static uint8_t blk_in(struct virtio_mmio *v, struct blk *b,
+		      const struct virtq_req *r, uint64_t sector,
+		      uint64_t *written)
+{
+	uint64_t len = r->wlen - 1;
+	if (!blk_range_ok(b, sector, len))
+		return VIRTIO_BLK_S_IOERR;
+	struct blk_io io = {.disk = b->disk, .pos = sector * DISK_SECTOR_SIZE};
+	int rc = virtq_walk(v, r, true, 0, len, blk_read_piece, &io);
+	*written = io.done;
+	return rc ? VIRTIO_BLK_S_IOERR : VIRTIO_BLK_S_OK;
+}
+
+/* OUT: the readable bytes after the header to the disk. */
+static uint8_t blk_out(struct virtio_mmio *v, struct blk *b,
+		       const struct virtq_req *r, uint64_t sector)
+{
+	uint64_t len = r->rlen - VIRTIO_BLK_HDR_SIZE;
+	if (disk_mode(b->disk) == DISK_READONLY ||
+	    !blk_range_ok(b, sector, len))
+		return VIRTIO_BLK_S_IOERR;
+	struct blk_io io = {.disk = b->disk, .pos = sector * DISK_SECTOR_SIZE};
+	int rc = virtq_walk(v, r, false, VIRTIO_BLK_HDR_SIZE, len,
+			    blk_write_piece, &io);
+	return rc ? VIRTIO_BLK_S_IOERR : VIRTIO_BLK_S_OK;
+}
+
+static int blk_zero_piece(void *ctx, uint8_t *host, uint64_t len)
+{
+	(void)ctx;
+	memset(host, 0, len);
+	return 0;
+}
+
+/* GET_ID: the id string, zero-padded over the whole data area (the spec's
+ * is 20 bytes; a longer one gets zeros so that every byte the used length
+ * counts was written). */
+static uint8_t blk_get_id(struct virtio_mmio *v, struct blk *b,
+			  const struct virtq_req *r, uint64_t *written)
+{
+	uint64_t len = r->wlen - 1;
+	uint64_t n = len < VIRTIO_BLK_ID_BYTES ? len : VIRTIO_BLK_ID_BYTES;
+	if (virtq_write(v, r, 0, b->id, n) ||
+	    virtq_walk(v, r, true, n, len - n, blk_zero_piece, NULL))
+		return VIRTIO_BLK_S_IOERR;
+	*written = len;
+	return VIRTIO_BLK_S_OK;
+}
+
+static int64_t blk_handle(struct virtio_mmio *v, int queue,
+			  const struct virtq_req *r)
+{
+	(void)queue;
+	struct blk *b = virtio_dev(v);
+	/* Without a whole header or a writable last byte for the status
+	 * there is nothing to reply to: the request is malformed. */
+	if (r->rlen < VIRTIO_BLK_HDR_SIZE || r->wlen < 1 ||
+	    !r->seg[r->nseg - 1].write || r->seg[r->nseg - 1].len == 0)
+		return -1;
+	uint8_t hdr[VIRTIO_BLK_HDR_SIZE];
+	if (virtq_read(v, r, 0, hdr, sizeof(hdr)))
+		return -1;
+	uint32_t type = blk_ld32(hdr);
+	uint64_t sector = blk_ld64(hdr + 8);
+	uint64_t written = 0;
+	uint8_t status;
+	switch (type) {
+	case VIRTIO_BLK_T_IN: status = blk_in(v, b, r, sector, &written); break;
+	case VIRTIO_BLK_T_OUT: status = blk_out(v, b, r, sector); break;
+	case VIRTIO_BLK_T_FLUSH:
+		status = disk_flush(b->disk) ? VIRTIO_BLK_S_IOERR
+					     : VIRTIO_BLK_S_OK;
+		break;
+	case VIRTIO_BLK_T_GET_ID: status = blk_get_id(v, b, r, &written); break;
+	default: status = VIRTIO_BLK_S_UNSUPP; break;
+	}
+	if (virtq_write(v, r, r->wlen - 1, &status, 1))
+		return -1;
+	return (int64_t)(written + 1);
+}
+
+static void blk_free(void *dev)
+{
+	struct blk *b = dev;
+	if (!b)
+		return;
+	disk_close(b->disk);
+	free(b);
+}
+
+#define BLK_FEATURES                                                           \
+	(1ull << VIRTIO_BLK_F_SEG_MAX | 1ull << VIRTIO_BLK_F_BLK_SIZE |        \
+	 1ull << VIRTIO_BLK_F_FLUSH)
+
+static const struct virtio_ops blk_ops = {
+	.name = "virtio-blk",
+	.device_id = VIRTIO_ID_BLOCK,
+	.features = BLK_FEATURES,
+	.nqueues = 1,
+	.queue_max = VIRTIO_BLK_QUEUE_MAX,
+	.handle = blk_handle,
+	.free = blk_free,
+};
+
+static const struct virtio_ops blk_ro_ops = {
+	.name = "virtio-blk",
+	.device_id = VIRTIO_ID_BLOCK,
+	.features = BLK_FEATURES | 1ull << VIRTIO_BLK_F_RO,
+	.nqueues = 1,
+	.queue_max = VIRTIO_BLK_QUEUE_MAX,
+	.handle = blk_handle,
+	.free = blk_free,
+};
+
+/* The configuration space up to blk_size; size_max and the geometry stay
+ * zero (their features are not offered). */
+#define BLK_CONFIG_LEN 24
+
+static void blk_config(const struct disk *d, uint8_t *cfg)
+{
+	uint64_t sectors = disk_size(d) / DISK_SECTOR_SIZE;
+	memset(cfg, 0, BLK_CONFIG_LEN);
+	blk_st32(cfg + VIRTIO_BLK_CFG_CAPACITY, (uint32_t)sectors);
+	blk_st32(cfg + VIRTIO_BLK_CFG_CAPACITY + 4, (uint32_t)(sectors >> 32));
+	blk_st32(cfg + VIRTIO_BLK_CFG_SEG_MAX, BLK_SEG_MAX);
+	blk_st32(cfg + VIRTIO_BLK_CFG_BLK_SIZE, DISK_SECTOR_SIZE);
+}
+
+struct virtio_mmio *virtio_blk_new(struct machine *m, int slot,
+				   const struct disk_config *dc, char *err,
+				   size_t errlen)
+{
+	struct blk *b = calloc(1, sizeof(*b));
+	if (!b) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	b->disk = disk_open(dc, err, errlen);
+	if (!b->disk) {
+		free(b);
+		return NULL;
+	}
+	/* A stable id: the same machine gives the same id in every run. */
+	snprintf(b->id, sizeof(b->id), "rewind-disk%d", slot);
+	uint8_t cfg[BLK_CONFIG_LEN];
+	blk_config(b->disk, cfg);
+	const struct virtio_ops *ops =
+		dc->mode == DISK_READONLY ? &blk_ro_ops : &blk_ops;
+	struct virtio_mmio *v =
+		virtio_mmio_new(m, slot, ops, b, cfg, sizeof(cfg));
+	if (!v) {
+		blk_free(b);
+		snprintf(err, errlen, "%s: no room for another virtio device",
+			 dc->path);
+		return NULL;
+	}
+	return v;
+}
+
+struct disk *virtio_blk_disk(const struct virtio_mmio *v)
+{
+	const struct blk *b = virtio_dev(v);
+	return b->disk;
+}

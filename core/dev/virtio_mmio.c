@@ -1,0 +1,721 @@
+/* virtio-mmio version 2 and the split-virtqueue engine.
+ *
+ * Work happens at completion time, not at notify time: a notify only
+ * checks the new chains and schedules a batch (the avail entries up to the
+ * avail index it saw) at machine_now() + latency. The timed work then walks
+ * the chains again, lets the device carry them out and fills the used ring.
+ * So the device touches guest memory only between quanta, and its whole
+ * in-flight state is a short list of (avail index, icount) pairs. */
+#include "virtio_mmio.h"
+#include "../machine.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define VIRTIO_MMIO_VERSION_MODERN 2
+/* The vendor id is free-form; drivers match on the device id. */
+#define VIRTIO_VENDOR_ID 0x444e5752u /* "RWND" */
+
+/* The avail entries before `upto` complete at icount `deadline`. */
+struct virtq_batch {
+	uint64_t deadline;
+	uint16_t upto;
+};
+
+struct virtq {
+	uint32_t num; /* QueueNum, checked when the queue is made ready */
+	bool ready;
+	uint64_t desc, driver, device; /* ring addresses */
+	uint16_t last_avail;	       /* next avail entry to complete */
+	uint16_t seen_avail;	       /* avail entries already scheduled */
+	uint16_t used_idx;	       /* our copy: the guest may scribble */
+	struct virtq_batch *batch;     /* FIFO of queue_max batches */
+	uint32_t bhead, bcount;
+};
+
+struct virtio_mmio {
+	struct machine *m;
+	int slot;
+	const struct virtio_ops *ops;
+	void *dev;
+	uint8_t config[VIRTIO_CONFIG_SIZE];
+	uint32_t config_len;
+	uint32_t status, int_status;
+	uint32_t dev_features_sel, drv_features_sel, queue_sel;
+	uint64_t driver_features;
+	struct virtq q[VIRTIO_MAX_QUEUES];
+	struct virtq_seg *seg; /* the chain being walked: queue_max entries */
+};
+
+/* Rings are little-endian whatever the host is. */
+static uint16_t ld16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static uint32_t ld32(const uint8_t *p)
+{
+	return (uint32_t)ld16(p) | (uint32_t)ld16(p + 2) << 16;
+}
+
+static uint64_t ld64(const uint8_t *p)
+{
+	return (uint64_t)ld32(p) | (uint64_t)ld32(p + 4) << 32;
+}
+
+static void st16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+}
+
+static void st32(uint8_t *p, uint32_t v)
+{
+	st16(p, (uint16_t)v);
+	st16(p + 2, (uint16_t)(v >> 16));
+}
+
+void *virtio_dev(const struct virtio_mmio *v)
+{
+	return v->dev;
+}
+
+struct machine *virtio_machine(const struct virtio_mmio *v)
+{
+	return v->m;
+}
+
+int virtio_slot(const struct virtio_mmio *v)
+{
+	return v->slot;
+}
+
+uint32_t virtio_device_id(const struct virtio_mmio *v)
+{
+	return v->ops->device_id;
+}
+
+/* Host pointer to guest memory [pa, pa+len), or NULL when the range is not
+ * inside one region (or, for a device write, inside a read-only one). */
+static uint8_t *vq_ptr(struct virtio_mmio *v, uint64_t pa, uint64_t len,
+		       bool write)
+{
+	struct mem_region *r = bus_region(&v->m->bus, pa, len);
+	if (!r || (write && r->readonly))
+		return NULL;
+	return bus_host_ptr(&v->m->bus, pa, len);
+}
+
+static void virtio_update_irq(struct virtio_mmio *v)
+{
+	machine_irq_line(v->m, IRQ_VIRTIO_FIRST + (unsigned)v->slot,
+			 v->int_status != 0);
+}
+
+static void virtq_drop_batches(struct virtq *q)
+{
+	q->bhead = 0;
+	q->bcount = 0;
+}
+
+/* The guest broke the rules: stop all work until the driver resets us. */
+static void virtio_fail(struct virtio_mmio *v)
+{
+	for (int i = 0; i < v->ops->nqueues; i++)
+		virtq_drop_batches(&v->q[i]);
+	if (v->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET)
+		return;
+	v->status |= VIRTIO_STATUS_DEVICE_NEEDS_RESET;
+	/* A driver that is running learns of it through a configuration
+	 * change notification; before DRIVER_OK it reads the status. */
+	if (v->status & VIRTIO_STATUS_DRIVER_OK) {
+		v->int_status |= VIRTIO_INT_CONFIG;
+		virtio_update_irq(v);
+	}
+}
+
+static void virtio_reset(struct virtio_mmio *v)
+{
+	v->status = 0;
+	v->int_status = 0;
+	v->dev_features_sel = 0;
+	v->drv_features_sel = 0;
+	v->queue_sel = 0;
+	v->driver_features = 0;
+	for (int i = 0; i < VIRTIO_MAX_QUEUES; i++) {
+		struct virtq *q = &v->q[i];
+		struct virtq_batch *b = q->batch;
+		memset(q, 0, sizeof(*q));
+		q->batch = b;
+		q->num = v->ops->queue_max;
+	}
+}
+
+static struct virtq *virtio_selected(struct virtio_mmio *v)
+{
+	return v->queue_sel < (uint32_t)v->ops->nqueues ? &v->q[v->queue_sel]
+							: NULL;
+}
+
+/* Split rings need a power-of-two size no larger than QueueNumMax, aligned
+ * rings (16 for descriptors, 2 for avail, 4 for used) inside guest memory,
+ * and a used ring the device may write. */
+static bool virtq_valid(struct virtio_mmio *v, const struct virtq *q)
+{
+	uint64_t n = q->num;
+	if (n == 0 || n > v->ops->queue_max || (n & (n - 1)))
+		return false;
+	if ((q->desc & 15) || (q->driver & 1) || (q->device & 3))
+		return false;
+	return vq_ptr(v, q->desc, VIRTQ_DESC_SIZE * n, false) &&
+	       vq_ptr(v, q->driver, 6 + 2 * n, false) &&
+	       vq_ptr(v, q->device, 6 + VIRTQ_USED_ELEM_SIZE * n, true);
+}
+
+static void virtq_set_ready(struct virtio_mmio *v, struct virtq *q, bool on)
+{
+	if (!on) {
+		q->ready = false;
+		virtq_drop_batches(q);
+		return;
+	}
+	if (q->ready || (v->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET))
+		return;
+	if (!virtq_valid(v, q)) {
+		virtio_fail(v);
+		return;
+	}
+	q->ready = true;
+	q->last_avail = q->seen_avail = q->used_idx = 0;
+	virtq_drop_batches(q);
+}
+
+static int vq_load16(struct virtio_mmio *v, uint64_t pa, uint16_t *out)
+{
+	const uint8_t *p = vq_ptr(v, pa, 2, false);
+	if (!p)
+		return -1;
+	*out = ld16(p);
+	return 0;
+}
+
+/* Gather the chain named by avail entry `pos` into v->seg. Every index,
+ * length and address is checked; -1 when the chain is malformed. */
+static int virtq_chain(struct virtio_mmio *v, const struct virtq *q,
+		       uint16_t pos, struct virtq_req *r)
+{
+	uint16_t i;
+	if (vq_load16(v, q->driver + 4 + 2 * (uint64_t)(pos % q->num), &i) ||
+	    i >= q->num)
+		return -1;
+	r->head = i;
+	r->nseg = 0;
+	r->seg = v->seg;
+	r->rlen = r->wlen = 0;
+	for (;;) {
+		/* A chain longer than the queue revisits a descriptor: it
+		 * loops. */
+		if (r->nseg == q->num)
+			return -1;
+		const uint8_t *d = vq_ptr(v, q->desc + VIRTQ_DESC_SIZE * i,
+					  VIRTQ_DESC_SIZE, false);
+		if (!d)
+			return -1;
+		uint64_t addr = ld64(d);
+		uint32_t len = ld32(d + 8);
+		uint16_t flags = ld16(d + 12), next = ld16(d + 14);
+		bool write = flags & VIRTQ_DESC_F_WRITE;
+		/* Indirect descriptors were not offered; readable buffers
+		 * must come before writable ones. */
+		if (flags & VIRTQ_DESC_F_INDIRECT)
+			return -1;
+		if (r->nseg && v->seg[r->nseg - 1].write && !write)
+			return -1;
+		if (len && !vq_ptr(v, addr, len, write))
+			return -1;
+		v->seg[r->nseg++] = (struct virtq_seg){
+			.addr = addr, .len = len, .write = write};
+		if (write)
+			r->wlen += len;
+		else
+			r->rlen += len;
+		if (!(flags & VIRTQ_DESC_F_NEXT))
+			return 0;
+		if (next >= q->num)
+			return -1;
+		i = next;
+	}
+}
+
+int virtq_walk(struct virtio_mmio *v, const struct virtq_req *r, bool write,
+	       uint64_t off, uint64_t len, virtq_piece_fn fn, void *ctx)
+{
+	for (unsigned i = 0; i < r->nseg && len; i++) {
+		const struct virtq_seg *s = &r->seg[i];
+		if (s->write != write)
+			continue;
+		if (off >= s->len) {
+			off -= s->len;
+			continue;
+		}
+		uint64_t n = s->len - off < len ? s->len - off : len;
+		uint8_t *p = vq_ptr(v, s->addr + off, n, write);
+		if (!p)
+			return -EFAULT;
+		int rc = fn(ctx, p, n);
+		if (write)
+			bus_note_write(&v->m->bus, s->addr + off, n);
+		if (rc)
+			return rc;
+		len -= n;
+		off = 0;
+	}
+	return len ? -EFAULT : 0;
+}
+
+struct virtq_copy {
+	uint8_t *buf;
+	bool to_guest;
+};
+
+static int virtq_copy_piece(void *ctx, uint8_t *host, uint64_t len)
+{
+	struct virtq_copy *c = ctx;
+	if (c->to_guest)
+		memcpy(host, c->buf, len);
+	else
+		memcpy(c->buf, host, len);
+	c->buf += len;
+	return 0;
+}
+
+int virtq_read(struct virtio_mmio *v, const struct virtq_req *r, uint64_t off,
+	       void *buf, uint64_t len)
+{
+	struct virtq_copy c = {.buf = buf, .to_guest = false};
+	return virtq_walk(v, r, false, off, len, virtq_copy_piece, &c);
+}
+
+int virtq_write(struct virtio_mmio *v, const struct virtq_req *r, uint64_t off,
+		const void *buf, uint64_t len)
+{
+	/* The walk only reads from buf when copying to the guest. */
+	struct virtq_copy c = {.buf = (uint8_t *)(uintptr_t)buf,
+			       .to_guest = true};
+	return virtq_walk(v, r, true, off, len, virtq_copy_piece, &c);
+}
+
+/* Publish one used element and the new used index. */
+static int virtq_push_used(struct virtio_mmio *v, struct virtq *q,
+			   uint16_t head, uint32_t len)
+{
+	uint64_t elem = q->device + 4 +
+			VIRTQ_USED_ELEM_SIZE * (uint64_t)(q->used_idx % q->num);
+	uint8_t *e = vq_ptr(v, elem, VIRTQ_USED_ELEM_SIZE, true);
+	uint8_t *idx = vq_ptr(v, q->device + 2, 2, true);
+	if (!e || !idx)
+		return -1;
+	st32(e, head);
+	st32(e + 4, len);
+	bus_note_write(&v->m->bus, elem, VIRTQ_USED_ELEM_SIZE);
+	q->used_idx++;
+	st16(idx, q->used_idx);
+	bus_note_write(&v->m->bus, q->device + 2, 2);
+	return 0;
+}
+
+/* Carry out the avail entries before `upto`; -1 on a malformed one. */
+static int virtq_complete(struct virtio_mmio *v, int qi, uint16_t upto)
+{
+	struct virtq *q = &v->q[qi];
+	while (q->last_avail != upto) {
+		struct virtq_req r;
+		if (virtq_chain(v, q, q->last_avail, &r))
+			return -1;
+		int64_t n = v->ops->handle(v, qi, &r);
+		if (n < 0)
+			return -1;
+		if (virtq_push_used(v, q, r.head,
+				    n > UINT32_MAX ? UINT32_MAX : (uint32_t)n))
+			return -1;
+		q->last_avail++;
+	}
+	return 0;
+}
+
+static uint64_t virtio_deadline(void *ctx)
+{
+	struct virtio_mmio *v = ctx;
+	uint64_t next = UINT64_MAX;
+	for (int i = 0; i < v->ops->nqueues; i++) {
+		const struct virtq *q = &v->q[i];
+		if (q->bcount && q->batch[q->bhead].deadline < next)
+			next = q->batch[q->bhead].deadline;
+	}
+	return next;
+}
+
+static void virtio_fire(void *ctx, uint64_t now)
+{
+	struct virtio_mmio *v = ctx;
+	for (int i = 0; i < v->ops->nqueues; i++) {
+		struct virtq *q = &v->q[i];
+		bool done = false;
+		while (q->bcount && q->batch[q->bhead].deadline <= now) {
+			uint16_t upto = q->batch[q->bhead].upto;
+			q->bhead = (q->bhead + 1) % v->ops->queue_max;
+			q->bcount--;
+			if (virtq_complete(v, i, upto)) {
+				virtio_fail(v);
+				return;
+			}
+			done = true;
+		}
+		if (!done)
+			continue;
+		/* The driver may ask for no interrupt while it polls. */
+		uint16_t flags;
+		if (vq_load16(v, q->driver, &flags) == 0 &&
+		    (flags & VIRTQ_AVAIL_F_NO_INTERRUPT))
+			continue;
+		v->int_status |= VIRTIO_INT_USED_BUFFER;
+		virtio_update_irq(v);
+	}
+}
+
+/* The instructions the requests in chains [from, to) take to complete. */
+static int virtq_cost(struct virtio_mmio *v, const struct virtq *q,
+		      uint16_t from, uint16_t to, uint64_t *cost)
+{
+	uint64_t bytes = 0;
+	for (uint16_t p = from; p != to; p++) {
+		struct virtq_req r;
+		if (virtq_chain(v, q, p, &r))
+			return -1;
+		/* At most num descriptors of < 4 GiB each per chain and at
+		 * most 32768 chains: no overflow. */
+		bytes += r.rlen + r.wlen;
+	}
+	*cost = VIRTIO_LATENCY_INSNS +
+		VIRTIO_LATENCY_PER_4K * ((bytes + 4095) / 4096);
+	return 0;
+}
+
+static void virtio_notify(struct virtio_mmio *v, uint32_t qi)
+{
+	if (v->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET)
+		return;
+	if (!(v->status & VIRTIO_STATUS_DRIVER_OK) ||
+	    qi >= (uint32_t)v->ops->nqueues || !v->q[qi].ready) {
+		virtio_fail(v);
+		return;
+	}
+	struct virtq *q = &v->q[qi];
+	uint16_t avail;
+	if (vq_load16(v, q->driver + 2, &avail)) {
+		virtio_fail(v);
+		return;
+	}
+	/* The driver can have at most num chains outstanding, and its index
+	 * never moves backwards. */
+	uint16_t ahead = (uint16_t)(avail - q->last_avail);
+	uint16_t scheduled = (uint16_t)(q->seen_avail - q->last_avail);
+	if (ahead > q->num || ahead < scheduled) {
+		virtio_fail(v);
+		return;
+	}
+	if (ahead == scheduled)
+		return;
+	uint64_t cost;
+	if (virtq_cost(v, q, q->seen_avail, avail, &cost) ||
+	    q->bcount == v->ops->queue_max) {
+		virtio_fail(v);
+		return;
+	}
+	uint64_t now = machine_now(v->m);
+	uint64_t at = UINT64_MAX - now < cost ? UINT64_MAX : now + cost;
+	/* Batches complete in order: the used ring follows the avail one. */
+	if (q->bcount) {
+		uint32_t last = (q->bhead + q->bcount - 1) % v->ops->queue_max;
+		if (at < q->batch[last].deadline)
+			at = q->batch[last].deadline;
+	}
+	uint32_t tail = (q->bhead + q->bcount) % v->ops->queue_max;
+	q->batch[tail] = (struct virtq_batch){.deadline = at, .upto = avail};
+	q->bcount++;
+	q->seen_avail = avail;
+	/* The running quantum must end by the new deadline. */
+	machine_resched(v->m);
+}
+
+static uint64_t virtio_features(const struct virtio_mmio *v)
+{
+	return v->ops->features | 1ull << VIRTIO_F_VERSION_1;
+}
+
+static void virtio_set_status(struct virtio_mmio *v, uint32_t val)
+{
+	if (val == 0) {
+		virtio_reset(v);
+		virtio_update_irq(v);
+		return;
+	}
+	/* NEEDS_RESET belongs to the device: only a reset clears it. */
+	uint32_t s = (val & 0xff & ~VIRTIO_STATUS_DEVICE_NEEDS_RESET) |
+		     (v->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET);
+	/* FEATURES_OK sticks only for a subset of what we offer that
+	 * includes VERSION_1: the driver reads it back to find out. */
+	if ((s & VIRTIO_STATUS_FEATURES_OK) &&
+	    !(v->status & VIRTIO_STATUS_FEATURES_OK)) {
+		uint64_t f = v->driver_features;
+		if ((f & ~virtio_features(v)) ||
+		    !(f & 1ull << VIRTIO_F_VERSION_1))
+			s &= ~VIRTIO_STATUS_FEATURES_OK;
+	}
+	v->status = s;
+}
+
+static uint32_t virtio_reg_read(struct virtio_mmio *v, uint64_t off)
+{
+	struct virtq *q = virtio_selected(v);
+	switch (off) {
+	case VIRTIO_MMIO_MAGIC_VALUE: return VIRTIO_MMIO_MAGIC;
+	case VIRTIO_MMIO_VERSION: return VIRTIO_MMIO_VERSION_MODERN;
+	case VIRTIO_MMIO_DEVICE_ID: return v->ops->device_id;
+	case VIRTIO_MMIO_VENDOR_ID: return VIRTIO_VENDOR_ID;
+	case VIRTIO_MMIO_DEVICE_FEATURES:
+		if (v->dev_features_sel > 1)
+			return 0;
+		return (uint32_t)(virtio_features(v) >>
+				  (32 * v->dev_features_sel));
+	case VIRTIO_MMIO_QUEUE_NUM_MAX: return q ? v->ops->queue_max : 0;
+	case VIRTIO_MMIO_QUEUE_READY: return q ? q->ready : 0;
+	case VIRTIO_MMIO_INTERRUPT_STATUS: return v->int_status;
+	case VIRTIO_MMIO_STATUS: return v->status;
+	case VIRTIO_MMIO_QUEUE_DESC_LOW: return q ? (uint32_t)q->desc : 0;
+	case VIRTIO_MMIO_QUEUE_DESC_HIGH: return q ? q->desc >> 32 : 0;
+	case VIRTIO_MMIO_QUEUE_DRIVER_LOW: return q ? (uint32_t)q->driver : 0;
+	case VIRTIO_MMIO_QUEUE_DRIVER_HIGH: return q ? q->driver >> 32 : 0;
+	case VIRTIO_MMIO_QUEUE_DEVICE_LOW: return q ? (uint32_t)q->device : 0;
+	case VIRTIO_MMIO_QUEUE_DEVICE_HIGH: return q ? q->device >> 32 : 0;
+	/* No shared memory regions: a length of all ones says so. */
+	case VIRTIO_MMIO_SHM_LEN_LOW:
+	case VIRTIO_MMIO_SHM_LEN_HIGH:
+	case VIRTIO_MMIO_SHM_BASE_LOW:
+	case VIRTIO_MMIO_SHM_BASE_HIGH: return UINT32_MAX;
+	/* The configuration never changes. */
+	case VIRTIO_MMIO_CONFIG_GENERATION: return 0;
+	default: return 0;
+	}
+}
+
+static void set_low(uint64_t *reg, uint32_t val)
+{
+	*reg = (*reg & ~(uint64_t)UINT32_MAX) | val;
+}
+
+static void set_high(uint64_t *reg, uint32_t val)
+{
+	*reg = (*reg & UINT32_MAX) | (uint64_t)val << 32;
+}
+
+/* Queue registers: the selected queue, if it exists and is not live (a
+ * driver must not change a ready queue). */
+static void virtio_queue_write(struct virtio_mmio *v, uint64_t off,
+			       uint32_t val)
+{
+	struct virtq *q = virtio_selected(v);
+	if (!q)
+		return;
+	if (off == VIRTIO_MMIO_QUEUE_READY) {
+		virtq_set_ready(v, q, val & 1);
+		return;
+	}
+	if (q->ready)
+		return;
+	switch (off) {
+	case VIRTIO_MMIO_QUEUE_NUM: q->num = val; break;
+	case VIRTIO_MMIO_QUEUE_DESC_LOW: set_low(&q->desc, val); break;
+	case VIRTIO_MMIO_QUEUE_DESC_HIGH: set_high(&q->desc, val); break;
+	case VIRTIO_MMIO_QUEUE_DRIVER_LOW: set_low(&q->driver, val); break;
+	case VIRTIO_MMIO_QUEUE_DRIVER_HIGH: set_high(&q->driver, val); break;
+	case VIRTIO_MMIO_QUEUE_DEVICE_LOW: set_low(&q->device, val); break;
+	case VIRTIO_MMIO_QUEUE_DEVICE_HIGH: set_high(&q->device, val); break;
+	default: break;
+	}
+}
+
+static void virtio_reg_write(struct virtio_mmio *v, uint64_t off, uint32_t val)
+{
+	switch (off) {
+	case VIRTIO_MMIO_DEVICE_FEATURES_SEL: v->dev_features_sel = val; break;
+	case VIRTIO_MMIO_DRIVER_FEATURES:
+		/* Features are frozen once accepted. */
+		if (v->status & VIRTIO_STATUS_FEATURES_OK)
+			break;
+		if (v->drv_features_sel == 0)
+			set_low(&v->driver_features, val);
+		else if (v->drv_features_sel == 1)
+			set_high(&v->driver_features, val);
+		break;
+	case VIRTIO_MMIO_DRIVER_FEATURES_SEL: v->drv_features_sel = val; break;
+	case VIRTIO_MMIO_QUEUE_SEL: v->queue_sel = val; break;
+	case VIRTIO_MMIO_QUEUE_NOTIFY: virtio_notify(v, val); break;
+	case VIRTIO_MMIO_INTERRUPT_ACK:
+		v->int_status &= ~val;
+		virtio_update_irq(v);
+		break;
+	case VIRTIO_MMIO_STATUS: virtio_set_status(v, val); break;
+	case VIRTIO_MMIO_QUEUE_NUM:
+	case VIRTIO_MMIO_QUEUE_READY:
+	case VIRTIO_MMIO_QUEUE_DESC_LOW:
+	case VIRTIO_MMIO_QUEUE_DESC_HIGH:
+	case VIRTIO_MMIO_QUEUE_DRIVER_LOW:
+	case VIRTIO_MMIO_QUEUE_DRIVER_HIGH:
+	case VIRTIO_MMIO_QUEUE_DEVICE_LOW:
+	case VIRTIO_MMIO_QUEUE_DEVICE_HIGH:
+		virtio_queue_write(v, off, val);
+		break;
+	default: break; /* read-only registers and holes */
+	}
+}
+
+int virtio_mmio_read(void *opaque, uint64_t off, unsigned size, uint64_t *val)
+{
+	struct virtio_mmio *v = opaque;
+	*val = 0;
+	if (off >= VIRTIO_MMIO_CONFIG) {
+		/* Configuration space: any width, little-endian; bytes past
+		 * the device's fields read as zero. */
+		uint64_t at = off - VIRTIO_MMIO_CONFIG;
+		for (unsigned i = 0; i < size && i < 8; i++)
+			if (at + i < v->config_len)
+				*val |= (uint64_t)v->config[at + i] << (8 * i);
+		return 0;
+	}
+	/* The control registers are 32 bits wide and only aligned word
+	 * accesses are defined; anything else reads as zero. */
+	if (size == 4 && !(off & 3))
+		*val = virtio_reg_read(v, off);
+	return 0;
+}
+
+int virtio_mmio_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
+{
+	struct virtio_mmio *v = opaque;
+	/* The configuration space of these devices is read-only. */
+	if (off >= VIRTIO_MMIO_CONFIG || size != 4 || (off & 3))
+		return 0;
+	virtio_reg_write(v, off, (uint32_t)val);
+	return 0;
+}
+
+void virtio_free(struct virtio_mmio *v)
+{
+	if (!v)
+		return;
+	if (v->ops->free)
+		v->ops->free(v->dev);
+	for (int i = 0; i < VIRTIO_MAX_QUEUES; i++)
+		free(v->q[i].batch);
+	free(v->seg);
+	free(v);
+}
+
+static struct virtio_mmio *virtio_alloc(const struct virtio_ops *ops)
+{
+	struct virtio_mmio *v = calloc(1, sizeof(*v));
+	if (!v)
+		return NULL;
+	v->ops = ops;
+	v->seg = calloc(ops->queue_max, sizeof(*v->seg));
+	bool ok = v->seg != NULL;
+	for (int i = 0; i < ops->nqueues && ok; i++) {
+		v->q[i].batch = calloc(ops->queue_max, sizeof(*v->q[i].batch));
+		ok = v->q[i].batch != NULL;
+	}
+	if (!ok) {
+		for (int i = 0; i < VIRTIO_MAX_QUEUES; i++)
+			free(v->q[i].batch);
+		free(v->seg);
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+struct virtio_mmio *virtio_mmio_new(struct machine *m, int slot,
+				    const struct virtio_ops *ops, void *dev,
+				    const uint8_t *config, uint32_t config_len)
+{
+	uint16_t qmax = ops->queue_max;
+	if (slot < 0 || slot >= VIRTIO_SLOTS || ops->nqueues < 1 ||
+	    ops->nqueues > VIRTIO_MAX_QUEUES || qmax == 0 ||
+	    (qmax & (qmax - 1)) || config_len > VIRTIO_CONFIG_SIZE)
+		return NULL;
+	/* Check for room first: neither registration can be undone. */
+	if (m->bus.ndevs == BUS_MAX_DEVS || m->ntimed == MACHINE_MAX_TIMED)
+		return NULL;
+	struct virtio_mmio *v = virtio_alloc(ops);
+	if (!v)
+		return NULL;
+	v->m = m;
+	v->slot = slot;
+	v->dev = dev;
+	if (config_len)
+		memcpy(v->config, config, config_len);
+	v->config_len = config_len;
+	virtio_reset(v);
+	struct mmio_dev d = {.name = ops->name,
+			     .base = VIRTIO_MMIO_BASE +
+				     VIRTIO_MMIO_SIZE * (uint64_t)slot,
+			     .size = VIRTIO_MMIO_SIZE,
+			     .opaque = v,
+			     .read = virtio_mmio_read,
+			     .write = virtio_mmio_write};
+	struct timed_dev t = {
+		.ctx = v, .deadline = virtio_deadline, .fire = virtio_fire};
+	bus_add_device(&m->bus, &d);
+	machine_add_timed(m, &t);
+	return v;
+}
+
+/* An empty slot: the magic value and version identify a transport, DeviceID
+ * 0 says nothing is behind it; every other register reads as zero. */
+static int virtio_empty_read(void *opaque, uint64_t off, unsigned size,
+			     uint64_t *val)
+{
+	(void)opaque;
+	uint64_t reg = off % VIRTIO_MMIO_SIZE;
+	*val = 0;
+	if (size == 4 && reg == VIRTIO_MMIO_MAGIC_VALUE)
+		*val = VIRTIO_MMIO_MAGIC;
+	else if (size == 4 && reg == VIRTIO_MMIO_VERSION)
+		*val = VIRTIO_MMIO_VERSION_MODERN;
+	return 0;
+}
+
+static int virtio_empty_write(void *opaque, uint64_t off, unsigned size,
+			      uint64_t val)
+{
+	(void)opaque;
+	(void)off;
+	(void)size;
+	(void)val;
+	return 0;
+}
+
+int virtio_mmio_add_empty(struct machine *m, int first)
+{
+	if (first < 0 || first >= VIRTIO_SLOTS)
+		return 0;
+	struct mmio_dev d = {
+		.name = "virtio-empty",
+		.base = VIRTIO_MMIO_BASE + VIRTIO_MMIO_SIZE * (uint64_t)first,
+		.size = VIRTIO_MMIO_SIZE * (uint64_t)(VIRTIO_SLOTS - first),
+		.opaque = NULL,
+		.read = virtio_empty_read,
+		.write = virtio_empty_write};
+	return bus_add_device(&m->bus, &d);
+}

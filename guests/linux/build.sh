@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# Builds the Linux guest: a small RISC-V kernel (Image, and vmlinux with
+# DWARF for gdb) and an initramfs whose /init is init.c.
+#
+# The artefacts are cached outside the repository in
+#   ${REWIND_CACHE:-/var/cache/rewind}/linux-<key>/{Image,vmlinux,initramfs.cpio}
+# where <key> hashes every input: config.fragment, init.c, this script, the
+# installed linux-source-6.1 and libc6-dev-riscv64-cross package versions and
+# the cross-compiler version. A complete cache directory makes this script a
+# no-op. The kernel is built in a scratch tree under ${REWIND_SCRATCH:-/var/tmp}
+# kept per source version, so a changed fragment rebuilds incrementally.
+#
+# Usage: build.sh               build if needed; the last stdout line is the dir
+#        build.sh --print-dir   print the dir the current inputs map to
+# Progress and errors go to stderr.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cache_root=${REWIND_CACHE:-/var/cache/rewind}
+scratch=${REWIND_SCRATCH:-/var/tmp}
+cross=riscv64-linux-gnu-
+src_pkg=linux-source-6.1
+libc_pkg=libc6-dev-riscv64-cross
+tarball=/usr/src/linux-source-6.1.tar.xz
+artefacts=(Image vmlinux initramfs.cpio)
+
+die() {
+	echo "build.sh: error: $*" >&2
+	exit 1
+}
+
+note() {
+	echo "build.sh: $*" >&2
+}
+
+# Version of an installed Debian package, or a loud failure naming it.
+pkg_version() {
+	local v
+	v=$(dpkg-query -W -f='${Status} ${Version}\n' "$1" 2>/dev/null |
+		awk '$1 == "install" && $3 == "installed" { print $4 }')
+	[[ -n $v ]] || die "Debian package $1 is not installed (apt-get install $1)"
+	echo "$v"
+}
+
+need_tool() {
+	command -v "$1" >/dev/null 2>&1 ||
+		die "$1 not found (Debian package: $2)"
+}
+
+# The cache key: every input that can change an artefact.
+compute_key() {
+	need_tool "${cross}gcc" gcc-riscv64-linux-gnu
+	need_tool sha256sum coreutils
+	{
+		echo "source $(pkg_version "$src_pkg")"
+		echo "libc $(pkg_version "$libc_pkg")"
+		echo "cc $("${cross}gcc" --version | head -n 1)"
+		sha256sum "$here/config.fragment" "$here/init.c" \
+			"$here/build.sh" | awk '{ print $1 }'
+	} | sha256sum | cut -c 1-16
+}
+
+is_complete() {
+	local f
+	[[ -d $1 ]] || return 1
+	for f in "${artefacts[@]}"; do
+		[[ -s $1/$f ]] || return 1
+	done
+}
+
+check_tools() {
+	need_tool make make
+	need_tool gcc gcc
+	need_tool bc bc
+	need_tool flex flex
+	need_tool bison bison
+	need_tool perl perl
+	need_tool tar tar
+	need_tool xz xz-utils
+	need_tool flock util-linux
+	need_tool "${cross}ld" binutils-riscv64-linux-gnu
+	[[ -r $tarball ]] || die "$tarball missing (apt-get install $src_pkg)"
+}
+
+# Unpacks the pristine source once per package version; the rename makes
+# a half-extracted tree impossible to mistake for a finished one.
+extract_source() {
+	local dir=$1 tmp
+	[[ -d $dir ]] && return 0
+	note "extracting $tarball"
+	tmp=$(mktemp -d "$dir.tmp.XXXXXX")
+	tar -xJf "$tarball" -C "$tmp" --strip-components=1
+	mv -T "$tmp" "$dir"
+}
+
+# allnoconfig plus the fragment, then a check that every symbol the
+# fragment names ended up as asked (Kconfig silently drops a symbol whose
+# dependencies are unmet).
+configure_kernel() {
+	local src=$1 obj=$2 line sym missing=()
+	(cd "$src" && ARCH=riscv CROSS_COMPILE=$cross \
+		scripts/kconfig/merge_config.sh -n -O "$obj" \
+		"$here/config.fragment") >"$obj/config.log" 2>&1 ||
+		die "kernel configuration failed, see $obj/config.log"
+	while IFS= read -r line; do
+		if [[ $line =~ ^(CONFIG_[A-Za-z0-9_]+)= ]]; then
+			grep -qxF -- "$line" "$obj/.config" || missing+=("$line")
+		elif [[ $line =~ ^#\ (CONFIG_[A-Za-z0-9_]+)\ is\ not\ set$ ]]; then
+			sym=${BASH_REMATCH[1]}
+			if grep -qE "^$sym=[ym]" "$obj/.config"; then
+				missing+=("$line")
+			fi
+		fi
+	done <"$here/config.fragment"
+	if ((${#missing[@]})); then
+		printf 'build.sh: not in the resulting .config: %s\n' \
+			"${missing[@]}" >&2
+		die "config.fragment does not hold, see $obj/.config"
+	fi
+}
+
+# Fixed build identity so that the kernel banner, and with it the guest's
+# console output, does not depend on when or where it was built.
+build_kernel() {
+	local obj=$1 start=$SECONDS
+	note "building the kernel in $obj (log: $obj/build.log)"
+	if ! make -C "$obj" -j"$(nproc)" ARCH=riscv CROSS_COMPILE=$cross \
+		KBUILD_BUILD_USER=rewind KBUILD_BUILD_HOST=rewind \
+		KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 1970' \
+		KBUILD_BUILD_VERSION=1 \
+		Image vmlinux 2>&1 | tee "$obj/build.log" |
+		awk '/^  (CC|LD|AR) / && ++n % 200 == 0 {
+			print "build.sh: kernel: " n " steps, at " $2 > "/dev/stderr"
+		}'; then
+		tail -n 30 "$obj/build.log" >&2
+		die "kernel build failed, see $obj/build.log"
+	fi
+	note "kernel built in $((SECONDS - start)) s"
+}
+
+# The initramfs holds /init and a /dev/console node, so that the kernel can
+# give init its console before devtmpfs is mounted; gen_init_cpio needs no
+# root to make device nodes.
+build_initramfs() {
+	local src=$1 out=$2
+	gcc -O2 -o "$out/gen_init_cpio" "$src/usr/gen_init_cpio.c" ||
+		die "cannot build gen_init_cpio"
+	"${cross}gcc" -std=gnu11 -static -O2 -g -Wall -Wextra -Werror \
+		-o "$out/init" "$here/init.c" ||
+		die "cannot build init.c (is $libc_pkg installed?)"
+	cat >"$out/initramfs.list" <<EOF
+dir /dev 755 0 0
+nod /dev/console 600 0 0 c 5 1
+dir /proc 755 0 0
+dir /sys 755 0 0
+file /init $out/init 755 0 0
+EOF
+	# A fixed timestamp keeps the archive identical from build to build.
+	"$out/gen_init_cpio" -t 0 "$out/initramfs.list" >"$out/initramfs.cpio"
+}
+
+main() {
+	local print_only=0 key dir src obj tmp
+	case "${1:-}" in
+	"") ;;
+	--print-dir) print_only=1 ;;
+	*) die "usage: build.sh [--print-dir]" ;;
+	esac
+
+	key=$(compute_key)
+	dir=$cache_root/linux-$key
+	if ((print_only)) || is_complete "$dir"; then
+		echo "$dir"
+		return 0
+	fi
+
+	check_tools
+	mkdir -p "$cache_root" "$scratch" ||
+		die "cannot create $cache_root and $scratch"
+	# One build at a time: the scratch tree is shared between keys.
+	exec 9>"$cache_root/.linux.lock"
+	flock 9
+	if is_complete "$dir"; then
+		echo "$dir"
+		return 0
+	fi
+
+	local ver
+	ver=$(pkg_version "$src_pkg")
+	src=$scratch/rewind-linux-src-$ver
+	obj=$scratch/rewind-linux-obj-$ver
+	extract_source "$src"
+	mkdir -p "$obj"
+	configure_kernel "$src" "$obj"
+	build_kernel "$obj"
+
+	tmp=$(mktemp -d "$cache_root/.linux-$key.tmp.XXXXXX")
+	build_initramfs "$src" "$tmp"
+	cp "$obj/arch/riscv/boot/Image" "$obj/vmlinux" "$tmp/"
+	rm -f "$tmp/gen_init_cpio"
+	chmod 755 "$tmp"
+	# The inputs were read long after the key was computed; an edit in
+	# between would file these artefacts under the wrong key.
+	if [[ $(compute_key) != "$key" ]]; then
+		rm -rf "$tmp"
+		die "inputs changed during the build; run build.sh again"
+	fi
+	rm -rf "$dir"
+	mv -T "$tmp" "$dir"
+	note "done"
+	echo "$dir"
+}
+
+main "$@"
