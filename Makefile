@@ -43,9 +43,10 @@ BENCH_ELF := $(BUILD)/bench/compute.elf
 
 DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
 	libfdt-dev gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu \
-	libc6-dev-riscv64-cross opensbi gdb-multiarch
+	libc6-dev-riscv64-cross opensbi gdb-multiarch \
+	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev
 
-.PHONY: all deps check check-format unit isa cli-tests bench demo clean format
+.PHONY: all deps check check-format unit isa cli-tests machine-tests bench demo clean format
 
 all: $(BUILD)/rewind
 
@@ -92,7 +93,8 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 		bench/compute/crt0.S bench/compute/compute.c -o $@
 
 check: deps
-	@$(MAKE) --no-print-directory check-format unit isa cli-tests
+	@$(MAKE) --no-print-directory linux
+	@$(MAKE) --no-print-directory check-format unit isa cli-tests machine-tests
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(CLI_SRCS) \
@@ -108,6 +110,9 @@ isa: $(BUILD)/rewind-san $(ISA_ELFS)
 
 cli-tests: $(BUILD)/rewind-san
 	@tests/cli/run.sh $(BUILD)/rewind-san
+
+machine-tests: $(BUILD)/rewind-san $(SMP_ELF)
+	@tests/machine/run.sh $(BUILD)/rewind-san $(SMP_ELF) $(LINUX_DIR)
 
 bench: deps $(BUILD)/rewind $(BENCH_ELF)
 	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF)

@@ -231,6 +231,13 @@ int csr_read(struct hart *h, unsigned num, uint64_t *val)
 	return 0;
 }
 
+uint64_t csr_rmw_base(const struct hart *h, unsigned num, uint64_t read)
+{
+	if (num != CSR_MIP)
+		return read;
+	return (read & ~MIP_SEIP) | (h->seip_sw ? MIP_SEIP : 0);
+}
+
 /* Only the stable tvec modes: 0 direct, 1 vectored. */
 static uint64_t tvec_legalize(uint64_t old, uint64_t val)
 {

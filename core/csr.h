@@ -11,6 +11,11 @@
 int csr_read(struct hart *h, unsigned num, uint64_t *val);
 int csr_write(struct hart *h, unsigned num, uint64_t val);
 
+/* The value a read-modify-write (csrrs/csrrc) of CSR num modifies, given
+ * what a plain read returned. For mip, SEIP there is the software-written
+ * bit alone: the PLIC's line must not be written back as software's. */
+uint64_t csr_rmw_base(const struct hart *h, unsigned num, uint64_t read);
+
 /* May the current privilege access CSR num at all (and write it, when
  * writing is set)? */
 bool csr_accessible(const struct hart *h, unsigned num, bool writing);

@@ -108,9 +108,10 @@ static int csr_op(struct hart *h, const struct insn *in, uint64_t src, int kind,
 	if (do_read && csr_read(h, num, &old))
 		return hart_illegal(h, in);
 	if (do_write) {
+		uint64_t base = csr_rmw_base(h, num, old);
 		uint64_t v = kind == 0	 ? src
-			     : kind == 1 ? old | src
-					 : old & ~src;
+			     : kind == 1 ? base | src
+					 : base & ~src;
 		if (csr_write(h, num, v))
 			return hart_illegal(h, in);
 	}

@@ -156,6 +156,26 @@ START_TEST(test_mip_hardware_bits)
 }
 END_TEST
 
+START_TEST(test_mip_seip_line_is_not_written_back)
+{
+	/* The PLIC raises SEIP; software clears SSIP with a read-modify-
+	 * write. Lowering the line must then clear SEIP: the line's value
+	 * was never software's to keep. */
+	machine_set_irq(m, 0, MIP_SEIP, true);
+	ck_assert(rd(0x344) & MIP_SEIP);
+	uint64_t base = csr_rmw_base(h, 0x344, rd(0x344));
+	ck_assert_uint_eq(base & MIP_SEIP, 0);
+	ck_assert_int_eq(csr_write(h, 0x344, base & ~MIP_SSIP), 0);
+	machine_set_irq(m, 0, MIP_SEIP, false);
+	ck_assert_uint_eq(rd(0x344) & MIP_SEIP, 0);
+	/* A software-written SEIP stays while the line toggles. */
+	ck_assert_int_eq(csr_write(h, 0x344, MIP_SEIP), 0);
+	machine_set_irq(m, 0, MIP_SEIP, true);
+	machine_set_irq(m, 0, MIP_SEIP, false);
+	ck_assert(rd(0x344) & MIP_SEIP);
+}
+END_TEST
+
 START_TEST(test_minstret_write)
 {
 	ck_assert_int_eq(csr_write(h, 0xb02, 1000), 0);
@@ -200,6 +220,7 @@ int main(void)
 	tcase_add_test(tc, test_counter_enables);
 	tcase_add_test(tc, test_fp_csrs_need_fs);
 	tcase_add_test(tc, test_mip_hardware_bits);
+	tcase_add_test(tc, test_mip_seip_line_is_not_written_back);
 	tcase_add_test(tc, test_minstret_write);
 	tcase_add_test(tc, test_pmp_registers);
 	suite_add_tcase(s, tc);
