@@ -115,7 +115,8 @@ machine-tests: $(BUILD)/rewind-san $(SMP_ELF)
 	@tests/machine/run.sh $(BUILD)/rewind-san $(SMP_ELF) $(LINUX_DIR)
 
 bench: deps $(BUILD)/rewind $(BENCH_ELF)
-	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF)
+	@$(MAKE) --no-print-directory linux
+	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF) $(LINUX_DIR)
 
 demo: deps $(BUILD)/rewind $(BENCH_ELF)
 	$(BUILD)/rewind run --bios none --kernel $(BENCH_ELF)

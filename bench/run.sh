@@ -1,32 +1,81 @@
 #!/usr/bin/env bash
-# Benchmarks: guest MIPS on the compute guest (median of several runs).
-# Writes a table to stdout and machine-readable results to build/bench.json.
-# Usage: run.sh REWIND COMPUTE_ELF
+# Benchmarks, each the median of several runs:
+#   compute   our compute-bound guest: guest MIPS
+#   linux     Linux boot to poweroff with --smp 1 and 4: wall time,
+#             instructions, MIPS; and the same kernel under QEMU when
+#             qemu-system-riscv64 is installed, with the time ratio.
+# Writes a table to stdout and the numbers to build/bench.json.
+# Usage: run.sh REWIND COMPUTE_ELF LINUX_DIR
 set -eu
 rewind=$1
 compute=$2
+linux=$3
 runs=${BENCH_RUNS:-5}
 out=$(dirname "$rewind")/bench.json
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 
-# stats FIELD LINE: the value after FIELD in a `--stats` line.
+# field NAME LINE: the number after NAME in a `--stats` line.
 field() { sed -E "s/.* $1 ([0-9.]+).*/\1/" <<<"$2"; }
-
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+now() { date +%s.%N; }
 
-mips=()
-secs=()
-icount=
-for i in $(seq "$runs"); do
-	line=$("$rewind" run --stats --bios none --kernel "$compute" 2>&1 >/dev/null | grep 'stats:')
-	mips+=("$(field MIPS "$line")")
-	secs+=("$(field seconds "$line")")
-	icount=$(field retired "$line")
+json=()
+printf '%-30s %14s %10s %10s %10s\n' workload instructions seconds MIPS "vs QEMU"
+
+# bench_rewind NAME ARGS...: run rewind `runs` times, report medians.
+bench_rewind() {
+	local name=$1
+	shift
+	local secs=() mips=() line icount
+	for _ in $(seq "$runs"); do
+		line=$("$rewind" run --stats "$@" 2>&1 >/dev/null </dev/null |
+			grep 'stats:')
+		secs+=("$(field seconds "$line")")
+		mips+=("$(field MIPS "$line")")
+		icount=$(field retired "$line")
+	done
+	med_secs=$(printf '%s\n' "${secs[@]}" | median)
+	med_mips=$(printf '%s\n' "${mips[@]}" | median)
+	med_icount=$icount
+}
+
+bench_rewind compute --bios none --kernel "$compute"
+printf '%-30s %14s %10s %10s %10s\n' "compute" "$med_icount" "$med_secs" "$med_mips" -
+json+=("\"compute\": {\"instructions\": $med_icount, \"seconds\": $med_secs, \"mips\": $med_mips}")
+
+truncate -s 16M "$work/disk.img"
+for n in 1 4; do
+	append="console=ttyS0 panic=-1 rewind.cpus=$n"
+	bench_rewind "linux" --mem 256M --smp "$n" --kernel "$linux/Image" \
+		--initrd "$linux/initramfs.cpio" --append "$append" \
+		--disk "$work/disk.img"
+	ratio=-
+	qemu_secs=null
+	if command -v qemu-system-riscv64 >/dev/null; then
+		q=()
+		for _ in $(seq "$runs"); do
+			t0=$(now)
+			timeout 300 qemu-system-riscv64 -M virt -smp "$n" -m 256M \
+				-nographic -kernel "$linux/Image" \
+				-initrd "$linux/initramfs.cpio" -append "$append" \
+				-global virtio-mmio.force-legacy=false \
+				-drive file="$work/disk.img",format=raw,if=none,id=d0 \
+				-device virtio-blk-device,drive=d0 \
+				-device virtio-rng-device </dev/null >/dev/null 2>&1
+			q+=("$(echo "$(now) - $t0" | bc -l)")
+		done
+		qemu_secs=$(printf '%s\n' "${q[@]}" | median)
+		ratio=$(printf '%.2f' "$(echo "$med_secs / $qemu_secs" | bc -l)")
+	fi
+	printf '%-30s %14s %10s %10s %10s\n' "linux boot --smp $n" \
+		"$med_icount" "$med_secs" "$med_mips" "$ratio"
+	json+=("\"linux_smp$n\": {\"instructions\": $med_icount, \"seconds\": $med_secs, \"mips\": $med_mips, \"qemu_seconds\": $qemu_secs}")
 done
-med_mips=$(printf '%s\n' "${mips[@]}" | median)
-med_secs=$(printf '%s\n' "${secs[@]}" | median)
+[ "$ratio" != - ] && echo "(vs QEMU: our wall time / QEMU's wall time, same kernel and initramfs)"
 
-printf '%-28s %14s %10s %10s\n' workload instructions seconds MIPS
-printf '%-28s %14s %10s %10s\n' "compute (median of $runs)" "$icount" "$med_secs" "$med_mips"
-printf '{"compute": {"runs": %d, "instructions": %s, "seconds": %s, "mips": %s}}\n' \
-	"$runs" "$icount" "$med_secs" "$med_mips" >"$out"
+(
+	IFS=,
+	echo "{\"runs\": $runs, ${json[*]}}"
+) >"$out"
 echo "results: $out"
