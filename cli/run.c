@@ -33,9 +33,6 @@ static int exit_status(const struct machine *m)
 		fprintf(stderr, "rewind: a hart is trapping endlessly without "
 				"retiring instructions\n");
 		return 1;
-	case MEXIT_RESET:
-		fprintf(stderr, "rewind: the guest asked for a reset\n");
-		return 1;
 	default: return 1;
 	}
 }
@@ -148,6 +145,15 @@ int cmd_run(int argc, char **argv)
 	uart_set_tx(m->uart, console_tx, &con);
 	double t0 = wall_seconds();
 	run_loop(m, &con);
+	/* A guest reboot: the same machine from power-on, same images. */
+	while (m->exit == MEXIT_RESET) {
+		machine_reboot(m);
+		if (boot_machine(m, &bc, err, sizeof(err))) {
+			fprintf(stderr, "rewind: reboot: %s\n", err);
+			break;
+		}
+		run_loop(m, &con);
+	}
 	console_close(&con);
 	if (stats)
 		print_stats(m, wall_seconds() - t0);

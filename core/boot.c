@@ -212,7 +212,9 @@ int boot_machine(struct machine *m, const struct boot_config *bc, char *err,
 	bus_note_write(&m->bus, fdt_addr, (uint64_t)n);
 
 	if (!bare) {
-		if (!bus_add_memory(&m->bus, ROM_BASE, ROM_SIZE, true)) {
+		/* After a reboot the ROM is there already. */
+		if (!bus_region(&m->bus, ROM_BASE, ROM_SIZE) &&
+		    !bus_add_memory(&m->bus, ROM_BASE, ROM_SIZE, true)) {
 			snprintf(err, errlen, "cannot map the boot ROM");
 			return -1;
 		}

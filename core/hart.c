@@ -13,6 +13,16 @@ struct hart *hart_new(struct machine *m, uint64_t hartid)
 	struct hart *h = aligned_alloc(64, size);
 	if (!h)
 		return NULL;
+	h->m = m;
+	h->hartid = hartid;
+	hart_reset(h);
+	return h;
+}
+
+void hart_reset(struct hart *h)
+{
+	struct machine *m = h->m;
+	uint64_t hartid = h->hartid;
 	memset(h, 0, sizeof(*h));
 	h->m = m;
 	h->hartid = hartid;
@@ -25,7 +35,6 @@ struct hart *hart_new(struct machine *m, uint64_t hartid)
 	h->mstatus = (2ull << 32) | (2ull << 34);
 	hart_flush_tlb(h);
 	hart_update_mode(h);
-	return h;
 }
 
 void hart_free(struct hart *h)

@@ -168,6 +168,9 @@ static inline uint64_t insn_pc(const struct hart *h, const struct insn *in)
 	return h->pc + in->off;
 }
 
+/* The power-on state: M-mode, registers and CSRs at their reset values. */
+void hart_reset(struct hart *h);
+
 /* Point dtlb/itlb at the sets for the current privilege and MPRV/MPP;
  * call after any change of priv, mstatus.MPRV or mstatus.MPP. */
 void hart_update_mode(struct hart *h);

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 struct hart *hart_new(struct machine *m, uint64_t hartid);
 void hart_free(struct hart *h);
@@ -84,6 +85,30 @@ oom:
 	snprintf(err, errlen, "out of memory building the machine");
 	machine_free(m);
 	return NULL;
+}
+
+void machine_reboot(struct machine *m)
+{
+	for (int i = 0; i < m->bus.nregions; i++) {
+		struct mem_region *r = &m->bus.region[i];
+		block_free_region(r);
+		if (r->readonly)
+			continue;
+		/* Anonymous memory reads back as zeros once dropped. */
+		madvise(r->host, r->size, MADV_DONTNEED);
+		bus_mark_dirty(r, r->base, r->size);
+	}
+	block_reap(&m->bus);
+	for (int i = 0; i < m->nharts; i++)
+		hart_reset(m->harts[i]);
+	for (int i = 0; i < m->bus.ndevs; i++)
+		if (m->bus.dev[i].reset)
+			m->bus.dev[i].reset(m->bus.dev[i].opaque);
+	m->exit = MEXIT_RUNNING;
+	m->exit_code = 0;
+	m->next_hart = 0;
+	m->quantum_left = QUANTUM_INSNS;
+	m->last = NULL;
 }
 
 void machine_free(struct machine *m)

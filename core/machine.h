@@ -127,6 +127,11 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 			    size_t errlen);
 void machine_free(struct machine *m);
 
+/* Back to power-on for a guest-requested reboot: RAM zeroed, decoded code
+ * dropped, harts and devices reset. Virtual time runs on, and disks keep
+ * what the guest wrote. The caller boots the images again. */
+void machine_reboot(struct machine *m);
+
 /* Run up to `budget` instructions machine-wide. */
 enum machine_stop machine_run(struct machine *m, uint64_t budget);
 

@@ -79,21 +79,30 @@ int clint_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 	return 0; /* mtime and holes ignore writes */
 }
 
+static void clint_reset(void *opaque)
+{
+	struct clint *c = opaque;
+	/* No timer interrupt until software sets a compare value. */
+	for (int i = 0; i < MACHINE_MAX_HARTS; i++) {
+		c->mtimecmp[i] = UINT64_MAX;
+		c->msip[i] = 0;
+	}
+}
+
 struct clint *clint_new(struct machine *m)
 {
 	struct clint *c = calloc(1, sizeof(*c));
 	if (!c)
 		return NULL;
 	c->m = m;
-	/* Reset value: no timer interrupt until software sets a compare. */
-	for (int i = 0; i < MACHINE_MAX_HARTS; i++)
-		c->mtimecmp[i] = UINT64_MAX;
+	clint_reset(c);
 	struct mmio_dev d = {.name = "clint",
 			     .base = CLINT_BASE,
 			     .size = CLINT_SIZE,
 			     .opaque = c,
 			     .read = clint_read,
-			     .write = clint_write};
+			     .write = clint_write,
+			     .reset = clint_reset};
 	if (bus_add_device(&m->bus, &d)) {
 		free(c);
 		return NULL;

@@ -9,6 +9,7 @@
 #include "../machine.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define PLIC_WORDS     ((PLIC_SOURCES + 31) / 32)
 #define PLIC_MAX_CTX   (2 * MACHINE_MAX_HARTS)
@@ -223,6 +224,16 @@ int plic_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 	return 0;
 }
 
+static void plic_reset(void *opaque)
+{
+	struct plic *p = opaque;
+	struct machine *m = p->m;
+	int nctx = p->nctx;
+	memset(p, 0, sizeof(*p));
+	p->m = m;
+	p->nctx = nctx;
+}
+
 struct plic *plic_new(struct machine *m)
 {
 	struct plic *p = calloc(1, sizeof(*p));
@@ -235,7 +246,8 @@ struct plic *plic_new(struct machine *m)
 			     .size = PLIC_SIZE,
 			     .opaque = p,
 			     .read = plic_read,
-			     .write = plic_write};
+			     .write = plic_write,
+			     .reset = plic_reset};
 	if (bus_add_device(&m->bus, &d)) {
 		free(p);
 		return NULL;

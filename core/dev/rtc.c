@@ -9,6 +9,8 @@
  *   0x1c CLEAR_INTERRUPT  write: drop the interrupt
  * Writing TIME_LOW/TIME_HIGH sets that half of the time. */
 #include "rtc.h"
+
+static void rtc_reset(void *opaque);
 #include "../machine.h"
 
 #include <stdlib.h>
@@ -200,7 +202,8 @@ struct rtc *rtc_new(struct machine *m)
 			     .size = RTC_SIZE,
 			     .opaque = r,
 			     .read = rtc_read,
-			     .write = rtc_write};
+			     .write = rtc_write,
+			     .reset = rtc_reset};
 	if (bus_add_device(&m->bus, &d)) {
 		free(r);
 		return NULL;
@@ -209,6 +212,18 @@ struct rtc *rtc_new(struct machine *m)
 		.ctx = r, .deadline = rtc_deadline, .fire = rtc_fire};
 	machine_add_timed(m, &t);
 	return r;
+}
+
+/* A reboot keeps the clock running, as a battery-backed RTC does, and
+ * drops the alarm and interrupt state. */
+static void rtc_reset(void *opaque)
+{
+	struct rtc *r = opaque;
+	r->alarm_next = 0;
+	r->alarm_at = 0;
+	r->time_high = 0;
+	r->armed = r->irq_enabled = r->irq_pending = false;
+	r->line = false;
 }
 
 void rtc_free(struct rtc *r)

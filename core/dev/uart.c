@@ -9,6 +9,7 @@
 #include "../machine.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 enum {
 	UART_RBR_THR = 0,
@@ -361,6 +362,19 @@ int uart_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 	return 0;
 }
 
+static void uart_reset(void *opaque)
+{
+	struct uart *u = opaque;
+	struct machine *m = u->m;
+	uart_tx_fn tx = u->tx;
+	void *tx_ctx = u->tx_ctx;
+	memset(u, 0, sizeof(*u));
+	u->m = m;
+	u->tx = tx;
+	u->tx_ctx = tx_ctx;
+	u->msr_in = uart_modem_inputs(u);
+}
+
 struct uart *uart_new(struct machine *m)
 {
 	struct uart *u = calloc(1, sizeof(*u));
@@ -373,7 +387,8 @@ struct uart *uart_new(struct machine *m)
 			     .size = UART_SIZE,
 			     .opaque = u,
 			     .read = uart_read,
-			     .write = uart_write};
+			     .write = uart_write,
+			     .reset = uart_reset};
 	if (bus_add_device(&m->bus, &d)) {
 		free(u);
 		return NULL;

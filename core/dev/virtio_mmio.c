@@ -152,6 +152,11 @@ static void virtio_reset(struct virtio_mmio *v)
 	}
 }
 
+static void virtio_mmio_reset(void *opaque)
+{
+	virtio_reset(opaque);
+}
+
 static struct virtq *virtio_selected(struct virtio_mmio *v)
 {
 	return v->queue_sel < (uint32_t)v->ops->nqueues ? &v->q[v->queue_sel]
@@ -673,7 +678,8 @@ struct virtio_mmio *virtio_mmio_new(struct machine *m, int slot,
 			     .size = VIRTIO_MMIO_SIZE,
 			     .opaque = v,
 			     .read = virtio_mmio_read,
-			     .write = virtio_mmio_write};
+			     .write = virtio_mmio_write,
+			     .reset = virtio_mmio_reset};
 	struct timed_dev t = {
 		.ctx = v, .deadline = virtio_deadline, .fire = virtio_fire};
 	bus_add_device(&m->bus, &d);

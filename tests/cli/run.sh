@@ -36,7 +36,7 @@ expect() {
 	fi
 }
 
-for g in exit_code hello wfi_forever trap_storm; do build_guest $g; done
+for g in exit_code hello wfi_forever trap_storm reboot; do build_guest $g; done
 
 # The guest's finisher code is the process exit status.
 expect 42 '' -- run --bios none --kernel "$work/exit_code.elf"
@@ -46,6 +46,8 @@ if [ "$(cat "$work/out")" = "hello from the guest" ]; then ok; else
 	bad "console output was '$(cat "$work/out")'"; fi
 # --smp: every hart starts at the entry; the first to report decides.
 expect 0 '' -- run --bios none --smp 4 --kernel "$work/hello.elf"
+# A guest reboot restarts the machine: RAM zeroed, the RTC kept.
+expect 0 '' -- run --bios none --kernel "$work/reboot.elf"
 # A machine that can never run again says so.
 expect 1 'waiting for an interrupt' -- run --bios none --kernel "$work/wfi_forever.elf"
 expect 1 'trapping endlessly' -- run --bios none --kernel "$work/trap_storm.elf"
