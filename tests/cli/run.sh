@@ -52,6 +52,15 @@ expect 0 '' -- run --bios none --kernel "$work/reboot.elf"
 expect 1 'waiting for an interrupt' -- run --bios none --kernel "$work/wfi_forever.elf"
 expect 1 'trapping endlessly' -- run --bios none --kernel "$work/trap_storm.elf"
 
+# On a terminal (a pseudo-terminal here) Ctrl-A X quits a guest that waits
+# for input; Ctrl-A Ctrl-A would send a plain Ctrl-A.
+(sleep 1; printf '\001x') | timeout 30 script -qec \
+	"$rewind run --bios none --kernel $work/wfi_forever.elf" /dev/null \
+	>"$work/out" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && grep -q 'quit from the console' "$work/out"; then ok; else
+	bad "Ctrl-A X on a terminal: exit $rc, $(head -c 300 "$work/out")"; fi
+
 # Bad input: missing, empty, truncated, foreign and non-ELF kernels.
 expect 1 'No such file' -- run --bios none --kernel "$work/missing.elf"
 : >"$work/empty.elf"
