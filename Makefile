@@ -46,6 +46,10 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
 	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev
 
+# Guest recipes; included before the rules that name their variables.
+include guests/linux/linux.mk
+include guests/smp/smp.mk
+
 .PHONY: all deps check check-format unit isa cli-tests machine-tests bench demo clean format
 
 all: $(BUILD)/rewind
@@ -127,6 +131,4 @@ format:
 clean:
 	rm -rf $(BUILD)
 
--include guests/linux/linux.mk
--include guests/smp/smp.mk
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
