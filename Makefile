@@ -13,18 +13,19 @@ OPT      := -O2
 # changes or fuse them.
 FP_FLAGS := -frounding-math -fsignaling-nans -ffp-contract=off
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LIBS     := -lfdt -lm
+LIBS     := -llz4 -lfdt -lm
 
 CORE_SRCS := $(wildcard core/*.c core/dev/*.c)
+REPLAY_SRCS := $(wildcard replay/*.c)
 CLI_SRCS  := $(wildcard cli/*.c)
 FP_SRCS   := core/fp_ops.c core/fp_exec.c
 
 # Optimised objects (the shipped binary) and sanitizer objects (tests).
 OBJ_DIR  := $(BUILD)/obj
 SOBJ_DIR := $(BUILD)/san
-CORE_OBJS  := $(CORE_SRCS:%.c=$(OBJ_DIR)/%.o)
+CORE_OBJS  := $(CORE_SRCS:%.c=$(OBJ_DIR)/%.o) $(REPLAY_SRCS:%.c=$(OBJ_DIR)/%.o)
 CLI_OBJS   := $(CLI_SRCS:%.c=$(OBJ_DIR)/%.o)
-SCORE_OBJS := $(CORE_SRCS:%.c=$(SOBJ_DIR)/%.o)
+SCORE_OBJS := $(CORE_SRCS:%.c=$(SOBJ_DIR)/%.o) $(REPLAY_SRCS:%.c=$(SOBJ_DIR)/%.o)
 SCLI_OBJS  := $(CLI_SRCS:%.c=$(SOBJ_DIR)/%.o)
 
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
@@ -32,6 +33,10 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
 UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+FUZZ_SRCS  := $(wildcard tests/fuzz/*.c)
+FUZZ_SECONDS ?= 300
+# Fuzz binaries compile several sources in one step: no dependency files.
+FUZZ_CFLAGS := $(filter-out -MMD -MP,$(CFLAGS_COMMON))
 
 # Guest programs: the ISA suite and the benchmark.
 RV_CC    := riscv64-unknown-elf-gcc
@@ -50,7 +55,8 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
 include guests/linux/linux.mk
 include guests/smp/smp.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests bench demo clean format
+.PHONY: all deps check check-format unit isa cli-tests machine-tests bench demo clean format \
+	fuzz-corpus fuzz-log
 
 all: $(BUILD)/rewind
 
@@ -98,16 +104,39 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 
 check: deps
 	@$(MAKE) --no-print-directory linux
-	@$(MAKE) --no-print-directory check-format unit isa cli-tests machine-tests
+	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa cli-tests machine-tests
 
 check-format:
-	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(CLI_SRCS) \
-		$(wildcard core/*.h core/dev/*.h cli/*.h) $(UNIT_SRCS) 2>&1 | \
+	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
+		$(CLI_SRCS) $(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h) \
+		$(UNIT_SRCS) $(FUZZ_SRCS) 2>&1 | \
 		grep -o '^[^:]*\.[ch]' | sort -u); \
 	if [ -n "$$bad" ]; then echo "not clang-formatted:" $$bad; exit 1; fi
 
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+
+# Replay the fuzz corpus through the log reader under the sanitizers.
+$(BUILD)/fuzz/fuzz_log_replay: tests/fuzz/driver.c tests/fuzz/fuzz_log.c $(BUILD)/libcore-san.a
+	@mkdir -p $(dir $@)
+	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_log.c \
+		$(BUILD)/libcore-san.a -o $@ $(LIBS)
+
+fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay
+	@$(BUILD)/fuzz/fuzz_log_replay tests/fuzz/corpus/log
+
+# Coverage-guided fuzzing, not part of check: make fuzz-log FUZZ_SECONDS=600.
+# New inputs go to build/fuzz/log-corpus, crashing ones to build/fuzz/.
+$(BUILD)/fuzz/fuzz_log: tests/fuzz/fuzz_log.c replay/logfile.c replay/logfile.h
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined \
+		tests/fuzz/fuzz_log.c replay/logfile.c -o $@ -llz4
+
+fuzz-log: $(BUILD)/fuzz/fuzz_log
+	@mkdir -p $(BUILD)/fuzz/log-corpus
+	$(BUILD)/fuzz/fuzz_log -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/log-corpus \
+		tests/fuzz/corpus/log
 
 isa: $(BUILD)/rewind-san $(ISA_ELFS)
 	@tests/isa/run.sh $(BUILD)/rewind-san $(ISA_ELFS)
@@ -126,7 +155,9 @@ demo: deps $(BUILD)/rewind $(BENCH_ELF)
 	$(BUILD)/rewind run --bios none --kernel $(BENCH_ELF)
 
 format:
-	clang-format -i $(CORE_SRCS) $(CLI_SRCS) $(wildcard core/*.h core/dev/*.h cli/*.h) $(UNIT_SRCS)
+	clang-format -i $(CORE_SRCS) $(REPLAY_SRCS) $(CLI_SRCS) \
+		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h) $(UNIT_SRCS) \
+		$(FUZZ_SRCS)
 
 clean:
 	rm -rf $(BUILD)

@@ -1,5 +1,4 @@
 #include "console.h"
-#include "../core/dev/uart.h"
 #include "../core/machine.h"
 
 #include <errno.h>
@@ -41,9 +40,26 @@ bool console_has_input(const struct console *c)
 	return c->fd >= 0 || c->npending > 0;
 }
 
+/* Watch the output for the words a failing kernel prints. */
+static void console_watch(struct console *c, uint8_t byte)
+{
+	size_t n = strlen(c->tail);
+	if (n + 1 >= sizeof(c->tail)) {
+		memmove(c->tail, c->tail + n / 2, n - n / 2 + 1);
+		n = strlen(c->tail);
+	}
+	c->tail[n] = (char)byte;
+	c->tail[n + 1] = '\0';
+	if (strstr(c->tail, "Kernel panic") || strstr(c->tail, "Oops")) {
+		c->saw_failure = true;
+		c->tail[0] = '\0';
+	}
+}
+
 void console_tx(void *ctx, uint8_t byte)
 {
-	(void)ctx;
+	if (ctx)
+		console_watch(ctx, byte);
 	putchar(byte);
 	if (byte == '\n')
 		fflush(stdout);
@@ -70,12 +86,12 @@ static void console_take(struct console *c, uint8_t byte)
 		c->pending[c->npending++] = byte;
 }
 
-static void console_read(struct console *c, int timeout_ms)
+void console_read(struct console *c, int timeout_ms)
 {
 	if (c->fd < 0 || c->npending == sizeof(c->pending))
 		return;
 	struct pollfd p = {.fd = c->fd, .events = POLLIN};
-	if (poll(&p, 1, timeout_ms) <= 0)
+	if (poll(&p, 1, c->npending ? 0 : timeout_ms) <= 0)
 		return;
 	uint8_t buf[1024];
 	size_t room = sizeof(c->pending) - c->npending;
@@ -90,13 +106,8 @@ static void console_read(struct console *c, int timeout_ms)
 		console_take(c, buf[i]);
 }
 
-void console_poll(struct console *c, struct machine *m, int timeout_ms)
+void console_consume(struct console *c, size_t n)
 {
-	console_read(c, c->npending ? 0 : timeout_ms);
-	size_t sent = 0;
-	if (uart_rx_ready(m->uart))
-		while (sent < c->npending && uart_rx_room(m->uart) > 0)
-			uart_rx_push(m->uart, c->pending[sent++]);
-	memmove(c->pending, c->pending + sent, c->npending - sent);
-	c->npending -= sent;
+	memmove(c->pending, c->pending + n, c->npending - n);
+	c->npending -= n;
 }

@@ -16,13 +16,17 @@ struct console {
 	bool quit;	       /* the user asked to quit */
 	uint8_t pending[4096]; /* read from stdin, not yet delivered */
 	size_t npending;
+	char tail[64];	  /* the last bytes the guest printed */
+	bool saw_failure; /* a kernel panic or oops went by */
 };
 
 void console_open(struct console *c);
 void console_close(struct console *c);
-/* Read what stdin has (waiting up to timeout_ms when asked to) and deliver
- * as much as the guest's UART takes. */
-void console_poll(struct console *c, struct machine *m, int timeout_ms);
+/* Read what stdin has into pending, waiting up to timeout_ms when nothing
+ * is pending yet. */
+void console_read(struct console *c, int timeout_ms);
+/* Drop the first n pending bytes: the machine took them. */
+void console_consume(struct console *c, size_t n);
 /* Can more input still arrive? */
 bool console_has_input(const struct console *c);
 /* The UART's transmit callback: bytes to stdout. */

@@ -9,7 +9,11 @@ static void usage(FILE *f)
 	fputs("usage: rewind COMMAND [options]\n"
 	      "\n"
 	      "commands:\n"
-	      "  run      [MACHINE]        run a guest\n"
+	      "  run      [MACHINE]                 run a guest\n"
+	      "  record   -o REC [--force] [MACHINE] run a guest, recording "
+	      "it\n"
+	      "  replay   REC [--verify] [--to ICOUNT] reproduce a recording\n"
+	      "  info     REC                       describe a recording\n"
 	      "\n"
 	      "MACHINE: --bios FILE|none  --kernel FILE  --initrd FILE\n"
 	      "         --append STR  --mem SIZE  --smp N\n",
@@ -25,6 +29,12 @@ int main(int argc, char **argv)
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "run"))
 		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "record"))
+		return cmd_record(argc - 1, argv + 1);
+	if (!strcmp(cmd, "replay"))
+		return cmd_replay(argc - 1, argv + 1);
+	if (!strcmp(cmd, "info"))
+		return cmd_info(argc - 1, argv + 1);
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		usage(stdout);
 		return 0;

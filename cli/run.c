@@ -1,41 +1,11 @@
 /* rewind run: boot a machine and run it until the guest exits. */
-#include "../core/boot.h"
-#include "../core/dev/uart.h"
-#include "../core/machine.h"
 #include "commands.h"
-#include "console.h"
-#include "options.h"
+#include "session.h"
 
-#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
 #include <time.h>
-
-/* Instructions between two looks at the console: small enough that typed
- * input feels immediate, large enough to cost nothing. */
-#define CONSOLE_SLICE 1000000
-
-/* The process exit status for how the guest ended. */
-static int exit_status(const struct machine *m)
-{
-	switch (m->exit) {
-	case MEXIT_POWEROFF: return 0;
-	case MEXIT_FAIL:
-		/* Keep a failure visible even when its code is a multiple
-		 * of 256. */
-		return (m->exit_code & 0xff) ? m->exit_code & 0xff : 1;
-	case MEXIT_HALTED:
-		fprintf(stderr, "rewind: every hart is waiting for an "
-				"interrupt that can never come\n");
-		return 1;
-	case MEXIT_TRAP_STORM:
-		fprintf(stderr, "rewind: a hart is trapping endlessly without "
-				"retiring instructions\n");
-		return 1;
-	default: return 1;
-	}
-}
 
 static double wall_seconds(void)
 {
@@ -58,7 +28,8 @@ static void print_stats(const struct machine *m, double seconds)
 		seconds, seconds > 0 ? (double)retired / seconds / 1e6 : 0.0);
 }
 
-/* Host inputs for a live run: the real clock and the kernel's entropy. */
+/* The host's own sources, which the gate passes through (and logs when
+ * recording): the real clock and the kernel's entropy. */
 static uint64_t host_wall_ns(void *ctx)
 {
 	(void)ctx;
@@ -79,26 +50,8 @@ static void host_entropy(void *ctx, uint8_t *buf, size_t len)
 	}
 }
 
-/* Run until the guest exits, the user quits or nothing can happen. */
-static void run_loop(struct machine *m, struct console *con)
-{
-	for (;;) {
-		enum machine_stop st = machine_run(m, CONSOLE_SLICE);
-		if (st == MSTOP_EXIT)
-			return;
-		if (st == MSTOP_IDLE && !console_has_input(con)) {
-			m->exit = MEXIT_HALTED;
-			return;
-		}
-		/* Idle: nothing runs until input arrives, so wait for it. */
-		console_poll(con, m, st == MSTOP_IDLE ? 100 : 0);
-		if (con->quit) {
-			fprintf(stderr, "\r\nrewind: quit from the console\n");
-			m->exit = MEXIT_POWEROFF;
-			return;
-		}
-	}
-}
+const struct host_inputs host_real = {.wall_ns = host_wall_ns,
+				      .entropy = host_entropy};
 
 int cmd_run(int argc, char **argv)
 {
@@ -119,45 +72,19 @@ int cmd_run(int argc, char **argv)
 			return 1;
 		}
 	}
-	struct machine_config cfg = {
-		.ram_size = o.mem,
-		.nharts = o.smp,
-		.ndisks = o.ndisks,
-		.host = {.wall_ns = host_wall_ns, .entropy = host_entropy}};
-	memcpy(cfg.disks, o.disks, sizeof(o.disks));
-	char err[512];
-	struct machine *m = machine_new(&cfg, err, sizeof(err));
+	struct gate g;
+	if (gate_init(&g, GATE_LIVE, &host_real, NULL, NULL))
+		return 1;
+	struct machine *m = session_machine(&o, &g);
 	if (!m) {
-		fprintf(stderr, "rewind: %s\n", err);
+		gate_free(&g);
 		return 1;
 	}
-	struct boot_config bc = {.bios = o.bios,
-				 .kernel = o.kernel,
-				 .initrd = o.initrd,
-				 .append = o.append};
-	if (boot_machine(m, &bc, err, sizeof(err))) {
-		fprintf(stderr, "rewind: %s\n", err);
-		machine_free(m);
-		return 1;
-	}
-	struct console con;
-	console_open(&con);
-	uart_set_tx(m->uart, console_tx, &con);
 	double t0 = wall_seconds();
-	run_loop(m, &con);
-	/* A guest reboot: the same machine from power-on, same images. */
-	while (m->exit == MEXIT_RESET) {
-		machine_reboot(m);
-		if (boot_machine(m, &bc, err, sizeof(err))) {
-			fprintf(stderr, "rewind: reboot: %s\n", err);
-			break;
-		}
-		run_loop(m, &con);
-	}
-	console_close(&con);
+	int status = session_run(m, &g, &o, UINT64_MAX).status;
 	if (stats)
 		print_stats(m, wall_seconds() - t0);
-	int status = exit_status(m);
 	machine_free(m);
+	gate_free(&g);
 	return status;
 }

@@ -20,6 +20,8 @@ struct hart *hart_new(struct machine *m, uint64_t hartid);
 void hart_free(struct hart *h);
 uint64_t hart_run(struct hart *h, uint64_t budget);
 
+static uint64_t machine_quantum(struct machine *m);
+
 struct machine *machine_new(const struct machine_config *cfg, char *err,
 			    size_t errlen)
 {
@@ -39,6 +41,8 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 	if (!m)
 		goto oom;
 	m->bus.m = m;
+	m->chaos = cfg->chaos;
+	m->chaos_state = cfg->chaos_seed;
 	m->ram = bus_add_memory(&m->bus, RAM_BASE, cfg->ram_size, false);
 	if (!m->ram)
 		goto oom;
@@ -79,7 +83,7 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 	/* The device tree lists every slot; the rest probe as empty. */
 	if (virtio_mmio_add_empty(m, m->nvirtio))
 		goto oom;
-	m->quantum_left = QUANTUM_INSNS;
+	m->quantum_left = machine_quantum(m);
 	return m;
 oom:
 	snprintf(err, errlen, "out of memory building the machine");
@@ -107,7 +111,7 @@ void machine_reboot(struct machine *m)
 	m->exit = MEXIT_RUNNING;
 	m->exit_code = 0;
 	m->next_hart = 0;
-	m->quantum_left = QUANTUM_INSNS;
+	m->quantum_left = machine_quantum(m);
 	m->last = NULL;
 }
 
@@ -126,6 +130,27 @@ void machine_free(struct machine *m)
 		virtio_free(m->virtio[i]);
 	bus_free(&m->bus);
 	free(m);
+}
+
+uint64_t machine_chaos(struct machine *m, uint64_t n)
+{
+	if (!m->chaos || n == 0)
+		return 0;
+	/* splitmix64: small state, good spread, same sequence everywhere. */
+	uint64_t z = (m->chaos_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	z ^= z >> 31;
+	return z % n;
+}
+
+/* The next hart's quantum: fixed, or anywhere from 1 to twice the fixed
+ * length under chaos. */
+static uint64_t machine_quantum(struct machine *m)
+{
+	if (!m->chaos)
+		return QUANTUM_INSNS;
+	return 1 + machine_chaos(m, 2 * QUANTUM_INSNS);
 }
 
 uint64_t machine_now(const struct machine *m)
@@ -300,7 +325,7 @@ static struct hart *machine_pick(struct machine *m)
 		if (hart_runnable(h))
 			return h;
 		m->next_hart = (m->next_hart + 1) % m->nharts;
-		m->quantum_left = QUANTUM_INSNS;
+		m->quantum_left = machine_quantum(m);
 	}
 	return NULL;
 }
@@ -308,7 +333,7 @@ static struct hart *machine_pick(struct machine *m)
 static void machine_rotate(struct machine *m)
 {
 	m->next_hart = (m->next_hart + 1) % m->nharts;
-	m->quantum_left = QUANTUM_INSNS;
+	m->quantum_left = machine_quantum(m);
 }
 
 enum machine_stop machine_run(struct machine *m, uint64_t budget)

@@ -67,6 +67,10 @@ struct disk_config {
 struct machine_config {
 	uint64_t ram_size;
 	int nharts;
+	/* Chaos scheduling: quanta and device latencies drawn from a PRNG
+	 * seeded with chaos_seed, to shake out timing-dependent bugs. */
+	bool chaos;
+	uint64_t chaos_seed;
 	struct disk_config disks[MACHINE_MAX_DISKS];
 	int ndisks;
 	struct host_inputs host;
@@ -115,6 +119,8 @@ struct machine {
 	int ntimed;
 	enum machine_exit exit;
 	int exit_code;
+	bool chaos;
+	uint64_t chaos_state; /* the PRNG: part of the machine's state */
 	/* Execution breakpoints on virtual pcs, for every hart. A hart stops
 	 * before executing an instruction at one of them. */
 	uint64_t breakpoints[MACHINE_MAX_BREAKPOINTS];
@@ -131,6 +137,9 @@ void machine_free(struct machine *m);
  * dropped, harts and devices reset. Virtual time runs on, and disks keep
  * what the guest wrote. The caller boots the images again. */
 void machine_reboot(struct machine *m);
+
+/* A number in [0, n) from the chaos PRNG (0 when chaos is off). */
+uint64_t machine_chaos(struct machine *m, uint64_t n);
 
 /* Run up to `budget` instructions machine-wide. */
 enum machine_stop machine_run(struct machine *m, uint64_t budget);

@@ -402,8 +402,10 @@ static int virtq_cost(struct virtio_mmio *v, const struct virtq *q,
 		 * most 32768 chains: no overflow. */
 		bytes += r.rlen + r.wlen;
 	}
+	/* Under chaos a request may take up to twice as long. */
 	*cost = VIRTIO_LATENCY_INSNS +
-		VIRTIO_LATENCY_PER_4K * ((bytes + 4095) / 4096);
+		VIRTIO_LATENCY_PER_4K * ((bytes + 4095) / 4096) +
+		machine_chaos(v->m, VIRTIO_LATENCY_INSNS);
 	return 0;
 }
 

@@ -1,0 +1,198 @@
+/* rewind record: run a guest like `run`, logging every input; with
+ * --until-fail, hunt for a failing chaos schedule. */
+#include "../replay/logfile.h"
+#include "commands.h"
+#include "session.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+struct record_opts {
+	struct machine_opts m;
+	const char *out;
+	bool force;
+	bool chaos, seed_given;
+	uint64_t seed;
+	int until_fail; /* 0: one run */
+	uint64_t limit;
+};
+
+/* One recorded run into path. */
+static struct session_result record_once(const struct record_opts *ro,
+					 const char *path, bool force,
+					 uint64_t seed)
+{
+	struct session_result res = {.status = 1, .guest_failed = false};
+	static struct rec_config rc;
+	char err[1024];
+	session_rec_config(&ro->m, &rc);
+	rc.chaos = ro->chaos;
+	rc.chaos_seed = seed;
+	if (recording_hash_images(&rc, err, sizeof(err))) {
+		fprintf(stderr, "rewind record: %s\n", err);
+		return res;
+	}
+	size_t hlen;
+	char *header = recording_header_build(&rc, &hlen);
+	struct log_writer *w = header ? log_writer_open(path, force, header,
+							hlen, err, sizeof(err))
+				      : NULL;
+	free(header);
+	if (!w) {
+		fprintf(stderr, "rewind record: %s\n", err);
+		return res;
+	}
+	struct gate g;
+	if (gate_init(&g, GATE_RECORD, &host_real, w, NULL)) {
+		log_writer_close(w);
+		return res;
+	}
+	struct machine_opts mo = ro->m;
+	struct machine *m = session_machine_chaos(&mo, &g, ro->chaos, seed);
+	if (m) {
+		res = session_run(m, &g, &mo, ro->limit);
+		machine_free(m);
+	}
+	if (log_writer_close(w) < 0 || g.failed) {
+		fprintf(stderr, "rewind record: writing %s failed%s%s\n", path,
+			g.failed ? ": " : "", g.failed ? g.why : "");
+		res.status = 1;
+	}
+	gate_free(&g);
+	return res;
+}
+
+static uint64_t fresh_seed(void)
+{
+	uint64_t s = 0;
+	while (getrandom(&s, sizeof(s), 0) != sizeof(s))
+		;
+	return s;
+}
+
+/* Re-run with fresh seeds until the guest fails; keep only that run. */
+static int record_until_fail(const struct record_opts *ro)
+{
+	if (!ro->force && access(ro->out, F_OK) == 0) {
+		fprintf(stderr,
+			"rewind record: %s exists; use --force to replace it\n",
+			ro->out);
+		return 1;
+	}
+	char part[REC_PATH_MAX + 8];
+	snprintf(part, sizeof(part), "%s.part", ro->out);
+	for (int run = 1; run <= ro->until_fail; run++) {
+		uint64_t seed = fresh_seed();
+		fprintf(stderr, "rewind: run %d of %d, chaos seed %llu\n", run,
+			ro->until_fail, (unsigned long long)seed);
+		struct session_result res = record_once(ro, part, true, seed);
+		if (res.guest_failed) {
+			if (rename(part, ro->out)) {
+				fprintf(stderr, "rewind record: %s: %s\n",
+					ro->out, strerror(errno));
+				return 1;
+			}
+			fprintf(stderr,
+				"rewind: run %d failed with chaos seed %llu; "
+				"the recording is %s\n"
+				"rewind: replay it with: rewind replay %s\n",
+				run, (unsigned long long)seed, ro->out,
+				ro->out);
+			return res.status ? res.status : 1;
+		}
+		unlink(part);
+	}
+	fprintf(stderr, "rewind: no failure in %d runs\n", ro->until_fail);
+	return 0;
+}
+
+static int parse_u64_arg(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 0);
+	if (errno || end == s || *end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int cmd_record(int argc, char **argv)
+{
+	struct record_opts ro = {.limit = UINT64_MAX};
+	opts_machine_defaults(&ro.m);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		uint64_t v;
+		if (!strcmp(a, "-o") && i + 1 < argc) {
+			ro.out = argv[++i];
+		} else if (!strcmp(a, "--force")) {
+			ro.force = true;
+		} else if (!strcmp(a, "--chaos")) {
+			ro.chaos = true;
+		} else if (!strncmp(a, "--chaos=", 8)) {
+			ro.chaos = ro.seed_given = true;
+			if (parse_u64_arg(a + 8, &ro.seed)) {
+				fprintf(stderr, "rewind record: bad seed\n");
+				return 1;
+			}
+		} else if (!strcmp(a, "--until-fail")) {
+			ro.until_fail = 100;
+		} else if (!strncmp(a, "--until-fail=", 13)) {
+			if (parse_u64_arg(a + 13, &v) || v < 1 || v > 1000000) {
+				fprintf(stderr, "rewind record: bad "
+						"--until-fail count\n");
+				return 1;
+			}
+			ro.until_fail = (int)v;
+		} else if (!strcmp(a, "--limit") && i + 1 < argc) {
+			if (parse_u64_arg(argv[++i], &ro.limit)) {
+				fprintf(stderr, "rewind record: bad --limit\n");
+				return 1;
+			}
+		} else {
+			int r = opts_parse_machine(&ro.m, argc, argv, &i);
+			if (r < 0)
+				return 1;
+			if (r == 0) {
+				fprintf(stderr,
+					"rewind record: unknown option '%s'\n",
+					a);
+				return 1;
+			}
+		}
+	}
+	if (!ro.out) {
+		fprintf(stderr, "rewind record: -o REC is required\n");
+		return 1;
+	}
+	for (int i = 0; i < ro.m.ndisks; i++) {
+		if (ro.m.disks[i].mode == DISK_PERSIST) {
+			fprintf(stderr,
+				"rewind record: a recording needs disks that "
+				"stay as they are: use the default overlay or "
+				",ro, not ,persist (%s)\n",
+				ro.m.disks[i].path);
+			return 1;
+		}
+	}
+	if (ro.until_fail) {
+		if (ro.seed_given) {
+			fprintf(stderr, "rewind record: --until-fail draws "
+					"its own seeds\n");
+			return 1;
+		}
+		ro.chaos = true;
+		return record_until_fail(&ro);
+	}
+	if (ro.chaos && !ro.seed_given)
+		ro.seed = fresh_seed();
+	if (ro.chaos)
+		fprintf(stderr, "rewind: chaos seed %llu\n",
+			(unsigned long long)ro.seed);
+	return record_once(&ro, ro.out, ro.force, ro.seed).status;
+}

@@ -1,0 +1,196 @@
+#include "session.h"
+#include "../core/dev/uart.h"
+#include "../replay/logfile.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int session_exit_status(const struct machine *m)
+{
+	switch (m->exit) {
+	case MEXIT_POWEROFF: return 0;
+	case MEXIT_FAIL:
+		/* Keep a failure visible even when its code is a multiple
+		 * of 256. */
+		return (m->exit_code & 0xff) ? m->exit_code & 0xff : 1;
+	case MEXIT_HALTED:
+		fprintf(stderr, "rewind: every hart is waiting for an "
+				"interrupt that can never come\n");
+		return 1;
+	case MEXIT_TRAP_STORM:
+		fprintf(stderr, "rewind: a hart is trapping endlessly without "
+				"retiring instructions\n");
+		return 1;
+	default: return 1;
+	}
+}
+
+static struct boot_config session_boot_config(const struct machine_opts *o)
+{
+	struct boot_config bc = {.bios = o->bios,
+				 .kernel = o->kernel,
+				 .initrd = o->initrd,
+				 .append = o->append};
+	return bc;
+}
+
+struct machine *session_machine(const struct machine_opts *o, struct gate *g)
+{
+	return session_machine_chaos(o, g, false, 0);
+}
+
+struct machine *session_machine_chaos(const struct machine_opts *o,
+				      struct gate *g, bool chaos, uint64_t seed)
+{
+	struct machine_config cfg = {.ram_size = o->mem,
+				     .nharts = o->smp,
+				     .ndisks = o->ndisks,
+				     .chaos = chaos,
+				     .chaos_seed = seed,
+				     .host = gate_host_inputs(g)};
+	memcpy(cfg.disks, o->disks, sizeof(o->disks));
+	char err[512];
+	struct machine *m = machine_new(&cfg, err, sizeof(err));
+	if (!m) {
+		fprintf(stderr, "rewind: %s\n", err);
+		return NULL;
+	}
+	g->m = m;
+	struct boot_config bc = session_boot_config(o);
+	if (boot_machine(m, &bc, err, sizeof(err))) {
+		fprintf(stderr, "rewind: %s\n", err);
+		machine_free(m);
+		g->m = NULL;
+		return NULL;
+	}
+	uart_set_tx(m->uart, console_tx, NULL);
+	return m;
+}
+
+/* Recording: a digest of the machine now, and the log flushed to disk so
+ * that a killed recorder loses little. */
+static void session_digest(struct machine *m, struct gate *g, bool with_ram)
+{
+	static struct event e;
+	event_digest_take(m, with_ram, &e);
+	gate_log(g, &e);
+	if (log_writer_flush(g->w) < 0)
+		gate_fail(g, m->icount, "writing the recording failed");
+}
+
+static void session_loop(struct machine *m, struct gate *g, struct console *con,
+			 uint64_t limit)
+{
+	bool rec = g->mode == GATE_RECORD;
+	uint64_t next_digest = m->icount + DIGEST_INTERVAL;
+	unsigned ndigests = 0;
+	for (;;) {
+		uint64_t budget = CONSOLE_SLICE;
+		if (rec && next_digest - m->icount < budget)
+			budget = next_digest - m->icount;
+		if (m->icount >= limit || con->saw_failure)
+			return;
+		if (limit - m->icount < budget)
+			budget = limit - m->icount;
+		enum machine_stop st = machine_run(m, budget);
+		if (rec && m->icount >= next_digest) {
+			session_digest(m, g,
+				       ++ndigests % DIGEST_RAM_EVERY == 0);
+			next_digest = m->icount + DIGEST_INTERVAL;
+		}
+		if (st == MSTOP_EXIT || g->failed)
+			return;
+		if (st == MSTOP_IDLE && !console_has_input(con)) {
+			m->exit = MEXIT_HALTED;
+			return;
+		}
+		/* Idle: nothing runs until input arrives, so wait for it. */
+		console_read(con, st == MSTOP_IDLE ? 100 : 0);
+		console_consume(con,
+				gate_console(g, con->pending, con->npending));
+		if (con->quit) {
+			fprintf(stderr, "\r\nrewind: quit from the console\n");
+			m->exit = MEXIT_POWEROFF;
+			return;
+		}
+	}
+}
+
+struct session_result session_run(struct machine *m, struct gate *g,
+				  const struct machine_opts *o, uint64_t limit)
+{
+	struct console con;
+	console_open(&con);
+	uart_set_tx(m->uart, console_tx, &con);
+	session_loop(m, g, &con, limit);
+	/* A guest reboot: the same machine from power-on, same images. */
+	while (m->exit == MEXIT_RESET && !g->failed) {
+		char err[512];
+		struct boot_config bc = session_boot_config(o);
+		machine_reboot(m);
+		if (boot_machine(m, &bc, err, sizeof(err))) {
+			fprintf(stderr, "rewind: reboot: %s\n", err);
+			break;
+		}
+		session_loop(m, g, &con, limit);
+	}
+	console_close(&con);
+	struct session_result res = {.guest_failed = con.saw_failure ||
+						     m->icount >= limit ||
+						     m->exit == MEXIT_FAIL};
+	if (con.saw_failure)
+		fprintf(stderr,
+			"rewind: the guest kernel reported a failure "
+			"at icount %llu\n",
+			(unsigned long long)m->icount);
+	else if (m->icount >= limit)
+		fprintf(stderr,
+			"rewind: instruction limit reached at icount "
+			"%llu\n",
+			(unsigned long long)m->icount);
+	if (g->mode == GATE_RECORD) {
+		session_digest(m, g, true);
+		struct event end = {.type = EV_END,
+				    .icount = m->icount,
+				    .value = (uint64_t)m->exit,
+				    .code = m->exit_code};
+		gate_log(g, &end);
+	}
+	res.status = session_exit_status(m);
+	if (res.guest_failed && res.status == 0)
+		res.status = 1;
+	return res;
+}
+
+void session_rec_config(const struct machine_opts *o, struct rec_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->mem = o->mem;
+	c->smp = o->smp;
+	c->bare = o->bios && !strcmp(o->bios, "none");
+	if (!c->bare) {
+		c->has_bios = true;
+		snprintf(c->bios.path, sizeof(c->bios.path), "%s",
+			 o->bios ? o->bios : BOOT_DEFAULT_BIOS);
+	}
+	if (o->kernel) {
+		c->has_kernel = true;
+		snprintf(c->kernel.path, sizeof(c->kernel.path), "%s",
+			 o->kernel);
+	}
+	if (o->initrd) {
+		c->has_initrd = true;
+		snprintf(c->initrd.path, sizeof(c->initrd.path), "%s",
+			 o->initrd);
+	}
+	if (o->append) {
+		c->has_append = true;
+		snprintf(c->append, sizeof(c->append), "%s", o->append);
+	}
+	c->ndisks = o->ndisks;
+	for (int i = 0; i < o->ndisks; i++) {
+		snprintf(c->disks[i].path, sizeof(c->disks[i].path), "%s",
+			 o->disks[i].path);
+		c->disk_modes[i] = o->disks[i].mode;
+	}
+}

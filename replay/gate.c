@@ -1,0 +1,232 @@
+#include "gate.h"
+#include "../core/dev/uart.h"
+#include "logfile.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int gate_init(struct gate *g, enum gate_mode mode,
+	      const struct host_inputs *host, struct log_writer *w,
+	      struct log_reader *r)
+{
+	memset(g, 0, sizeof(*g));
+	g->mode = mode;
+	if (host)
+		g->host = *host;
+	g->w = w;
+	g->r = r;
+	g->encode_buf = malloc(event_max_size());
+	return g->encode_buf ? 0 : -ENOMEM;
+}
+
+void gate_free(struct gate *g)
+{
+	free(g->queue);
+	free(g->encode_buf);
+	memset(g, 0, sizeof(*g));
+}
+
+void gate_fail(struct gate *g, uint64_t icount, const char *fmt, ...)
+{
+	if (g->failed)
+		return;
+	g->failed = true;
+	g->failed_at = icount;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(g->why, sizeof(g->why), fmt, ap);
+	va_end(ap);
+	/* Stop the machine where it stands: running on would only blur
+	 * where it went astray. */
+	if (g->m)
+		machine_exit(g->m, MEXIT_HALTED, 1);
+}
+
+static uint64_t gate_now(const struct gate *g)
+{
+	return g->m ? machine_now(g->m) : 0;
+}
+
+void gate_log(struct gate *g, const struct event *e)
+{
+	if (g->mode != GATE_RECORD)
+		return;
+	size_t n = event_encode(e, g->encode_buf);
+	if (log_writer_append(g->w, g->encode_buf, n) < 0)
+		gate_fail(g, e->icount, "writing the recording failed");
+	g->counts[e->type]++;
+}
+
+/* Replay: make sure at least `want` events are queued after qhead. */
+static bool gate_fill(struct gate *g, size_t want)
+{
+	while (g->qlen - g->qhead < want && !g->eof) {
+		const void *rec;
+		size_t len;
+		int r = log_reader_next(g->r, &rec, &len);
+		if (r <= 0) {
+			g->eof = true;
+			g->truncated = log_reader_truncated(g->r);
+			if (r < 0) {
+				g->corrupt = true;
+				gate_fail(g, gate_now(g), "%s",
+					  log_reader_error(g->r));
+			}
+			break;
+		}
+		if (g->qhead > 0 && g->qhead == g->qlen)
+			g->qhead = g->qlen = 0;
+		if (g->qlen == g->qcap) {
+			size_t cap = g->qcap ? 2 * g->qcap : 16;
+			struct event *q = realloc(g->queue, cap * sizeof(*q));
+			if (!q) {
+				gate_fail(g, gate_now(g), "out of memory");
+				return false;
+			}
+			g->queue = q;
+			g->qcap = cap;
+		}
+		if (event_decode(rec, len, &g->queue[g->qlen]) < 0) {
+			g->eof = g->corrupt = true;
+			gate_fail(g, gate_now(g),
+				  "malformed record in the recording");
+			break;
+		}
+		g->qlen++;
+	}
+	return g->qlen - g->qhead >= want;
+}
+
+static bool machine_pulled(enum ev_type t)
+{
+	return t == EV_WALL || t == EV_ENTROPY;
+}
+
+/* Replay: the next event, which must be a machine-pulled `type` stamped
+ * with the current icount; NULL (and a divergence) otherwise. */
+static struct event *gate_take_pulled(struct gate *g, enum ev_type type)
+{
+	uint64_t now = gate_now(g);
+	if (!gate_fill(g, 1)) {
+		gate_fail(g, now,
+			  "the machine asked for %s input that the recording "
+			  "does not have",
+			  event_type_name(type));
+		return NULL;
+	}
+	struct event *e = &g->queue[g->qhead];
+	if (e->type != type || e->icount != now) {
+		gate_fail(g, now,
+			  "the machine asked for %s input at icount %llu; the "
+			  "recording has %s at icount %llu",
+			  event_type_name(type), (unsigned long long)now,
+			  event_type_name(e->type),
+			  (unsigned long long)e->icount);
+		return NULL;
+	}
+	g->qhead++;
+	g->counts[type]++;
+	return e;
+}
+
+static uint64_t gate_wall_ns(void *ctx)
+{
+	struct gate *g = ctx;
+	struct event e = {.type = EV_WALL, .icount = gate_now(g)};
+	if (g->mode == GATE_REPLAY) {
+		struct event *r = gate_take_pulled(g, EV_WALL);
+		return r ? r->value : 0;
+	}
+	e.value = g->host.wall_ns ? g->host.wall_ns(g->host.ctx) : 0;
+	gate_log(g, &e);
+	return e.value;
+}
+
+static void gate_entropy(void *ctx, uint8_t *buf, size_t len)
+{
+	struct gate *g = ctx;
+	while (len > 0) {
+		size_t n = len < EV_MAX_BYTES ? len : EV_MAX_BYTES;
+		if (g->mode == GATE_REPLAY) {
+			struct event *r = gate_take_pulled(g, EV_ENTROPY);
+			if (!r || r->len != n) {
+				if (r)
+					gate_fail(g, r->icount,
+						  "the machine asked for %zu "
+						  "bytes of entropy; the "
+						  "recording has %u",
+						  n, r->len);
+				memset(buf, 0, len);
+				return;
+			}
+			memcpy(buf, r->bytes, n);
+		} else {
+			struct event e = {.type = EV_ENTROPY,
+					  .icount = gate_now(g),
+					  .len = (uint32_t)n};
+			if (g->host.entropy)
+				g->host.entropy(g->host.ctx, e.bytes, n);
+			else
+				memset(e.bytes, 0, n);
+			memcpy(buf, e.bytes, n);
+			gate_log(g, &e);
+		}
+		buf += n;
+		len -= n;
+	}
+}
+
+struct host_inputs gate_host_inputs(struct gate *g)
+{
+	struct host_inputs h = {
+		.ctx = g, .wall_ns = gate_wall_ns, .entropy = gate_entropy};
+	return h;
+}
+
+size_t gate_console(struct gate *g, const uint8_t *bytes, size_t n)
+{
+	struct uart *u = g->m->uart;
+	if (!uart_rx_ready(u))
+		return 0;
+	size_t sent = 0;
+	while (sent < n && sent < EV_MAX_BYTES && uart_rx_room(u) > 0)
+		uart_rx_push(u, bytes[sent++]);
+	if (sent && g->mode == GATE_RECORD) {
+		struct event e = {.type = EV_CONSOLE,
+				  .icount = g->m->icount,
+				  .len = (uint32_t)sent};
+		memcpy(e.bytes, bytes, sent);
+		gate_log(g, &e);
+	}
+	return sent;
+}
+
+const struct event *gate_peek_driver_event(struct gate *g)
+{
+	for (size_t i = 0;; i++) {
+		if (!gate_fill(g, i + 1))
+			return NULL;
+		const struct event *e = &g->queue[g->qhead + i];
+		if (!machine_pulled(e->type))
+			return e;
+	}
+}
+
+void gate_pop_driver_event(struct gate *g)
+{
+	/* Machine-pulled events before it must have been consumed. */
+	const struct event *e = &g->queue[g->qhead];
+	if (machine_pulled(e->type)) {
+		gate_fail(g, e->icount,
+			  "the recording has %s input at icount %llu that the "
+			  "machine never asked for",
+			  event_type_name(e->type),
+			  (unsigned long long)e->icount);
+		return;
+	}
+	g->counts[e->type]++;
+	g->qhead++;
+}

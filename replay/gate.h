@@ -1,0 +1,57 @@
+/* The input gate: the one place where values from the host enter the
+ * machine. Live, it passes host values through; recording, it also logs
+ * each with the icount at which the machine consumed it; replaying, it
+ * serves the logged values instead and notices when the machine asks for
+ * something the recording does not have (a divergence). */
+#ifndef REWIND_REPLAY_GATE_H
+#define REWIND_REPLAY_GATE_H
+
+#include "../core/machine.h"
+#include "events.h"
+
+struct log_writer;
+struct log_reader;
+
+enum gate_mode { GATE_LIVE, GATE_RECORD, GATE_REPLAY };
+
+struct gate {
+	enum gate_mode mode;
+	struct machine *m;	 /* set once the machine exists */
+	struct host_inputs host; /* the real sources (live, record) */
+	struct log_writer *w;	 /* record */
+	struct log_reader *r;	 /* replay */
+	/* Replay: decoded events read ahead of the machine. */
+	struct event *queue;
+	size_t qhead, qlen, qcap;
+	bool eof, truncated, corrupt;
+	/* The first divergence or log error, with its icount. */
+	bool failed;
+	uint64_t failed_at;
+	char why[1024];
+	uint64_t counts[EV_END + 1]; /* events logged or replayed, by type */
+	uint8_t *encode_buf;
+};
+
+int gate_init(struct gate *g, enum gate_mode mode,
+	      const struct host_inputs *host, struct log_writer *w,
+	      struct log_reader *r);
+void gate_free(struct gate *g);
+/* The callbacks to put in machine_config.host. */
+struct host_inputs gate_host_inputs(struct gate *g);
+
+/* Console bytes reach the UART: returns how many were delivered. */
+size_t gate_console(struct gate *g, const uint8_t *bytes, size_t n);
+/* Log a machine-state record (digest, end) when recording. */
+void gate_log(struct gate *g, const struct event *e);
+
+/* Replay: the next event the driver must act on (console, digest, end) —
+ * machine-pulled inputs before it stay queued for the callbacks. NULL at
+ * the end of the recording. */
+const struct event *gate_peek_driver_event(struct gate *g);
+/* Consume that event. */
+void gate_pop_driver_event(struct gate *g);
+/* Record a divergence (the first one wins). */
+void gate_fail(struct gate *g, uint64_t icount, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

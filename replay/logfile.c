@@ -1,0 +1,655 @@
+/* The recording file container. Layout (docs/recording-format.md):
+ *
+ *   prelude  "RWNDLOG\0" | version u32 | header_len u32 | header_crc u32
+ *   header   header_len opaque bytes
+ *   chunk*   "RWCK" | raw_len u32 | stored_len u32 | nrec u32 |
+ *            payload_crc u32 | header_crc u32 | stored_len bytes of LZ4
+ *   end      "RWEN" | chunks u64 | records u64 | header_crc u32
+ *
+ * Integers are little-endian. Each chunk header carries its own checksum so
+ * that a damaged length is caught before it is used to read the payload:
+ * a short read can then only mean the file really ends there. */
+#include "logfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <lz4.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#define CHUNK_MAGIC "RWCK"
+#define END_MAGIC   "RWEN"
+#define MAGIC_SIZE  8
+#define ERR_SIZE    512
+
+/* ---- encoding ---- */
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static void put64(uint8_t *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	uint32_t v = 0;
+	for (int i = 3; i >= 0; i--)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+static uint64_t get64(const uint8_t *p)
+{
+	return get32(p) | (uint64_t)get32(p + 4) << 32;
+}
+
+uint32_t log_crc32(uint32_t crc, const void *data, size_t len)
+{
+	/* Four bits at a time: a 16-entry table is small enough to write out
+	 * and fast enough for a log written at guest-input rates. */
+	static const uint32_t nibble[16] = {
+		0x00000000, 0x1db71064, 0x3b6e20c8, 0x26d930ac,
+		0x76dc4190, 0x6b6b51f4, 0x4db26158, 0x5005713c,
+		0xedb88320, 0xf00f9344, 0xd6d6a3e8, 0xcb61b38c,
+		0x9b64c2b0, 0x86d3d2d4, 0xa00ae278, 0xbdbdf21c,
+	};
+	const uint8_t *p = data;
+	crc = ~crc;
+	for (size_t i = 0; i < len; i++) {
+		crc ^= p[i];
+		crc = (crc >> 4) ^ nibble[crc & 15];
+		crc = (crc >> 4) ^ nibble[crc & 15];
+	}
+	return ~crc;
+}
+
+/* The checksum of a fixed-size header is the CRC of the bytes before it. */
+static void seal_header(uint8_t *h, size_t size)
+{
+	put32(h + size - 4, log_crc32(0, h, size - 4));
+}
+
+static bool header_sealed(const uint8_t *h, size_t size)
+{
+	return log_crc32(0, h, size - 4) == get32(h + size - 4);
+}
+
+/* Grow *buf to hold at least `need` bytes; the caller bounds `need`. */
+static int buf_reserve(uint8_t **buf, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return 0;
+	size_t n = *cap ? *cap : 4096;
+	while (n < need)
+		n *= 2;
+	uint8_t *p = realloc(*buf, n);
+	if (!p)
+		return -ENOMEM;
+	*buf = p;
+	*cap = n;
+	return 0;
+}
+
+/* ---- writer ---- */
+
+struct log_writer {
+	int fd;
+	uint8_t *buf; /* records of the chunk being filled, length-prefixed */
+	size_t len, cap;
+	uint32_t nrec;
+	uint8_t *out; /* chunk header and compressed payload */
+	size_t out_cap;
+	struct log_stats st;
+	int failed; /* sticky negative errno once a write went wrong */
+	char err[ERR_SIZE];
+};
+
+static int write_all(int fd, const void *data, size_t len)
+{
+	const uint8_t *p = data;
+	while (len) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			return -EIO;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* A failed write may have left part of a chunk in the file, so every later
+ * call must fail too rather than append after the fragment. */
+static int writer_fail(struct log_writer *w, int rc, const char *what)
+{
+	w->failed = rc;
+	snprintf(w->err, sizeof w->err, "%s: %s", what, strerror(-rc));
+	return rc;
+}
+
+static int writer_put_prelude(int fd, const void *header, size_t header_len)
+{
+	uint8_t p[LOG_PRELUDE_SIZE];
+	memcpy(p, LOG_MAGIC, MAGIC_SIZE);
+	put32(p + 8, LOG_VERSION);
+	put32(p + 12, (uint32_t)header_len);
+	uint32_t crc = log_crc32(0, p, 16);
+	put32(p + 16, log_crc32(crc, header, header_len));
+	int rc = write_all(fd, p, sizeof p);
+	if (rc == 0)
+		rc = write_all(fd, header, header_len);
+	if (rc == 0 && fsync(fd) < 0)
+		rc = -errno;
+	return rc;
+}
+
+struct log_writer *log_writer_open(const char *path, bool force,
+				   const void *header, size_t header_len,
+				   char *err, size_t errlen)
+{
+	if (header_len > LOG_HEADER_MAX) {
+		snprintf(err, errlen, "%s: header of %zu bytes exceeds %u",
+			 path, header_len, LOG_HEADER_MAX);
+		return NULL;
+	}
+	struct log_writer *w = calloc(1, sizeof *w);
+	if (!w) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		return NULL;
+	}
+	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL);
+	w->fd = open(path, flags, 0644);
+	if (w->fd < 0) {
+		if (errno == EEXIST)
+			snprintf(err, errlen,
+				 "%s already exists; refusing to overwrite it",
+				 path);
+		else
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		free(w);
+		return NULL;
+	}
+	int rc = writer_put_prelude(w->fd, header, header_len);
+	if (rc < 0) {
+		snprintf(err, errlen, "%s: cannot write the header: %s", path,
+			 strerror(-rc));
+		/* Whatever was there is gone already; a headerless stub
+		 * would only be mistaken for a recording later. */
+		close(w->fd);
+		unlink(path);
+		free(w);
+		return NULL;
+	}
+	w->st.offset = LOG_PRELUDE_SIZE + header_len;
+	return w;
+}
+
+int log_writer_append(struct log_writer *w, const void *rec, size_t len)
+{
+	if (w->failed)
+		return w->failed;
+	if (len > LOG_RECORD_MAX) {
+		snprintf(w->err, sizeof w->err,
+			 "record of %zu bytes exceeds the %u-byte limit", len,
+			 LOG_RECORD_MAX);
+		return -EINVAL;
+	}
+	if (buf_reserve(&w->buf, &w->cap, w->len + 4 + len) < 0) {
+		snprintf(w->err, sizeof w->err, "out of memory");
+		return -ENOMEM;
+	}
+	put32(w->buf + w->len, (uint32_t)len);
+	if (len)
+		memcpy(w->buf + w->len + 4, rec, len);
+	w->len += 4 + len;
+	w->nrec++;
+	w->st.records++;
+	if (w->len >= LOG_CHUNK_BYTES)
+		return log_writer_flush(w);
+	return 0;
+}
+
+int log_writer_flush(struct log_writer *w)
+{
+	if (w->failed)
+		return w->failed;
+	if (w->nrec == 0)
+		return 0;
+	int bound = LZ4_compressBound((int)w->len);
+	if (buf_reserve(&w->out, &w->out_cap,
+			LOG_CHUNK_HEADER_SIZE + (size_t)bound) < 0) {
+		snprintf(w->err, sizeof w->err, "out of memory");
+		return -ENOMEM;
+	}
+	uint8_t *payload = w->out + LOG_CHUNK_HEADER_SIZE;
+	int n = LZ4_compress_default((const char *)w->buf, (char *)payload,
+				     (int)w->len, bound);
+	if (n <= 0)
+		return writer_fail(w, -EIO, "compressing a chunk");
+	uint8_t *h = w->out;
+	memcpy(h, CHUNK_MAGIC, 4);
+	put32(h + 4, (uint32_t)w->len);
+	put32(h + 8, (uint32_t)n);
+	put32(h + 12, w->nrec);
+	put32(h + 16, log_crc32(0, payload, (size_t)n));
+	seal_header(h, LOG_CHUNK_HEADER_SIZE);
+	int rc = write_all(w->fd, w->out, LOG_CHUNK_HEADER_SIZE + (size_t)n);
+	if (rc < 0)
+		return writer_fail(w, rc, "writing a chunk");
+	w->st.chunks++;
+	w->st.raw_bytes += w->len;
+	w->st.stored_bytes += (uint64_t)n;
+	w->st.chunk_offset = w->st.offset;
+	w->st.offset += LOG_CHUNK_HEADER_SIZE + (uint64_t)n;
+	w->len = 0;
+	w->nrec = 0;
+	return 0;
+}
+
+/* The end marker tells a reader the recorder finished: a file without one
+ * was cut short, even when the cut falls between two chunks. */
+static int writer_put_end(struct log_writer *w)
+{
+	uint8_t h[LOG_CHUNK_HEADER_SIZE];
+	memcpy(h, END_MAGIC, 4);
+	put64(h + 4, w->st.chunks);
+	put64(h + 12, w->st.records);
+	seal_header(h, sizeof h);
+	int rc = write_all(w->fd, h, sizeof h);
+	if (rc < 0)
+		return writer_fail(w, rc, "writing the end marker");
+	w->st.offset += sizeof h;
+	return 0;
+}
+
+int log_writer_close(struct log_writer *w)
+{
+	if (!w)
+		return 0;
+	int rc = log_writer_flush(w);
+	if (rc == 0)
+		rc = writer_put_end(w);
+	if (rc == 0 && fsync(w->fd) < 0)
+		rc = -errno;
+	if (close(w->fd) < 0 && rc == 0)
+		rc = -errno;
+	free(w->buf);
+	free(w->out);
+	free(w);
+	return rc;
+}
+
+const char *log_writer_error(const struct log_writer *w)
+{
+	return w->err;
+}
+
+void log_writer_stats(const struct log_writer *w, struct log_stats *out)
+{
+	*out = w->st;
+}
+
+/* ---- reader ---- */
+
+enum reader_state { READING, ENDED, FAILED };
+
+struct log_reader {
+	int fd;		    /* -1 when reading from memory */
+	const uint8_t *mem; /* the memory source */
+	size_t mem_len;
+	uint64_t pos; /* bytes consumed from the source */
+	char *name;   /* the path, for messages; NULL for memory */
+	uint8_t *header;
+	size_t header_len;
+	uint8_t *stored; /* the current chunk's compressed payload */
+	size_t stored_cap;
+	uint8_t *raw; /* ... and its records, checked before use */
+	size_t raw_cap, raw_pos;
+	uint32_t left; /* records of the current chunk not yet returned */
+	struct log_stats st;
+	enum reader_state state;
+	bool truncated;
+	char err[ERR_SIZE];
+};
+
+/* Read up to n bytes; fewer only at the end of the source. */
+static ssize_t source_read(struct log_reader *r, void *buf, size_t n)
+{
+	size_t got = 0;
+	if (r->fd < 0) {
+		size_t avail = r->mem_len - (size_t)r->pos;
+		got = n < avail ? n : avail;
+		if (got)
+			memcpy(buf, r->mem + r->pos, got);
+	}
+	while (r->fd >= 0 && got < n) {
+		ssize_t k = read(r->fd, (uint8_t *)buf + got, n - got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -errno;
+		if (k == 0)
+			break;
+		got += (size_t)k;
+	}
+	r->pos += got;
+	return (ssize_t)got;
+}
+
+static void reader_say(struct log_reader *r, const char *fmt, va_list ap)
+{
+	char msg[ERR_SIZE - 64];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (r->name)
+		snprintf(r->err, sizeof r->err, "%s: %s", r->name, msg);
+	else
+		snprintf(r->err, sizeof r->err, "%s", msg);
+}
+
+__attribute__((format(printf, 2, 3))) static int
+reader_fail(struct log_reader *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	reader_say(r, fmt, ap);
+	va_end(ap);
+	r->state = FAILED;
+	return -1;
+}
+
+static int reader_truncate(struct log_reader *r)
+{
+	r->truncated = true;
+	r->state = ENDED;
+	snprintf(r->err, sizeof r->err, "%s%sthe recording is truncated",
+		 r->name ? r->name : "", r->name ? ": " : "");
+	return 0;
+}
+
+static int reader_read_error(struct log_reader *r, ssize_t rc)
+{
+	return reader_fail(r, "read error at byte %llu: %s",
+			   (unsigned long long)r->pos, strerror((int)-rc));
+}
+
+/* Check the prelude and load the header. 0, or -1 with r->err set. */
+static int reader_start(struct log_reader *r)
+{
+	uint8_t p[LOG_PRELUDE_SIZE];
+	ssize_t got = source_read(r, p, sizeof p);
+	if (got < 0)
+		return reader_read_error(r, got);
+	if (got < MAGIC_SIZE || memcmp(p, LOG_MAGIC, MAGIC_SIZE) != 0)
+		return reader_fail(r, "not a rewind recording");
+	if (got < LOG_PRELUDE_SIZE)
+		return reader_fail(r, "the recording is truncated inside its "
+				      "prelude");
+	uint32_t version = get32(p + 8);
+	if (version != LOG_VERSION)
+		return reader_fail(r,
+				   "recording format version %u is not "
+				   "supported (this rewind reads %u)",
+				   version, LOG_VERSION);
+	uint32_t len = get32(p + 12);
+	if (len > LOG_HEADER_MAX)
+		return reader_fail(r,
+				   "header length %u exceeds the %u-byte "
+				   "limit: the recording is corrupt",
+				   len, LOG_HEADER_MAX);
+	r->header = malloc(len ? len : 1);
+	if (!r->header)
+		return reader_fail(r, "out of memory");
+	r->header_len = len;
+	got = source_read(r, r->header, len);
+	if (got < 0)
+		return reader_read_error(r, got);
+	if ((size_t)got < len)
+		return reader_fail(r, "the recording is truncated inside its "
+				      "header");
+	uint32_t crc = log_crc32(log_crc32(0, p, 16), r->header, len);
+	if (crc != get32(p + 16))
+		return reader_fail(r, "header checksum mismatch: the "
+				      "recording is corrupt");
+	r->st.offset = r->pos;
+	return 0;
+}
+
+static struct log_reader *reader_open(struct log_reader *r, char *err,
+				      size_t errlen)
+{
+	if (reader_start(r) == 0) {
+		r->state = READING;
+		return r;
+	}
+	snprintf(err, errlen, "%s", r->err);
+	log_reader_close(r);
+	return NULL;
+}
+
+struct log_reader *log_reader_open(const char *path, char *err, size_t errlen)
+{
+	struct log_reader *r = calloc(1, sizeof *r);
+	char *name = strdup(path);
+	if (!r || !name) {
+		free(r);
+		free(name);
+		snprintf(err, errlen, "%s: out of memory", path);
+		return NULL;
+	}
+	r->name = name;
+	r->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (r->fd < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		log_reader_close(r);
+		return NULL;
+	}
+	return reader_open(r, err, errlen);
+}
+
+struct log_reader *log_reader_open_mem(const void *data, size_t size, char *err,
+				       size_t errlen)
+{
+	struct log_reader *r = calloc(1, sizeof *r);
+	if (!r) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	r->fd = -1;
+	r->mem = data;
+	r->mem_len = size;
+	return reader_open(r, err, errlen);
+}
+
+const void *log_reader_header(const struct log_reader *r, size_t *len)
+{
+	*len = r->header_len;
+	return r->header;
+}
+
+/* The end marker: its totals must match what came before it, and nothing
+ * may follow it. */
+static int reader_end(struct log_reader *r, const uint8_t *h, uint64_t at)
+{
+	uint64_t chunks = get64(h + 4), records = get64(h + 12);
+	if (chunks != r->st.chunks || records != r->st.records)
+		return reader_fail(r,
+				   "end marker at byte %llu counts %llu chunks "
+				   "and %llu records, but the recording holds "
+				   "%llu and %llu: it is corrupt",
+				   (unsigned long long)at,
+				   (unsigned long long)chunks,
+				   (unsigned long long)records,
+				   (unsigned long long)r->st.chunks,
+				   (unsigned long long)r->st.records);
+	uint8_t extra;
+	ssize_t got = source_read(r, &extra, 1);
+	if (got < 0)
+		return reader_read_error(r, got);
+	if (got > 0)
+		return reader_fail(r,
+				   "unexpected data after the end marker at "
+				   "byte %llu: the recording is corrupt",
+				   (unsigned long long)(r->pos - 1));
+	r->st.offset = r->pos;
+	r->state = ENDED;
+	return 0;
+}
+
+/* Walk the decompressed records once, so that log_reader_next can trust
+ * every length prefix. */
+static const char *chunk_check_records(const uint8_t *raw, size_t len,
+				       uint32_t nrec)
+{
+	size_t pos = 0;
+	for (uint32_t i = 0; i < nrec; i++) {
+		if (len - pos < 4)
+			return "record length runs past the chunk";
+		uint32_t n = get32(raw + pos);
+		pos += 4;
+		if (n > LOG_RECORD_MAX)
+			return "record length exceeds the limit";
+		if (n > len - pos)
+			return "record runs past the chunk";
+		pos += n;
+	}
+	if (pos != len)
+		return "chunk has bytes after its last record";
+	return NULL;
+}
+
+/* Lengths a valid writer could have produced; anything else is refused
+ * before a byte is allocated for it. */
+static const char *chunk_check_lengths(uint32_t raw_len, uint32_t stored_len,
+				       uint32_t nrec)
+{
+	if (raw_len == 0 || raw_len > LOG_CHUNK_MAX)
+		return "impossible uncompressed length";
+	if (stored_len == 0 ||
+	    stored_len > (uint32_t)LZ4_compressBound((int)raw_len))
+		return "impossible compressed length";
+	if (nrec == 0 || nrec > raw_len / 4)
+		return "impossible record count";
+	return NULL;
+}
+
+static int chunk_fail(struct log_reader *r, uint64_t at, const char *why)
+{
+	return reader_fail(r,
+			   "chunk at byte %llu: %s: the recording is corrupt",
+			   (unsigned long long)at, why);
+}
+
+/* Read, verify and decompress the chunk whose header is h. 1 when loaded,
+ * 0 for a truncated file, -1 for a corrupt one. */
+static int reader_load_chunk(struct log_reader *r, const uint8_t *h,
+			     uint64_t at)
+{
+	uint32_t raw_len = get32(h + 4), stored_len = get32(h + 8);
+	uint32_t nrec = get32(h + 12);
+	const char *why = chunk_check_lengths(raw_len, stored_len, nrec);
+	if (why)
+		return chunk_fail(r, at, why);
+	if (buf_reserve(&r->stored, &r->stored_cap, stored_len) < 0 ||
+	    buf_reserve(&r->raw, &r->raw_cap, raw_len) < 0)
+		return reader_fail(r, "out of memory");
+	ssize_t got = source_read(r, r->stored, stored_len);
+	if (got < 0)
+		return reader_read_error(r, got);
+	if ((size_t)got < stored_len)
+		return reader_truncate(r);
+	if (log_crc32(0, r->stored, stored_len) != get32(h + 16))
+		return chunk_fail(r, at, "checksum mismatch");
+	int n = LZ4_decompress_safe((const char *)r->stored, (char *)r->raw,
+				    (int)stored_len, (int)raw_len);
+	if (n < 0 || (uint32_t)n != raw_len)
+		return chunk_fail(r, at, "decompression failed");
+	why = chunk_check_records(r->raw, raw_len, nrec);
+	if (why)
+		return chunk_fail(r, at, why);
+	r->raw_pos = 0;
+	r->left = nrec;
+	r->st.chunks++;
+	r->st.raw_bytes += raw_len;
+	r->st.stored_bytes += stored_len;
+	r->st.chunk_offset = at;
+	r->st.offset = r->pos;
+	return 1;
+}
+
+/* Move to the next chunk: 1 when one is loaded, else 0 or -1 as
+ * log_reader_next returns them. */
+static int reader_advance(struct log_reader *r)
+{
+	uint8_t h[LOG_CHUNK_HEADER_SIZE];
+	uint64_t at = r->pos;
+	ssize_t got = source_read(r, h, sizeof h);
+	if (got < 0)
+		return reader_read_error(r, got);
+	if ((size_t)got < sizeof h)
+		return reader_truncate(r);
+	bool end = memcmp(h, END_MAGIC, 4) == 0;
+	if (!end && memcmp(h, CHUNK_MAGIC, 4) != 0)
+		return chunk_fail(r, at, "bad chunk magic");
+	if (!header_sealed(h, sizeof h))
+		return chunk_fail(r, at, "header checksum mismatch");
+	if (end)
+		return reader_end(r, h, at);
+	return reader_load_chunk(r, h, at);
+}
+
+int log_reader_next(struct log_reader *r, const void **rec, size_t *len)
+{
+	if (r->state == READING && r->left == 0)
+		reader_advance(r);
+	if (r->state != READING)
+		return r->state == FAILED ? -1 : 0;
+	/* chunk_check_records vouched for this prefix and its bytes. */
+	uint32_t n = get32(r->raw + r->raw_pos);
+	*rec = r->raw + r->raw_pos + 4;
+	*len = n;
+	r->raw_pos += 4 + (size_t)n;
+	r->left--;
+	r->st.records++;
+	return 1;
+}
+
+bool log_reader_truncated(const struct log_reader *r)
+{
+	return r->truncated;
+}
+
+const char *log_reader_error(const struct log_reader *r)
+{
+	return r->err;
+}
+
+void log_reader_stats(const struct log_reader *r, struct log_stats *out)
+{
+	*out = r->st;
+}
+
+void log_reader_close(struct log_reader *r)
+{
+	if (!r)
+		return;
+	if (r->fd >= 0)
+		close(r->fd);
+	free(r->name);
+	free(r->header);
+	free(r->stored);
+	free(r->raw);
+	free(r);
+}

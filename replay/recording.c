@@ -1,0 +1,249 @@
+#include "recording.h"
+#include "sha256.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int hash_image(struct rec_image *im, char *err, size_t errlen)
+{
+	uint8_t d[32];
+	if (sha256_file(im->path, d, err, errlen))
+		return -1;
+	sha256_hex(d, im->sha256);
+	return 0;
+}
+
+int recording_hash_images(struct rec_config *c, char *err, size_t errlen)
+{
+	if (c->has_bios && hash_image(&c->bios, err, errlen))
+		return -1;
+	if (c->has_kernel && hash_image(&c->kernel, err, errlen))
+		return -1;
+	if (c->has_initrd && hash_image(&c->initrd, err, errlen))
+		return -1;
+	for (int i = 0; i < c->ndisks; i++)
+		if (hash_image(&c->disks[i], err, errlen))
+			return -1;
+	return 0;
+}
+
+/* Append "key=value\n"; values never contain a newline (checked). */
+static void put(char **buf, size_t *len, size_t *cap, const char *key,
+		const char *val)
+{
+	size_t need = strlen(key) + strlen(val) + 2;
+	if (*len + need + 1 > *cap) {
+		size_t ncap = (*cap + need + 1) * 2;
+		char *n = realloc(*buf, ncap);
+		if (!n)
+			return;
+		*buf = n;
+		*cap = ncap;
+	}
+	*len += (size_t)sprintf(*buf + *len, "%s=%s\n", key, val);
+}
+
+static void put_image(char **buf, size_t *len, size_t *cap, const char *key,
+		      const struct rec_image *im)
+{
+	char k[32];
+	put(buf, len, cap, key, im->path);
+	snprintf(k, sizeof(k), "%s.sha256", key);
+	put(buf, len, cap, k, im->sha256);
+}
+
+static const char *mode_name(enum disk_mode m)
+{
+	return m == DISK_READONLY  ? "ro"
+	       : m == DISK_PERSIST ? "persist"
+				   : "overlay";
+}
+
+char *recording_header_build(const struct rec_config *c, size_t *len)
+{
+	char *buf = NULL, num[32];
+	size_t n = 0, cap = 0;
+	put(&buf, &n, &cap, "machine", "rewind-virt-1");
+	snprintf(num, sizeof(num), "%llu", (unsigned long long)c->mem);
+	put(&buf, &n, &cap, "mem", num);
+	snprintf(num, sizeof(num), "%d", c->smp);
+	put(&buf, &n, &cap, "smp", num);
+	if (c->bare)
+		put(&buf, &n, &cap, "bios", "none");
+	else if (c->has_bios)
+		put_image(&buf, &n, &cap, "bios", &c->bios);
+	if (c->has_kernel)
+		put_image(&buf, &n, &cap, "kernel", &c->kernel);
+	if (c->has_initrd)
+		put_image(&buf, &n, &cap, "initrd", &c->initrd);
+	if (c->has_append)
+		put(&buf, &n, &cap, "append", c->append);
+	for (int i = 0; i < c->ndisks; i++) {
+		char key[32];
+		snprintf(key, sizeof(key), "disk%d", i);
+		put_image(&buf, &n, &cap, key, &c->disks[i]);
+		snprintf(key, sizeof(key), "disk%d.mode", i);
+		put(&buf, &n, &cap, key, mode_name(c->disk_modes[i]));
+	}
+	if (c->chaos) {
+		snprintf(num, sizeof(num), "%llu",
+			 (unsigned long long)c->chaos_seed);
+		put(&buf, &n, &cap, "chaos-seed", num);
+	}
+	*len = n;
+	return buf;
+}
+
+static int copy_value(char *dst, size_t dstlen, const char *v, size_t vlen)
+{
+	if (vlen >= dstlen)
+		return -1;
+	memcpy(dst, v, vlen);
+	dst[vlen] = '\0';
+	return 0;
+}
+
+static int parse_u64(const char *v, size_t vlen, uint64_t *out)
+{
+	char tmp[32];
+	if (copy_value(tmp, sizeof(tmp), v, vlen) || !vlen)
+		return -1;
+	char *end;
+	errno = 0;
+	unsigned long long x = strtoull(tmp, &end, 10);
+	if (errno || *end)
+		return -1;
+	*out = x;
+	return 0;
+}
+
+/* One "key=value" line into c; -1 for an unknown key or a bad value. */
+static int parse_line(struct rec_config *c, const char *k, size_t klen,
+		      const char *v, size_t vlen)
+{
+	uint64_t x;
+#define KEY(s) (klen == strlen(s) && memcmp(k, s, klen) == 0)
+	if (KEY("machine"))
+		return vlen == 13 && memcmp(v, "rewind-virt-1", 13) == 0 ? 0
+									 : -1;
+	if (KEY("mem"))
+		return parse_u64(v, vlen, &c->mem);
+	if (KEY("smp")) {
+		if (parse_u64(v, vlen, &x) || x < 1 || x > MACHINE_MAX_HARTS)
+			return -1;
+		c->smp = (int)x;
+		return 0;
+	}
+	if (KEY("chaos-seed")) {
+		c->chaos = true;
+		return parse_u64(v, vlen, &c->chaos_seed);
+	}
+	if (KEY("append")) {
+		c->has_append = true;
+		return copy_value(c->append, sizeof(c->append), v, vlen);
+	}
+	if (KEY("bios") && vlen == 4 && memcmp(v, "none", 4) == 0) {
+		c->bare = true;
+		return 0;
+	}
+	struct rec_image *im = NULL;
+	bool hash = klen > 7 && memcmp(k + klen - 7, ".sha256", 7) == 0;
+	size_t base = hash ? klen - 7 : klen;
+	bool mode = klen > 5 && memcmp(k + klen - 5, ".mode", 5) == 0;
+	if (mode)
+		base = klen - 5;
+	if (base == 4 && memcmp(k, "bios", 4) == 0)
+		im = &c->bios, c->has_bios = true;
+	else if (base == 6 && memcmp(k, "kernel", 6) == 0)
+		im = &c->kernel, c->has_kernel = true;
+	else if (base == 6 && memcmp(k, "initrd", 6) == 0)
+		im = &c->initrd, c->has_initrd = true;
+	else if (base == 5 && memcmp(k, "disk", 4) == 0 && k[4] >= '0' &&
+		 k[4] < '0' + MACHINE_MAX_DISKS) {
+		int i = k[4] - '0';
+		if (i + 1 > c->ndisks)
+			c->ndisks = i + 1;
+		im = &c->disks[i];
+		if (mode) {
+			if (vlen == 2 && !memcmp(v, "ro", 2))
+				c->disk_modes[i] = DISK_READONLY;
+			else if (vlen == 7 && !memcmp(v, "persist", 7))
+				c->disk_modes[i] = DISK_PERSIST;
+			else if (vlen == 7 && !memcmp(v, "overlay", 7))
+				c->disk_modes[i] = DISK_OVERLAY;
+			else
+				return -1;
+			return 0;
+		}
+	}
+	if (!im || mode)
+		return -1;
+	if (hash)
+		return vlen == 64 ? copy_value(im->sha256, sizeof(im->sha256),
+					       v, vlen)
+				  : -1;
+	return copy_value(im->path, sizeof(im->path), v, vlen);
+#undef KEY
+}
+
+int recording_header_parse(const char *text, size_t len, struct rec_config *c,
+			   char *err, size_t errlen)
+{
+	memset(c, 0, sizeof(*c));
+	size_t pos = 0;
+	while (pos < len) {
+		const char *line = text + pos;
+		const char *nl = memchr(line, '\n', len - pos);
+		size_t llen = nl ? (size_t)(nl - line) : len - pos;
+		const char *eq = memchr(line, '=', llen);
+		if (!eq || parse_line(c, line, (size_t)(eq - line), eq + 1,
+				      llen - (size_t)(eq - line) - 1)) {
+			snprintf(err, errlen, "corrupt header: bad line '%.*s'",
+				 (int)(llen > 80 ? 80 : llen), line);
+			return -1;
+		}
+		pos += llen + 1;
+	}
+	if (!c->mem || !c->smp || (!c->bare && !c->has_bios)) {
+		snprintf(err, errlen, "corrupt header: missing machine fields");
+		return -1;
+	}
+	return 0;
+}
+
+static int check_image(const char *what, const struct rec_image *im, char *err,
+		       size_t errlen)
+{
+	uint8_t d[32];
+	char hex[65], why[512];
+	if (sha256_file(im->path, d, why, sizeof(why))) {
+		snprintf(err, errlen, "the recording needs %s %s: %s", what,
+			 im->path, why);
+		return -1;
+	}
+	sha256_hex(d, hex);
+	if (strcmp(hex, im->sha256) != 0) {
+		snprintf(err, errlen,
+			 "%s %s has changed since the recording (sha256 %s, "
+			 "recorded %s)",
+			 what, im->path, hex, im->sha256);
+		return -1;
+	}
+	return 0;
+}
+
+int recording_check_images(const struct rec_config *c, char *err, size_t errlen)
+{
+	if (c->has_bios && check_image("firmware", &c->bios, err, errlen))
+		return -1;
+	if (c->has_kernel && check_image("kernel", &c->kernel, err, errlen))
+		return -1;
+	if (c->has_initrd && check_image("initrd", &c->initrd, err, errlen))
+		return -1;
+	for (int i = 0; i < c->ndisks; i++)
+		if (check_image("disk", &c->disks[i], err, errlen))
+			return -1;
+	return 0;
+}

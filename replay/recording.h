@@ -1,0 +1,43 @@
+/* The recording's header: the machine configuration and the content hash
+ * of every image it booted, as "key=value" lines (readable by `info`). */
+#ifndef REWIND_REPLAY_RECORDING_H
+#define REWIND_REPLAY_RECORDING_H
+
+#include "../core/machine.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define REC_PATH_MAX 4096
+
+struct rec_image {
+	char path[REC_PATH_MAX];
+	char sha256[65]; /* hex */
+};
+
+struct rec_config {
+	uint64_t mem;
+	int smp;
+	bool bare; /* --bios none */
+	struct rec_image bios, kernel, initrd;
+	bool has_bios, has_kernel, has_initrd;
+	char append[REC_PATH_MAX];
+	bool has_append;
+	struct rec_image disks[MACHINE_MAX_DISKS];
+	enum disk_mode disk_modes[MACHINE_MAX_DISKS];
+	int ndisks;
+	bool chaos;
+	uint64_t chaos_seed;
+};
+
+/* Hash every image named in c (paths filled in) into c. */
+int recording_hash_images(struct rec_config *c, char *err, size_t errlen);
+/* Serialize / parse the header text. Parsing checks every field. */
+char *recording_header_build(const struct rec_config *c, size_t *len);
+int recording_header_parse(const char *text, size_t len, struct rec_config *c,
+			   char *err, size_t errlen);
+/* Every image is present and has the recorded content. */
+int recording_check_images(const struct rec_config *c, char *err,
+			   size_t errlen);
+
+#endif
