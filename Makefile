@@ -55,7 +55,7 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
 include guests/linux/linux.mk
 include guests/smp/smp.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests bench demo clean format \
+.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests bench demo clean format \
 	fuzz-corpus fuzz-log
 
 all: $(BUILD)/rewind
@@ -146,6 +146,13 @@ cli-tests: $(BUILD)/rewind-san
 
 machine-tests: $(BUILD)/rewind-san $(SMP_ELF)
 	@tests/machine/run.sh $(BUILD)/rewind-san $(SMP_ELF) $(LINUX_DIR)
+
+$(BUILD)/tools/rec_edit: tests/tools/rec_edit.c $(BUILD)/libcore-san.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $< $(BUILD)/libcore-san.a -o $@ $(LIBS)
+
+replay-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit
+	@tests/replay/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(LINUX_DIR)
 
 bench: deps $(BUILD)/rewind $(BENCH_ELF)
 	@$(MAKE) --no-print-directory linux

@@ -166,6 +166,10 @@ int cmd_replay(int argc, char **argv)
 	}
 	if (!m) {
 		status = 1;
+	} else if (g.failed && g.corrupt) {
+		fprintf(stderr, "rewind: %s (replayed up to icount %llu)\n",
+			g.why, (unsigned long long)g.failed_at);
+		status = 1;
 	} else if (g.failed) {
 		fprintf(stderr, "rewind: replay diverged at icount %llu: %s\n",
 			(unsigned long long)g.failed_at, g.why);

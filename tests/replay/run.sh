@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Record and replay: identical transcripts and exit statuses, divergence
+# reported at an icount, truncated and corrupt recordings, changed images.
+# Usage: run.sh REWIND REC_EDIT LINUX_DIR
+set -u
+rewind=$1
+rec_edit=$2
+linux=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+# check COND MESSAGE
+check() { if eval "$1"; then ok; else bad "$2"; fi; }
+
+cp "$linux/Image" "$work/Image"
+cp "$linux/initramfs.cpio" "$work/initramfs.cpio"
+truncate -s 16M "$work/disk.img"
+
+# record NAME INPUT ARGS...: record the Linux guest; stdout to NAME.out
+record() {
+	local name=$1 input=$2
+	shift 2
+	echo "$input" | timeout 300 "$rewind" record -o "$work/$name.rec" \
+		--mem 256M --kernel "$work/Image" --initrd "$work/initramfs.cpio" \
+		--disk "$work/disk.img" "$@" >"$work/$name.out" 2>"$work/$name.err"
+	echo $? >"$work/$name.status"
+}
+
+# replay_same NAME: replay --verify gives the same stdout and status.
+replay_same() {
+	local name=$1
+	timeout 300 "$rewind" replay "$work/$name.rec" --verify \
+		>"$work/$name.rout" 2>"$work/$name.rerr" </dev/null
+	local rc=$?
+	check "[ $rc -eq $(cat "$work/$name.status") ]" \
+		"$name: replay exited $rc, recording $(cat "$work/$name.status"): $(tail -2 "$work/$name.rerr")"
+	check "cmp -s '$work/$name.out' '$work/$name.rout'" \
+		"$name: replay transcript differs from the recording's"
+	check "grep -q 'echo: $2' '$work/$name.rout'" "$name: the echo line is missing"
+}
+
+for n in 1 4; do
+	line="line-$n-$RANDOM"
+	record smp$n "$line" --smp $n --append "console=ttyS0 rewind.cpus=$n rewind.echo=1"
+	check "[ $(cat "$work/smp$n.status") -eq 0 ]" "smp$n: recording exited $(cat "$work/smp$n.status")"
+	replay_same smp$n "$line"
+done
+line="chaos-$RANDOM"
+record chaos "$line" --smp 4 --chaos=12345 --append "console=ttyS0 rewind.cpus=4 rewind.echo=1"
+check "grep -q 'chaos seed 12345' '$work/chaos.err'" "chaos: seed not reported"
+replay_same chaos "$line"
+check "$rewind info '$work/chaos.rec' | grep -q '^chaos-seed=12345$'" "chaos: info lacks the seed"
+check "$rewind info '$work/smp4.rec' | grep -q '^events.console=[1-9]'" "info: no console events"
+
+# An existing recording is never overwritten without --force.
+echo x | "$rewind" record -o "$work/smp1.rec" --bios none --kernel /bin/true \
+	>/dev/null 2>"$work/err"
+check "grep -q 'exists' '$work/err'" "record overwrote an existing file: $(cat "$work/err")"
+check "$rewind info '$work/smp1.rec' >/dev/null" "the refused record damaged the existing file"
+
+# Altered input: the console line arrives earlier than recorded.
+"$rec_edit" "$work/smp1.rec" "$work/shifted.rec" shift-console 100000
+timeout 300 "$rewind" replay "$work/shifted.rec" --verify >/dev/null 2>"$work/err" </dev/null
+rc=$?
+check "[ $rc -eq 1 ] && grep -qE 'diverged at icount [0-9]+' '$work/err'" \
+	"altered recording: exit $rc, $(tail -2 "$work/err")"
+
+# A truncated recording replays its prefix and says so.
+size=$(stat -c %s "$work/smp4.rec")
+head -c $((size * 2 / 3)) "$work/smp4.rec" >"$work/trunc.rec"
+timeout 300 "$rewind" replay "$work/trunc.rec" >"$work/trunc.out" 2>"$work/err" </dev/null
+check "grep -q 'truncated' '$work/err'" "truncated: $(tail -2 "$work/err")"
+check "[ -s '$work/trunc.out' ] && cmp -s '$work/trunc.out' <(head -c $(stat -c %s "$work/trunc.out") '$work/smp4.out')" \
+	"truncated: output is not a prefix of the original"
+
+# Corrupt files: a flipped byte in a chunk, a bad magic, a bad version.
+cp "$work/smp4.rec" "$work/flip.rec"
+printf '\xff' | dd of="$work/flip.rec" bs=1 seek=$((size - 40)) conv=notrunc 2>/dev/null
+timeout 300 "$rewind" replay "$work/flip.rec" >/dev/null 2>"$work/err" </dev/null
+rc=$?
+check "[ $rc -eq 1 ] && grep -qiE 'checksum|corrupt' '$work/err'" "flipped byte: exit $rc, $(tail -1 "$work/err")"
+printf 'XXXX' | dd of="$work/flip.rec" bs=1 seek=0 conv=notrunc 2>/dev/null
+"$rewind" replay "$work/flip.rec" >/dev/null 2>"$work/err" </dev/null
+check "grep -q 'not a rewind recording' '$work/err'" "bad magic: $(cat "$work/err")"
+cp "$work/smp4.rec" "$work/ver.rec"
+printf '\x63' | dd of="$work/ver.rec" bs=1 seek=8 conv=notrunc 2>/dev/null
+"$rewind" replay "$work/ver.rec" >/dev/null 2>"$work/err" </dev/null
+check "grep -q 'version' '$work/err'" "bad version: $(cat "$work/err")"
+"$rewind" replay "$work/missing.rec" >/dev/null 2>"$work/err" </dev/null
+check "grep -q 'No such file' '$work/err'" "missing recording: $(cat "$work/err")"
+
+# Images: a changed disk and a missing kernel are refused.
+echo changed | dd of="$work/disk.img" bs=1 seek=4096 conv=notrunc 2>/dev/null
+"$rewind" replay "$work/smp1.rec" >/dev/null 2>"$work/err" </dev/null
+check "grep -q 'has changed since the recording' '$work/err'" "changed disk: $(cat "$work/err")"
+rm "$work/Image"
+"$rewind" replay "$work/smp1.rec" >/dev/null 2>"$work/err" </dev/null
+check "grep -q 'needs kernel' '$work/err'" "missing kernel: $(cat "$work/err")"
+
+echo "replay: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
