@@ -54,6 +54,7 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
 # Guest recipes; included before the rules that name their variables.
 include guests/linux/linux.mk
 include guests/smp/smp.mk
+include guests/race/race.mk
 
 .PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests bench demo clean format \
 	fuzz-corpus fuzz-log
@@ -151,8 +152,10 @@ $(BUILD)/tools/rec_edit: tests/tools/rec_edit.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $< $(BUILD)/libcore-san.a -o $@ $(LIBS)
 
-replay-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit
-	@tests/replay/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(LINUX_DIR)
+replay-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(BENCH_ELF) \
+		$(RACE_ELF)
+	@tests/replay/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit \
+		$(LINUX_DIR) $(BENCH_ELF) $(RACE_ELF)
 
 bench: deps $(BUILD)/rewind $(BENCH_ELF)
 	@$(MAKE) --no-print-directory linux

@@ -48,7 +48,7 @@ static void put(char **buf, size_t *len, size_t *cap, const char *key,
 static void put_image(char **buf, size_t *len, size_t *cap, const char *key,
 		      const struct rec_image *im)
 {
-	char k[32];
+	char k[64];
 	put(buf, len, cap, key, im->path);
 	snprintf(k, sizeof(k), "%s.sha256", key);
 	put(buf, len, cap, k, im->sha256);

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Record and replay: identical transcripts and exit statuses, divergence
 # reported at an icount, truncated and corrupt recordings, changed images.
-# Usage: run.sh REWIND REC_EDIT LINUX_DIR
+# Usage: run.sh REWIND REC_EDIT LINUX_DIR COMPUTE_ELF RACE_ELF
 set -u
 rewind=$1
 rec_edit=$2
 linux=$3
+compute=$4
+race=$5
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 pass=0
@@ -75,6 +77,41 @@ timeout 300 "$rewind" replay "$work/trunc.rec" >"$work/trunc.out" 2>"$work/err" 
 check "grep -q 'truncated' '$work/err'" "truncated: $(tail -2 "$work/err")"
 check "[ -s '$work/trunc.out' ] && cmp -s '$work/trunc.out' <(head -c $(stat -c %s "$work/trunc.out") '$work/smp4.out')" \
 	"truncated: output is not a prefix of the original"
+
+# Chaos: the race guest's lost update never shows on the default schedule
+# (which is deterministic: one run says it all), and does under chaos.
+# --until-fail draws fresh seeds; about 12% of them fail, so 200 runs miss
+# with a chance of about 1e-11.
+"$rewind" run --bios none --smp 2 --kernel "$race" >"$work/race.out" 2>&1 </dev/null
+rc=$?
+check "[ $rc -eq 0 ] && grep -q 'race: ok' '$work/race.out'" "race guest fails on the default schedule: exit $rc"
+"$rewind" record -o "$work/race.rec" --until-fail=200 --bios none --smp 2 \
+	--kernel "$race" >"$work/race.out" 2>"$work/race.err" </dev/null
+rc=$?
+check "[ $rc -eq 7 ] && grep -q 'lost update' '$work/race.out' && grep -qE 'failed with chaos seed [0-9]+' '$work/race.err'" \
+	"until-fail: exit $rc, $(tail -2 "$work/race.err")"
+check "[ ! -e '$work/race.rec.part' ]" "until-fail left a partial recording behind"
+"$rewind" replay "$work/race.rec" --verify >"$work/race.rout" 2>"$work/err" </dev/null
+rc=$?
+check "[ $rc -eq 7 ] && grep -q 'lost update' '$work/race.rout'" \
+	"failing recording replays: exit $rc, $(tail -2 "$work/err")"
+recorded_line=$(grep 'race:' "$work/race.out" | tail -1) # the failing run's
+replayed_line=$(grep 'race:' "$work/race.rout")
+check '[ "$recorded_line" = "$replayed_line" ]' \
+	"the replayed failure differs: '$recorded_line' vs '$replayed_line'"
+
+# A recorder killed outright (SIGKILL) leaves a readable recording; replay
+# runs its prefix and says it was cut short.
+"$rewind" record -o "$work/killed.rec" --bios none --kernel "$compute" \
+	>/dev/null 2>&1 </dev/null &
+pid=$!
+sleep 1.5
+kill -9 $pid
+wait $pid 2>/dev/null
+timeout 300 "$rewind" replay "$work/killed.rec" >/dev/null 2>"$work/err" </dev/null
+rc=$?
+check "[ $rc -eq 1 ] && grep -q 'truncated.*replayed up to there' '$work/err'" \
+	"killed recorder: exit $rc, $(tail -2 "$work/err")"
 
 # Corrupt files: a flipped byte in a chunk, a bad magic, a bad version.
 cp "$work/smp4.rec" "$work/flip.rec"
