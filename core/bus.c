@@ -27,11 +27,14 @@ struct mem_region *bus_add_memory(struct bus *b, uint64_t base, uint64_t size,
 	r->host = host;
 	r->readonly = readonly;
 	r->code = calloc(pages, sizeof(*r->code));
-	if (!readonly)
+	if (!readonly) {
 		r->dirty = calloc((pages + 63) / 64, sizeof(uint64_t));
-	if (!r->code || (!readonly && !r->dirty)) {
+		r->written = calloc((pages + 63) / 64, sizeof(uint64_t));
+	}
+	if (!r->code || (!readonly && (!r->dirty || !r->written))) {
 		free(r->code);
 		free(r->dirty);
+		free(r->written);
 		munmap(host, size);
 		return NULL;
 	}
@@ -54,6 +57,7 @@ void bus_free(struct bus *b)
 		block_free_region(r);
 		free(r->code);
 		free(r->dirty);
+		free(r->written);
 		munmap(r->host, r->size);
 	}
 	block_reap(b);
@@ -93,8 +97,10 @@ void bus_mark_dirty(struct mem_region *r, uint64_t pa, uint64_t len)
 		return;
 	uint64_t first = (pa - r->base) >> PAGE_SHIFT;
 	uint64_t last = (pa - r->base + len - 1) >> PAGE_SHIFT;
-	for (uint64_t p = first; p <= last; p++)
+	for (uint64_t p = first; p <= last; p++) {
 		r->dirty[p / 64] |= 1ull << (p % 64);
+		r->written[p / 64] |= 1ull << (p % 64);
+	}
 }
 
 void bus_note_write(struct bus *b, uint64_t pa, uint64_t len)

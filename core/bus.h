@@ -21,7 +21,10 @@ struct mem_region {
 	uint64_t base, size;
 	uint8_t *host;
 	bool readonly;
-	uint64_t *dirty;	 /* one bit a page; NULL for read-only */
+	uint64_t *dirty; /* one bit a page; NULL for read-only */
+	/* Pages ever written since power-on (snapshots never clear this):
+	 * every other page still reads as zero. */
+	uint64_t *written;
 	struct code_page **code; /* decoded blocks by page, lazily */
 };
 

@@ -101,6 +101,7 @@ void machine_reboot(struct machine *m)
 		/* Anonymous memory reads back as zeros once dropped. */
 		madvise(r->host, r->size, MADV_DONTNEED);
 		bus_mark_dirty(r, r->base, r->size);
+		memset(r->written, 0, ((r->size >> PAGE_SHIFT) + 63) / 64 * 8);
 	}
 	block_reap(&m->bus);
 	for (int i = 0; i < m->nharts; i++)

@@ -163,15 +163,20 @@ const char *digest_reg_name(unsigned i)
 	return "?";
 }
 
-/* FNV-1a over RAM: a digest of memory that is cheap enough to take at
- * every few digests. */
+/* FNV-1a over the RAM pages ever written (with their page numbers); the
+ * others are zero. Cheap enough to take at every few digests. */
 static uint64_t ram_hash(const struct machine *m)
 {
-	const uint64_t *w = (const uint64_t *)m->ram->host;
+	const struct mem_region *r = m->ram;
 	uint64_t h = 0xcbf29ce484222325ull;
-	for (uint64_t i = 0; i < m->ram->size / 8; i++) {
-		h ^= w[i];
-		h *= 0x100000001b3ull;
+	for (uint64_t p = 0; p < r->size >> PAGE_SHIFT; p++) {
+		if (!(r->written[p / 64] >> (p % 64) & 1))
+			continue;
+		const uint64_t *w =
+			(const uint64_t *)(r->host + (p << PAGE_SHIFT));
+		h = (h ^ p) * 0x100000001b3ull;
+		for (unsigned i = 0; i < PAGE_SIZE / 8; i++)
+			h = (h ^ w[i]) * 0x100000001b3ull;
 	}
 	return h;
 }

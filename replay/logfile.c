@@ -26,6 +26,12 @@
 #define MAGIC_SIZE  8
 #define ERR_SIZE    512
 
+/* The largest buffers each side can need. The writer holds less than a
+ * chunk's worth of records plus one more of the largest size. */
+#define WRITE_BUF_MAX	(LOG_CHUNK_BYTES + 4 + LOG_RECORD_MAX)
+#define WRITE_OUT_MAX	(LOG_CHUNK_HEADER_SIZE + LZ4_COMPRESSBOUND(WRITE_BUF_MAX))
+#define READ_STORED_MAX LZ4_COMPRESSBOUND(LOG_CHUNK_MAX)
+
 /* ---- encoding ---- */
 
 static void put32(uint8_t *p, uint32_t v)
@@ -84,14 +90,20 @@ static bool header_sealed(const uint8_t *h, size_t size)
 	return log_crc32(0, h, size - 4) == get32(h + size - 4);
 }
 
-/* Grow *buf to hold at least `need` bytes; the caller bounds `need`. */
-static int buf_reserve(uint8_t **buf, size_t *cap, size_t need)
+/* Grow *buf to hold at least `need` bytes, doubling for cheap appends but
+ * never past `limit` (>= need), the most its user can ever need: memory
+ * stays bounded by the format's limits. */
+static int buf_reserve(uint8_t **buf, size_t *cap, size_t need, size_t limit)
 {
 	if (need <= *cap)
 		return 0;
-	size_t n = *cap ? *cap : 4096;
-	while (n < need)
-		n *= 2;
+	if (need > limit)
+		return -ENOMEM;
+	size_t n = *cap ? 2 * *cap : 4096;
+	if (n < need)
+		n = need;
+	if (n > limit)
+		n = limit;
 	uint8_t *p = realloc(*buf, n);
 	if (!p)
 		return -ENOMEM;
@@ -186,10 +198,12 @@ struct log_writer *log_writer_open(const char *path, bool force,
 	if (rc < 0) {
 		snprintf(err, errlen, "%s: cannot write the header: %s", path,
 			 strerror(-rc));
-		/* Whatever was there is gone already; a headerless stub
-		 * would only be mistaken for a recording later. */
+		/* Remove a file we created; with force the path may be
+		 * anything the caller named (a device, a symlink), so it
+		 * stays, and a reader calls its stub truncated. */
 		close(w->fd);
-		unlink(path);
+		if (!force)
+			unlink(path);
 		free(w);
 		return NULL;
 	}
@@ -207,7 +221,8 @@ int log_writer_append(struct log_writer *w, const void *rec, size_t len)
 			 LOG_RECORD_MAX);
 		return -EINVAL;
 	}
-	if (buf_reserve(&w->buf, &w->cap, w->len + 4 + len) < 0) {
+	if (buf_reserve(&w->buf, &w->cap, w->len + 4 + len, WRITE_BUF_MAX) <
+	    0) {
 		snprintf(w->err, sizeof w->err, "out of memory");
 		return -ENOMEM;
 	}
@@ -230,10 +245,11 @@ int log_writer_flush(struct log_writer *w)
 		return 0;
 	int bound = LZ4_compressBound((int)w->len);
 	if (buf_reserve(&w->out, &w->out_cap,
-			LOG_CHUNK_HEADER_SIZE + (size_t)bound) < 0) {
-		snprintf(w->err, sizeof w->err, "out of memory");
-		return -ENOMEM;
-	}
+			LOG_CHUNK_HEADER_SIZE + (size_t)bound,
+			WRITE_OUT_MAX) < 0)
+		/* Sticky like a write error, so the buffer never grows past
+		 * one chunk plus one record. */
+		return writer_fail(w, -ENOMEM, "buffering a chunk");
 	uint8_t *payload = w->out + LOG_CHUNK_HEADER_SIZE;
 	int n = LZ4_compress_default((const char *)w->buf, (char *)payload,
 				     (int)w->len, bound);
@@ -562,8 +578,9 @@ static int reader_load_chunk(struct log_reader *r, const uint8_t *h,
 	const char *why = chunk_check_lengths(raw_len, stored_len, nrec);
 	if (why)
 		return chunk_fail(r, at, why);
-	if (buf_reserve(&r->stored, &r->stored_cap, stored_len) < 0 ||
-	    buf_reserve(&r->raw, &r->raw_cap, raw_len) < 0)
+	if (buf_reserve(&r->stored, &r->stored_cap, stored_len,
+			READ_STORED_MAX) < 0 ||
+	    buf_reserve(&r->raw, &r->raw_cap, raw_len, LOG_CHUNK_MAX) < 0)
 		return reader_fail(r, "out of memory");
 	ssize_t got = source_read(r, r->stored, stored_len);
 	if (got < 0)
