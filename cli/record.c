@@ -1,6 +1,7 @@
 /* rewind record: run a guest like `run`, logging every input; with
  * --until-fail, hunt for a failing chaos schedule. */
 #include "../replay/logfile.h"
+#include "../replay/pack.h"
 #include "commands.h"
 #include "session.h"
 
@@ -19,6 +20,7 @@ struct record_opts {
 	uint64_t seed;
 	int until_fail; /* 0: one run */
 	uint64_t limit;
+	bool pack; /* embed the images */
 };
 
 /* One recorded run into path. */
@@ -32,6 +34,7 @@ static struct session_result record_once(const struct record_opts *ro,
 	session_rec_config(&ro->m, &rc);
 	rc.chaos = ro->chaos;
 	rc.chaos_seed = seed;
+	rc.packed = ro->pack;
 	if (recording_hash_images(&rc, err, sizeof(err))) {
 		fprintf(stderr, "rewind record: %s\n", err);
 		return res;
@@ -44,6 +47,11 @@ static struct session_result record_once(const struct record_opts *ro,
 	free(header);
 	if (!w) {
 		fprintf(stderr, "rewind record: %s\n", err);
+		return res;
+	}
+	if (ro->pack && pack_write(w, &rc, err, sizeof(err))) {
+		fprintf(stderr, "rewind record: packing images: %s\n", err);
+		log_writer_close(w);
 		return res;
 	}
 	struct gate g;
@@ -132,6 +140,8 @@ int cmd_record(int argc, char **argv)
 			ro.out = argv[++i];
 		} else if (!strcmp(a, "--force")) {
 			ro.force = true;
+		} else if (!strcmp(a, "--pack")) {
+			ro.pack = true;
 		} else if (!strcmp(a, "--chaos")) {
 			ro.chaos = true;
 		} else if (!strncmp(a, "--chaos=", 8)) {

@@ -2,6 +2,7 @@
  * and check it against the digests the recording carries. */
 #include "../core/dev/uart.h"
 #include "../replay/logfile.h"
+#include "../replay/pack.h"
 #include "commands.h"
 #include "session.h"
 
@@ -10,9 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Where packed images were extracted to, and the first record after
+ * them, which the gate must still see. */
+struct replay_pack {
+	char dir[REC_PATH_MAX];
+	const void *first;
+	size_t first_len;
+	bool used;
+};
+
 /* Open a recording and rebuild the machine options it names. */
 static struct log_reader *replay_open(const char *path, struct rec_config *rc,
-				      struct machine_opts *o)
+				      struct machine_opts *o,
+				      struct replay_pack *pk)
 {
 	char err[1024];
 	struct log_reader *r = log_reader_open(path, err, sizeof(err));
@@ -22,8 +33,17 @@ static struct log_reader *replay_open(const char *path, struct rec_config *rc,
 	}
 	size_t hlen;
 	const char *h = log_reader_header(r, &hlen);
-	if (recording_header_parse(h, hlen, rc, err, sizeof(err)) ||
-	    recording_check_images(rc, err, sizeof(err))) {
+	int bad = recording_header_parse(h, hlen, rc, err, sizeof(err));
+	if (!bad && rc->packed) {
+		pk->used = true;
+		bad = pack_extract(r, rc, pk->dir, &pk->first, &pk->first_len,
+				   err, sizeof(err));
+	} else if (!bad) {
+		bad = recording_check_images(rc, err, sizeof(err));
+	}
+	if (bad) {
+		if (pk->used)
+			pack_cleanup(rc, pk->dir);
 		fprintf(stderr, "rewind: %s: %s\n", path, err);
 		log_reader_close(r);
 		return NULL;
@@ -130,12 +150,15 @@ int cmd_replay(int argc, char **argv)
 		return 1;
 	}
 	static struct rec_config rc;
+	static struct replay_pack pk;
 	struct machine_opts o;
-	struct log_reader *r = replay_open(path, &rc, &o);
+	struct log_reader *r = replay_open(path, &rc, &o, &pk);
 	if (!r)
 		return 1;
 	struct gate g;
 	gate_init(&g, GATE_REPLAY, NULL, NULL, r);
+	if (pk.first && gate_queue_record(&g, pk.first, pk.first_len))
+		gate_fail(&g, 0, "malformed record in the recording");
 	struct machine *m =
 		session_machine_chaos(&o, &g, rc.chaos, rc.chaos_seed);
 	int status = 1;
@@ -191,6 +214,8 @@ out:
 		machine_free(m);
 	log_reader_close(r);
 	gate_free(&g);
+	if (pk.used)
+		pack_cleanup(&rc, pk.dir);
 	return status;
 }
 
@@ -216,7 +241,12 @@ int cmd_info(int argc, char **argv)
 	const void *rec;
 	size_t len;
 	int rc;
+	uint64_t image_bytes = 0;
 	while ((rc = log_reader_next(r, &rec, &len)) > 0) {
+		if (len > 10 && ((const uint8_t *)rec)[0] == EV_IMAGE) {
+			image_bytes += len - 10;
+			continue;
+		}
 		if (event_decode(rec, len, &e) < 0) {
 			rc = -2;
 			break;
@@ -236,6 +266,9 @@ int cmd_info(int argc, char **argv)
 		printf("events.%s=%llu\n", event_type_name((enum ev_type)t),
 		       (unsigned long long)counts[t]);
 	printf("digests.with-ram=%llu\n", (unsigned long long)digests_ram);
+	if (image_bytes)
+		printf("packed-image-bytes=%llu\n",
+		       (unsigned long long)image_bytes);
 	printf("icount=%llu\n", (unsigned long long)last);
 	printf("chunks=%llu\nbytes.raw=%llu\nbytes.stored=%llu\n",
 	       (unsigned long long)st.chunks, (unsigned long long)st.raw_bytes,

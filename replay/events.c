@@ -80,6 +80,7 @@ size_t event_encode(const struct event *e, uint8_t *buf)
 		put64(&p, e->value);
 		put32(&p, (uint32_t)e->code);
 		break;
+	case EV_IMAGE: break; /* written by replay/pack.c, never as events */
 	}
 	return (size_t)(p - buf);
 }
@@ -129,6 +130,7 @@ const char *event_type_name(enum ev_type t)
 	case EV_CONSOLE: return "console";
 	case EV_DIGEST: return "digest";
 	case EV_END: return "end";
+	case EV_IMAGE: return "image";
 	default: return "unknown";
 	}
 }

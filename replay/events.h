@@ -15,6 +15,9 @@ enum ev_type {
 	EV_CONSOLE = 3, /* bytes delivered to the UART's receiver */
 	EV_DIGEST = 4,	/* every hart's registers, and a RAM hash */
 	EV_END = 5,	/* the run ended: how, and the exit code */
+	/* A piece of a packed image (--pack), before every other record:
+	 * u8 image slot, u64 offset, bytes. Handled by replay/pack.c. */
+	EV_IMAGE = 6,
 };
 
 /* Per-hart state in a digest: enough to name the registers that differ. */

@@ -204,6 +204,22 @@ size_t gate_console(struct gate *g, const uint8_t *bytes, size_t n)
 	return sent;
 }
 
+int gate_queue_record(struct gate *g, const void *rec, size_t len)
+{
+	if (g->qlen == g->qcap) {
+		size_t cap = g->qcap ? 2 * g->qcap : 16;
+		struct event *q = realloc(g->queue, cap * sizeof(*q));
+		if (!q)
+			return -1;
+		g->queue = q;
+		g->qcap = cap;
+	}
+	if (event_decode(rec, len, &g->queue[g->qlen]) < 0)
+		return -1;
+	g->qlen++;
+	return 0;
+}
+
 const struct event *gate_peek_driver_event(struct gate *g)
 {
 	for (size_t i = 0;; i++) {

@@ -44,6 +44,10 @@ size_t gate_console(struct gate *g, const uint8_t *bytes, size_t n);
 /* Log a machine-state record (digest, end) when recording. */
 void gate_log(struct gate *g, const struct event *e);
 
+/* Replay: queue a record read ahead of the gate (the first after packed
+ * images); 0, or -1 when it is malformed. */
+int gate_queue_record(struct gate *g, const void *rec, size_t len);
+
 /* Replay: the next event the driver must act on (console, digest, end) —
  * machine-pulled inputs before it stay queued for the callbacks. NULL at
  * the end of the recording. */

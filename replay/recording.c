@@ -15,6 +15,18 @@ static int hash_image(struct rec_image *im, char *err, size_t errlen)
 	return 0;
 }
 
+struct rec_image *recording_image(struct rec_config *c, unsigned s)
+{
+	switch (s) {
+	case REC_SLOT_BIOS: return c->has_bios ? &c->bios : NULL;
+	case REC_SLOT_KERNEL: return c->has_kernel ? &c->kernel : NULL;
+	case REC_SLOT_INITRD: return c->has_initrd ? &c->initrd : NULL;
+	default:
+		s -= REC_SLOT_DISK0;
+		return (int)s < c->ndisks ? &c->disks[s] : NULL;
+	}
+}
+
 int recording_hash_images(struct rec_config *c, char *err, size_t errlen)
 {
 	if (c->has_bios && hash_image(&c->bios, err, errlen))
@@ -92,6 +104,8 @@ char *recording_header_build(const struct rec_config *c, size_t *len)
 			 (unsigned long long)c->chaos_seed);
 		put(&buf, &n, &cap, "chaos-seed", num);
 	}
+	if (c->packed)
+		put(&buf, &n, &cap, "packed", "yes");
 	*len = n;
 	return buf;
 }
@@ -135,6 +149,10 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 			return -1;
 		c->smp = (int)x;
 		return 0;
+	}
+	if (KEY("packed")) {
+		c->packed = vlen == 3 && memcmp(v, "yes", 3) == 0;
+		return c->packed ? 0 : -1;
 	}
 	if (KEY("chaos-seed")) {
 		c->chaos = true;

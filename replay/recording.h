@@ -28,7 +28,13 @@ struct rec_config {
 	int ndisks;
 	bool chaos;
 	uint64_t chaos_seed;
+	bool packed; /* the images travel inside the recording */
 };
+
+/* Image slots in the recording: firmware, kernel, initrd, then disks. */
+enum { REC_SLOT_BIOS, REC_SLOT_KERNEL, REC_SLOT_INITRD, REC_SLOT_DISK0 };
+/* The image in slot s, or NULL when the configuration has none. */
+struct rec_image *recording_image(struct rec_config *c, unsigned s);
 
 /* Hash every image named in c (paths filled in) into c. */
 int recording_hash_images(struct rec_config *c, char *err, size_t errlen);

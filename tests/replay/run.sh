@@ -129,6 +129,22 @@ check "grep -q 'version' '$work/err'" "bad version: $(cat "$work/err")"
 "$rewind" replay "$work/missing.rec" >/dev/null 2>"$work/err" </dev/null
 check "grep -q 'No such file' '$work/err'" "missing recording: $(cat "$work/err")"
 
+# --pack: the recording carries its images and replays without them.
+mkdir "$work/pack"
+cp "$work/Image" "$work/initramfs.cpio" "$work/pack/"
+truncate -s 4M "$work/pack/disk.img"
+echo "packed-$RANDOM" >"$work/pack/line"
+"$rewind" record -o "$work/pack.rec" --pack --mem 256M --kernel "$work/pack/Image" \
+	--initrd "$work/pack/initramfs.cpio" --disk "$work/pack/disk.img" \
+	--append "console=ttyS0 rewind.echo=1" <"$work/pack/line" >"$work/pack.out" 2>&1
+rm -r "$work/pack"
+before=$(ls /tmp | grep -c rewind-pack)
+timeout 300 "$rewind" replay "$work/pack.rec" --verify >"$work/pack.rout" 2>"$work/err" </dev/null
+rc=$?
+check "[ $rc -eq 0 ] && cmp -s '$work/pack.out' '$work/pack.rout'" \
+	"packed replay without the images: exit $rc, $(tail -2 "$work/err")"
+check "[ $(ls /tmp | grep -c rewind-pack) -eq $before ]" "packed replay left its extracted images behind"
+
 # Images: a changed disk and a missing kernel are refused.
 echo changed | dd of="$work/disk.img" bs=1 seek=4096 conv=notrunc 2>/dev/null
 "$rewind" replay "$work/smp1.rec" >/dev/null 2>"$work/err" </dev/null
