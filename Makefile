@@ -51,6 +51,9 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
 	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev
 
+# `make` builds the binary, whatever the included recipes define first.
+.DEFAULT_GOAL := all
+
 # Guest recipes; included before the rules that name their variables.
 include guests/linux/linux.mk
 include guests/smp/smp.mk
@@ -105,7 +108,8 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 
 check: deps
 	@$(MAKE) --no-print-directory linux
-	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa cli-tests machine-tests
+	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
+		cli-tests machine-tests replay-tests
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \

@@ -198,9 +198,9 @@ struct log_writer *log_writer_open(const char *path, bool force,
 	if (rc < 0) {
 		snprintf(err, errlen, "%s: cannot write the header: %s", path,
 			 strerror(-rc));
-		/* Remove a file we created; with force the path may be
+		/* Remove a file we created. With force the path may be
 		 * anything the caller named (a device, a symlink), so it
-		 * stays, and a reader calls its stub truncated. */
+		 * stays; no reader accepts the stub. */
 		close(w->fd);
 		if (!force)
 			unlink(path);
