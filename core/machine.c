@@ -21,6 +21,8 @@ void hart_free(struct hart *h);
 uint64_t hart_run(struct hart *h, uint64_t budget);
 
 static uint64_t machine_quantum(struct machine *m);
+static uint64_t machine_irq_deadline(void *ctx);
+static void machine_irq_fire(void *ctx, uint64_t now);
 
 struct machine *machine_new(const struct machine_config *cfg, char *err,
 			    size_t errlen)
@@ -83,7 +85,14 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 	/* The device tree lists every slot; the rest probe as empty. */
 	if (virtio_mmio_add_empty(m, m->nvirtio))
 		goto oom;
-	m->quantum_left = machine_quantum(m);
+	m->quantum_left = 0; /* drawn when the first hart starts */
+	if (m->chaos) {
+		struct timed_dev t = {.ctx = m,
+				      .deadline = machine_irq_deadline,
+				      .fire = machine_irq_fire};
+		if (machine_add_timed(m, &t))
+			goto oom;
+	}
 	return m;
 oom:
 	snprintf(err, errlen, "out of memory building the machine");
@@ -109,10 +118,11 @@ void machine_reboot(struct machine *m)
 	for (int i = 0; i < m->bus.ndevs; i++)
 		if (m->bus.dev[i].reset)
 			m->bus.dev[i].reset(m->bus.dev[i].opaque);
+	memset(m->irq_rise_at, 0, sizeof(m->irq_rise_at));
 	m->exit = MEXIT_RUNNING;
 	m->exit_code = 0;
 	m->next_hart = 0;
-	m->quantum_left = machine_quantum(m);
+	m->quantum_left = 0; /* drawn when the first hart starts */
 	m->last = NULL;
 }
 
@@ -237,8 +247,41 @@ uint32_t machine_breakpoint_limit(const struct machine *m, const struct hart *h,
 
 void machine_irq_line(struct machine *m, unsigned irq, bool level)
 {
-	if (m->plic)
-		plic_set_line(m->plic, irq, level);
+	if (!m->plic || irq >= PLIC_SOURCES)
+		return;
+	if (m->chaos && level) {
+		/* Delay the rise; a rise already on its way keeps its time. */
+		if (!m->irq_rise_at[irq]) {
+			m->irq_rise_at[irq] = machine_now(m) + 1 +
+					      machine_chaos(m, CHAOS_IRQ_DELAY);
+			machine_resched(m);
+		}
+		return;
+	}
+	m->irq_rise_at[irq] = 0; /* lowered before the rise arrived */
+	plic_set_line(m->plic, irq, level);
+}
+
+/* The timed work of delayed interrupt lines (chaos only). */
+static uint64_t machine_irq_deadline(void *ctx)
+{
+	struct machine *m = ctx;
+	uint64_t next = UINT64_MAX;
+	for (unsigned i = 0; i < PLIC_SOURCES; i++)
+		if (m->irq_rise_at[i] && m->irq_rise_at[i] < next)
+			next = m->irq_rise_at[i];
+	return next;
+}
+
+static void machine_irq_fire(void *ctx, uint64_t now)
+{
+	struct machine *m = ctx;
+	for (unsigned i = 0; i < PLIC_SOURCES; i++) {
+		if (m->irq_rise_at[i] && m->irq_rise_at[i] <= now) {
+			m->irq_rise_at[i] = 0;
+			plic_set_line(m->plic, i, true);
+		}
+	}
 }
 
 int machine_add_timed(struct machine *m, const struct timed_dev *t)
@@ -326,15 +369,18 @@ static struct hart *machine_pick(struct machine *m)
 		if (hart_runnable(h))
 			return h;
 		m->next_hart = (m->next_hart + 1) % m->nharts;
-		m->quantum_left = machine_quantum(m);
+		m->quantum_left = 0;
 	}
 	return NULL;
 }
 
+/* The next hart's turn. Its quantum is drawn when it starts running, not
+ * here: how often harts are skipped while idle depends on how a run is
+ * cut into machine_run calls, and chaos draws must not. */
 static void machine_rotate(struct machine *m)
 {
 	m->next_hart = (m->next_hart + 1) % m->nharts;
-	m->quantum_left = machine_quantum(m);
+	m->quantum_left = 0;
 }
 
 enum machine_stop machine_run(struct machine *m, uint64_t budget)
@@ -359,6 +405,8 @@ enum machine_stop machine_run(struct machine *m, uint64_t budget)
 			m->icount = deadline < end ? deadline : end;
 			continue;
 		}
+		if (m->quantum_left == 0)
+			m->quantum_left = machine_quantum(m);
 		uint64_t slice = m->quantum_left;
 		if (deadline - m->icount < slice)
 			slice = deadline - m->icount;

@@ -52,6 +52,8 @@ struct timed_dev {
 	void (*fire)(void *ctx, uint64_t now);
 };
 #define MACHINE_MAX_TIMED 16
+/* Under chaos, the most an interrupt line's rise is held back. */
+#define CHAOS_IRQ_DELAY 2000
 
 enum disk_mode {
 	DISK_OVERLAY = 0, /* guest writes go to a private overlay */
@@ -121,6 +123,9 @@ struct machine {
 	int exit_code;
 	bool chaos;
 	uint64_t chaos_state; /* the PRNG: part of the machine's state */
+	/* Chaos: a device's rising interrupt line reaches the PLIC at this
+	 * icount (0: nothing pending), as a slow interconnect might. */
+	uint64_t irq_rise_at[PLIC_SOURCES];
 	/* Execution breakpoints on virtual pcs, for every hart. A hart stops
 	 * before executing an instruction at one of them. */
 	uint64_t breakpoints[MACHINE_MAX_BREAKPOINTS];

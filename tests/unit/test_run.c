@@ -75,6 +75,61 @@ START_TEST(test_chunking_does_not_change_the_result)
 }
 END_TEST
 
+/* Chaos with a hart that always waits: the waiting hart is skipped at
+ * every scheduling decision, and how many decisions a run takes depends
+ * on how it is cut into machine_run calls. The chaos PRNG, and so the
+ * schedule, must not. */
+static struct machine *chaos_machine(void)
+{
+	char err[128];
+	struct machine_config cfg = {.ram_size = 1 << 20,
+				     .nharts = 2,
+				     .chaos = true,
+				     .chaos_seed = 42};
+	struct machine *m = machine_new(&cfg, err, sizeof(err));
+	ck_assert_msg(m != NULL, "%s", err);
+	/* Hart 0 sleeps on the timer over and over, so that both harts wait
+	 * and time jumps: li t0, 0x80; csrw mie, t0; li t1, mtime;
+	 * li t2, mtimecmp; loop: ld t3, 0(t1); addi t3, t3, 100;
+	 * sd t3, 0(t2); wfi; addi s1, s1, 1; j loop */
+	static const uint32_t sleeper[] = {0x08000293, 0x30429073, 0x0200c337,
+					   0xff83031b, 0x020043b7, 0x00033e03,
+					   0x064e0e13, 0x01c3b023, 0x10500073,
+					   0x00148493, 0xfedff06f};
+	/* Hart 1: wfi; j wfi, with mie = 0: it waits for ever. */
+	static const uint32_t waiter[] = {0x10500073, 0xffdff06f};
+	memcpy(bus_host_ptr(&m->bus, RAM_BASE, sizeof(sleeper)), sleeper,
+	       sizeof(sleeper));
+	memcpy(bus_host_ptr(&m->bus, RAM_BASE + 0x100, sizeof(waiter)), waiter,
+	       sizeof(waiter));
+	m->harts[0]->pc = RAM_BASE;
+	m->harts[1]->pc = RAM_BASE + 0x100;
+	return m;
+}
+
+START_TEST(test_chaos_schedule_does_not_depend_on_chunking)
+{
+	struct machine *a = chaos_machine();
+	struct machine *b = chaos_machine();
+	const uint64_t total = 200003;
+	machine_run(a, total);
+	uint64_t done = 0, step = 3;
+	while (done < total) {
+		uint64_t n = step < total - done ? step : total - done;
+		machine_run(b, n);
+		done += n;
+		step = step * 13 % 1009 + 1;
+	}
+	ck_assert_uint_eq(a->icount, b->icount);
+	ck_assert_uint_gt(a->harts[0]->x[9], 100); /* it slept many times */
+	ck_assert_uint_eq(a->chaos_state, b->chaos_state);
+	ck_assert_uint_eq(a->harts[0]->x[9], b->harts[0]->x[9]);
+	ck_assert_uint_eq(a->harts[0]->pc, b->harts[0]->pc);
+	machine_free(a);
+	machine_free(b);
+}
+END_TEST
+
 START_TEST(test_timer_interrupt_at_exact_icount)
 {
 	struct machine *m = machine_with_program();
@@ -121,6 +176,7 @@ int main(void)
 	tcase_add_test(tc, test_runs_exactly_n);
 	tcase_add_test(tc, test_chunking_does_not_change_the_result);
 	tcase_add_test(tc, test_timer_interrupt_at_exact_icount);
+	tcase_add_test(tc, test_chaos_schedule_does_not_depend_on_chunking);
 	tcase_add_test(tc, test_breakpoint_stops_before_the_instruction);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
