@@ -57,6 +57,11 @@ replay_same chaos "$line"
 check "$rewind info '$work/chaos.rec' | grep -q '^chaos-seed=12345$'" "chaos: info lacks the seed"
 check "$rewind info '$work/smp4.rec' | grep -q '^events.console=[1-9]'" "info: no console events"
 
+# --to stops the replay at exactly that icount.
+"$rewind" replay "$work/smp1.rec" --to 5000000 >/dev/null 2>"$work/err" </dev/null
+rc=$?
+check "[ $rc -eq 0 ] && grep -q 'stopped at icount 5000000$' '$work/err'" "--to: exit $rc, $(cat "$work/err")"
+
 # An existing recording is never overwritten without --force.
 echo x | "$rewind" record -o "$work/smp1.rec" --bios none --kernel /bin/true \
 	>/dev/null 2>"$work/err"
