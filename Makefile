@@ -16,7 +16,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 LIBS     := -llz4 -lfdt -lm
 
 CORE_SRCS := $(wildcard core/*.c core/dev/*.c)
-REPLAY_SRCS := $(wildcard replay/*.c)
+REPLAY_SRCS := $(wildcard replay/*.c snapshots/*.c)
 CLI_SRCS  := $(wildcard cli/*.c)
 FP_SRCS   := core/fp_ops.c core/fp_exec.c
 
@@ -59,7 +59,7 @@ include guests/linux/linux.mk
 include guests/smp/smp.mk
 include guests/race/race.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests bench demo clean format \
+.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests bench demo clean format \
 	fuzz-corpus fuzz-log
 
 all: $(BUILD)/rewind
@@ -109,7 +109,7 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 check: deps
 	@$(MAKE) --no-print-directory linux
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
-		cli-tests machine-tests replay-tests
+		cli-tests machine-tests replay-tests snapshot-tests
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
@@ -160,6 +160,9 @@ replay-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(BENCH_ELF) \
 		$(RACE_ELF)
 	@tests/replay/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit \
 		$(LINUX_DIR) $(BENCH_ELF) $(RACE_ELF)
+
+snapshot-tests: $(BUILD)/rewind-san
+	@tests/snapshots/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 
 bench: deps $(BUILD)/rewind $(BENCH_ELF)
 	@$(MAKE) --no-print-directory linux

@@ -54,6 +54,10 @@ static void console_watch(struct console *c, uint8_t byte)
 		c->saw_failure = true;
 		c->tail[0] = '\0';
 	}
+	if (c->watch && strstr(c->tail, c->watch)) {
+		c->saw_watch = true;
+		c->tail[0] = '\0';
+	}
 }
 
 void console_tx(void *ctx, uint8_t byte)

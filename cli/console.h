@@ -16,8 +16,10 @@ struct console {
 	bool quit;	       /* the user asked to quit */
 	uint8_t pending[4096]; /* read from stdin, not yet delivered */
 	size_t npending;
-	char tail[64];	  /* the last bytes the guest printed */
-	bool saw_failure; /* a kernel panic or oops went by */
+	char tail[256];	   /* the last bytes the guest printed */
+	bool saw_failure;  /* a kernel panic or oops went by */
+	const char *watch; /* a string to look for in the output, or NULL */
+	bool saw_watch;
 };
 
 void console_open(struct console *c);

@@ -14,6 +14,9 @@ static void usage(FILE *f)
 	      "it\n"
 	      "  replay   REC [--verify] [--to ICOUNT] reproduce a recording\n"
 	      "  info     REC                       describe a recording\n"
+	      "  snapshot save -o SNAP [MACHINE] (--at ICOUNT | --on-output "
+	      "S)\n"
+	      "  snapshot info SNAP\n"
 	      "\n"
 	      "MACHINE: --bios FILE|none  --kernel FILE  --initrd FILE\n"
 	      "         --append STR  --mem SIZE  --smp N\n",
@@ -35,6 +38,8 @@ int main(int argc, char **argv)
 		return cmd_replay(argc - 1, argv + 1);
 	if (!strcmp(cmd, "info"))
 		return cmd_info(argc - 1, argv + 1);
+	if (!strcmp(cmd, "snapshot"))
+		return cmd_snapshot(argc - 1, argv + 1);
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		usage(stdout);
 		return 0;

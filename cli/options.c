@@ -118,6 +118,7 @@ int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i)
 			fprintf(stderr, "rewind: bad --mem size '%s'\n", v);
 			return -1;
 		}
+		o->mem_given = true;
 		return 1;
 	}
 	if (!strcmp(a, "--smp")) {
@@ -132,6 +133,7 @@ int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i)
 			return -1;
 		}
 		o->smp = (int)n;
+		o->smp_given = true;
 		return 1;
 	}
 	return 0;

@@ -14,6 +14,7 @@ struct machine_opts {
 	const char *append;
 	uint64_t mem;
 	int smp;
+	bool mem_given, smp_given; /* said on the command line */
 	struct disk_config disks[MACHINE_MAX_DISKS];
 	int ndisks;
 };

@@ -48,18 +48,7 @@ static struct log_reader *replay_open(const char *path, struct rec_config *rc,
 		log_reader_close(r);
 		return NULL;
 	}
-	opts_machine_defaults(o);
-	o->mem = rc->mem;
-	o->smp = rc->smp;
-	o->bios = rc->bare ? "none" : rc->bios.path;
-	o->kernel = rc->has_kernel ? rc->kernel.path : NULL;
-	o->initrd = rc->has_initrd ? rc->initrd.path : NULL;
-	o->append = rc->has_append ? rc->append : NULL;
-	o->ndisks = rc->ndisks;
-	for (int i = 0; i < rc->ndisks; i++) {
-		o->disks[i].path = rc->disks[i].path;
-		o->disks[i].mode = rc->disk_modes[i];
-	}
+	session_opts_from_config(rc, o);
 	return r;
 }
 

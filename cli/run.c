@@ -57,10 +57,15 @@ int cmd_run(int argc, char **argv)
 {
 	struct machine_opts o;
 	bool stats = false;
+	const char *restore = NULL;
 	opts_machine_defaults(&o);
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--stats")) {
 			stats = true;
+			continue;
+		}
+		if (!strcmp(argv[i], "--restore") && i + 1 < argc) {
+			restore = argv[++i];
 			continue;
 		}
 		int r = opts_parse_machine(&o, argc, argv, &i);
@@ -75,7 +80,22 @@ int cmd_run(int argc, char **argv)
 	struct gate g;
 	if (gate_init(&g, GATE_LIVE, &host_real, NULL, NULL))
 		return 1;
-	struct machine *m = session_machine(&o, &g);
+	static struct rec_config rc;
+	struct machine_opts given = o;
+	struct machine *m = restore ? snapshot_machine(restore, &g, &o, &rc)
+				    : session_machine(&o, &g);
+	/* The snapshot decides the machine; a contradicting option is an
+	 * error, not something to ignore silently. */
+	if (m && restore &&
+	    ((given.mem_given && given.mem != o.mem) ||
+	     (given.smp_given && given.smp != o.smp))) {
+		fprintf(stderr,
+			"rewind: %s was saved with --mem %llu --smp %d; it "
+			"cannot be restored into a different machine\n",
+			restore, (unsigned long long)o.mem, o.smp);
+		machine_free(m);
+		m = NULL;
+	}
 	if (!m) {
 		gate_free(&g);
 		return 1;

@@ -194,3 +194,20 @@ void session_rec_config(const struct machine_opts *o, struct rec_config *c)
 		c->disk_modes[i] = o->disks[i].mode;
 	}
 }
+
+void session_opts_from_config(const struct rec_config *c,
+			      struct machine_opts *o)
+{
+	opts_machine_defaults(o);
+	o->mem = c->mem;
+	o->smp = c->smp;
+	o->bios = c->bare ? "none" : c->bios.path;
+	o->kernel = c->has_kernel ? c->kernel.path : NULL;
+	o->initrd = c->has_initrd ? c->initrd.path : NULL;
+	o->append = c->has_append ? c->append : NULL;
+	o->ndisks = c->ndisks;
+	for (int i = 0; i < c->ndisks; i++) {
+		o->disks[i].path = c->disks[i].path;
+		o->disks[i].mode = c->disk_modes[i];
+	}
+}

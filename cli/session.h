@@ -35,7 +35,9 @@ struct session_result session_run(struct machine *m, struct gate *g,
 				  const struct machine_opts *o, uint64_t limit);
 /* The process exit status for how the guest ended (messages to stderr). */
 int session_exit_status(const struct machine *m);
-/* The record configuration for o. */
+/* The record configuration for o, and back. */
 void session_rec_config(const struct machine_opts *o, struct rec_config *c);
+void session_opts_from_config(const struct rec_config *c,
+			      struct machine_opts *o);
 
 #endif

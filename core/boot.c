@@ -209,6 +209,10 @@ int boot_machine(struct machine *m, const struct boot_config *bc, char *err,
 		snprintf(err, errlen, "device tree does not fit (%d)", n);
 		return -1;
 	}
+	/* The tree builder keeps its strings at the far end of the buffer
+	 * until it finishes: clear what it left past the tree, so that the
+	 * pages there read as never written, as snapshots assume. */
+	memset(fdt + n, 0, FDT_MAX - (size_t)n);
 	bus_note_write(&m->bus, fdt_addr, (uint64_t)n);
 
 	if (!bare) {

@@ -26,6 +26,7 @@ struct mem_region *bus_add_memory(struct bus *b, uint64_t base, uint64_t size,
 	r->size = size;
 	r->host = host;
 	r->readonly = readonly;
+	r->bus = b;
 	r->code = calloc(pages, sizeof(*r->code));
 	if (!readonly) {
 		r->dirty = calloc((pages + 63) / 64, sizeof(uint64_t));
@@ -101,6 +102,15 @@ void bus_mark_dirty(struct mem_region *r, uint64_t pa, uint64_t len)
 		r->dirty[p / 64] |= 1ull << (p % 64);
 		r->written[p / 64] |= 1ull << (p % 64);
 	}
+}
+
+int bus_load_page(struct mem_region *r, uint64_t page, const uint8_t *data)
+{
+	if (r->readonly || page >= r->size >> PAGE_SHIFT)
+		return -EINVAL;
+	memcpy(r->host + (page << PAGE_SHIFT), data, PAGE_SIZE);
+	bus_note_write(r->bus, r->base + (page << PAGE_SHIFT), PAGE_SIZE);
+	return 0;
 }
 
 void bus_note_write(struct bus *b, uint64_t pa, uint64_t len)

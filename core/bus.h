@@ -26,6 +26,7 @@ struct mem_region {
 	 * every other page still reads as zero. */
 	uint64_t *written;
 	struct code_page **code; /* decoded blocks by page, lazily */
+	struct bus *bus;	 /* owner, to drop decoded code */
 };
 
 /* An MMIO device. read/write return 0, or -1 for an access fault (the bus
@@ -76,6 +77,12 @@ int bus_read(struct bus *b, uint64_t pa, unsigned size, uint64_t *val);
 int bus_write(struct bus *b, uint64_t pa, unsigned size, uint64_t val);
 
 void bus_mark_dirty(struct mem_region *r, uint64_t pa, uint64_t len);
+
+/* Restore page `page` (an index from the region's start) of writable
+ * memory from a snapshot: copies PAGE_SIZE bytes, marks the page written
+ * and dirty, and drops decoded code on it. 0, or -EINVAL for a read-only
+ * region or a page outside it. Call between runs. */
+int bus_load_page(struct mem_region *r, uint64_t page, const uint8_t *data);
 
 /* Called when memory at [pa, pa+len) is written by a path that bypasses the
  * TLB: DMA, loaders, debugger writes. Marks dirty and drops decoded code. */

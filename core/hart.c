@@ -3,7 +3,9 @@
 #include "decode.h"
 #include "machine.h"
 #include "mmu.h"
+#include "state.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 struct hart *hart_new(struct machine *m, uint64_t hartid)
@@ -40,6 +42,138 @@ void hart_reset(struct hart *h)
 void hart_free(struct hart *h)
 {
 	free(h);
+}
+
+/* The 64-bit fields of the architectural state, in their saved order.
+ * A field added to struct hart that the future depends on belongs here
+ * (or in hart_state_save below). */
+#define HART_U64_FIELDS(X)                                                     \
+	X(pc)                                                                  \
+	X(icount)                                                              \
+	X(resv_addr)                                                           \
+	X(mstatus)                                                             \
+	X(misa)                                                                \
+	X(medeleg)                                                             \
+	X(mideleg)                                                             \
+	X(mie)                                                                 \
+	X(mip)                                                                 \
+	X(mtvec)                                                               \
+	X(mscratch)                                                            \
+	X(mepc)                                                                \
+	X(mcause)                                                              \
+	X(mtval)                                                               \
+	X(mcounteren)                                                          \
+	X(menvcfg)                                                             \
+	X(mcountinhibit)                                                       \
+	X(stvec)                                                               \
+	X(sscratch)                                                            \
+	X(sepc)                                                                \
+	X(scause)                                                              \
+	X(stval)                                                               \
+	X(satp)                                                                \
+	X(scounteren)                                                          \
+	X(senvcfg)                                                             \
+	X(stimecmp)                                                            \
+	X(mcycle_off)                                                          \
+	X(minstret_off)
+
+void hart_state_save(const struct hart *h, struct state_buf *b)
+{
+	state_put_u64(b, h->hartid);
+	for (int i = 1; i < 32; i++)
+		state_put_u64(b, h->x[i]);
+	for (int i = 0; i < 32; i++)
+		state_put_u64(b, h->f[i]);
+	state_put_u32(b, h->fflags);
+	state_put_u32(b, h->frm);
+	state_put_u32(b, (uint32_t)h->priv);
+#define HART_PUT(f) state_put_u64(b, h->f);
+	HART_U64_FIELDS(HART_PUT)
+#undef HART_PUT
+	state_put_bytes(b, h->pmpcfg, PMP_COUNT);
+	for (int i = 0; i < PMP_COUNT; i++)
+		state_put_u64(b, h->pmpaddr[i]);
+	state_put_u32(b, h->trap_streak);
+	state_put_u8(b, h->resv_valid);
+	state_put_u8(b, h->wfi);
+	state_put_u8(b, h->seip_line);
+	state_put_u8(b, h->seip_sw);
+}
+
+static void hart_state_read(struct hart *t, struct state_reader *r)
+{
+	if (state_get_u64(r) != t->hartid)
+		r->bad = true; /* the state of another hart */
+	for (int i = 1; i < 32; i++)
+		t->x[i] = state_get_u64(r);
+	for (int i = 0; i < 32; i++)
+		t->f[i] = state_get_u64(r);
+	t->fflags = state_get_u32(r);
+	t->frm = state_get_u32(r);
+	uint32_t priv = state_get_u32(r);
+	/* Checked here: an enum must never hold a value it does not name. */
+	if (priv != PRIV_U && priv != PRIV_S && priv != PRIV_M)
+		r->bad = true;
+	else
+		t->priv = (enum priv)priv;
+#define HART_GET(f) t->f = state_get_u64(r);
+	HART_U64_FIELDS(HART_GET)
+#undef HART_GET
+	state_get_bytes(r, t->pmpcfg, PMP_COUNT);
+	for (int i = 0; i < PMP_COUNT; i++)
+		t->pmpaddr[i] = state_get_u64(r);
+	t->trap_streak = state_get_u32(r);
+	t->resv_valid = state_get_bool(r);
+	t->wfi = state_get_bool(r);
+	t->seip_line = state_get_bool(r);
+	t->seip_sw = state_get_bool(r);
+}
+
+#define HART_IRQ_BITS                                                          \
+	(MIP_SSIP | MIP_MSIP | MIP_STIP | MIP_MTIP | MIP_SEIP | MIP_MEIP)
+#define HART_INHIBIT_BITS 5ull /* mcountinhibit: CY and IR only */
+
+/* Refuse values the CSR write rules can never produce: the rest of the
+ * core relies on their absence (MPP indexes the TLB sets, satp's mode
+ * picks the page-table walk). */
+static bool hart_state_valid(const struct hart *t)
+{
+	uint64_t satp_mode = t->satp >> 60;
+	if (t->fflags > 31 || t->frm > 7 ||
+	    ((t->mstatus & MSTATUS_MPP) >> 11) == 2 ||
+	    (satp_mode != SATP_MODE_BARE && satp_mode != SATP_MODE_SV39 &&
+	     satp_mode != SATP_MODE_SV48) ||
+	    ((t->mip | t->mie) & ~HART_IRQ_BITS) ||
+	    (t->mcountinhibit & ~HART_INHIBIT_BITS))
+		return false;
+	for (int i = 0; i < PMP_COUNT; i++) {
+		uint8_t c = t->pmpcfg[i];
+		/* Bits 6:5 are reserved; R=0 W=1 is a reserved combination. */
+		if ((c & 0x60) || (c & 3) == 2)
+			return false;
+	}
+	return true;
+}
+
+int hart_state_load(struct hart *h, struct state_reader *r)
+{
+	/* Parse into a copy so that a bad state changes nothing. */
+	struct hart *t = malloc(sizeof(*t));
+	if (!t)
+		return -ENOMEM;
+	*t = *h;
+	hart_state_read(t, r);
+	int rc = !r->bad && hart_state_valid(t) ? 0 : -EINVAL;
+	if (rc == 0) {
+		*h = *t;
+		h->x[0] = 0;
+		/* Recomputes pmp_active and drops every cached translation
+		 * and jump-cache entry. */
+		pmp_refresh(h);
+		hart_update_mode(h);
+	}
+	free(t);
+	return rc;
 }
 
 void hart_flush_jcache(struct hart *h)

@@ -12,6 +12,8 @@ struct machine;
 struct hart;
 struct insn;
 struct block;
+struct state_buf;
+struct state_reader;
 
 /* An execute handler returns one of these. */
 enum {
@@ -170,6 +172,14 @@ static inline uint64_t insn_pc(const struct hart *h, const struct insn *in)
 
 /* The power-on state: M-mode, registers and CSRs at their reset values. */
 void hart_reset(struct hart *h);
+
+/* The architectural state (registers, CSRs, privilege, reservation, wait
+ * state, instruction count) as bytes, for snapshots. Load checks every
+ * value and changes nothing unless all are valid: 0, -EINVAL for a
+ * truncated or invalid state, -ENOMEM. Cached translations and decoded
+ * blocks found through the jump cache are dropped. */
+void hart_state_save(const struct hart *h, struct state_buf *b);
+int hart_state_load(struct hart *h, struct state_reader *r);
 
 /* Point dtlb/itlb at the sets for the current privilege and MPRV/MPP;
  * call after any change of priv, mstatus.MPRV or mstatus.MPP. */

@@ -86,13 +86,13 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 	if (virtio_mmio_add_empty(m, m->nvirtio))
 		goto oom;
 	m->quantum_left = 0; /* drawn when the first hart starts */
-	if (m->chaos) {
-		struct timed_dev t = {.ctx = m,
-				      .deadline = machine_irq_deadline,
-				      .fire = machine_irq_fire};
-		if (machine_add_timed(m, &t))
-			goto oom;
-	}
+	/* Registered even without chaos: a restored state may turn chaos on,
+	 * with interrupt rises on their way. Idle, it never fires. */
+	struct timed_dev t = {.ctx = m,
+			      .deadline = machine_irq_deadline,
+			      .fire = machine_irq_fire};
+	if (machine_add_timed(m, &t))
+		goto oom;
 	return m;
 oom:
 	snprintf(err, errlen, "out of memory building the machine");

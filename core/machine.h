@@ -25,6 +25,8 @@ struct finisher;
 struct plic;
 struct rtc;
 struct virtio_mmio;
+struct state_buf;
+struct state_reader;
 
 /* The PLIC's interrupt sources (source 0 does not exist). */
 #define IRQ_VIRTIO_FIRST  1 /* virtio-mmio slot n uses IRQ 1 + n */
@@ -178,5 +180,28 @@ uint32_t machine_breakpoint_limit(const struct machine *m, const struct hart *h,
 
 /* Drop every cached translation of every hart (e.g. on a memory map change). */
 void machine_flush_tlbs(struct machine *m);
+
+/* Snapshots (core/machine_state.c). The state is everything the machine's
+ * future depends on except the contents of RAM: the scheduler and virtual
+ * time, the chaos PRNG, every hart and device, and the disks' overlays.
+ * RAM pages are the caller's: store the pages whose `written` bit is set
+ * and put them back with bus_load_page. Breakpoints are the debugger's
+ * and are neither saved nor touched. Call both between runs.
+ *
+ * machine_save appends the state to b: 0, -EBUSY inside a run, -ENOMEM
+ * (also when b->oom is set).
+ *
+ * machine_load restores a state into m, which must have been built with
+ * the same configuration (harts, RAM size, virtio devices per slot; the
+ * chaos setting comes from the state, and the caller may change it
+ * afterwards). On success every decoded block and cached translation is
+ * dropped, so code is decoded again from the restored RAM. On failure it
+ * returns a negative errno with a message in err, and the machine is as
+ * it was before the call (RAM aside: the caller's), so it stays usable;
+ * the one exception is -ENOTRECOVERABLE, when memory ran out while putting
+ * the old state back: err says so and the machine must not be run. */
+int machine_save(const struct machine *m, struct state_buf *b);
+int machine_load(struct machine *m, struct state_reader *r, char *err,
+		 size_t errlen);
 
 #endif

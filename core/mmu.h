@@ -53,6 +53,9 @@ bool pmp_page_uniform(const struct hart *h, uint64_t page_pa, enum access acc,
 uint64_t pmp_read_cfg(const struct hart *h, unsigned reg);
 void pmp_write_cfg(struct hart *h, unsigned reg, uint64_t val);
 uint64_t pmp_read_addr(const struct hart *h, unsigned i);
+/* Recompute pmp_active from the entries and drop cached translations, after
+ * pmpcfg or pmpaddr changed. */
+void pmp_refresh(struct hart *h);
 void pmp_write_addr(struct hart *h, unsigned i, uint64_t val);
 
 #endif

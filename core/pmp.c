@@ -106,7 +106,7 @@ uint64_t pmp_read_cfg(const struct hart *h, unsigned reg)
 	return v;
 }
 
-static void pmp_refresh(struct hart *h)
+void pmp_refresh(struct hart *h)
 {
 	/* M-mode must check once any entry is on: locked entries bind it,
 	 * and an access matching an entry only in part fails in every

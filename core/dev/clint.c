@@ -4,7 +4,9 @@
  *   0xbff8           mtime     (read-only here: time is virtual) */
 #include "clint.h"
 #include "../machine.h"
+#include "../state.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 struct clint {
@@ -87,6 +89,33 @@ static void clint_reset(void *opaque)
 		c->mtimecmp[i] = UINT64_MAX;
 		c->msip[i] = 0;
 	}
+}
+
+void clint_state_save(const struct clint *c, struct state_buf *b)
+{
+	state_put_u32(b, (uint32_t)c->m->nharts);
+	for (int i = 0; i < c->m->nharts; i++) {
+		state_put_u32(b, c->msip[i]);
+		state_put_u64(b, c->mtimecmp[i]);
+	}
+}
+
+int clint_state_load(struct clint *c, struct state_reader *r)
+{
+	struct clint t = *c;
+	if (state_get_u32(r) != (uint32_t)c->m->nharts)
+		return -EINVAL;
+	for (int i = 0; i < c->m->nharts; i++) {
+		t.msip[i] = state_get_u32(r);
+		t.mtimecmp[i] = state_get_u64(r);
+		if (t.msip[i] > 1)
+			r->bad = true;
+	}
+	if (r->bad)
+		return -EINVAL;
+	/* mip.MSIP was saved with the hart: nothing to drive here. */
+	*c = t;
+	return 0;
 }
 
 struct clint *clint_new(struct machine *m)

@@ -7,7 +7,9 @@
  * Context 2*h is hart h's M-mode, 2*h+1 its S-mode. */
 #include "plic.h"
 #include "../machine.h"
+#include "../state.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,6 +223,72 @@ int plic_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 			plic_complete(p, ctx, v);
 		}
 	}
+	return 0;
+}
+
+void plic_state_save(const struct plic *p, struct state_buf *b)
+{
+	state_put_u32(b, (uint32_t)p->nctx);
+	for (unsigned i = 0; i < PLIC_SOURCES; i++)
+		state_put_u32(b, p->priority[i]);
+	for (unsigned w = 0; w < PLIC_WORDS; w++) {
+		state_put_u32(b, p->pending[w]);
+		state_put_u32(b, p->claimed[w]);
+		state_put_u32(b, p->line[w]);
+	}
+	for (int ctx = 0; ctx < p->nctx; ctx++) {
+		for (unsigned w = 0; w < PLIC_WORDS; w++)
+			state_put_u32(b, p->enable[ctx][w]);
+		state_put_u32(b, p->threshold[ctx]);
+		state_put_u8(b, p->out[ctx]);
+	}
+}
+
+/* Every value is one the register rules could have produced. */
+static bool plic_state_valid(const struct plic *t)
+{
+	if (t->priority[0] != 0)
+		return false;
+	for (unsigned i = 0; i < PLIC_SOURCES; i++)
+		if (t->priority[i] > PLIC_PRIO_MASK)
+			return false;
+	for (unsigned w = 0; w < PLIC_WORDS; w++) {
+		uint32_t bad = ~plic_word_mask(w);
+		if ((t->pending[w] | t->claimed[w] | t->line[w]) & bad)
+			return false;
+		for (int ctx = 0; ctx < t->nctx; ctx++)
+			if (t->enable[ctx][w] & bad)
+				return false;
+	}
+	for (int ctx = 0; ctx < t->nctx; ctx++)
+		if (t->threshold[ctx] > PLIC_PRIO_MASK)
+			return false;
+	return true;
+}
+
+int plic_state_load(struct plic *p, struct state_reader *r)
+{
+	struct plic t = *p;
+	if (state_get_u32(r) != (uint32_t)p->nctx)
+		return -EINVAL;
+	for (unsigned i = 0; i < PLIC_SOURCES; i++)
+		t.priority[i] = state_get_u32(r);
+	for (unsigned w = 0; w < PLIC_WORDS; w++) {
+		t.pending[w] = state_get_u32(r);
+		t.claimed[w] = state_get_u32(r);
+		t.line[w] = state_get_u32(r);
+	}
+	for (int ctx = 0; ctx < t.nctx; ctx++) {
+		for (unsigned w = 0; w < PLIC_WORDS; w++)
+			t.enable[ctx][w] = state_get_u32(r);
+		t.threshold[ctx] = state_get_u32(r);
+		t.out[ctx] = state_get_bool(r);
+	}
+	if (r->bad || !plic_state_valid(&t))
+		return -EINVAL;
+	/* The harts' MEIP/SEIP bits were saved with them, consistent with
+	 * `out`: nothing is driven here. */
+	*p = t;
 	return 0;
 }
 

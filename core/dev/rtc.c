@@ -12,7 +12,9 @@
 
 static void rtc_reset(void *opaque);
 #include "../machine.h"
+#include "../state.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 enum {
@@ -181,6 +183,37 @@ int rtc_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 		break;
 	default: break;
 	}
+	return 0;
+}
+
+void rtc_state_save(const struct rtc *r, struct state_buf *b)
+{
+	state_put_u64(b, r->base_ns);
+	state_put_u64(b, r->offset_ns);
+	state_put_u64(b, r->alarm_next);
+	state_put_u64(b, r->alarm_at);
+	state_put_u32(b, r->time_high);
+	state_put_u8(b, r->armed);
+	state_put_u8(b, r->irq_enabled);
+	state_put_u8(b, r->irq_pending);
+	state_put_u8(b, r->line);
+}
+
+int rtc_state_load(struct rtc *r, struct state_reader *rd)
+{
+	struct rtc t = *r;
+	t.base_ns = state_get_u64(rd);
+	t.offset_ns = state_get_u64(rd);
+	t.alarm_next = state_get_u64(rd);
+	t.alarm_at = state_get_u64(rd);
+	t.time_high = state_get_u32(rd);
+	t.armed = state_get_bool(rd);
+	t.irq_enabled = state_get_bool(rd);
+	t.irq_pending = state_get_bool(rd);
+	t.line = state_get_bool(rd);
+	if (rd->bad)
+		return -EINVAL;
+	*r = t;
 	return 0;
 }
 

@@ -7,7 +7,9 @@
  * soon as a byte is written. */
 #include "uart.h"
 #include "../machine.h"
+#include "../state.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -359,6 +361,64 @@ int uart_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 	(void)size;
 	uart_write_reg(u, off, (uint8_t)val);
 	uart_update_irq(u);
+	return 0;
+}
+
+void uart_state_save(const struct uart *u, struct state_buf *b)
+{
+	state_put_bytes(b, u->rx, UART_FIFO_SIZE);
+	state_put_u8(b, u->rx_head);
+	state_put_u8(b, u->rx_count);
+	state_put_u8(b, u->ier);
+	state_put_u8(b, u->lcr);
+	state_put_u8(b, u->mcr);
+	state_put_u8(b, u->scr);
+	state_put_u8(b, u->dll);
+	state_put_u8(b, u->dlm);
+	state_put_u8(b, u->fcr);
+	state_put_u8(b, u->lsr_err);
+	state_put_u8(b, u->msr_in);
+	state_put_u8(b, u->msr_delta);
+	state_put_u8(b, u->thre_pending);
+	state_put_u32(b, u->empty_polls);
+	state_put_u8(b, u->irq);
+}
+
+/* Every value is one the register rules could have produced; the FIFO
+ * indices in particular must lie inside the ring. */
+static bool uart_state_valid(const struct uart *t)
+{
+	unsigned cap = uart_rx_capacity(t);
+	return t->rx_head < cap && t->rx_count <= cap &&
+	       !(t->ier & ~IER_MASK) && !(t->mcr & ~MCR_MASK) &&
+	       !(t->fcr & ~FCR_KEPT) && !(t->lsr_err & ~LSR_OE) &&
+	       !(t->msr_in & 0x0f) && !(t->msr_delta & 0xf0);
+}
+
+int uart_state_load(struct uart *u, struct state_reader *r)
+{
+	struct uart t = *u;
+	state_get_bytes(r, t.rx, UART_FIFO_SIZE);
+	t.rx_head = state_get_u8(r);
+	t.rx_count = state_get_u8(r);
+	t.ier = state_get_u8(r);
+	t.lcr = state_get_u8(r);
+	t.mcr = state_get_u8(r);
+	t.scr = state_get_u8(r);
+	t.dll = state_get_u8(r);
+	t.dlm = state_get_u8(r);
+	t.fcr = state_get_u8(r);
+	t.lsr_err = state_get_u8(r);
+	t.msr_in = state_get_u8(r);
+	t.msr_delta = state_get_u8(r);
+	t.thre_pending = state_get_bool(r);
+	uint32_t polls = state_get_u32(r);
+	t.empty_polls = (uint16_t)polls;
+	t.irq = state_get_bool(r);
+	if (r->bad || polls > UINT16_MAX || !uart_state_valid(&t))
+		return -EINVAL;
+	/* The PLIC's line for this UART was saved with the PLIC. */
+	*u = t;
 	return 0;
 }
 

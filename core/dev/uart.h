@@ -11,6 +11,8 @@
 
 struct machine;
 struct uart;
+struct state_buf;
+struct state_reader;
 
 #define UART_BASE 0x10000000ull
 #define UART_SIZE 0x100ull
@@ -33,6 +35,12 @@ void uart_rx_push(struct uart *u, uint8_t byte);
  * waits until the receive interrupt is enabled, or until a guest without
  * interrupts is seen polling for data. */
 bool uart_rx_ready(const struct uart *u);
+
+/* Registers, the receive FIFO and the interrupt state, for snapshots; the
+ * transmit sink is the host's and is kept. Load changes nothing unless the
+ * whole state is valid: 0 or -EINVAL. */
+void uart_state_save(const struct uart *u, struct state_buf *b);
+int uart_state_load(struct uart *u, struct state_reader *r);
 
 /* Register access, exposed for unit tests; offsets are from UART_BASE. */
 int uart_read(void *opaque, uint64_t off, unsigned size, uint64_t *val);

@@ -4,9 +4,11 @@
  * descriptor, which must be device-writable. The framing of these pieces
  * into descriptors is the driver's choice. */
 #include "virtio_blk.h"
+#include "../state.h"
 #include "disk.h"
 #include "virtio_mmio.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,4 +237,57 @@ struct disk *virtio_blk_disk(const struct virtio_mmio *v)
 {
 	const struct blk *b = virtio_dev(v);
 	return b->disk;
+}
+
+static int blk_save_chunk(void *ctx, uint64_t chunk, const uint8_t *data)
+{
+	struct state_buf *b = ctx;
+	state_put_u64(b, chunk);
+	state_put_bytes(b, data, DISK_CHUNK_SIZE);
+	return b->oom ? -ENOMEM : 0;
+}
+
+int virtio_blk_state_save(const struct virtio_mmio *v, struct state_buf *b)
+{
+	const struct disk *d = virtio_blk_disk(v);
+	state_put_u64(b, disk_size(d));
+	state_put_u32(b, (uint32_t)disk_mode(d));
+	state_put_u64(b, disk_overlay_count(d));
+	return disk_overlay_foreach(d, blk_save_chunk, b);
+}
+
+int virtio_blk_state_load(struct virtio_mmio *v, struct state_reader *r)
+{
+	struct disk *d = virtio_blk_disk(v);
+	uint64_t size = state_get_u64(r);
+	uint32_t mode = state_get_u32(r);
+	uint64_t n = state_get_u64(r);
+	uint64_t total = (disk_size(d) + DISK_CHUNK_SIZE - 1) / DISK_CHUNK_SIZE;
+	const uint64_t rec = 8 + DISK_CHUNK_SIZE;
+	/* The guest saw this disk's size; a persisted or read-only disk has
+	 * no overlay to restore, and its state is the image file's. */
+	if (r->bad || size != disk_size(d) || mode != (uint32_t)disk_mode(d) ||
+	    n > total || (n && mode != DISK_OVERLAY) ||
+	    n > state_left(r) / rec || state_left(r) != n * rec)
+		return -EINVAL;
+	/* Check every chunk number before the overlay is touched: ascending
+	 * (so none twice) and inside the disk. */
+	const uint8_t *chunks = r->p;
+	for (uint64_t i = 0, prev = 0; i < n; i++) {
+		uint64_t c = state_get_u64(r);
+		state_get_span(r, DISK_CHUNK_SIZE);
+		if (c >= total || (i && c <= prev))
+			return -EINVAL;
+		prev = c;
+	}
+	disk_overlay_clear(d);
+	struct state_reader cr = {chunks, chunks + n * rec, false};
+	for (uint64_t i = 0; i < n; i++) {
+		uint64_t c = state_get_u64(&cr);
+		int rc = disk_overlay_put(d, c,
+					  state_get_span(&cr, DISK_CHUNK_SIZE));
+		if (rc)
+			return rc;
+	}
+	return 0;
 }

@@ -9,6 +9,8 @@
 
 struct disk;
 struct virtio_mmio;
+struct state_buf;
+struct state_reader;
 
 #define VIRTIO_ID_BLOCK 2
 
@@ -43,5 +45,12 @@ struct virtio_mmio *virtio_blk_new(struct machine *m, int slot,
 				   size_t errlen);
 /* The device's disk, e.g. to save its overlay. */
 struct disk *virtio_blk_disk(const struct virtio_mmio *v);
+
+/* The disk's size, mode and every overlay chunk (what the guest wrote, in
+ * overlay mode), for snapshots. Load checks the size and mode against this
+ * disk and every chunk number before it replaces the overlay: 0, -EINVAL
+ * with the overlay unchanged, or -ENOMEM with the overlay part-filled. */
+int virtio_blk_state_save(const struct virtio_mmio *v, struct state_buf *b);
+int virtio_blk_state_load(struct virtio_mmio *v, struct state_reader *r);
 
 #endif

@@ -8,6 +8,7 @@
  * in-flight state is a short list of (avail index, icount) pairs. */
 #include "virtio_mmio.h"
 #include "../machine.h"
+#include "../state.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -616,6 +617,137 @@ int virtio_mmio_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 		return 0;
 	virtio_reg_write(v, off, (uint32_t)val);
 	return 0;
+}
+
+static void virtq_state_save(const struct virtio_mmio *v, const struct virtq *q,
+			     struct state_buf *b)
+{
+	state_put_u32(b, q->num);
+	state_put_u8(b, q->ready);
+	state_put_u64(b, q->desc);
+	state_put_u64(b, q->driver);
+	state_put_u64(b, q->device);
+	state_put_u32(b, q->last_avail);
+	state_put_u32(b, q->seen_avail);
+	state_put_u32(b, q->used_idx);
+	/* Oldest first, so that the ring position is not part of the
+	 * state. */
+	state_put_u32(b, q->bcount);
+	for (uint32_t k = 0; k < q->bcount; k++) {
+		const struct virtq_batch *bt =
+			&q->batch[(q->bhead + k) % v->ops->queue_max];
+		state_put_u64(b, bt->deadline);
+		state_put_u32(b, bt->upto);
+	}
+}
+
+void virtio_state_save(const struct virtio_mmio *v, struct state_buf *b)
+{
+	state_put_u32(b, (uint32_t)v->slot);
+	state_put_u32(b, v->ops->device_id);
+	state_put_u32(b, v->status);
+	state_put_u32(b, v->int_status);
+	state_put_u32(b, v->dev_features_sel);
+	state_put_u32(b, v->drv_features_sel);
+	state_put_u32(b, v->queue_sel);
+	state_put_u64(b, v->driver_features);
+	state_put_u32(b, (uint32_t)v->ops->nqueues);
+	for (int i = 0; i < v->ops->nqueues; i++)
+		virtq_state_save(v, &v->q[i], b);
+}
+
+/* A u16 ring position; values past 16 bits set bad. */
+static uint16_t virtq_get_pos(struct state_reader *r)
+{
+	uint32_t v = state_get_u32(r);
+	if (v > UINT16_MAX)
+		r->bad = true;
+	return (uint16_t)v;
+}
+
+/* The batches of q, oldest first, into batch[0..]; false when they are
+ * not what notifies could have made: each one completes at least one more
+ * chain than the one before, no later than it, and none beyond the chains
+ * the driver made available. */
+static bool virtq_batches_read(struct virtio_mmio *v, struct virtq *q,
+			       struct virtq_batch *batch,
+			       struct state_reader *r)
+{
+	q->bhead = 0;
+	q->bcount = state_get_u32(r);
+	if (q->bcount > v->ops->queue_max || (q->bcount && !q->ready))
+		return false;
+	uint16_t prev_ahead = 0;
+	for (uint32_t k = 0; k < q->bcount && !r->bad; k++) {
+		batch[k].deadline = state_get_u64(r);
+		batch[k].upto = virtq_get_pos(r);
+		uint16_t ahead = (uint16_t)(batch[k].upto - q->last_avail);
+		if (ahead <= prev_ahead ||
+		    ahead > (uint16_t)(q->seen_avail - q->last_avail) ||
+		    (k && batch[k].deadline < batch[k - 1].deadline))
+			return false;
+		prev_ahead = ahead;
+	}
+	return true;
+}
+
+static bool virtq_state_read(struct virtio_mmio *v, struct virtq *q,
+			     struct virtq_batch *batch, struct state_reader *r)
+{
+	q->num = state_get_u32(r);
+	q->ready = state_get_bool(r);
+	q->desc = state_get_u64(r);
+	q->driver = state_get_u64(r);
+	q->device = state_get_u64(r);
+	q->last_avail = virtq_get_pos(r);
+	q->seen_avail = virtq_get_pos(r);
+	q->used_idx = virtq_get_pos(r);
+	if (r->bad)
+		return false;
+	/* A ready queue is used without further checks: its size and rings
+	 * must be as sound as virtq_set_ready demanded. */
+	if (q->ready && (!virtq_valid(v, q) ||
+			 (uint16_t)(q->seen_avail - q->last_avail) > q->num))
+		return false;
+	return virtq_batches_read(v, q, batch, r) && !r->bad;
+}
+
+int virtio_state_load(struct virtio_mmio *v, struct state_reader *r)
+{
+	uint32_t slot = state_get_u32(r), id = state_get_u32(r);
+	struct virtio_mmio t = *v;
+	t.status = state_get_u32(r);
+	t.int_status = state_get_u32(r);
+	t.dev_features_sel = state_get_u32(r);
+	t.drv_features_sel = state_get_u32(r);
+	t.queue_sel = state_get_u32(r);
+	t.driver_features = state_get_u64(r);
+	uint32_t nq = state_get_u32(r);
+	if (r->bad || slot != (uint32_t)v->slot || id != v->ops->device_id ||
+	    nq != (uint32_t)v->ops->nqueues || t.status > 0xff ||
+	    (t.int_status &
+	     ~(uint32_t)(VIRTIO_INT_USED_BUFFER | VIRTIO_INT_CONFIG)))
+		return -EINVAL;
+	/* The batches go to scratch arrays until everything checks out. */
+	struct virtq_batch *scratch[VIRTIO_MAX_QUEUES] = {0};
+	int rc = 0;
+	for (int i = 0; i < v->ops->nqueues && rc == 0; i++) {
+		scratch[i] = calloc(v->ops->queue_max, sizeof(*scratch[i]));
+		if (!scratch[i])
+			rc = -ENOMEM;
+		else if (!virtq_state_read(&t, &t.q[i], scratch[i], r))
+			rc = -EINVAL;
+	}
+	for (int i = 0; i < v->ops->nqueues && rc == 0; i++) {
+		memcpy(v->q[i].batch, scratch[i],
+		       v->ops->queue_max * sizeof(*scratch[i]));
+		t.q[i].batch = v->q[i].batch;
+	}
+	if (rc == 0)
+		*v = t;
+	for (int i = 0; i < VIRTIO_MAX_QUEUES; i++)
+		free(scratch[i]);
+	return rc;
 }
 
 void virtio_free(struct virtio_mmio *v)

@@ -16,6 +16,8 @@
 
 struct machine;
 struct virtio_mmio;
+struct state_buf;
+struct state_reader;
 
 #define VIRTIO_MMIO_BASE  0x10001000ull /* slot n at BASE + n * SIZE */
 #define VIRTIO_MMIO_SIZE  0x1000ull
@@ -133,6 +135,15 @@ void *virtio_dev(const struct virtio_mmio *v);
 struct machine *virtio_machine(const struct virtio_mmio *v);
 int virtio_slot(const struct virtio_mmio *v);
 uint32_t virtio_device_id(const struct virtio_mmio *v);
+
+/* The transport's state for snapshots: status, features, selectors, the
+ * queues' registers and ring positions, and the batches in flight with
+ * the icounts they complete at. Device-specific state (a disk's overlay)
+ * is the device's own. Load changes nothing unless the whole state is
+ * valid (ready queues must still pass the checks they passed when made
+ * ready): 0 or -EINVAL. */
+void virtio_state_save(const struct virtio_mmio *v, struct state_buf *b);
+int virtio_state_load(struct virtio_mmio *v, struct state_reader *r);
 
 /* Visit [off, off+len) of a request's readable (write=false) or writable
  * (write=true) byte stream as host pieces; fn returns 0 or a negative

@@ -1,0 +1,70 @@
+/* Machine state as bytes: an explicit little-endian encoding, so that a
+ * state saved on one host loads on any other, independent of struct layout
+ * and padding.
+ *
+ * The state is a sequence of sections, each a 4-character tag and a u32
+ * length followed by that many bytes. A reader enters each section by the
+ * tag it expects, so a missing, reordered, cut short or overlong section is
+ * found and named in the error instead of being misread as its neighbour.
+ *
+ * Writers never fail midway: a failed allocation sets `oom` and later puts
+ * do nothing, so a writer checks once at the end. Readers never read past
+ * the end: a short read sets `bad` and yields zeros, so a reader checks
+ * once at the end of a section. */
+#ifndef REWIND_CORE_STATE_H
+#define REWIND_CORE_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define STATE_TAG_LEN 4
+
+struct state_buf {
+	uint8_t *p; /* malloc'd; the owner frees it */
+	size_t len, cap;
+	/* Out of memory, or a section longer than a u32 can say: the
+	 * contents are incomplete and must not be used. */
+	bool oom;
+	size_t sect; /* offset of the open section's length field */
+	bool open;   /* a section is open (sections do not nest) */
+};
+
+void state_put_u8(struct state_buf *b, uint8_t v);
+void state_put_u32(struct state_buf *b, uint32_t v);
+void state_put_u64(struct state_buf *b, uint64_t v);
+void state_put_bytes(struct state_buf *b, const void *data, size_t len);
+/* Open a section tagged with the first four characters of tag; state_end
+ * fills in its length. */
+void state_begin(struct state_buf *b, const char *tag);
+void state_end(struct state_buf *b);
+
+struct state_reader {
+	const uint8_t *p, *end;
+	bool bad; /* a read ran past the end or found an invalid value */
+};
+
+uint8_t state_get_u8(struct state_reader *r);
+uint32_t state_get_u32(struct state_reader *r);
+uint64_t state_get_u64(struct state_reader *r);
+/* A u8 that must be 0 or 1; anything else sets bad. */
+bool state_get_bool(struct state_reader *r);
+/* Copy len bytes out (zeros when they are not there). */
+void state_get_bytes(struct state_reader *r, void *out, size_t len);
+/* Point at the next len bytes without copying, or NULL (and bad). */
+const uint8_t *state_get_span(struct state_reader *r, size_t len);
+size_t state_left(const struct state_reader *r);
+
+/* Enter the next section, which must be tagged `tag`: on success *sect
+ * covers its contents and r moves past it. Otherwise a negative errno and
+ * a message naming the section in err: -ENOENT when the state ends first,
+ * -EBADMSG for another tag, -EOVERFLOW for a length that runs past the
+ * end. `what` says which one is meant (e.g. "hart 1"); may be NULL. */
+int state_section(struct state_reader *r, const char *tag, const char *what,
+		  struct state_reader *sect, char *err, size_t errlen);
+/* After parsing a section: 0 when it was read exactly to its end, or
+ * -EINVAL with a message when it was cut short or has bytes left over. */
+int state_section_done(const struct state_reader *sect, const char *tag,
+		       const char *what, char *err, size_t errlen);
+
+#endif
