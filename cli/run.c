@@ -1,4 +1,5 @@
 /* rewind run: boot a machine and run it until the guest exits. */
+#include "../replay/sha256.h"
 #include "commands.h"
 #include "session.h"
 
@@ -53,6 +54,21 @@ static void host_entropy(void *ctx, uint8_t *buf, size_t len)
 const struct host_inputs host_real = {.wall_ns = host_wall_ns,
 				      .entropy = host_entropy};
 
+/* A restored test environment must behave the same every time. Its clock
+ * comes from the snapshot; its entropy comes from this generator, seeded
+ * with the snapshot's own hash, so a restore is a pure function of the
+ * snapshot and the console input. */
+static void seeded_entropy(void *ctx, uint8_t *buf, size_t len)
+{
+	uint64_t *state = ctx;
+	for (size_t i = 0; i < len; i++) {
+		uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+		z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+		buf[i] = (uint8_t)(z ^ (z >> 31));
+	}
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct machine_opts o;
@@ -77,8 +93,21 @@ int cmd_run(int argc, char **argv)
 			return 1;
 		}
 	}
+	struct host_inputs inputs = host_real;
+	static uint64_t seed;
+	if (restore) {
+		uint8_t d[32];
+		char err[512];
+		if (sha256_file(restore, d, err, sizeof(err))) {
+			fprintf(stderr, "rewind: %s\n", err);
+			return 1;
+		}
+		memcpy(&seed, d, sizeof(seed));
+		inputs.entropy = seeded_entropy;
+		inputs.ctx = &seed;
+	}
 	struct gate g;
-	if (gate_init(&g, GATE_LIVE, &host_real, NULL, NULL))
+	if (gate_init(&g, GATE_LIVE, &inputs, NULL, NULL))
 		return 1;
 	static struct rec_config rc;
 	struct machine_opts given = o;

@@ -2,7 +2,9 @@
 #include "block.h"
 #include "decode.h"
 #include "machine.h"
+#include "state.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 /* Stores to a page that holds decoded code must take the slow path, which
@@ -103,6 +105,7 @@ struct block *block_get(struct bus *b, struct mem_region *r,
 	struct block *blk = block_build(host, pc_off);
 	if (!blk)
 		return NULL;
+	blk->host = host;
 	blk->next = cp->blocks;
 	cp->blocks = blk;
 	cp->at[pc_off >> 1] = blk;
@@ -151,4 +154,63 @@ void block_reap(struct bus *b)
 		free(blk);
 	}
 	b->graveyard = NULL;
+}
+
+void block_state_save(const struct bus *b, struct state_buf *out)
+{
+	state_put_u32(out, (uint32_t)b->nregions);
+	for (int i = 0; i < b->nregions; i++) {
+		const struct mem_region *r = &b->region[i];
+		uint64_t pages = r->size >> PAGE_SHIFT, n = 0;
+		for (uint64_t p = 0; p < pages; p++)
+			n += r->code[p] != NULL;
+		state_put_u64(out, r->base);
+		state_put_u64(out, r->size);
+		state_put_u64(out, n);
+		for (uint64_t p = 0; p < pages; p++)
+			if (r->code[p])
+				state_put_u64(out, p);
+	}
+}
+
+/* One pass over the saved pages: checks them all, and creates their code
+ * tables when `apply` is set. */
+static int block_pages_read(struct bus *b, struct state_reader *r, bool apply)
+{
+	if (state_get_u32(r) != (uint32_t)b->nregions)
+		return -EINVAL;
+	for (int i = 0; i < b->nregions && !r->bad; i++) {
+		struct mem_region *reg = &b->region[i];
+		uint64_t pages = reg->size >> PAGE_SHIFT;
+		if (state_get_u64(r) != reg->base ||
+		    state_get_u64(r) != reg->size)
+			return -EINVAL;
+		uint64_t n = state_get_u64(r);
+		if (n > pages || n > state_left(r) / 8)
+			return -EINVAL;
+		for (uint64_t k = 0, prev = 0; k < n; k++) {
+			uint64_t p = state_get_u64(r);
+			if (p >= pages || (k && p <= prev))
+				return -EINVAL;
+			prev = p;
+			if (!apply || reg->code[p])
+				continue;
+			reg->code[p] = calloc(1, sizeof(struct code_page));
+			if (!reg->code[p])
+				return -ENOMEM;
+		}
+	}
+	return r->bad ? -EINVAL : 0;
+}
+
+int block_state_load(struct bus *b, struct state_reader *r)
+{
+	struct state_reader check = *r;
+	int rc = block_pages_read(b, &check, false);
+	if (rc)
+		return rc;
+	/* No write mapping may survive onto a page that now holds code. */
+	if (b->m)
+		machine_flush_tlbs(b->m);
+	return block_pages_read(b, r, true);
 }

@@ -9,9 +9,10 @@
 #define BLOCK_MAX_INSNS 64
 
 struct block {
-	struct block *next; /* on its page's list, or in the graveyard */
-	uint32_t n;	    /* records in insns[] */
-	uint32_t bytes;	    /* guest bytes covered: pc after the block */
+	struct block *next;  /* on its page's list, or in the graveyard */
+	const uint8_t *host; /* its first instruction in host memory */
+	uint32_t n;	     /* records in insns[] */
+	uint32_t bytes;	     /* guest bytes covered: pc after the block */
 	struct insn insns[];
 };
 
@@ -31,5 +32,16 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page);
 void block_free_region(struct mem_region *r);
 /* Free the graveyard; call only between blocks. */
 void block_reap(struct bus *b);
+
+struct state_buf;
+struct state_reader;
+/* Which pages hold decoded code, for snapshots: the guest can tell, since
+ * stores to those pages never get a fast mapping and so walk the page
+ * tables (setting A/D bits) every time. Also checks that the memory map
+ * is the saved one. Load expects no code at all (after block_free_region
+ * on every region), flushes every hart's TLB, and creates the pages' empty
+ * code tables: 0, -EINVAL changing nothing, or -ENOMEM. */
+void block_state_save(const struct bus *b, struct state_buf *out);
+int block_state_load(struct bus *b, struct state_reader *r);
 
 #endif

@@ -104,6 +104,18 @@ void bus_mark_dirty(struct mem_region *r, uint64_t pa, uint64_t len)
 	}
 }
 
+int bus_host_region(const struct bus *b, const void *host, uint64_t *off)
+{
+	for (int i = 0; i < b->nregions; i++) {
+		uintptr_t at = (uintptr_t)host - (uintptr_t)b->region[i].host;
+		if (at < b->region[i].size) {
+			*off = at;
+			return i;
+		}
+	}
+	return -1;
+}
+
 int bus_load_page(struct mem_region *r, uint64_t page, const uint8_t *data)
 {
 	if (r->readonly || page >= r->size >> PAGE_SHIFT)

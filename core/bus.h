@@ -78,6 +78,10 @@ int bus_write(struct bus *b, uint64_t pa, unsigned size, uint64_t val);
 
 void bus_mark_dirty(struct mem_region *r, uint64_t pa, uint64_t len);
 
+/* The index of the region whose host memory holds `host`, with the byte
+ * offset into it, or -1: host pointers are saved as (region, offset). */
+int bus_host_region(const struct bus *b, const void *host, uint64_t *off);
+
 /* Restore page `page` (an index from the region's start) of writable
  * memory from a snapshot: copies PAGE_SIZE bytes, marks the page written
  * and dirty, and drops decoded code on it. 0, or -EINVAL for a read-only

@@ -176,6 +176,157 @@ int hart_state_load(struct hart *h, struct state_reader *r)
 	return rc;
 }
 
+/* A host pointer as (region, offset); every cached one lies in memory. */
+static void hart_put_host(const struct hart *h, struct state_buf *b,
+			  uintptr_t host)
+{
+	uint64_t off = 0;
+	int reg = bus_host_region(&h->m->bus, (const void *)host, &off);
+	state_put_u8(b, (uint8_t)reg);
+	state_put_u64(b, off);
+}
+
+static void hart_tlb_save(const struct hart *h, const struct tlb_entry *e,
+			  struct state_buf *b)
+{
+	uint32_t n = 0;
+	for (unsigned k = 0; k < TLB_SIZE; k++)
+		n += e[k].tag != TLB_INVALID;
+	state_put_u32(b, n);
+	for (unsigned k = 0; k < TLB_SIZE; k++) {
+		if (e[k].tag == TLB_INVALID)
+			continue;
+		state_put_u32(b, k);
+		state_put_u64(b, e[k].tag);
+		hart_put_host(h, b, (uintptr_t)(e[k].tag << 12) + e[k].addend);
+	}
+}
+
+void hart_cache_save(const struct hart *h, struct state_buf *b)
+{
+	for (int s = 0; s < 4; s++) {
+		hart_tlb_save(h, h->tlb[s].r, b);
+		hart_tlb_save(h, h->tlb[s].w, b);
+		hart_tlb_save(h, h->tlb[s].x, b);
+	}
+	for (int p = 0; p < 4; p++) {
+		const struct jcache_entry *j = h->jcache[p];
+		uint32_t n = 0;
+		for (unsigned k = 0; k < JCACHE_SIZE; k++)
+			n += j[k].block != NULL;
+		state_put_u32(b, n);
+		for (unsigned k = 0; k < JCACHE_SIZE; k++) {
+			if (!j[k].block)
+				continue;
+			state_put_u32(b, k);
+			state_put_u64(b, j[k].pc);
+			hart_put_host(h, b, (uintptr_t)j[k].block->host);
+		}
+	}
+}
+
+/* A saved (region, offset): the region, or NULL when there is none. */
+static struct mem_region *hart_get_host(struct hart *h, struct state_reader *r,
+					uint64_t *off)
+{
+	struct bus *bus = &h->m->bus;
+	uint8_t reg = state_get_u8(r);
+	*off = state_get_u64(r);
+	if (reg >= bus->nregions || *off >= bus->region[reg].size)
+		return NULL;
+	return &bus->region[reg];
+}
+
+/* The entries of one TLB array, in ascending slot order, each a page of
+ * memory tagged for its own slot. A write mapping must allow writes and
+ * must not cover code (stores there take the slow path to drop blocks),
+ * and keeps the invariant that its page is marked dirty and written. */
+static bool hart_tlb_read(struct hart *h, struct tlb_entry *e, bool write,
+			  struct state_reader *r, bool apply)
+{
+	uint32_t n = state_get_u32(r);
+	if (n > TLB_SIZE)
+		return false;
+	for (uint32_t i = 0, prev = 0; i < n; i++) {
+		uint32_t k = state_get_u32(r);
+		uint64_t tag = state_get_u64(r), off;
+		struct mem_region *reg = hart_get_host(h, r, &off);
+		if (r->bad || !reg || k >= TLB_SIZE || (i && k <= prev) ||
+		    (tag & (TLB_SIZE - 1)) != k || tag > UINT64_MAX >> 12 ||
+		    (off & (PAGE_SIZE - 1)))
+			return false;
+		if (write && (reg->readonly || reg->code[off >> PAGE_SHIFT]))
+			return false;
+		prev = k;
+		if (!apply)
+			continue;
+		e[k].tag = tag;
+		e[k].addend =
+			(uintptr_t)(reg->host + off) - (uintptr_t)(tag << 12);
+		if (write)
+			bus_mark_dirty(reg, reg->base + off, PAGE_SIZE);
+	}
+	return true;
+}
+
+/* The entries of one privilege's jump cache; blocks are built anew from
+ * RAM at the same physical place. */
+static int hart_jcache_read(struct hart *h, struct jcache_entry *j,
+			    struct state_reader *r, bool apply)
+{
+	uint32_t n = state_get_u32(r);
+	if (n > JCACHE_SIZE)
+		return -EINVAL;
+	for (uint32_t i = 0, prev = 0; i < n; i++) {
+		uint32_t k = state_get_u32(r);
+		uint64_t pc = state_get_u64(r), off;
+		struct mem_region *reg = hart_get_host(h, r, &off);
+		if (r->bad || !reg || k >= JCACHE_SIZE || (i && k <= prev) ||
+		    ((pc >> 1) & (JCACHE_SIZE - 1)) != k || (pc & 1) ||
+		    (off & (PAGE_SIZE - 1)) != (pc & (PAGE_SIZE - 1)))
+			return -EINVAL;
+		/* A 4-byte instruction in a page's last two bytes is never
+		 * in a block. */
+		if ((off & (PAGE_SIZE - 1)) == PAGE_SIZE - 2 &&
+		    (reg->host[off] & 3) == 3)
+			return -EINVAL;
+		prev = k;
+		if (!apply)
+			continue;
+		struct block *blk = block_get(&h->m->bus, reg, reg->host + off,
+					      pc & (PAGE_SIZE - 1));
+		if (!blk)
+			return -ENOMEM;
+		j[k] = (struct jcache_entry){.pc = pc, .block = blk};
+	}
+	return 0;
+}
+
+static int hart_caches_read(struct hart *h, struct state_reader *r, bool apply)
+{
+	for (int s = 0; s < 4; s++)
+		if (!hart_tlb_read(h, h->tlb[s].r, false, r, apply) ||
+		    !hart_tlb_read(h, h->tlb[s].w, true, r, apply) ||
+		    !hart_tlb_read(h, h->tlb[s].x, false, r, apply))
+			return -EINVAL;
+	for (int p = 0; p < 4; p++) {
+		int rc = hart_jcache_read(h, h->jcache[p], r, apply);
+		if (rc)
+			return rc;
+	}
+	return r->bad ? -EINVAL : 0;
+}
+
+int hart_cache_load(struct hart *h, struct state_reader *r)
+{
+	struct state_reader check = *r;
+	int rc = hart_caches_read(h, &check, false);
+	if (rc)
+		return rc;
+	hart_flush_tlb(h);
+	return hart_caches_read(h, r, true);
+}
+
 void hart_flush_jcache(struct hart *h)
 {
 	memset(h->jcache, 0, sizeof(h->jcache));

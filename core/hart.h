@@ -180,6 +180,15 @@ void hart_reset(struct hart *h);
  * blocks found through the jump cache are dropped. */
 void hart_state_save(const struct hart *h, struct state_buf *b);
 int hart_state_load(struct hart *h, struct state_reader *r);
+/* The translation and jump caches, for snapshots. Unlike a real TLB these
+ * are not invisible: whether an access walks the page tables decides when
+ * A/D bits are set, and a guest that skips sfence.vma sees the cached
+ * translation. Host pointers are saved as (region, offset) and blocks are
+ * decoded again from RAM, so load needs RAM and the code pages restored
+ * first (block_state_load). Load checks every entry before applying any:
+ * 0, -EINVAL changing nothing, or -ENOMEM (decoding a block). */
+void hart_cache_save(const struct hart *h, struct state_buf *b);
+int hart_cache_load(struct hart *h, struct state_reader *r);
 
 /* Point dtlb/itlb at the sets for the current privilege and MPRV/MPP;
  * call after any change of priv, mstatus.MPRV or mstatus.MPP. */

@@ -183,7 +183,9 @@ void machine_flush_tlbs(struct machine *m);
 
 /* Snapshots (core/machine_state.c). The state is everything the machine's
  * future depends on except the contents of RAM: the scheduler and virtual
- * time, the chaos PRNG, every hart and device, and the disks' overlays.
+ * time, the chaos PRNG, every hart and device, the disks' overlays, and
+ * the caches the guest can observe (the harts' translation and jump
+ * caches, which pages hold decoded code; see hart_cache_save).
  * RAM pages are the caller's: store the pages whose `written` bit is set
  * and put them back with bus_load_page. Breakpoints are the debugger's
  * and are neither saved nor touched. Call both between runs.
@@ -194,8 +196,8 @@ void machine_flush_tlbs(struct machine *m);
  * machine_load restores a state into m, which must have been built with
  * the same configuration (harts, RAM size, virtio devices per slot; the
  * chaos setting comes from the state, and the caller may change it
- * afterwards). On success every decoded block and cached translation is
- * dropped, so code is decoded again from the restored RAM. On failure it
+ * afterwards). Restore RAM first: the saved translation and jump caches
+ * are rebuilt over it, and code is decoded again from it. On failure it
  * returns a negative errno with a message in err, and the machine is as
  * it was before the call (RAM aside: the caller's), so it stays usable;
  * the one exception is -ENOTRECOVERABLE, when memory ran out while putting

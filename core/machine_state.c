@@ -10,9 +10,15 @@
  *   CLNT, PLIC, UART, RTC_
  *   VIRT  one per virtio device, in slot order, each followed by VBLK
  *         (the disk's overlay) when it is a block device
- * The finisher has no state. Restoring checks the configuration first, so
- * that a state never lands on a machine it does not fit, and keeps a
- * backup of the current state to put back if a later section is bad. */
+ *   CODE  the memory map and the pages holding decoded code
+ *   HCAC  one per hart: its TLB and jump cache
+ * The finisher has no state. The last two are caches, but ones the guest
+ * can observe (see hart_cache_save), so a restored machine must have them
+ * as they were to run on exactly as the original does.
+ *
+ * Restoring checks the configuration first, so that a state never lands
+ * on a machine it does not fit, and keeps a backup of the current state to
+ * put back if a later section is bad. */
 #include "block.h"
 #include "dev/clint.h"
 #include "dev/plic.h"
@@ -100,6 +106,18 @@ static int machine_devices_save(const struct machine *m, struct state_buf *b)
 	return rc;
 }
 
+static void machine_caches_save(const struct machine *m, struct state_buf *b)
+{
+	state_begin(b, "CODE");
+	block_state_save(&m->bus, b);
+	state_end(b);
+	for (int i = 0; i < m->nharts; i++) {
+		state_begin(b, "HCAC");
+		hart_cache_save(m->harts[i], b);
+		state_end(b);
+	}
+}
+
 int machine_save(const struct machine *m, struct state_buf *b)
 {
 	if (m->cur)
@@ -113,6 +131,7 @@ int machine_save(const struct machine *m, struct state_buf *b)
 		state_end(b);
 	}
 	int rc = machine_devices_save(m, b);
+	machine_caches_save(m, b);
 	return b->oom ? -ENOMEM : rc;
 }
 
@@ -273,6 +292,16 @@ static int load_virtio_blk(void *o, struct state_reader *r)
 	return virtio_blk_state_load(o, r);
 }
 
+static int load_code(void *o, struct state_reader *r)
+{
+	return block_state_load(o, r);
+}
+
+static int load_hart_cache(void *o, struct state_reader *r)
+{
+	return hart_cache_load(o, r);
+}
+
 static int machine_part_load(struct state_reader *r, const char *tag,
 			     const char *what, part_load_fn fn, void *obj,
 			     char *err, size_t errlen)
@@ -299,8 +328,35 @@ static int machine_part_load(struct state_reader *r, const char *tag,
 	return rc ? rc : done;
 }
 
-/* Every section after MACH. Each part is applied as it is read; a part
- * that fails changes nothing of itself. */
+/* Decoded blocks and translations describe the old RAM and mappings;
+ * the saved ones replace them. */
+static void machine_drop_code(struct machine *m)
+{
+	for (int i = 0; i < m->bus.nregions; i++)
+		block_free_region(&m->bus.region[i]);
+	block_reap(&m->bus);
+	machine_flush_tlbs(m);
+}
+
+/* CODE and HCAC, onto a machine whose every other part is restored. */
+static int machine_caches_load(struct machine *m, struct state_reader *r,
+			       char *err, size_t errlen)
+{
+	machine_drop_code(m);
+	int rc = machine_part_load(r, "CODE", NULL, load_code, &m->bus, err,
+				   errlen);
+	char what[32];
+	for (int i = 0; i < m->nharts && rc == 0; i++) {
+		snprintf(what, sizeof(what), "hart %d", i);
+		rc = machine_part_load(r, "HCAC", what, load_hart_cache,
+				       m->harts[i], err, errlen);
+	}
+	return rc;
+}
+
+/* Every section after MACH. Each part is applied as it is read (a part
+ * that fails leaves itself unchanged); machine_load puts back the parts
+ * applied before a failure. */
 static int machine_parts_load(struct machine *m, struct state_reader *r,
 			      char *err, size_t errlen)
 {
@@ -332,23 +388,15 @@ static int machine_parts_load(struct machine *m, struct state_reader *r,
 			rc = machine_part_load(r, "VBLK", what, load_virtio_blk,
 					       v, err, errlen);
 	}
+	if (rc == 0)
+		rc = machine_caches_load(m, r, err, errlen);
 	if (rc == 0 && state_left(r)) {
 		snprintf(err, errlen,
-			 "%zu unexpected bytes after the last "
-			 "section",
+			 "%zu unexpected bytes after the last section",
 			 state_left(r));
 		rc = -EINVAL;
 	}
 	return rc;
-}
-
-/* Decoded blocks and translations describe the old RAM and mappings. */
-static void machine_drop_code(struct machine *m)
-{
-	for (int i = 0; i < m->bus.nregions; i++)
-		block_free_region(&m->bus.region[i]);
-	block_reap(&m->bus);
-	machine_flush_tlbs(m);
 }
 
 /* Put the state saved in `backup` back after a failed load. */
@@ -390,6 +438,5 @@ int machine_load(struct machine *m, struct state_reader *r, char *err,
 		rc = -ENOTRECOVERABLE;
 	}
 	free(backup.p);
-	machine_drop_code(m);
 	return rc;
 }

@@ -733,6 +733,57 @@ START_TEST(test_invalid_hart_values)
 }
 END_TEST
 
+/* ---- the translation cache is part of what the guest sees ---- */
+
+/* Sets up Sv39 (an identity gigapage with X, and VA 0x40000000 aliasing
+ * RAM without X), enters S-mode, then loops: load through the alias, add
+ * the alias PTE to s2, and clear its A bit without sfence.vma. With the
+ * translation cached, the next load does not walk and A stays clear; a
+ * walk would set it again, and s2 would tell.
+ *   _start: pmpaddr0 = -1; pmpcfg0 = NAPOT RWX
+ *           root = 0x80010000: [2] = 0x200000cf, [1] = 0x200000c7
+ *           satp = Sv39 | root; mstatus.MPP = S; mepc = s_entry; mret
+ *   s_entry: li s0, 0x40020000; li s1, 0x80010008; li s3, 0x40
+ *   loop:   ld t0, 0(s0); ld t1, 0(s1); add s2, s2, t1
+ *           not t2, s3; and t1, t1, t2; sd t1, 0(s1)
+ *           addi s4, s4, 1; j loop */
+static const uint32_t abit_program[] = {
+	0xfff00313, 0x3b031073, 0x01f00313, 0x3a031073, 0x000082b7, 0x0012829b,
+	0x01029293, 0x20000337, 0x0cf3031b, 0x0062b823, 0x20000337, 0x0c73031b,
+	0x0062b423, 0x00800313, 0x03c31313, 0x00c2d393, 0x00736333, 0x18031073,
+	0x00002337, 0x8003031b, 0x30033073, 0x00001337, 0x8003031b, 0x30032073,
+	0x00000317, 0x01030313, 0x34131073, 0x30200073, 0x40020437, 0x000084b7,
+	0x0014849b, 0x01049493, 0x00848493, 0x04000993, 0x00043283, 0x0004b303,
+	0x00690933, 0xfff9c393, 0x00737333, 0x0064b023, 0x001a0a13, 0xfe5ff06f,
+};
+#define REG_S2 18
+
+START_TEST(test_cached_translation_survives)
+{
+	struct machine *a = machine_make(1, RAM_SIZE, false, NULL);
+	memcpy(bus_host_ptr(&a->bus, RAM_BASE, sizeof(abit_program)),
+	       abit_program, sizeof(abit_program));
+	bus_note_write(&a->bus, RAM_BASE, sizeof(abit_program));
+	a->harts[0]->pc = RAM_BASE;
+	machine_run(a, 1003);
+	ck_assert_uint_eq(a->harts[0]->priv, PRIV_S);
+	struct snap s = snap_take(a);
+	struct machine *b = machine_make(1, RAM_SIZE, false, NULL);
+	snap_restore(b, &s);
+	machine_run(a, 1000);
+	machine_run(b, 1000);
+	/* Only the first walk found A set; every later load hit the
+	 * cached translation, in both machines. */
+	uint64_t sum = a->harts[0]->x[REG_S2] - 0x200000c7;
+	ck_assert_uint_eq(sum % 0x20000087, 0);
+	ck_assert_uint_eq(a->harts[0]->x[REG_S2], b->harts[0]->x[REG_S2]);
+	assert_same(a, b);
+	snap_free(&s);
+	machine_free(a);
+	machine_free(b);
+}
+END_TEST
+
 /* ---- the encoding itself ---- */
 
 START_TEST(test_encoding_roundtrip_and_bounds)
@@ -831,6 +882,7 @@ int main(void)
 	tcase_add_test(tc, test_save_is_stable);
 	tcase_add_loop_test(tc, test_blk_in_flight_completes_identically, 0, 2);
 	tcase_add_test(tc, test_uart_fifo_survives);
+	tcase_add_test(tc, test_cached_translation_survives);
 	tcase_add_test(tc, test_truncated_at_every_length);
 	tcase_add_test(tc, test_every_byte_flipped);
 	tcase_add_test(tc, test_wrong_tag_and_absurd_lengths);
