@@ -10,6 +10,7 @@
  * that a damaged length is caught before it is used to read the payload:
  * a short read can then only mean the file really ends there. */
 #include "logfile.h"
+#include "le.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -34,31 +35,6 @@
 
 /* ---- encoding ---- */
 
-static void put32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static void put64(uint8_t *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	uint32_t v = 0;
-	for (int i = 3; i >= 0; i--)
-		v = (v << 8) | p[i];
-	return v;
-}
-
-static uint64_t get64(const uint8_t *p)
-{
-	return get32(p) | (uint64_t)get32(p + 4) << 32;
-}
-
 uint32_t log_crc32(uint32_t crc, const void *data, size_t len)
 {
 	/* Four bits at a time: a 16-entry table is small enough to write out
@@ -82,12 +58,12 @@ uint32_t log_crc32(uint32_t crc, const void *data, size_t len)
 /* The checksum of a fixed-size header is the CRC of the bytes before it. */
 static void seal_header(uint8_t *h, size_t size)
 {
-	put32(h + size - 4, log_crc32(0, h, size - 4));
+	le_put32(h + size - 4, log_crc32(0, h, size - 4));
 }
 
 static bool header_sealed(const uint8_t *h, size_t size)
 {
-	return log_crc32(0, h, size - 4) == get32(h + size - 4);
+	return log_crc32(0, h, size - 4) == le_get32(h + size - 4);
 }
 
 /* Grow *buf to hold at least `need` bytes, doubling for cheap appends but
@@ -156,10 +132,10 @@ static int writer_put_prelude(int fd, const void *header, size_t header_len)
 {
 	uint8_t p[LOG_PRELUDE_SIZE];
 	memcpy(p, LOG_MAGIC, MAGIC_SIZE);
-	put32(p + 8, LOG_VERSION);
-	put32(p + 12, (uint32_t)header_len);
+	le_put32(p + 8, LOG_VERSION);
+	le_put32(p + 12, (uint32_t)header_len);
 	uint32_t crc = log_crc32(0, p, 16);
-	put32(p + 16, log_crc32(crc, header, header_len));
+	le_put32(p + 16, log_crc32(crc, header, header_len));
 	int rc = write_all(fd, p, sizeof p);
 	if (rc == 0)
 		rc = write_all(fd, header, header_len);
@@ -226,7 +202,7 @@ int log_writer_append(struct log_writer *w, const void *rec, size_t len)
 		snprintf(w->err, sizeof w->err, "out of memory");
 		return -ENOMEM;
 	}
-	put32(w->buf + w->len, (uint32_t)len);
+	le_put32(w->buf + w->len, (uint32_t)len);
 	if (len)
 		memcpy(w->buf + w->len + 4, rec, len);
 	w->len += 4 + len;
@@ -257,10 +233,10 @@ int log_writer_flush(struct log_writer *w)
 		return writer_fail(w, -EIO, "compressing a chunk");
 	uint8_t *h = w->out;
 	memcpy(h, CHUNK_MAGIC, 4);
-	put32(h + 4, (uint32_t)w->len);
-	put32(h + 8, (uint32_t)n);
-	put32(h + 12, w->nrec);
-	put32(h + 16, log_crc32(0, payload, (size_t)n));
+	le_put32(h + 4, (uint32_t)w->len);
+	le_put32(h + 8, (uint32_t)n);
+	le_put32(h + 12, w->nrec);
+	le_put32(h + 16, log_crc32(0, payload, (size_t)n));
 	seal_header(h, LOG_CHUNK_HEADER_SIZE);
 	int rc = write_all(w->fd, w->out, LOG_CHUNK_HEADER_SIZE + (size_t)n);
 	if (rc < 0)
@@ -281,8 +257,8 @@ static int writer_put_end(struct log_writer *w)
 {
 	uint8_t h[LOG_CHUNK_HEADER_SIZE];
 	memcpy(h, END_MAGIC, 4);
-	put64(h + 4, w->st.chunks);
-	put64(h + 12, w->st.records);
+	le_put64(h + 4, w->st.chunks);
+	le_put64(h + 12, w->st.records);
 	seal_header(h, sizeof h);
 	int rc = write_all(w->fd, h, sizeof h);
 	if (rc < 0)
@@ -413,13 +389,13 @@ static int reader_start(struct log_reader *r)
 	if (got < LOG_PRELUDE_SIZE)
 		return reader_fail(r, "the recording is truncated inside its "
 				      "prelude");
-	uint32_t version = get32(p + 8);
+	uint32_t version = le_get32(p + 8);
 	if (version != LOG_VERSION)
 		return reader_fail(r,
 				   "recording format version %u is not "
 				   "supported (this rewind reads %u)",
 				   version, LOG_VERSION);
-	uint32_t len = get32(p + 12);
+	uint32_t len = le_get32(p + 12);
 	if (len > LOG_HEADER_MAX)
 		return reader_fail(r,
 				   "header length %u exceeds the %u-byte "
@@ -436,7 +412,7 @@ static int reader_start(struct log_reader *r)
 		return reader_fail(r, "the recording is truncated inside its "
 				      "header");
 	uint32_t crc = log_crc32(log_crc32(0, p, 16), r->header, len);
-	if (crc != get32(p + 16))
+	if (crc != le_get32(p + 16))
 		return reader_fail(r, "header checksum mismatch: the "
 				      "recording is corrupt");
 	r->st.offset = r->pos;
@@ -499,7 +475,7 @@ const void *log_reader_header(const struct log_reader *r, size_t *len)
  * may follow it. */
 static int reader_end(struct log_reader *r, const uint8_t *h, uint64_t at)
 {
-	uint64_t chunks = get64(h + 4), records = get64(h + 12);
+	uint64_t chunks = le_get64(h + 4), records = le_get64(h + 12);
 	if (chunks != r->st.chunks || records != r->st.records)
 		return reader_fail(r,
 				   "end marker at byte %llu counts %llu chunks "
@@ -533,7 +509,7 @@ static const char *chunk_check_records(const uint8_t *raw, size_t len,
 	for (uint32_t i = 0; i < nrec; i++) {
 		if (len - pos < 4)
 			return "record length runs past the chunk";
-		uint32_t n = get32(raw + pos);
+		uint32_t n = le_get32(raw + pos);
 		pos += 4;
 		if (n > LOG_RECORD_MAX)
 			return "record length exceeds the limit";
@@ -573,8 +549,8 @@ static int chunk_fail(struct log_reader *r, uint64_t at, const char *why)
 static int reader_load_chunk(struct log_reader *r, const uint8_t *h,
 			     uint64_t at)
 {
-	uint32_t raw_len = get32(h + 4), stored_len = get32(h + 8);
-	uint32_t nrec = get32(h + 12);
+	uint32_t raw_len = le_get32(h + 4), stored_len = le_get32(h + 8);
+	uint32_t nrec = le_get32(h + 12);
 	const char *why = chunk_check_lengths(raw_len, stored_len, nrec);
 	if (why)
 		return chunk_fail(r, at, why);
@@ -587,7 +563,7 @@ static int reader_load_chunk(struct log_reader *r, const uint8_t *h,
 		return reader_read_error(r, got);
 	if ((size_t)got < stored_len)
 		return reader_truncate(r);
-	if (log_crc32(0, r->stored, stored_len) != get32(h + 16))
+	if (log_crc32(0, r->stored, stored_len) != le_get32(h + 16))
 		return chunk_fail(r, at, "checksum mismatch");
 	int n = LZ4_decompress_safe((const char *)r->stored, (char *)r->raw,
 				    (int)stored_len, (int)raw_len);
@@ -634,7 +610,7 @@ int log_reader_next(struct log_reader *r, const void **rec, size_t *len)
 	if (r->state != READING)
 		return r->state == FAILED ? -1 : 0;
 	/* chunk_check_records vouched for this prefix and its bytes. */
-	uint32_t n = get32(r->raw + r->raw_pos);
+	uint32_t n = le_get32(r->raw + r->raw_pos);
 	*rec = r->raw + r->raw_pos + 4;
 	*len = n;
 	r->raw_pos += 4 + (size_t)n;

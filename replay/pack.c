@@ -1,5 +1,6 @@
 #include "pack.h"
 #include "events.h"
+#include "le.h"
 #include "logfile.h"
 
 #include <errno.h>
@@ -12,20 +13,6 @@
  * the type, slot and offset. */
 #define PACK_PIECE (LOG_RECORD_MAX - 64)
 #define PACK_SLOTS (REC_SLOT_DISK0 + MACHINE_MAX_DISKS)
-
-static void put64(uint8_t *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint64_t get64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v |= (uint64_t)p[i] << (8 * i);
-	return v;
-}
 
 static int pack_one(struct log_writer *w, unsigned slot,
 		    const struct rec_image *im, uint8_t *buf, char *err,
@@ -41,7 +28,7 @@ static int pack_one(struct log_writer *w, unsigned slot,
 	while ((n = fread(buf + 10, 1, PACK_PIECE, f)) > 0) {
 		buf[0] = EV_IMAGE;
 		buf[1] = (uint8_t)slot;
-		put64(buf + 2, off);
+		le_put64(buf + 2, off);
 		if (log_writer_append(w, buf, n + 10) < 0) {
 			fclose(f);
 			snprintf(err, errlen, "writing the recording failed");
@@ -114,7 +101,7 @@ int pack_extract(struct log_reader *r, struct rec_config *c, char *dir,
 			files[slot] = fopen(path, "wb");
 		}
 		if (!files[slot] ||
-		    fseek(files[slot], (long)get64(p + 2), SEEK_SET) ||
+		    fseek(files[slot], (long)le_get64(p + 2), SEEK_SET) ||
 		    fwrite(p + 10, 1, *len - 10, files[slot]) != *len - 10) {
 			snprintf(err, errlen,
 				 "extracting packed images in %s "

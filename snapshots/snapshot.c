@@ -2,6 +2,7 @@
 #include "snapshot.h"
 #include "../core/machine.h"
 #include "../core/state.h"
+#include "../replay/le.h"
 #include "../replay/logfile.h"
 
 #include <errno.h>
@@ -16,20 +17,6 @@ enum {
 	SNAP_END = 'E',	  /* u64 icount, u64 state bytes, u64 pages */
 };
 #define SNAP_PIECE (LOG_RECORD_MAX - 64)
-
-static void put64(uint8_t *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint64_t get64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v |= (uint64_t)p[i] << (8 * i);
-	return v;
-}
 
 static bool page_is_zero(const uint8_t *p)
 {
@@ -51,7 +38,7 @@ static int snapshot_write(const struct machine *m, struct log_writer *w,
 	for (size_t off = 0; off < b.len && rc == 0; off += SNAP_PIECE) {
 		size_t n = b.len - off < SNAP_PIECE ? b.len - off : SNAP_PIECE;
 		rec[0] = SNAP_STATE;
-		put64(rec + 1, off);
+		le_put64(rec + 1, off);
 		memcpy(rec + 9, b.p + off, n);
 		rc = log_writer_append(w, rec, n + 9);
 	}
@@ -64,16 +51,16 @@ static int snapshot_write(const struct machine *m, struct log_writer *w,
 		if (!(r->written[p / 64] >> (p % 64) & 1) || page_is_zero(data))
 			continue;
 		rec[0] = SNAP_PAGE;
-		put64(rec + 1, p);
+		le_put64(rec + 1, p);
 		memcpy(rec + 9, data, PAGE_SIZE);
 		rc = log_writer_append(w, rec, PAGE_SIZE + 9);
 		pages++;
 	}
 	if (rc == 0) {
 		rec[0] = SNAP_END;
-		put64(rec + 1, m->icount);
-		put64(rec + 9, b.len);
-		put64(rec + 17, pages);
+		le_put64(rec + 1, m->icount);
+		le_put64(rec + 9, b.len);
+		le_put64(rec + 17, pages);
 		rc = log_writer_append(w, rec, 25);
 	}
 	free(b.p);
@@ -168,7 +155,7 @@ static int snapshot_read(struct log_reader *r, struct machine *m,
 		const uint8_t *p = rec;
 		if (ended || len < 9)
 			goto corrupt;
-		uint64_t a = get64(p + 1);
+		uint64_t a = le_get64(p + 1);
 		if (p[0] == SNAP_STATE) {
 			/* Pieces come in order and the blob is bounded. */
 			if (a != *bloblen || a + (len - 9) > (64u << 20))
@@ -188,8 +175,8 @@ static int snapshot_read(struct log_reader *r, struct machine *m,
 			info->pages++;
 		} else if (p[0] == SNAP_END && len == 25) {
 			info->icount = a;
-			if (get64(p + 9) != *bloblen ||
-			    get64(p + 17) != info->pages)
+			if (le_get64(p + 9) != *bloblen ||
+			    le_get64(p + 17) != info->pages)
 				goto corrupt;
 			ended = true;
 		} else {
