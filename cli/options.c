@@ -12,6 +12,17 @@ void opts_machine_defaults(struct machine_opts *o)
 	o->smp = 1;
 }
 
+int opts_parse_u64(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 0);
+	if (errno || end == s || *end || *s == '-')
+		return -1;
+	*out = v;
+	return 0;
+}
+
 int opts_parse_size(const char *s, uint64_t *out)
 {
 	char *end;

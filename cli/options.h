@@ -19,6 +19,8 @@ struct machine_opts {
 	int ndisks;
 };
 
+/* Parse a plain number (an icount, a seed, a count); returns 0 or -1. */
+int opts_parse_u64(const char *s, uint64_t *out);
 /* Parse a size such as 128M, 1G, 65536; returns 0 or -1. */
 int opts_parse_size(const char *s, uint64_t *out);
 

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <unistd.h>
 
 struct record_opts {
@@ -76,9 +75,8 @@ static struct session_result record_once(const struct record_opts *ro,
 
 static uint64_t fresh_seed(void)
 {
-	uint64_t s = 0;
-	while (getrandom(&s, sizeof(s), 0) != sizeof(s))
-		;
+	uint64_t s;
+	host_real.entropy(host_real.ctx, (uint8_t *)&s, sizeof(s));
 	return s;
 }
 
@@ -118,17 +116,6 @@ static int record_until_fail(const struct record_opts *ro)
 	return 0;
 }
 
-static int parse_u64_arg(const char *s, uint64_t *out)
-{
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 0);
-	if (errno || end == s || *end)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 int cmd_record(int argc, char **argv)
 {
 	struct record_opts ro = {.limit = UINT64_MAX};
@@ -146,21 +133,22 @@ int cmd_record(int argc, char **argv)
 			ro.chaos = true;
 		} else if (!strncmp(a, "--chaos=", 8)) {
 			ro.chaos = ro.seed_given = true;
-			if (parse_u64_arg(a + 8, &ro.seed)) {
+			if (opts_parse_u64(a + 8, &ro.seed)) {
 				fprintf(stderr, "rewind record: bad seed\n");
 				return 1;
 			}
 		} else if (!strcmp(a, "--until-fail")) {
 			ro.until_fail = 100;
 		} else if (!strncmp(a, "--until-fail=", 13)) {
-			if (parse_u64_arg(a + 13, &v) || v < 1 || v > 1000000) {
+			if (opts_parse_u64(a + 13, &v) || v < 1 ||
+			    v > 1000000) {
 				fprintf(stderr, "rewind record: bad "
 						"--until-fail count\n");
 				return 1;
 			}
 			ro.until_fail = (int)v;
 		} else if (!strcmp(a, "--limit") && i + 1 < argc) {
-			if (parse_u64_arg(argv[++i], &ro.limit)) {
+			if (opts_parse_u64(argv[++i], &ro.limit)) {
 				fprintf(stderr, "rewind record: bad --limit\n");
 				return 1;
 			}

@@ -6,7 +6,6 @@
 #include "commands.h"
 #include "session.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,10 +118,7 @@ int cmd_replay(int argc, char **argv)
 		if (!strcmp(argv[i], "--verify")) {
 			verify = true;
 		} else if (!strcmp(argv[i], "--to") && i + 1 < argc) {
-			char *end;
-			errno = 0;
-			to = strtoull(argv[++i], &end, 0);
-			if (errno || *end) {
+			if (opts_parse_u64(argv[++i], &to)) {
 				fprintf(stderr, "rewind replay: bad --to\n");
 				return 1;
 			}

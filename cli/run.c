@@ -1,4 +1,5 @@
 /* rewind run: boot a machine and run it until the guest exits. */
+#include "../core/prng.h"
 #include "../replay/sha256.h"
 #include "commands.h"
 #include "session.h"
@@ -61,12 +62,8 @@ const struct host_inputs host_real = {.wall_ns = host_wall_ns,
 static void seeded_entropy(void *ctx, uint8_t *buf, size_t len)
 {
 	uint64_t *state = ctx;
-	for (size_t i = 0; i < len; i++) {
-		uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
-		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-		z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-		buf[i] = (uint8_t)(z ^ (z >> 31));
-	}
+	for (size_t i = 0; i < len; i++)
+		buf[i] = (uint8_t)prng_next(state);
 }
 
 int cmd_run(int argc, char **argv)

@@ -5,7 +5,6 @@
 #include "commands.h"
 #include "session.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,10 +26,7 @@ static int snapshot_save_cmd(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--force")) {
 			force = true;
 		} else if (!strcmp(argv[i], "--at") && i + 1 < argc) {
-			char *end;
-			errno = 0;
-			at = strtoull(argv[++i], &end, 0);
-			if (errno || *end) {
+			if (opts_parse_u64(argv[++i], &at)) {
 				fprintf(stderr, "rewind snapshot: bad --at\n");
 				return 1;
 			}

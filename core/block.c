@@ -31,23 +31,6 @@ static void block_unmap_writes(struct bus *b, const uint8_t *page_host)
 	}
 }
 
-/* A block ends after any instruction that may change control flow,
- * privilege, translation or interrupt state, so that interrupts are checked
- * right after the instruction that could have enabled them. */
-bool decode_ends_block(const struct insn *in)
-{
-	uint32_t op = in->raw & 0x7f;
-	switch (op) {
-	case 0x63: /* branch */
-	case 0x67: /* jalr */
-	case 0x6f: /* jal */
-	case 0x73: /* system: csr, ecall, ebreak, xret, wfi, sfence */
-		return true;
-	case 0x0f: /* fence.i */ return insn_funct3(in->raw) == 1;
-	default: return in->fn == exec_illegal;
-	}
-}
-
 static struct block *block_build(const uint8_t *host, uint64_t pc_off)
 {
 	struct insn tmp[BLOCK_MAX_INSNS];

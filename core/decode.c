@@ -8,6 +8,23 @@ int exec_illegal(struct hart *h, const struct insn *in)
 	return hart_illegal(h, in);
 }
 
+/* A block ends after any instruction that may change control flow,
+ * privilege, translation or interrupt state, so that interrupts are checked
+ * right after the instruction that could have enabled them. */
+bool decode_ends_block(const struct insn *in)
+{
+	uint32_t op = in->raw & 0x7f;
+	switch (op) {
+	case 0x63: /* branch */
+	case 0x67: /* jalr */
+	case 0x6f: /* jal */
+	case 0x73: /* system: csr, ecall, ebreak, xret, wfi, sfence */
+		return true;
+	case 0x0f: /* fence.i */ return insn_funct3(in->raw) == 1;
+	default: return in->fn == exec_illegal;
+	}
+}
+
 static void set_r(struct insn *in, uint32_t raw, insn_fn fn)
 {
 	in->fn = fn;

@@ -8,6 +8,7 @@
 #include "dev/virtio_blk.h"
 #include "dev/virtio_mmio.h"
 #include "dev/virtio_rng.h"
+#include "prng.h"
 
 #include "block.h"
 
@@ -147,12 +148,7 @@ uint64_t machine_chaos(struct machine *m, uint64_t n)
 {
 	if (!m->chaos || n == 0)
 		return 0;
-	/* splitmix64: small state, good spread, same sequence everywhere. */
-	uint64_t z = (m->chaos_state += 0x9e3779b97f4a7c15ull);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	z ^= z >> 31;
-	return z % n;
+	return prng_next(&m->chaos_state) % n;
 }
 
 /* The next hart's quantum: fixed, or anywhere from 1 to twice the fixed
