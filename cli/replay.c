@@ -1,8 +1,8 @@
 /* rewind replay: reproduce a recording — console output, exit status —
  * and check it against the digests the recording carries. */
-#include "../core/dev/uart.h"
 #include "../replay/logfile.h"
 #include "../replay/pack.h"
+#include "../replay/replayer.h"
 #include "commands.h"
 #include "session.h"
 
@@ -51,64 +51,6 @@ static struct log_reader *replay_open(const char *path, struct rec_config *rc,
 	return r;
 }
 
-/* Run the machine to exactly `target`. False when it stopped earlier. */
-static bool replay_run_to(struct machine *m, struct gate *g, uint64_t target)
-{
-	while (m->icount < target && !g->failed) {
-		enum machine_stop st = machine_run(m, target - m->icount);
-		if (st == MSTOP_EXIT)
-			return false;
-		if (st == MSTOP_IDLE) {
-			gate_fail(g, m->icount,
-				  "every hart waits at icount %llu, but the "
-				  "recording goes on to icount %llu",
-				  (unsigned long long)m->icount,
-				  (unsigned long long)target);
-			return false;
-		}
-	}
-	return !g->failed;
-}
-
-/* Act on one recorded event at its icount. False ends the replay. */
-static bool replay_event(struct machine *m, struct gate *g,
-			 const struct event *e, bool verify)
-{
-	static struct event have;
-	char why[900];
-	switch (e->type) {
-	case EV_CONSOLE:
-		/* The same machine state takes the same bytes. */
-		if (uart_rx_room(m->uart) < e->len) {
-			gate_fail(g, e->icount,
-				  "the UART cannot take the recorded input");
-			return false;
-		}
-		for (uint32_t i = 0; i < e->len; i++)
-			uart_rx_push(m->uart, e->bytes[i]);
-		return true;
-	case EV_DIGEST:
-		event_digest_take(m, verify && e->value != 0, &have);
-		if (!verify)
-			have.value = 0;
-		if (!event_digest_equal(e, &have, why, sizeof(why))) {
-			gate_fail(g, e->icount, "state differs: %s", why);
-			return false;
-		}
-		return true;
-	case EV_END:
-		if (m->exit != (enum machine_exit)e->value ||
-		    m->exit_code != e->code)
-			gate_fail(g, e->icount,
-				  "the guest ended differently (recorded exit "
-				  "%llu code %d, replayed %d code %d)",
-				  (unsigned long long)e->value, e->code,
-				  (int)m->exit, m->exit_code);
-		return false;
-	default: return true;
-	}
-}
-
 int cmd_replay(int argc, char **argv)
 {
 	const char *path = NULL;
@@ -147,31 +89,16 @@ int cmd_replay(int argc, char **argv)
 	struct machine *m =
 		session_machine_chaos(&o, &g, rc.chaos, rc.chaos_seed);
 	int status = 1;
-	bool ended = false;
-	while (m && !g.failed) {
-		const struct event *e = gate_peek_driver_event(&g);
-		uint64_t target = e ? e->icount : UINT64_MAX;
-		if (to < target)
-			target = to;
-		if (!e && target == UINT64_MAX)
-			break; /* the recording stops here */
-		if (!replay_run_to(m, &g, target) && m->exit == MEXIT_RUNNING)
-			break;
-		if (m->icount >= to && (!e || e->icount > to)) {
-			fprintf(stderr, "rewind: stopped at icount %llu\n",
-				(unsigned long long)m->icount);
-			status = 0;
-			goto out;
-		}
-		if (!e)
-			break;
-		bool go_on = replay_event(m, &g, e, verify);
-		if (e->type == EV_END)
-			ended = true;
-		gate_pop_driver_event(&g);
-		if (!go_on)
-			break;
+	enum replay_status st = REPLAY_FAILED;
+	if (m)
+		st = replay_advance(m, &g, to, verify);
+	if (m && st == REPLAY_AT_TARGET) {
+		fprintf(stderr, "rewind: stopped at icount %llu\n",
+			(unsigned long long)m->icount);
+		status = 0;
+		goto out;
 	}
+	bool ended = st == REPLAY_END;
 	if (!m) {
 		status = 1;
 	} else if (g.failed && g.corrupt) {

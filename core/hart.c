@@ -466,7 +466,11 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 		uint64_t n = b->n;
 		if (n > budget - done)
 			n = budget - done;
-		if (__builtin_expect(h->m->nbreakpoints != 0, 0)) {
+		if (__builtin_expect(h->m->nbreakpoints + h->m->nwatch, 0)) {
+			/* A watched access stops the hart right after its
+			 * instruction: go one instruction at a time. */
+			if (h->m->nwatch)
+				n = 1;
 			n = machine_breakpoint_limit(h->m, h, b, (uint32_t)n);
 			if (n == 0) {
 				h->stop = STOP_BREAKPOINT;

@@ -118,6 +118,7 @@ enum hart_stop {
 	STOP_BREAKPOINT, /* pc matches a breakpoint set through the run API */
 	STOP_RESCHED,	 /* back to the scheduler: a deadline, a line or exit
 			    changed */
+	STOP_WATCH,	 /* an access touched a watchpoint (m->watch_hit) */
 };
 
 struct hart {

@@ -44,6 +44,7 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 	if (!m)
 		goto oom;
 	m->bus.m = m;
+	m->bp_hart = -1;
 	m->chaos = cfg->chaos;
 	m->chaos_state = cfg->chaos_seed;
 	m->ram = bus_add_memory(&m->bus, RAM_BASE, cfg->ram_size, false);
@@ -103,6 +104,7 @@ oom:
 
 void machine_reboot(struct machine *m)
 {
+	m->bp_hart = -1;
 	for (int i = 0; i < m->bus.nregions; i++) {
 		struct mem_region *r = &m->bus.region[i];
 		block_free_region(r);
@@ -383,9 +385,10 @@ enum machine_stop machine_run(struct machine *m, uint64_t budget)
 {
 	uint64_t end = UINT64_MAX - m->icount < budget ? UINT64_MAX
 						       : m->icount + budget;
-	/* Resuming steps over a breakpoint a hart is stopped at. */
-	for (int i = 0; i < m->nharts; i++)
-		m->harts[i]->bp_skip = true;
+	/* Resuming steps over the breakpoint a hart stopped at. */
+	if (m->bp_hart >= 0)
+		m->harts[m->bp_hart]->bp_skip = true;
+	m->bp_hart = -1;
 	while (m->icount < end) {
 		if (m->exit != MEXIT_RUNNING)
 			return MSTOP_EXIT;
@@ -426,8 +429,10 @@ enum machine_stop machine_run(struct machine *m, uint64_t budget)
 		h->stop = STOP_NONE;
 		if (why == STOP_WFI || m->quantum_left == 0)
 			machine_rotate(m);
-		if (why == STOP_BREAKPOINT) {
+		if (why == STOP_BREAKPOINT || why == STOP_WATCH) {
 			h->stop = why;
+			if (why == STOP_BREAKPOINT)
+				m->bp_hart = (int)h->hartid;
 			return MSTOP_HART;
 		}
 	}

@@ -18,6 +18,7 @@
 #define TIMEBASE_HZ		10000000ull
 #define QUANTUM_INSNS		10000
 #define MACHINE_MAX_BREAKPOINTS 64
+#define MACHINE_MAX_WATCHPOINTS 16
 
 struct clint;
 struct uart;
@@ -99,6 +100,19 @@ enum machine_stop {
 		       from outside can wake the machine */
 };
 
+/* What a data watchpoint watches for. */
+enum watch_kind { WATCH_WRITE = 1, WATCH_READ = 2, WATCH_ACCESS = 3 };
+struct watchpoint {
+	uint64_t addr, len;
+	enum watch_kind kind;
+};
+struct watch_hit {
+	uint64_t addr;	      /* the watched address the access touched */
+	enum watch_kind kind; /* the watchpoint's kind */
+	bool write;	      /* the access was a write */
+	int hart;
+};
+
 struct machine {
 	struct bus bus;
 	struct mem_region *ram;
@@ -132,6 +146,14 @@ struct machine {
 	 * before executing an instruction at one of them. */
 	uint64_t breakpoints[MACHINE_MAX_BREAKPOINTS];
 	int nbreakpoints;
+	/* The hart stopped at a breakpoint, which the next machine_run
+	 * steps over (-1: none; the debugger clears it after a restore). */
+	int bp_hart;
+	/* Data watchpoints on virtual ranges (core/watch.c), and the last
+	 * access that hit one. */
+	struct watchpoint watch[MACHINE_MAX_WATCHPOINTS];
+	int nwatch;
+	struct watch_hit watch_hit;
 };
 
 /* Build a machine with RAM and the minimal device set. Returns NULL with a
@@ -177,6 +199,27 @@ int machine_breakpoint_remove(struct machine *m, uint64_t pc);
  * breakpoint stops the hart. */
 uint32_t machine_breakpoint_limit(const struct machine *m, const struct hart *h,
 				  const struct block *b, uint32_t n);
+
+/* Data watchpoints (core/watch.c). A hart whose load or store touches a
+ * watched range finishes that instruction and stops with STOP_WATCH; the
+ * access is in m->watch_hit. While any are set, harts run one instruction
+ * per dispatch and never cache translations of watched pages, so every
+ * access to them takes the checked slow path. add: 0, -ENOSPC, -EINVAL
+ * (zero or overflowing length); remove: 0 or -ENOENT. */
+int machine_watch_add(struct machine *m, uint64_t addr, uint64_t len,
+		      enum watch_kind kind);
+int machine_watch_remove(struct machine *m, uint64_t addr, uint64_t len,
+			 enum watch_kind kind);
+/* True when virtual page va >> 12 holds a watched byte. */
+bool machine_watch_page(const struct machine *m, uint64_t va);
+/* Check an access of size bytes at va by h; on a hit, record it and stop
+ * the hart after the instruction. */
+void machine_watch_access(struct hart *h, uint64_t va, unsigned size,
+			  bool write);
+
+/* Clear RAM's dirty-page bitmap for the next incremental checkpoint; pages
+ * that stay writable through cached translations stay marked. */
+void machine_dirty_reset(struct machine *m);
 
 /* Drop every cached translation of every hart (e.g. on a memory map change). */
 void machine_flush_tlbs(struct machine *m);

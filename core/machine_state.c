@@ -430,6 +430,7 @@ int machine_load(struct machine *m, struct state_reader *r, char *err,
 	rc = machine_parts_load(m, r, err, errlen);
 	if (rc == 0) {
 		machine_sched_apply(m, &s);
+		m->bp_hart = -1; /* no hart of the restored run is at a stop */
 	} else if (machine_rollback(m, &backup)) {
 		size_t n = errlen ? strlen(err) : 0;
 		snprintf(err + n, errlen - n,

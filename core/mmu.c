@@ -107,6 +107,10 @@ static void mmu_tlb_fill(struct hart *h, struct tlb_set *set, uint64_t va,
 	bool ok;
 	if (!pmp_page_uniform(h, page_pa, acc, priv, &ok) || !ok)
 		return;
+	/* Watched pages stay uncached so that every access is checked. */
+	if (__builtin_expect(h->m->nwatch != 0, 0) && acc != ACC_X &&
+	    machine_watch_page(h->m, va))
+		return;
 	uint64_t idx = (va >> 12) & (TLB_SIZE - 1);
 	uint8_t *host = r->host + (page_pa - r->base);
 	struct tlb_entry *e;
@@ -183,11 +187,13 @@ static int mmu_load_page(struct hart *h, const struct insn *in, uint64_t va,
 		memcpy(&v, r->host + (pa - r->base), size);
 		*out = v;
 		mmu_tlb_fill(h, h->dtlb, va, pa, r, ACC_R, priv);
-		return 0;
+	} else {
+		h->live_idx = in->idx; /* a device may read the clock */
+		if (bus_read(&h->m->bus, pa, size, out))
+			return hart_trap(h, in, EXC_LOAD_ACCESS, va);
 	}
-	h->live_idx = in->idx; /* a device may read the clock */
-	if (bus_read(&h->m->bus, pa, size, out))
-		return hart_trap(h, in, EXC_LOAD_ACCESS, va);
+	if (__builtin_expect(h->m->nwatch != 0, 0))
+		machine_watch_access(h, va, size, false);
 	return 0;
 }
 
@@ -260,6 +266,8 @@ int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 	if (h->resv_valid && pa[0] <= h->resv_addr + 7 &&
 	    h->resv_addr <= pa[0] + size - 1)
 		h->resv_valid = false;
+	if (__builtin_expect(h->m->nwatch != 0, 0))
+		machine_watch_access(h, va, size, true);
 	if (left_block) {
 		h->pc = insn_pc(h, in) + in->len;
 		return EXEC_EXIT;
@@ -287,6 +295,10 @@ int mmu_rmw_ptr(struct hart *h, const struct insn *in, uint64_t va,
 		return hart_trap(h, in, (uint64_t)cause, va);
 	bus_note_write(&h->m->bus, *pa, size);
 	*host = r->host + (*pa - r->base);
+	if (__builtin_expect(h->m->nwatch != 0, 0)) {
+		machine_watch_access(h, va, size, false);
+		machine_watch_access(h, va, size, true);
+	}
 	return 0;
 }
 
@@ -300,5 +312,7 @@ int mmu_load_pa(struct hart *h, const struct insn *in, uint64_t va,
 		cause = EXC_LOAD_ACCESS;
 	if (cause)
 		return hart_trap(h, in, (uint64_t)cause, va);
+	if (__builtin_expect(h->m->nwatch != 0, 0))
+		machine_watch_access(h, va, size, false);
 	return 0;
 }

@@ -77,7 +77,8 @@ static bool gate_fill(struct gate *g, size_t want)
 			}
 			break;
 		}
-		if (g->qhead > 0 && g->qhead == g->qlen)
+		/* Consumed events go, unless positions must stay valid. */
+		if (want != SIZE_MAX && g->qhead > 0 && g->qhead == g->qlen)
 			g->qhead = g->qlen = 0;
 		if (g->qlen == g->qcap) {
 			size_t cap = g->qcap ? 2 * g->qcap : 16;
@@ -245,4 +246,20 @@ void gate_pop_driver_event(struct gate *g)
 	}
 	g->counts[e->type]++;
 	g->qhead++;
+}
+
+int gate_load_all(struct gate *g)
+{
+	gate_fill(g, SIZE_MAX);
+	return g->corrupt ? -1 : 0;
+}
+
+size_t gate_tell(const struct gate *g)
+{
+	return g->qhead;
+}
+
+void gate_seek(struct gate *g, size_t pos)
+{
+	g->qhead = pos <= g->qlen ? pos : g->qlen;
 }

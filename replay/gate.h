@@ -54,6 +54,13 @@ int gate_queue_record(struct gate *g, const void *rec, size_t len);
 const struct event *gate_peek_driver_event(struct gate *g);
 /* Consume that event. */
 void gate_pop_driver_event(struct gate *g);
+/* Replay: read the rest of the recording into memory, so that positions
+ * can be returned to (gate_tell, gate_seek). 0, or -1 after gate_fail. */
+int gate_load_all(struct gate *g);
+/* Replay, after gate_load_all: the read position, and back to one. */
+size_t gate_tell(const struct gate *g);
+void gate_seek(struct gate *g, size_t pos);
+
 /* Record a divergence (the first one wins). */
 void gate_fail(struct gate *g, uint64_t icount, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -1,0 +1,91 @@
+/* Data watchpoints for the debugger. Accesses are checked in the memory
+ * slow paths: a watched page never gets a cached translation, so every
+ * load and store to it (including atomics) comes through here. */
+#include "machine.h"
+
+#include <errno.h>
+
+static bool watch_overlaps(const struct watchpoint *w, uint64_t va,
+			   uint64_t len)
+{
+	return va <= w->addr + (w->len - 1) && w->addr <= va + (len - 1);
+}
+
+/* Forget the translations of the watched range so its next access takes
+ * the slow path; only those entries, so the rest of the caches (which a
+ * guest can observe through A/D bits) stay as they are. */
+static void watch_drop_translations(struct machine *m, uint64_t addr,
+				    uint64_t len)
+{
+	for (uint64_t vpn = addr >> 12; vpn <= (addr + len - 1) >> 12; vpn++) {
+		for (int i = 0; i < m->nharts; i++) {
+			for (int s = 0; s < 4; s++) {
+				struct tlb_set *set = &m->harts[i]->tlb[s];
+				unsigned k = vpn & (TLB_SIZE - 1);
+				if (set->r[k].tag == vpn)
+					set->r[k].tag = TLB_INVALID;
+				if (set->w[k].tag == vpn)
+					set->w[k].tag = TLB_INVALID;
+			}
+		}
+		if (vpn == UINT64_MAX >> 12)
+			break;
+	}
+}
+
+int machine_watch_add(struct machine *m, uint64_t addr, uint64_t len,
+		      enum watch_kind kind)
+{
+	if (len == 0 || addr + (len - 1) < addr)
+		return -EINVAL;
+	for (int i = 0; i < m->nwatch; i++)
+		if (m->watch[i].addr == addr && m->watch[i].len == len &&
+		    m->watch[i].kind == kind)
+			return 0;
+	if (m->nwatch == MACHINE_MAX_WATCHPOINTS)
+		return -ENOSPC;
+	m->watch[m->nwatch++] =
+		(struct watchpoint){.addr = addr, .len = len, .kind = kind};
+	watch_drop_translations(m, addr, len);
+	return 0;
+}
+
+int machine_watch_remove(struct machine *m, uint64_t addr, uint64_t len,
+			 enum watch_kind kind)
+{
+	for (int i = 0; i < m->nwatch; i++) {
+		struct watchpoint *w = &m->watch[i];
+		if (w->addr == addr && w->len == len && w->kind == kind) {
+			*w = m->watch[--m->nwatch];
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+bool machine_watch_page(const struct machine *m, uint64_t va)
+{
+	for (int i = 0; i < m->nwatch; i++)
+		if (watch_overlaps(&m->watch[i], va & ~0xfffull, 0x1000))
+			return true;
+	return false;
+}
+
+void machine_watch_access(struct hart *h, uint64_t va, unsigned size,
+			  bool write)
+{
+	struct machine *m = h->m;
+	for (int i = 0; i < m->nwatch; i++) {
+		const struct watchpoint *w = &m->watch[i];
+		unsigned want = write ? WATCH_WRITE : WATCH_READ;
+		if (!(w->kind & want) || !watch_overlaps(w, va, size))
+			continue;
+		m->watch_hit =
+			(struct watch_hit){.addr = va > w->addr ? va : w->addr,
+					   .kind = w->kind,
+					   .write = write,
+					   .hart = (int)h->hartid};
+		h->stop = STOP_WATCH;
+		return;
+	}
+}

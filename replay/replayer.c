@@ -1,0 +1,94 @@
+#include "replayer.h"
+#include "../core/dev/uart.h"
+
+#include <stdio.h>
+
+/* Act on one recorded event at its icount. False ends the replay. */
+static bool replay_event(struct machine *m, struct gate *g,
+			 const struct event *e, bool verify)
+{
+	static struct event have;
+	char why[900];
+	switch (e->type) {
+	case EV_CONSOLE:
+		/* The same machine state takes the same bytes. */
+		if (uart_rx_room(m->uart) < e->len) {
+			gate_fail(g, e->icount,
+				  "the UART cannot take the recorded input");
+			return false;
+		}
+		for (uint32_t i = 0; i < e->len; i++)
+			uart_rx_push(m->uart, e->bytes[i]);
+		return true;
+	case EV_DIGEST:
+		event_digest_take(m, verify && e->value != 0, &have);
+		if (!verify)
+			have.value = 0;
+		if (!event_digest_equal(e, &have, why, sizeof(why))) {
+			gate_fail(g, e->icount, "state differs: %s", why);
+			return false;
+		}
+		return true;
+	case EV_END:
+		if (m->exit != (enum machine_exit)e->value ||
+		    m->exit_code != e->code)
+			gate_fail(g, e->icount,
+				  "the guest ended differently (recorded exit "
+				  "%llu code %d, replayed %d code %d)",
+				  (unsigned long long)e->value, e->code,
+				  (int)m->exit, m->exit_code);
+		return false;
+	default: return true;
+	}
+}
+
+enum replay_status replay_advance(struct machine *m, struct gate *g,
+				  uint64_t target, bool verify)
+{
+	while (!g->failed) {
+		const struct event *e = gate_peek_driver_event(g);
+		if (e && e->icount < m->icount) {
+			gate_fail(g, m->icount,
+				  "the machine ran past a recorded event at "
+				  "icount %llu",
+				  (unsigned long long)e->icount);
+			break;
+		}
+		/* Events at this position come before running on from it. */
+		if (e && e->icount == m->icount && m->icount < target) {
+			bool go_on = replay_event(m, g, e, verify);
+			bool end = e->type == EV_END;
+			gate_pop_driver_event(g);
+			if (end && !g->failed)
+				return REPLAY_END;
+			if (!go_on)
+				break;
+			continue;
+		}
+		if (m->icount >= target)
+			return REPLAY_AT_TARGET;
+		if (!e && (g->eof || g->failed))
+			return g->failed ? REPLAY_FAILED : REPLAY_CUT;
+		uint64_t stop = e && e->icount < target ? e->icount : target;
+		enum machine_stop st = machine_run(m, stop - m->icount);
+		if (st == MSTOP_HART)
+			return REPLAY_HART_STOP;
+		if (st == MSTOP_EXIT && (!e || e->icount != m->icount)) {
+			if (!g->failed)
+				gate_fail(g, m->icount,
+					  "the guest ended at icount %llu, "
+					  "before the recording does",
+					  (unsigned long long)m->icount);
+			break;
+		}
+		if (st == MSTOP_IDLE && m->icount < stop) {
+			gate_fail(g, m->icount,
+				  "every hart waits at icount %llu, but the "
+				  "recording goes on to icount %llu",
+				  (unsigned long long)m->icount,
+				  (unsigned long long)stop);
+			break;
+		}
+	}
+	return REPLAY_FAILED;
+}

@@ -1,0 +1,225 @@
+#include "pagestore.h"
+#include "../core/bus.h"
+
+#include <errno.h>
+#include <lz4.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ps_entry {
+	uint64_t hash;
+	uint32_t refs; /* 0: a free slot */
+	uint32_t next; /* the next id in this hash bucket, or 0 */
+	uint32_t len;  /* stored bytes; PAGE_SIZE: kept uncompressed */
+	uint8_t *data;
+};
+
+struct page_store {
+	struct ps_entry *e; /* by id; e[0] is the zero page, never used */
+	uint32_t n, cap;
+	uint32_t free_head; /* a chain of free ids through `next` */
+	uint32_t *bucket;   /* hash -> first id */
+	uint32_t nbuckets;  /* a power of two */
+	size_t bytes;
+	size_t count;
+};
+
+/* A fast 64-bit hash: identical contents must meet, and a false match is
+ * caught by comparing the bytes, so speed matters more than strength. */
+static uint64_t page_hash(const uint8_t *p)
+{
+	const uint64_t k = 0x9e3779b97f4a7c15ull;
+	uint64_t a = 1, b = 2, c = 3, d = 4;
+	for (size_t i = 0; i < PAGE_SIZE; i += 32) {
+		uint64_t w[4];
+		memcpy(w, p + i, 32);
+		a = (a ^ w[0]) * k;
+		b = (b ^ w[1]) * k;
+		c = (c ^ w[2]) * k;
+		d = (d ^ w[3]) * k;
+		a ^= a >> 29;
+		b ^= b >> 31;
+		c ^= c >> 27;
+		d ^= d >> 33;
+	}
+	uint64_t h = a ^ (b * 3) ^ (c * 5) ^ (d * 7);
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	return h;
+}
+
+static bool page_zero(const uint8_t *p)
+{
+	uint64_t acc = 0;
+	for (size_t i = 0; i < PAGE_SIZE; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		acc |= w;
+	}
+	return acc == 0;
+}
+
+struct page_store *pagestore_new(void)
+{
+	struct page_store *ps = calloc(1, sizeof(*ps));
+	if (!ps)
+		return NULL;
+	ps->nbuckets = 4096;
+	ps->bucket = calloc(ps->nbuckets, sizeof(*ps->bucket));
+	ps->cap = 1024;
+	ps->e = calloc(ps->cap, sizeof(*ps->e));
+	if (!ps->bucket || !ps->e) {
+		pagestore_free(ps);
+		return NULL;
+	}
+	ps->n = 1; /* id 0 is the zero page */
+	return ps;
+}
+
+void pagestore_free(struct page_store *ps)
+{
+	if (!ps)
+		return;
+	for (uint32_t i = 1; i < ps->n; i++)
+		free(ps->e[i].data);
+	free(ps->e);
+	free(ps->bucket);
+	free(ps);
+}
+
+void pagestore_get(const struct page_store *ps, uint32_t id, uint8_t *out)
+{
+	const struct ps_entry *e = &ps->e[id];
+	if (id == PAGESTORE_ZERO) {
+		memset(out, 0, PAGE_SIZE);
+	} else if (e->len == PAGE_SIZE) {
+		memcpy(out, e->data, PAGE_SIZE);
+	} else {
+		/* Our own compressed bytes: they always decode. */
+		LZ4_decompress_safe((const char *)e->data, (char *)out,
+				    (int)e->len, PAGE_SIZE);
+	}
+}
+
+/* Double the buckets when the chains get long; ids are kept. */
+static int pagestore_grow_buckets(struct page_store *ps)
+{
+	uint32_t nb = ps->nbuckets * 2;
+	uint32_t *b = calloc(nb, sizeof(*b));
+	if (!b)
+		return -ENOMEM;
+	for (uint32_t id = 1; id < ps->n; id++) {
+		struct ps_entry *e = &ps->e[id];
+		if (!e->refs)
+			continue;
+		uint32_t k = (uint32_t)e->hash & (nb - 1);
+		e->next = b[k];
+		b[k] = id;
+	}
+	free(ps->bucket);
+	ps->bucket = b;
+	ps->nbuckets = nb;
+	return 0;
+}
+
+static int pagestore_new_id(struct page_store *ps, uint32_t *id)
+{
+	if (ps->free_head) {
+		*id = ps->free_head;
+		ps->free_head = ps->e[*id].next;
+		return 0;
+	}
+	if (ps->n == ps->cap) {
+		if (ps->cap >= UINT32_MAX / 2)
+			return -ENOMEM;
+		struct ps_entry *e = realloc(ps->e, 2 * ps->cap * sizeof(*e));
+		if (!e)
+			return -ENOMEM;
+		ps->e = e;
+		ps->cap *= 2;
+	}
+	*id = ps->n++;
+	return 0;
+}
+
+int pagestore_put(struct page_store *ps, const uint8_t *data, uint32_t *id)
+{
+	if (page_zero(data)) {
+		*id = PAGESTORE_ZERO;
+		return 0;
+	}
+	uint64_t h = page_hash(data);
+	uint8_t tmp[PAGE_SIZE];
+	for (uint32_t i = ps->bucket[h & (ps->nbuckets - 1)]; i;
+	     i = ps->e[i].next) {
+		if (ps->e[i].hash != h)
+			continue;
+		pagestore_get(ps, i, tmp);
+		if (memcmp(tmp, data, PAGE_SIZE) == 0) {
+			ps->e[i].refs++;
+			*id = i;
+			return 0;
+		}
+	}
+	if (ps->count >= ps->nbuckets && pagestore_grow_buckets(ps))
+		return -ENOMEM;
+	char packed[LZ4_COMPRESSBOUND(PAGE_SIZE)];
+	int len = LZ4_compress_default((const char *)data, packed, PAGE_SIZE,
+				       (int)sizeof(packed));
+	if (len <= 0 || len >= (int)PAGE_SIZE)
+		len = PAGE_SIZE;
+	uint8_t *copy = malloc((size_t)len);
+	uint32_t nid;
+	if (!copy || pagestore_new_id(ps, &nid)) {
+		free(copy);
+		return -ENOMEM;
+	}
+	memcpy(copy, len == PAGE_SIZE ? (const char *)data : packed,
+	       (size_t)len);
+	uint32_t k = (uint32_t)h & (ps->nbuckets - 1);
+	ps->e[nid] = (struct ps_entry){.hash = h,
+				       .refs = 1,
+				       .next = ps->bucket[k],
+				       .len = (uint32_t)len,
+				       .data = copy};
+	ps->bucket[k] = nid;
+	ps->bytes += (size_t)len + sizeof(struct ps_entry);
+	ps->count++;
+	*id = nid;
+	return 0;
+}
+
+void pagestore_ref(struct page_store *ps, uint32_t id)
+{
+	if (id != PAGESTORE_ZERO)
+		ps->e[id].refs++;
+}
+
+void pagestore_unref(struct page_store *ps, uint32_t id)
+{
+	if (id == PAGESTORE_ZERO || --ps->e[id].refs)
+		return;
+	struct ps_entry *e = &ps->e[id];
+	uint32_t *link = &ps->bucket[e->hash & (ps->nbuckets - 1)];
+	while (*link != id)
+		link = &ps->e[*link].next;
+	*link = e->next;
+	ps->bytes -= e->len + sizeof(struct ps_entry);
+	ps->count--;
+	free(e->data);
+	e->data = NULL;
+	e->next = ps->free_head;
+	ps->free_head = id;
+}
+
+size_t pagestore_bytes(const struct page_store *ps)
+{
+	return ps->bytes;
+}
+
+size_t pagestore_count(const struct page_store *ps)
+{
+	return ps->count;
+}

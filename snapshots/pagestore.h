@@ -1,0 +1,32 @@
+/* Content-addressed page storage for the checkpoint timeline: each distinct
+ * page content is kept once, LZ4-compressed, with a reference count, so a
+ * page that does not change between checkpoints is never stored twice. */
+#ifndef REWIND_SNAPSHOTS_PAGESTORE_H
+#define REWIND_SNAPSHOTS_PAGESTORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The id of the all-zero page, which is never stored. */
+#define PAGESTORE_ZERO 0
+
+struct page_store;
+
+struct page_store *pagestore_new(void);
+void pagestore_free(struct page_store *ps);
+
+/* The id of a page's content (PAGE_SIZE bytes), adding it when new; the
+ * caller holds one reference to it. 0, or -ENOMEM. */
+int pagestore_put(struct page_store *ps, const uint8_t *data, uint32_t *id);
+/* One more reference, or one fewer (the last frees the content). */
+void pagestore_ref(struct page_store *ps, uint32_t id);
+void pagestore_unref(struct page_store *ps, uint32_t id);
+/* Copy the content of id into out (PAGE_SIZE bytes). */
+void pagestore_get(const struct page_store *ps, uint32_t id, uint8_t *out);
+
+/* Host memory held: compressed contents and bookkeeping. */
+size_t pagestore_bytes(const struct page_store *ps);
+/* Distinct contents stored. */
+size_t pagestore_count(const struct page_store *ps);
+
+#endif

@@ -1,0 +1,323 @@
+#include "timeline.h"
+#include "../core/state.h"
+#include "pagestore.h"
+
+#include <errno.h>
+#include <lz4.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct timeline *timeline_new(struct machine *m, size_t budget)
+{
+	struct timeline *tl = calloc(1, sizeof(*tl));
+	if (!tl)
+		return NULL;
+	tl->m = m;
+	tl->budget = budget;
+	tl->ps = pagestore_new();
+	if (!tl->ps) {
+		free(tl);
+		return NULL;
+	}
+	return tl;
+}
+
+static void map_unref(struct page_store *ps, const struct tl_page *p,
+		      uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		pagestore_unref(ps, p[i].id);
+}
+
+static bool timeline_grow(struct timeline *tl)
+{
+	size_t cap = tl->cap ? 2 * tl->cap : 64;
+	struct checkpoint *cp = realloc(tl->cp, cap * sizeof(*cp));
+	if (!cp)
+		return false;
+	tl->cp = cp;
+	tl->cap = cap;
+	return true;
+}
+
+static void checkpoint_free(struct timeline *tl, struct checkpoint *c)
+{
+	map_unref(tl->ps, c->pages, c->npages);
+	tl->meta_bytes -= c->state_len + c->npages * sizeof(*c->pages);
+	free(c->pages);
+	free(c->state);
+}
+
+void timeline_free(struct timeline *tl)
+{
+	if (!tl)
+		return;
+	for (size_t i = 0; i < tl->n; i++)
+		checkpoint_free(tl, &tl->cp[i]);
+	free(tl->cp);
+	free(tl->cur);
+	pagestore_free(tl->ps);
+	free(tl);
+}
+
+size_t timeline_bytes(const struct timeline *tl)
+{
+	return pagestore_bytes(tl->ps) + tl->meta_bytes +
+	       tl->cap * sizeof(*tl->cp) + tl->ncur * sizeof(*tl->cur);
+}
+
+/* The pages set in bits (of npages), in order. */
+static uint32_t *pages_listed(const uint64_t *bits, uint64_t npages,
+			      uint32_t *n)
+{
+	size_t words = (npages + 63) / 64, count = 0;
+	for (size_t w = 0; w < words; w++)
+		count += (size_t)__builtin_popcountll(bits[w]);
+	uint32_t *list = malloc((count ? count : 1) * sizeof(*list));
+	if (!list)
+		return NULL;
+	*n = 0;
+	for (size_t w = 0; w < words; w++)
+		for (uint64_t b = bits[w]; b; b &= b - 1)
+			list[(*n)++] =
+				(uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+	return list;
+}
+
+/* The map of RAM now: the baseline with every dirty page read again
+ * (every written page when there is no baseline yet). Holds a reference
+ * to each id in *out. */
+static int timeline_map_now(struct timeline *tl, struct tl_page **out,
+			    uint32_t *nout)
+{
+	const struct mem_region *r = tl->m->ram;
+	uint32_t nchg, ncur = tl->based ? tl->ncur : 0;
+	uint32_t *chg = pages_listed(tl->based ? r->dirty : r->written,
+				     r->size >> PAGE_SHIFT, &nchg);
+	struct tl_page *map = malloc(((size_t)ncur + nchg + 1) * sizeof(*map));
+	if (!chg || !map) {
+		free(chg);
+		free(map);
+		return -ENOMEM;
+	}
+	uint32_t n = 0, i = 0, j = 0;
+	while (i < ncur || j < nchg) {
+		if (j == nchg || (i < ncur && tl->cur[i].page < chg[j])) {
+			map[n] = tl->cur[i++];
+			pagestore_ref(tl->ps, map[n++].id);
+			continue;
+		}
+		uint32_t p = chg[j++], id;
+		if (i < ncur && tl->cur[i].page == p)
+			i++;
+		if (pagestore_put(tl->ps, r->host + ((uint64_t)p << PAGE_SHIFT),
+				  &id)) {
+			map_unref(tl->ps, map, n);
+			free(map);
+			free(chg);
+			return -ENOMEM;
+		}
+		if (id != PAGESTORE_ZERO)
+			map[n++] = (struct tl_page){.page = p, .id = id};
+	}
+	free(chg);
+	*out = map;
+	*nout = n;
+	return 0;
+}
+
+/* Make map (n entries, references held) the baseline: RAM equals it and
+ * the dirty bitmap starts afresh. */
+static int timeline_rebase(struct timeline *tl, const struct tl_page *map,
+			   uint32_t n)
+{
+	struct tl_page *copy = malloc(((size_t)n + 1) * sizeof(*copy));
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, map, (size_t)n * sizeof(*copy));
+	for (uint32_t i = 0; i < n; i++)
+		pagestore_ref(tl->ps, copy[i].id);
+	if (tl->based)
+		map_unref(tl->ps, tl->cur, tl->ncur);
+	free(tl->cur);
+	tl->cur = copy;
+	tl->ncur = n;
+	tl->based = true;
+	machine_dirty_reset(tl->m);
+	return 0;
+}
+
+/* How much it costs to lose checkpoint k: the gap it leaves, weighed
+ * against how far back it lies, so old history thins first. */
+static double timeline_loss(const struct timeline *tl, size_t k)
+{
+	uint64_t newest = tl->cp[tl->n - 1].icount;
+	double gap = (double)(tl->cp[k + 1].icount - tl->cp[k - 1].icount);
+	double age = (double)(newest - tl->cp[k].icount) + 1.0;
+	return gap / age;
+}
+
+static void timeline_drop(struct timeline *tl, size_t k)
+{
+	checkpoint_free(tl, &tl->cp[k]);
+	memmove(&tl->cp[k], &tl->cp[k + 1], (tl->n - k - 1) * sizeof(*tl->cp));
+	tl->n--;
+}
+
+/* Over budget: drop the checkpoints whose loss hurts least, keeping the
+ * first (the beginning of history) and the newest. */
+static void timeline_thin(struct timeline *tl)
+{
+	while (timeline_bytes(tl) > tl->budget && tl->n > 2) {
+		size_t best = 1;
+		for (size_t k = 2; k + 1 < tl->n; k++)
+			if (timeline_loss(tl, k) < timeline_loss(tl, best))
+				best = k;
+		timeline_drop(tl, best);
+		tl->thinned++;
+	}
+}
+
+int timeline_take(struct timeline *tl, uint64_t cookie)
+{
+	struct machine *m = tl->m;
+	struct checkpoint c = {.icount = m->icount, .cookie = cookie};
+	for (int i = 0; i < m->nharts; i++)
+		c.hart_icount[i] = m->harts[i]->icount;
+	struct state_buf b = {0};
+	if (machine_save(m, &b) || b.oom) {
+		free(b.p);
+		return -ENOMEM;
+	}
+	int bound = LZ4_compressBound((int)b.len);
+	c.state = malloc((size_t)bound);
+	int len = c.state ? LZ4_compress_default((const char *)b.p,
+						 (char *)c.state, (int)b.len,
+						 bound)
+			  : 0;
+	c.state_raw = b.len;
+	free(b.p);
+	if (len <= 0) {
+		free(c.state);
+		return -ENOMEM;
+	}
+	c.state_len = (size_t)len;
+	if (timeline_map_now(tl, &c.pages, &c.npages)) {
+		free(c.state);
+		return -ENOMEM;
+	}
+	if (timeline_rebase(tl, c.pages, c.npages) ||
+	    (tl->n == tl->cap && !timeline_grow(tl))) {
+		map_unref(tl->ps, c.pages, c.npages);
+		free(c.pages);
+		free(c.state);
+		return -ENOMEM;
+	}
+	tl->meta_bytes += c.state_len + c.npages * sizeof(*c.pages);
+	size_t k = tl->n;
+	while (k > 0 && tl->cp[k - 1].icount >= c.icount)
+		k--;
+	if (k < tl->n && tl->cp[k].icount == c.icount) {
+		checkpoint_free(tl, &tl->cp[k]);
+		tl->cp[k] = c;
+	} else {
+		memmove(&tl->cp[k + 1], &tl->cp[k],
+			(tl->n - k) * sizeof(*tl->cp));
+		tl->cp[k] = c;
+		tl->n++;
+	}
+	tl->taken++;
+	timeline_thin(tl);
+	return 0;
+}
+
+const struct checkpoint *timeline_find(const struct timeline *tl,
+				       uint64_t icount)
+{
+	size_t lo = 0, hi = tl->n; /* the first with icount > the target */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tl->cp[mid].icount <= icount)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? &tl->cp[lo - 1] : NULL;
+}
+
+/* The content id of page p in map (n entries by page), 0 when absent. */
+static uint32_t map_lookup(const struct tl_page *map, uint32_t n, uint32_t p)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (map[mid].page < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && map[lo].page == p ? map[lo].id : PAGESTORE_ZERO;
+}
+
+static void timeline_load_page(struct timeline *tl, uint32_t p, uint32_t id)
+{
+	uint8_t buf[PAGE_SIZE];
+	pagestore_get(tl->ps, id, buf);
+	bus_load_page(tl->m->ram, p, buf);
+}
+
+int timeline_restore(struct timeline *tl, const struct checkpoint *c, char *err,
+		     size_t errlen)
+{
+	struct mem_region *r = tl->m->ram;
+	/* RAM differs from c where it was written since the baseline and
+	 * where the baseline differs from c. */
+	uint32_t ndirty;
+	uint32_t *dirty =
+		pages_listed(r->dirty, r->size >> PAGE_SHIFT, &ndirty);
+	if (!dirty) {
+		snprintf(err, errlen, "out of memory restoring a checkpoint");
+		return -ENOMEM;
+	}
+	for (uint32_t j = 0; j < ndirty; j++)
+		timeline_load_page(tl, dirty[j],
+				   map_lookup(c->pages, c->npages, dirty[j]));
+	free(dirty);
+	uint32_t i = 0, j = 0;
+	while (i < tl->ncur || j < c->npages) {
+		if (j == c->npages ||
+		    (i < tl->ncur && tl->cur[i].page < c->pages[j].page)) {
+			timeline_load_page(tl, tl->cur[i++].page,
+					   PAGESTORE_ZERO);
+		} else if (i == tl->ncur ||
+			   c->pages[j].page < tl->cur[i].page) {
+			timeline_load_page(tl, c->pages[j].page,
+					   c->pages[j].id);
+			j++;
+		} else {
+			if (tl->cur[i].id != c->pages[j].id)
+				timeline_load_page(tl, c->pages[j].page,
+						   c->pages[j].id);
+			i++;
+			j++;
+		}
+	}
+	uint8_t *raw = malloc(c->state_raw);
+	if (!raw || LZ4_decompress_safe((const char *)c->state, (char *)raw,
+					(int)c->state_len, (int)c->state_raw) !=
+			    (int)c->state_raw) {
+		free(raw);
+		snprintf(err, errlen, "out of memory restoring a checkpoint");
+		return -ENOMEM;
+	}
+	struct state_reader rd = {.p = raw, .end = raw + c->state_raw};
+	int rc = machine_load(tl->m, &rd, err, errlen);
+	free(raw);
+	if (rc)
+		return rc;
+	rc = timeline_rebase(tl, c->pages, c->npages);
+	if (rc)
+		snprintf(err, errlen, "out of memory restoring a checkpoint");
+	return rc;
+}
