@@ -1,55 +1,12 @@
 /* rewind replay: reproduce a recording — console output, exit status —
  * and check it against the digests the recording carries. */
 #include "../replay/logfile.h"
-#include "../replay/pack.h"
-#include "../replay/replayer.h"
 #include "commands.h"
-#include "session.h"
+#include "replay_session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Where packed images were extracted to, and the first record after
- * them, which the gate must still see. */
-struct replay_pack {
-	char dir[REC_PATH_MAX];
-	const void *first;
-	size_t first_len;
-	bool used;
-};
-
-/* Open a recording and rebuild the machine options it names. */
-static struct log_reader *replay_open(const char *path, struct rec_config *rc,
-				      struct machine_opts *o,
-				      struct replay_pack *pk)
-{
-	char err[1024];
-	struct log_reader *r = log_reader_open(path, err, sizeof(err));
-	if (!r) {
-		fprintf(stderr, "rewind: %s\n", err);
-		return NULL;
-	}
-	size_t hlen;
-	const char *h = log_reader_header(r, &hlen);
-	int bad = recording_header_parse(h, hlen, rc, err, sizeof(err));
-	if (!bad && rc->packed) {
-		pk->used = true;
-		bad = pack_extract(r, rc, pk->dir, &pk->first, &pk->first_len,
-				   err, sizeof(err));
-	} else if (!bad) {
-		bad = recording_check_images(rc, err, sizeof(err));
-	}
-	if (bad) {
-		if (pk->used)
-			pack_cleanup(rc, pk->dir);
-		fprintf(stderr, "rewind: %s: %s\n", path, err);
-		log_reader_close(r);
-		return NULL;
-	}
-	session_opts_from_config(rc, o);
-	return r;
-}
 
 int cmd_replay(int argc, char **argv)
 {
@@ -76,58 +33,19 @@ int cmd_replay(int argc, char **argv)
 		fprintf(stderr, "rewind replay: which recording?\n");
 		return 1;
 	}
-	static struct rec_config rc;
-	static struct replay_pack pk;
-	struct machine_opts o;
-	struct log_reader *r = replay_open(path, &rc, &o, &pk);
-	if (!r)
+	static struct replay_session rs;
+	if (replay_session_open(&rs, path, false))
 		return 1;
-	struct gate g;
-	gate_init(&g, GATE_REPLAY, NULL, NULL, r);
-	if (pk.first && gate_queue_record(&g, pk.first, pk.first_len))
-		gate_fail(&g, 0, "malformed record in the recording");
-	struct machine *m =
-		session_machine_chaos(&o, &g, rc.chaos, rc.chaos_seed);
-	int status = 1;
-	enum replay_status st = REPLAY_FAILED;
-	if (m)
-		st = replay_advance(m, &g, to, verify);
-	if (m && st == REPLAY_AT_TARGET) {
+	enum replay_status st = replay_advance(rs.m, &rs.g, to, verify);
+	int status;
+	if (st == REPLAY_AT_TARGET) {
 		fprintf(stderr, "rewind: stopped at icount %llu\n",
-			(unsigned long long)m->icount);
+			(unsigned long long)rs.m->icount);
 		status = 0;
-		goto out;
-	}
-	bool ended = st == REPLAY_END;
-	if (!m) {
-		status = 1;
-	} else if (g.failed && g.corrupt) {
-		fprintf(stderr, "rewind: %s (replayed up to icount %llu)\n",
-			g.why, (unsigned long long)g.failed_at);
-		status = 1;
-	} else if (g.failed) {
-		fprintf(stderr, "rewind: replay diverged at icount %llu: %s\n",
-			(unsigned long long)g.failed_at, g.why);
-		status = 1;
-	} else if (!ended) {
-		fprintf(stderr,
-			"rewind: the recording %s at icount %llu; replayed up "
-			"to there\n",
-			g.truncated ? "is truncated (the recorder was killed)"
-				    : "ends without an end record",
-			(unsigned long long)m->icount);
-		status = 1;
 	} else {
-		status = session_exit_status(m);
+		status = replay_session_status(&rs, st);
 	}
-out:
-	fflush(stdout);
-	if (m)
-		machine_free(m);
-	log_reader_close(r);
-	gate_free(&g);
-	if (pk.used)
-		pack_cleanup(&rc, pk.dir);
+	replay_session_close(&rs);
 	return status;
 }
 
