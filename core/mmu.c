@@ -80,6 +80,51 @@ int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
 	return (int)page_fault_cause[acc];
 }
 
+/* A page-table walk that reads and never writes. */
+static int mmu_debug_walk(const struct hart *h, uint64_t va, uint64_t *pa)
+{
+	uint64_t mode = h->satp >> 60;
+	int levels = mode == SATP_MODE_SV48 ? 4 : 3;
+	int va_bits = 12 + 9 * levels;
+	int64_t top = (int64_t)va >> (va_bits - 1);
+	if (top != 0 && top != -1)
+		return -1;
+	struct bus *bus = &h->m->bus;
+	uint64_t base = (h->satp & ((1ull << 44) - 1)) << 12;
+	for (int level = levels - 1; level >= 0; level--) {
+		uint64_t pte_pa = base + ((va >> (12 + 9 * level)) & 511) * 8;
+		const uint64_t *ptep = bus_host_ptr(bus, pte_pa, 8);
+		if (!ptep)
+			return -1;
+		uint64_t pte = *ptep;
+		if (!(pte & PTE_V) || (!(pte & PTE_R) && (pte & PTE_W)))
+			return -1;
+		uint64_t ppn = (pte >> 10) & ((1ull << 44) - 1);
+		if (!(pte & (PTE_R | PTE_X))) {
+			base = ppn << 12;
+			continue;
+		}
+		uint64_t low_mask = (1ull << (9 * level)) - 1;
+		*pa = ((ppn & ~low_mask) << 12) |
+		      (va & ((1ull << (12 + 9 * level)) - 1));
+		return 0;
+	}
+	return -1;
+}
+
+int mmu_debug_translate(const struct hart *h, uint64_t va, uint64_t *pa)
+{
+	uint64_t mode = h->satp >> 60;
+	bool paged = mode == SATP_MODE_SV39 || mode == SATP_MODE_SV48;
+	if (h->priv == PRIV_M || !paged) {
+		if (!paged || bus_region(&h->m->bus, va, 1)) {
+			*pa = va;
+			return 0;
+		}
+	}
+	return mmu_debug_walk(h, va, pa);
+}
+
 static enum priv mmu_data_priv(const struct hart *h)
 {
 	if (h->priv == PRIV_M && (h->mstatus & MSTATUS_MPRV))

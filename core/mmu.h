@@ -27,6 +27,14 @@ enum access { ACC_R = 0, ACC_W = 1, ACC_X = 2 };
 int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
 		  uint64_t *pa);
 
+/* Translate va as a debugger sees hart h's memory now, with no side
+ * effects (no A/D updates, no faults raised, permissions not checked): in
+ * M-mode or with translation off an address is physical, unless it is
+ * not memory and satp names page tables, which then translate it (so
+ * kernel virtual addresses work while the hart is in firmware). 0, or -1
+ * when nothing is mapped there. */
+int mmu_debug_translate(const struct hart *h, uint64_t va, uint64_t *pa);
+
 /* Translate pc for execution and cache the page in the fetch TLB when it
  * can be; returns 0, or EXEC_TRAP after raising the fetch fault. */
 int mmu_fetch_map(struct hart *h, uint64_t pc);
