@@ -1,0 +1,37 @@
+/* The machine as a gdb target: registers, memory, breakpoints and
+ * watchpoints, and execution forwards and backwards through a replay
+ * history (cli/history.h). Implements the ops of gdb/target.h. */
+#ifndef REWIND_CLI_DEBUG_H
+#define REWIND_CLI_DEBUG_H
+
+#include "../gdb/target.h"
+#include "history.h"
+
+#define DEBUG_MAX_POINTS 64
+
+struct debug_point {
+	enum gdb_bp_type type;
+	uint64_t addr, len;
+};
+
+struct debugger {
+	struct history *h;
+	struct machine *m;
+	const char *what; /* the recording, for `monitor info` */
+	/* What the target is doing between resume and the stop. */
+	bool running;
+	enum gdb_resume_kind kind;
+	int thread;	      /* the hart a step is for */
+	uint64_t step_from;   /* its retired count when the step began */
+	bool interrupted;     /* Ctrl-C arrived */
+	uint64_t rc_origin;   /* reverse-continue: where it began */
+	uint64_t rc_seg_end;  /* ... and the end of the next stretch */
+	struct gdb_stop stop; /* the last stop */
+	struct debug_point pts[DEBUG_MAX_POINTS];
+	int npts;
+};
+
+void debug_init(struct debugger *d, struct history *h, const char *what);
+extern const struct gdb_target_ops debug_ops;
+
+#endif

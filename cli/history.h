@@ -1,0 +1,53 @@
+/* Replay history with seeking: a replay session plus the checkpoint
+ * timeline. Forward execution leaves a checkpoint every `interval`
+ * instructions of ground it covers; seeking restores the nearest
+ * checkpoint at or before the target and replays from there, so any
+ * icount of the recording is reachable in at most `interval` steps. */
+#ifndef REWIND_CLI_HISTORY_H
+#define REWIND_CLI_HISTORY_H
+
+#include "../replay/replayer.h"
+#include "../snapshots/timeline.h"
+
+/* Default spacing of new checkpoints, and the default memory budget. */
+#define HISTORY_INTERVAL 2000000
+#define HISTORY_BUDGET	 (512ull << 20)
+
+struct history {
+	struct machine *m;
+	struct gate *g;
+	struct timeline *tl;
+	uint64_t interval;
+	bool verify;
+	/* The end of the recording once reached: the position just after
+	 * its end record (UINT64_MAX until known). */
+	uint64_t end;
+	char err[512];
+};
+
+/* 0, or -ENOMEM. Takes the first checkpoint (the beginning of history). */
+int history_init(struct history *h, struct machine *m, struct gate *g,
+		 size_t budget, uint64_t interval);
+void history_free(struct history *h);
+
+/* Run forward to target or a stop, leaving checkpoints on the way. At the
+ * end of the recording, returns REPLAY_END again however often called. */
+enum replay_status history_forward(struct history *h, uint64_t target);
+/* Go to exactly icount, with breakpoints and watchpoints out of the way.
+ * 0, or -1 with the reason in h->err (e.g. beyond the recording's end). */
+int history_seek(struct history *h, uint64_t icount);
+/* Breakpoints and watchpoints, set aside while the debugger moves the
+ * machine about (seeking, searching) and put back after. */
+struct history_stops {
+	uint64_t bp[MACHINE_MAX_BREAKPOINTS];
+	int nbp;
+	struct watchpoint w[MACHINE_MAX_WATCHPOINTS];
+	int nw;
+};
+void history_stops_off(struct machine *m, struct history_stops *s);
+void history_stops_on(struct machine *m, const struct history_stops *s);
+
+/* True when the machine stands at the end of the recording. */
+bool history_at_end(const struct history *h);
+
+#endif
