@@ -1,6 +1,8 @@
 #ifndef REWIND_CLI_COMMANDS_H
 #define REWIND_CLI_COMMANDS_H
 
+#include <stdint.h>
+
 /* Each takes its own argv (argv[0] is the command name) and returns the
  * process exit status. */
 int cmd_run(int argc, char **argv);
@@ -16,6 +18,11 @@ struct rec_config;
  * filled in), or NULL after printing why. */
 struct machine *snapshot_machine(const char *path, struct gate *g,
 				 struct machine_opts *o, struct rec_config *rc);
+
+/* rewind run --gdb SPEC: a live run under the debugger, with
+ * checkpoints kept within budget bytes. */
+int run_debug(const struct machine_opts *o, const char *spec,
+	      uint64_t budget);
 
 struct host_inputs;
 /* The host's real clock and entropy. */

@@ -2,6 +2,7 @@
 #include "../core/csr.h"
 #include "../core/mmu.h"
 #include "../snapshots/pagestore.h"
+#include "session.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -227,13 +228,43 @@ static void debug_hart_stop(struct debugger *d)
 	debug_stopped(d, GDB_STOP_STEP, d->thread, 0);
 }
 
+static bool debug_is_watch(enum gdb_stop_kind k)
+{
+	return k == GDB_STOP_WATCH || k == GDB_STOP_RWATCH ||
+	       k == GDB_STOP_AWATCH;
+}
+
+/* gdb takes RISC-V watchpoints to fire before the access, and steps over
+ * the accessing instruction itself before it looks at the value. The
+ * machine stops just after the access, so going forwards the stop is
+ * reported one instruction earlier: at the access, which is the last
+ * instruction the stopped hart retired. */
+static void debug_watch_stop(struct debugger *d)
+{
+	uint64_t here = d->m->icount;
+	if (here > 0 && history_seek(d->h, here - 1))
+		fprintf(stderr, "rewind: %s\n", d->h->err);
+}
+
 /* After a forward run ended with st: true when that is a stop. */
 static bool debug_forward_stop(struct debugger *d, enum replay_status st)
 {
 	switch (st) {
 	case REPLAY_AT_TARGET: return false;
-	case REPLAY_HART_STOP: debug_hart_stop(d); return true;
+	case REPLAY_HART_STOP:
+		debug_hart_stop(d);
+		if (debug_is_watch(d->stop.kind))
+			debug_watch_stop(d);
+		return true;
 	case REPLAY_END:
+		if (d->h->live) {
+			/* A live guest really ended: gdb sees it exit. */
+			debug_stopped(d, GDB_STOP_EXITED, d->thread, 0);
+			d->stop.exit_code = session_exit_status(d->m);
+			return true;
+		}
+		debug_stopped(d, GDB_STOP_HISTORY_END, d->thread, 0);
+		return true;
 	case REPLAY_CUT:
 		debug_stopped(d, GDB_STOP_HISTORY_END, d->thread, 0);
 		return true;
@@ -370,13 +401,10 @@ static bool debug_poll_reverse_continue(struct debugger *d)
 		debug_hart_stop(d);
 		hit = true;
 		hit_stop = d->stop;
+		/* A watched access stops the hart just after it; that is
+		 * where gdb wants a reverse stop, since it then steps back
+		 * over the access itself (see debug_watch_stop). */
 		hit_pos = d->m->icount;
-		/* A data access stops the hart after its instruction; going
-		 * backwards, stop before it, at the instruction itself. */
-		if (hit_stop.kind == GDB_STOP_WATCH ||
-		    hit_stop.kind == GDB_STOP_RWATCH ||
-		    hit_stop.kind == GDB_STOP_AWATCH)
-			hit_pos--;
 	}
 	if (hit) {
 		if (!debug_seek(d, hit_pos))
@@ -513,9 +541,10 @@ static int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 	}
 	if (!strcmp(cmd, "info")) {
 		debug_say(out, outlen,
-			  "replaying %s\nharts %d, RAM %" PRIu64
+			  "%s %s\nharts %d, RAM %" PRIu64
 			  " MiB\nicount %" PRIu64 "\n",
-			  d->what, m->nharts, m->ram->size >> 20, m->icount);
+			  d->h->live ? "live run" : "replaying", d->what,
+			  m->nharts, m->ram->size >> 20, m->icount);
 		if (d->h->end != UINT64_MAX)
 			debug_say(out, outlen,
 				  "the recording ends at icount %" PRIu64 "\n",

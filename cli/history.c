@@ -1,4 +1,5 @@
 #include "history.h"
+#include "../core/dev/uart.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +15,14 @@ static int history_checkpoint(struct history *h)
 	return 0;
 }
 
+/* Guest output, shown once: not again when the past is replayed. */
+static void history_tx(void *ctx, uint8_t byte)
+{
+	struct history *h = ctx;
+	if (machine_now(h->m) >= h->furthest)
+		console_tx(h->con, byte);
+}
+
 int history_init(struct history *h, struct machine *m, struct gate *g,
 		 size_t budget, uint64_t interval)
 {
@@ -22,6 +31,7 @@ int history_init(struct history *h, struct machine *m, struct gate *g,
 	h->g = g;
 	h->interval = interval ? interval : HISTORY_INTERVAL;
 	h->end = UINT64_MAX;
+	uart_set_tx(m->uart, history_tx, h);
 	h->tl = timeline_new(m, budget);
 	if (!h->tl || history_checkpoint(h)) {
 		timeline_free(h->tl);
@@ -42,6 +52,70 @@ bool history_at_end(const struct history *h)
 	return h->m->icount == h->end && h->g->qhead == h->g->qlen;
 }
 
+void history_go_live(struct history *h, struct console *con)
+{
+	h->live = true;
+	h->con = con;
+	h->frontier = h->m->icount;
+	gate_keep(h->g);
+}
+
+/* At the frontier of a live session: run on, recording. */
+static enum replay_status history_live_run(struct history *h, uint64_t stop)
+{
+	struct machine *m = h->m;
+	struct gate *g = h->g;
+	struct console *con = h->con;
+	console_read(con, 0);
+	console_consume(con, gate_console(g, con->pending, con->npending));
+	if (con->quit)
+		machine_exit(m, MEXIT_POWEROFF, 0);
+	enum machine_stop st = machine_run(m, stop - m->icount);
+	h->frontier = m->icount;
+	switch (st) {
+	case MSTOP_HART: return REPLAY_HART_STOP;
+	case MSTOP_EXIT: {
+		/* Kept, so that replaying up to here ends the same way. */
+		struct event end = {.type = EV_END,
+				    .icount = m->icount,
+				    .value = (uint64_t)m->exit,
+				    .code = m->exit_code};
+		gate_log(g, &end);
+		h->end = m->icount;
+		return REPLAY_END;
+	}
+	case MSTOP_IDLE:
+		/* Only input can wake the machine: wait a little for it and
+		 * let the caller look at its own socket meanwhile. */
+		if (!console_has_input(con)) {
+			machine_exit(m, MEXIT_HALTED, 1);
+			return history_live_run(h, stop);
+		}
+		console_read(con, 10);
+		return REPLAY_AT_TARGET;
+	default: return REPLAY_AT_TARGET;
+	}
+}
+
+/* One stretch forward, to stop at most. */
+static enum replay_status history_stretch(struct history *h, uint64_t stop)
+{
+	struct gate *g = h->g;
+	if (h->live && g->mode == GATE_RECORD)
+		return history_live_run(h, stop);
+	if (h->live && stop > h->frontier)
+		stop = h->frontier;
+	enum replay_status st = replay_advance(h->m, g, stop, h->verify);
+	if (h->live && st == REPLAY_AT_TARGET &&
+	    h->m->icount == h->frontier) {
+		/* Back where recording stopped: record again. */
+		replay_catch_up(h->m, g, h->verify);
+		if (g->qhead == g->qlen)
+			g->mode = GATE_RECORD;
+	}
+	return st;
+}
+
 enum replay_status history_forward(struct history *h, uint64_t target)
 {
 	for (;;) {
@@ -55,11 +129,13 @@ enum replay_status history_forward(struct history *h, uint64_t target)
 			continue;
 		}
 		uint64_t stop = next < target ? next : target;
-		enum replay_status st =
-			replay_advance(h->m, h->g, stop, h->verify);
+		enum replay_status st = history_stretch(h, stop);
+		if (h->m->icount > h->furthest)
+			h->furthest = h->m->icount;
 		if (st == REPLAY_END)
 			h->end = h->m->icount;
-		if (st != REPLAY_AT_TARGET || h->m->icount >= target)
+		if (st != REPLAY_AT_TARGET || h->m->icount >= target ||
+		    h->m->icount < stop)
 			return st;
 	}
 }
@@ -94,6 +170,8 @@ static int history_rewind_to(struct history *h, uint64_t icount)
 	if (timeline_restore(h->tl, c, h->err, sizeof(h->err)))
 		return -1;
 	gate_seek(h->g, c->cookie);
+	if (h->live)
+		h->g->mode = GATE_REPLAY;
 	return 0;
 }
 
@@ -111,6 +189,15 @@ int history_seek(struct history *h, uint64_t icount)
 	history_stops_off(h->m, &s);
 	int rc = history_rewind_to(h, icount);
 	enum replay_status st = REPLAY_AT_TARGET;
+	/* Seeks come in runs near one place (reverse steps, a search): a
+	 * checkpoint just before the target makes the next ones cheap. */
+	uint64_t near = icount > HISTORY_NEAR ? icount - HISTORY_NEAR : 0;
+	if (rc == 0 && h->m->icount < near) {
+		st = history_forward(h, near);
+		if (st == REPLAY_AT_TARGET && h->m->icount == near &&
+		    history_checkpoint(h))
+			rc = -1;
+	}
 	if (rc == 0)
 		st = history_forward(h, icount);
 	history_stops_on(h->m, &s);

@@ -8,10 +8,14 @@
 
 #include "../replay/replayer.h"
 #include "../snapshots/timeline.h"
+#include "console.h"
 
 /* Default spacing of new checkpoints, and the default memory budget. */
 #define HISTORY_INTERVAL 2000000
 #define HISTORY_BUDGET	 (512ull << 20)
+/* A seek that replays further than this leaves a checkpoint this far
+ * before its target. */
+#define HISTORY_NEAR 50000
 
 struct history {
 	struct machine *m;
@@ -22,6 +26,14 @@ struct history {
 	/* The end of the recording once reached: the position just after
 	 * its end record (UINT64_MAX until known). */
 	uint64_t end;
+	/* The furthest icount reached: guest output from before it was
+	 * shown already and is not shown again. */
+	uint64_t furthest;
+	/* A live session (run --gdb) records as it goes: `frontier` is how
+	 * far it got; behind it the gate replays what was kept. */
+	bool live;
+	uint64_t frontier;
+	struct console *con;
 	char err[512];
 };
 
@@ -29,6 +41,10 @@ struct history {
 int history_init(struct history *h, struct machine *m, struct gate *g,
 		 size_t budget, uint64_t interval);
 void history_free(struct history *h);
+
+/* Make h live: the gate records (keeping events), console input comes
+ * from con, and the guest's output goes to the console. */
+void history_go_live(struct history *h, struct console *con);
 
 /* Run forward to target or a stop, leaving checkpoints on the way. At the
  * end of the recording, returns REPLAY_END again however often called. */

@@ -2,23 +2,59 @@
  * and check it against the digests the recording carries. */
 #include "../replay/logfile.h"
 #include "commands.h"
+#include "debug.h"
 #include "replay_session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* replay --gdb: the recording under the debugger, from --to if given. */
+static int replay_debug(struct replay_session *rs, const char *path,
+			const char *spec, uint64_t to, bool verify,
+			uint64_t budget)
+{
+	static struct history h;
+	static struct debugger d;
+	int status = 1;
+	if (history_init(&h, rs->m, &rs->g, budget, 0)) {
+		fprintf(stderr, "rewind: out of memory\n");
+		goto out;
+	}
+	h.verify = verify;
+	if (to != UINT64_MAX && history_seek(&h, to)) {
+		fprintf(stderr, "rewind: --to: %s\n", h.err);
+		goto out;
+	}
+	debug_init(&d, &h, path);
+	status = debug_serve(&d, spec);
+out:
+	history_free(&h);
+	replay_session_close(rs);
+	return status;
+}
+
 int cmd_replay(int argc, char **argv)
 {
 	const char *path = NULL;
 	bool verify = false;
-	uint64_t to = UINT64_MAX;
+	uint64_t to = UINT64_MAX, budget = HISTORY_BUDGET;
+	const char *gdb = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--verify")) {
 			verify = true;
 		} else if (!strcmp(argv[i], "--to") && i + 1 < argc) {
 			if (opts_parse_u64(argv[++i], &to)) {
 				fprintf(stderr, "rewind replay: bad --to\n");
+				return 1;
+			}
+		} else if (!strcmp(argv[i], "--gdb") && i + 1 < argc) {
+			gdb = argv[++i];
+		} else if (!strcmp(argv[i], "--checkpoint-mem") &&
+			   i + 1 < argc) {
+			if (opts_parse_size(argv[++i], &budget)) {
+				fprintf(stderr,
+					"rewind replay: bad --checkpoint-mem\n");
 				return 1;
 			}
 		} else if (argv[i][0] != '-' && !path) {
@@ -34,8 +70,10 @@ int cmd_replay(int argc, char **argv)
 		return 1;
 	}
 	static struct replay_session rs;
-	if (replay_session_open(&rs, path, false))
+	if (replay_session_open(&rs, path, gdb != NULL))
 		return 1;
+	if (gdb)
+		return replay_debug(&rs, path, gdb, to, verify, budget);
 	enum replay_status st = replay_advance(rs.m, &rs.g, to, verify);
 	int status;
 	if (st == REPLAY_AT_TARGET) {

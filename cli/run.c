@@ -2,6 +2,7 @@
 #include "../core/prng.h"
 #include "../replay/sha256.h"
 #include "commands.h"
+#include "history.h"
 #include "session.h"
 
 #include <stdio.h>
@@ -70,7 +71,8 @@ int cmd_run(int argc, char **argv)
 {
 	struct machine_opts o;
 	bool stats = false;
-	const char *restore = NULL;
+	const char *restore = NULL, *gdb = NULL;
+	uint64_t budget = HISTORY_BUDGET;
 	opts_machine_defaults(&o);
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--stats")) {
@@ -79,6 +81,18 @@ int cmd_run(int argc, char **argv)
 		}
 		if (!strcmp(argv[i], "--restore") && i + 1 < argc) {
 			restore = argv[++i];
+			continue;
+		}
+		if (!strcmp(argv[i], "--gdb") && i + 1 < argc) {
+			gdb = argv[++i];
+			continue;
+		}
+		if (!strcmp(argv[i], "--checkpoint-mem") && i + 1 < argc) {
+			if (opts_parse_size(argv[++i], &budget)) {
+				fprintf(stderr,
+					"rewind run: bad --checkpoint-mem\n");
+				return 1;
+			}
 			continue;
 		}
 		int r = opts_parse_machine(&o, argc, argv, &i);
@@ -90,6 +104,13 @@ int cmd_run(int argc, char **argv)
 			return 1;
 		}
 	}
+	if (gdb && restore) {
+		fprintf(stderr, "rewind run: --gdb with --restore is not "
+				"supported yet\n");
+		return 1;
+	}
+	if (gdb)
+		return run_debug(&o, gdb, budget);
 	struct host_inputs inputs = host_real;
 	static uint64_t seed;
 	if (restore) {

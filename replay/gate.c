@@ -58,6 +58,17 @@ void gate_log(struct gate *g, const struct event *e)
 	if (log_writer_append(g->w, g->encode_buf, n) < 0)
 		gate_fail(g, e->icount, "writing the recording failed");
 	g->counts[e->type]++;
+	if (g->keep && e->type != EV_DIGEST) {
+		if (gate_queue_record(g, g->encode_buf, n))
+			gate_fail(g, e->icount, "out of memory");
+		g->qhead = g->qlen; /* consumed as it happened */
+	}
+}
+
+void gate_keep(struct gate *g)
+{
+	g->keep = true;
+	g->eof = true; /* the queue is all there is */
 }
 
 /* Replay: make sure at least `want` events are queued after qhead. */

@@ -29,6 +29,10 @@ struct gate {
 	uint64_t failed_at;
 	char why[1024];
 	uint64_t counts[EV_END + 1]; /* events logged or replayed, by type */
+	/* Recording for a live debugging session: every logged event is
+	 * also kept in the queue, so the session can go back and replay
+	 * (switching mode to GATE_REPLAY) up to where recording stopped. */
+	bool keep;
 	uint8_t *encode_buf;
 };
 
@@ -54,6 +58,9 @@ int gate_queue_record(struct gate *g, const void *rec, size_t len);
 const struct event *gate_peek_driver_event(struct gate *g);
 /* Consume that event. */
 void gate_pop_driver_event(struct gate *g);
+/* Record into memory too (see keep). */
+void gate_keep(struct gate *g);
+
 /* Replay: read the rest of the recording into memory, so that positions
  * can be returned to (gate_tell, gate_seek). 0, or -1 after gate_fail. */
 int gate_load_all(struct gate *g);

@@ -67,7 +67,9 @@ enum replay_status replay_advance(struct machine *m, struct gate *g,
 		}
 		if (m->icount >= target)
 			return REPLAY_AT_TARGET;
-		if (!e && (g->eof || g->failed))
+		/* A live session's kept events end where recording stopped,
+		 * and its driver never asks to replay past there. */
+		if (!e && (g->eof || g->failed) && !g->keep)
 			return g->failed ? REPLAY_FAILED : REPLAY_CUT;
 		uint64_t stop = e && e->icount < target ? e->icount : target;
 		enum machine_stop st = machine_run(m, stop - m->icount);
@@ -91,4 +93,14 @@ enum replay_status replay_advance(struct machine *m, struct gate *g,
 		}
 	}
 	return REPLAY_FAILED;
+}
+
+void replay_catch_up(struct machine *m, struct gate *g, bool verify)
+{
+	const struct event *e;
+	while (!g->failed && (e = gate_peek_driver_event(g)) &&
+	       e->icount == m->icount && e->type != EV_END) {
+		replay_event(m, g, e, verify);
+		gate_pop_driver_event(g);
+	}
 }

@@ -22,4 +22,8 @@ enum replay_status {
 enum replay_status replay_advance(struct machine *m, struct gate *g,
 				  uint64_t target, bool verify);
 
+/* Act on the events stamped with the machine's icount that are still
+ * waiting (a position's events are otherwise taken when running on). */
+void replay_catch_up(struct machine *m, struct gate *g, bool verify);
+
 #endif
