@@ -16,7 +16,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 LIBS     := -llz4 -lfdt -lm
 
 CORE_SRCS := $(wildcard core/*.c core/dev/*.c)
-REPLAY_SRCS := $(wildcard replay/*.c snapshots/*.c)
+REPLAY_SRCS := $(wildcard replay/*.c snapshots/*.c gdb/*.c)
 CLI_SRCS  := $(wildcard cli/*.c)
 FP_SRCS   := core/fp_ops.c core/fp_exec.c
 
@@ -60,7 +60,7 @@ include guests/smp/smp.mk
 include guests/race/race.mk
 
 .PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests bench demo clean format \
-	fuzz-corpus fuzz-log
+	fuzz-corpus fuzz-log fuzz-gdb
 
 all: $(BUILD)/rewind
 
@@ -113,7 +113,7 @@ check: deps
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
-		$(CLI_SRCS) $(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h) \
+		$(CLI_SRCS) $(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h) \
 		$(UNIT_SRCS) $(FUZZ_SRCS) 2>&1 | \
 		grep -o '^[^:]*\.[ch]' | sort -u); \
 	if [ -n "$$bad" ]; then echo "not clang-formatted:" $$bad; exit 1; fi
@@ -127,8 +127,15 @@ $(BUILD)/fuzz/fuzz_log_replay: tests/fuzz/driver.c tests/fuzz/fuzz_log.c $(BUILD
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_log.c \
 		$(BUILD)/libcore-san.a -o $@ $(LIBS)
 
-fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay
+# The same for the gdb packet receiver and parser.
+$(BUILD)/fuzz/fuzz_gdb_replay: tests/fuzz/driver.c tests/fuzz/fuzz_gdb.c $(BUILD)/libcore-san.a
+	@mkdir -p $(dir $@)
+	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_gdb.c \
+		$(BUILD)/libcore-san.a -o $@ $(LIBS)
+
+fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay
 	@$(BUILD)/fuzz/fuzz_log_replay tests/fuzz/corpus/log
+	@$(BUILD)/fuzz/fuzz_gdb_replay tests/fuzz/corpus/gdb
 
 # Coverage-guided fuzzing, not part of check: make fuzz-log FUZZ_SECONDS=600.
 # New inputs go to build/fuzz/log-corpus, crashing ones to build/fuzz/.
@@ -142,6 +149,19 @@ fuzz-log: $(BUILD)/fuzz/fuzz_log
 	$(BUILD)/fuzz/fuzz_log -max_total_time=$(FUZZ_SECONDS) \
 		-artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/log-corpus \
 		tests/fuzz/corpus/log
+
+# make fuzz-gdb FUZZ_SECONDS=600: new inputs go to build/fuzz/gdb-corpus.
+GDB_PACKET_SRCS := gdb/packet.c gdb/packet_parse.c gdb/packet_reply.c
+$(BUILD)/fuzz/fuzz_gdb: tests/fuzz/fuzz_gdb.c $(GDB_PACKET_SRCS) $(wildcard gdb/*.h)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined \
+		tests/fuzz/fuzz_gdb.c $(GDB_PACKET_SRCS) -o $@
+
+fuzz-gdb: $(BUILD)/fuzz/fuzz_gdb
+	@mkdir -p $(BUILD)/fuzz/gdb-corpus
+	$(BUILD)/fuzz/fuzz_gdb -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/gdb-corpus \
+		tests/fuzz/corpus/gdb
 
 isa: $(BUILD)/rewind-san $(ISA_ELFS)
 	@tests/isa/run.sh $(BUILD)/rewind-san $(ISA_ELFS)
@@ -173,7 +193,7 @@ demo: deps $(BUILD)/rewind $(BENCH_ELF)
 
 format:
 	clang-format -i $(CORE_SRCS) $(REPLAY_SRCS) $(CLI_SRCS) \
-		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h) $(UNIT_SRCS) \
+		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h) $(UNIT_SRCS) \
 		$(FUZZ_SRCS)
 
 clean:

@@ -50,9 +50,9 @@ enum gdb_stop_kind {
 
 struct gdb_stop {
 	enum gdb_stop_kind kind;
-	int thread;	/* hart that stopped (0-based) */
-	uint64_t addr;	/* the data address for watchpoint stops */
-	int exit_code;	/* GDB_STOP_EXITED */
+	int thread;    /* hart that stopped (0-based) */
+	uint64_t addr; /* the data address for watchpoint stops */
+	int exit_code; /* GDB_STOP_EXITED */
 };
 
 struct gdb_target_ops {

@@ -1,0 +1,278 @@
+/* The serve loop: socket I/O, acknowledgements and the running/stopped
+ * states. What each command does is in stub_cmd.c. */
+#include "stub_impl.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* Keep serving. */
+#define SERVE_ON -1
+
+struct gdb_stub *gdb_stub_new(const struct gdb_target_ops *ops, void *ctx)
+{
+	struct gdb_stub *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->ops = ops;
+	s->ctx = ctx;
+	s->fd = -1;
+	long n = gdb_tdesc_xml("target.xml", NULL, 0);
+	s->xml = n > 0 ? malloc((size_t)n + 1) : NULL;
+	if (!s->xml) {
+		free(s);
+		return NULL;
+	}
+	s->xml_len = (size_t)gdb_tdesc_xml("target.xml", s->xml, (size_t)n + 1);
+	gdb_buf_init(&s->reply, s->reply_data, sizeof s->reply_data);
+	return s;
+}
+
+void gdb_stub_free(struct gdb_stub *s)
+{
+	if (!s)
+		return;
+	free(s->xml);
+	free(s);
+}
+
+const char *gdb_serve_end_name(int end)
+{
+	switch (end) {
+	case GDB_END_KILL: return "killed by the client";
+	case GDB_END_DETACH: return "the client detached";
+	case GDB_END_DISCONNECT: return "the client disconnected";
+	case GDB_END_EXITED: return "the target exited";
+	default: return end < 0 ? strerror(-end) : "unknown";
+	}
+}
+
+/* Write all of data; a failure marks the connection broken, and the loop
+ * ends the session at its next turn. MSG_NOSIGNAL: a client that hung up
+ * must not kill the process with SIGPIPE. */
+void stub_send_raw(struct gdb_stub *s, const void *data, size_t len)
+{
+	const uint8_t *p = data;
+	while (len && !s->broken) {
+		ssize_t n = send(s->fd, p, len, MSG_NOSIGNAL);
+		if (n < 0 && errno == ENOTSOCK)
+			n = write(s->fd, p, len); /* a pipe, in tests */
+		if (n > 0) {
+			p += n;
+			len -= (size_t)n;
+		} else if (n < 0 && errno == EINTR) {
+			continue;
+		} else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			/* The caller handed us a non-blocking socket. */
+			struct pollfd pfd = {s->fd, POLLOUT, 0};
+			if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
+				s->broken = true;
+		} else {
+			s->broken = true;
+		}
+	}
+}
+
+void stub_send_packet(struct gdb_stub *s, const uint8_t *payload, size_t len)
+{
+	long n = gdb_packet_frame(payload, len, s->frame, sizeof s->frame);
+	if (n < 0) {
+		/* Replies are built within GDB_PACKET_MAX; cannot happen. */
+		static const uint8_t e[] = "E01";
+		n = gdb_packet_frame(e, 3, s->frame, sizeof s->frame);
+	}
+	s->frame_len = (size_t)n;
+	stub_send_raw(s, s->frame, s->frame_len);
+}
+
+void stub_send_reply(struct gdb_stub *s)
+{
+	if (s->reply.overflow) {
+		gdb_buf_reset(&s->reply);
+		gdb_packet_error(&s->reply, -ENOSPC);
+	}
+	stub_send_packet(s, s->reply.data, s->reply.len);
+}
+
+/* The target stopped: tell the client, and make the thread that stopped
+ * the selected one, as gdb assumes after a stop reply. */
+void stub_report_stop(struct gdb_stub *s, const struct gdb_stop *st)
+{
+	struct gdb_stop stop = *st;
+	s->running = false;
+	if (stop.kind == GDB_STOP_EXITED) {
+		s->exited = true;
+	} else if (stub_valid_hart(s, stop.thread)) {
+		s->stop_thread = s->g_thread = stop.thread;
+		s->c_thread = -1;
+	} else {
+		/* Never name a thread the client was not told of. */
+		stop.thread = s->stop_thread;
+	}
+	gdb_buf_reset(&s->reply);
+	gdb_packet_stop_reply(&s->reply, &stop);
+	stub_send_reply(s);
+}
+
+bool stub_valid_hart(struct gdb_stub *s, int hart)
+{
+	return hart >= 0 && hart < s->ops->nthreads(s->ctx);
+}
+
+/* Read what the socket has, waiting up to timeout_ms (-1: forever).
+ * 1 when bytes arrived, 0 when none did, -1 when the connection ended. */
+static int stub_fill(struct gdb_stub *s, int timeout_ms)
+{
+	struct pollfd pfd = {s->fd, POLLIN, 0};
+	int n = poll(&pfd, 1, timeout_ms);
+	if (n < 0)
+		return errno == EINTR ? 0 : -1;
+	if (n == 0)
+		return 0;
+	ssize_t r = read(s->fd, s->in, sizeof s->in);
+	if (r > 0) {
+		s->in_pos = 0;
+		s->in_len = (size_t)r;
+		return 1;
+	}
+	if (r < 0 &&
+	    (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
+		return 0;
+	return -1; /* end of file, reset or error: the client is gone */
+}
+
+/* A packet arrived, or one that must be answered with an error. In
+ * all-stop mode the client waits for the stop before sending commands;
+ * one that comes anyway is held until the target stops. */
+static int stub_take_pending(struct gdb_stub *s)
+{
+	enum pending p = s->pending;
+	s->pending = PENDING_NONE;
+	if (p == PENDING_ERROR) {
+		gdb_buf_reset(&s->reply);
+		gdb_packet_error(&s->reply, -EINVAL);
+		stub_send_reply(s);
+		return SERVE_ON;
+	}
+	return stub_handle_packet(s);
+}
+
+/* Handle the input buffered so far; SERVE_ON or a gdb_serve_end. */
+static int stub_process(struct gdb_stub *s)
+{
+	for (;;) {
+		if (s->broken)
+			return GDB_END_DISCONNECT;
+		if (s->pending != PENDING_NONE) {
+			if (s->running)
+				return SERVE_ON;
+			int end = stub_take_pending(s);
+			if (end != SERVE_ON)
+				return end;
+			continue;
+		}
+		if (s->in_pos == s->in_len)
+			return SERVE_ON;
+		enum gdb_rx_event ev;
+		s->in_pos += gdb_rx_feed(&s->rx, s->in + s->in_pos,
+					 s->in_len - s->in_pos, &ev);
+		switch (ev) {
+		case GDB_RX_NONE:
+		case GDB_RX_ACK: break;
+		case GDB_RX_NACK:
+			if (s->ack && s->frame_len)
+				stub_send_raw(s, s->frame, s->frame_len);
+			break;
+		case GDB_RX_INTERRUPT:
+			/* Stopped already: the stop reply is on its way. */
+			if (s->running)
+				s->ops->interrupt(s->ctx);
+			break;
+		case GDB_RX_BAD_CHECKSUM:
+			/* Ask for it again; without acks nobody would, so
+			 * answer it with an error instead of leaving the
+			 * client waiting. */
+			if (s->ack)
+				stub_send_raw(s, "-", 1);
+			else
+				s->pending = PENDING_ERROR;
+			break;
+		case GDB_RX_OVERLONG:
+			/* Resending would not make it shorter. */
+			if (s->ack)
+				stub_send_raw(s, "+", 1);
+			s->pending = PENDING_ERROR;
+			break;
+		case GDB_RX_PACKET:
+			if (s->ack)
+				stub_send_raw(s, "+", 1);
+			s->pending = PENDING_PACKET;
+			break;
+		}
+	}
+}
+
+/* The session is over: leave the target stopped for the caller. */
+static int stub_finish(struct gdb_stub *s, int end)
+{
+	if (s->running) {
+		struct gdb_stop st;
+		s->ops->interrupt(s->ctx);
+		while (!s->ops->poll(s->ctx, &st))
+			;
+		s->running = false;
+		if (st.kind == GDB_STOP_EXITED)
+			s->exited = true;
+	}
+	if (s->exited && (end == GDB_END_DISCONNECT || end == GDB_END_KILL))
+		end = GDB_END_EXITED;
+	s->fd = -1;
+	return end;
+}
+
+static void stub_reset(struct gdb_stub *s, int fd)
+{
+	s->fd = fd;
+	gdb_rx_init(&s->rx);
+	s->in_pos = s->in_len = 0;
+	s->ack = true;
+	s->error_message = false;
+	s->running = s->exited = s->broken = false;
+	s->pending = PENDING_NONE;
+	s->frame_len = 0;
+	struct gdb_stop st = {.kind = GDB_STOP_STEP, .thread = 0};
+	s->ops->stop_reason(s->ctx, &st);
+	s->stop_thread = stub_valid_hart(s, st.thread) ? st.thread : 0;
+	s->g_thread = s->stop_thread;
+	s->c_thread = -1;
+	s->exited = st.kind == GDB_STOP_EXITED;
+}
+
+int gdb_stub_serve(struct gdb_stub *s, int fd)
+{
+	if (fcntl(fd, F_GETFL) < 0)
+		return -errno;
+	stub_reset(s, fd);
+	for (;;) {
+		int end = stub_process(s);
+		if (end != SERVE_ON)
+			return stub_finish(s, end);
+		if (s->running) {
+			struct gdb_stop st;
+			if (s->ops->poll(s->ctx, &st)) {
+				stub_report_stop(s, &st);
+				continue;
+			}
+			/* A held packet waits for the stop; otherwise a quick
+			 * look for Ctrl-C between polls. */
+			if (s->pending == PENDING_NONE && stub_fill(s, 0) < 0)
+				return stub_finish(s, GDB_END_DISCONNECT);
+		} else if (stub_fill(s, -1) < 0) {
+			return stub_finish(s, GDB_END_DISCONNECT);
+		}
+	}
+}
