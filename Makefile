@@ -49,7 +49,7 @@ BENCH_ELF := $(BUILD)/bench/compute.elf
 DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
 	libfdt-dev gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
-	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev
+	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev python3
 
 # `make` builds the binary, whatever the included recipes define first.
 .DEFAULT_GOAL := all
@@ -59,7 +59,7 @@ include guests/linux/linux.mk
 include guests/smp/smp.mk
 include guests/race/race.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests bench demo clean format \
+.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests gdb-tests bench demo clean format \
 	fuzz-corpus fuzz-log fuzz-gdb
 
 all: $(BUILD)/rewind
@@ -109,11 +109,11 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 check: deps
 	@$(MAKE) --no-print-directory linux
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
-		cli-tests machine-tests replay-tests snapshot-tests
+		cli-tests machine-tests replay-tests snapshot-tests gdb-tests
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
-		$(CLI_SRCS) $(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h) \
+		$(CLI_SRCS) $(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h) \
 		$(UNIT_SRCS) $(FUZZ_SRCS) 2>&1 | \
 		grep -o '^[^:]*\.[ch]' | sort -u); \
 	if [ -n "$$bad" ]; then echo "not clang-formatted:" $$bad; exit 1; fi
@@ -184,6 +184,9 @@ replay-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(BENCH_ELF) \
 snapshot-tests: $(BUILD)/rewind-san
 	@tests/snapshots/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 
+gdb-tests: $(BUILD)/rewind-san
+	@tests/gdb/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
+
 bench: deps $(BUILD)/rewind $(BENCH_ELF)
 	@$(MAKE) --no-print-directory linux
 	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF) $(LINUX_DIR)
@@ -193,7 +196,7 @@ demo: deps $(BUILD)/rewind $(BENCH_ELF)
 
 format:
 	clang-format -i $(CORE_SRCS) $(REPLAY_SRCS) $(CLI_SRCS) \
-		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h) $(UNIT_SRCS) \
+		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h) $(UNIT_SRCS) \
 		$(FUZZ_SRCS)
 
 clean:

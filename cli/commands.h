@@ -21,8 +21,7 @@ struct machine *snapshot_machine(const char *path, struct gate *g,
 
 /* rewind run --gdb SPEC: a live run under the debugger, with
  * checkpoints kept within budget bytes. */
-int run_debug(const struct machine_opts *o, const char *spec,
-	      uint64_t budget);
+int run_debug(const struct machine_opts *o, const char *spec, uint64_t budget);
 
 struct host_inputs;
 /* The host's real clock and entropy. */

@@ -34,8 +34,6 @@ struct debugger {
 void debug_init(struct debugger *d, struct history *h, const char *what);
 extern const struct gdb_target_ops debug_ops;
 
-
-
 /* Listen on spec ([HOST:]PORT or a Unix socket path), wait for gdb and
  * serve it until it kills, detaches or goes away. 0, or 1 after printing
  * why the stub could not be served. */

@@ -33,10 +33,9 @@ static struct log_writer *debug_live_log(const struct machine_opts *o,
 	close(fd);
 	size_t hlen;
 	char *header = recording_header_build(&rc, &hlen);
-	struct log_writer *w =
-		header ? log_writer_open(path, true, header, hlen, err,
-					 sizeof(err))
-		       : NULL;
+	struct log_writer *w = header ? log_writer_open(path, true, header,
+							hlen, err, sizeof(err))
+				      : NULL;
 	free(header);
 	if (!w) {
 		fprintf(stderr, "rewind: %s\n", err);
@@ -45,8 +44,7 @@ static struct log_writer *debug_live_log(const struct machine_opts *o,
 	return w;
 }
 
-int run_debug(const struct machine_opts *o, const char *spec,
-	      uint64_t budget)
+int run_debug(const struct machine_opts *o, const char *spec, uint64_t budget)
 {
 	char path[4096];
 	struct log_writer *w = debug_live_log(o, path, sizeof(path));

@@ -38,8 +38,9 @@ int debug_serve(struct debugger *d, const char *spec)
 		end = gdb_stub_serve(stub, fd);
 		close(fd);
 		if (end == GDB_END_DISCONNECT)
-			fprintf(stderr, "rewind: gdb went away at icount %llu; "
-					"waiting for it again\n",
+			fprintf(stderr,
+				"rewind: gdb went away at icount %llu; "
+				"waiting for it again\n",
 				(unsigned long long)d->m->icount);
 	}
 	gdb_stub_free(stub);

@@ -106,8 +106,7 @@ static enum replay_status history_stretch(struct history *h, uint64_t stop)
 	if (h->live && stop > h->frontier)
 		stop = h->frontier;
 	enum replay_status st = replay_advance(h->m, g, stop, h->verify);
-	if (h->live && st == REPLAY_AT_TARGET &&
-	    h->m->icount == h->frontier) {
+	if (h->live && st == REPLAY_AT_TARGET && h->m->icount == h->frontier) {
 		/* Back where recording stopped: record again. */
 		replay_catch_up(h->m, g, h->verify);
 		if (g->qhead == g->qlen)

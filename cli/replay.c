@@ -53,8 +53,8 @@ int cmd_replay(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--checkpoint-mem") &&
 			   i + 1 < argc) {
 			if (opts_parse_size(argv[++i], &budget)) {
-				fprintf(stderr,
-					"rewind replay: bad --checkpoint-mem\n");
+				fprintf(stderr, "rewind replay: bad "
+						"--checkpoint-mem\n");
 				return 1;
 			}
 		} else if (argv[i][0] != '-' && !path) {

@@ -33,7 +33,7 @@ int snapshot_restore(struct machine *m, const char *path, char *err,
 
 struct snapshot_info {
 	uint64_t icount;
-	uint64_t pages;       /* RAM pages stored */
+	uint64_t pages;	      /* RAM pages stored */
 	uint64_t state_bytes; /* CPU, device and disk state */
 	uint64_t raw_bytes, stored_bytes;
 };

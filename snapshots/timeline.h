@@ -42,7 +42,7 @@ struct timeline {
 	struct tl_page *cur;
 	uint32_t ncur;
 	bool based;
-	size_t budget; /* bytes */
+	size_t budget;	   /* bytes */
 	size_t meta_bytes; /* states, maps and bookkeeping */
 	uint64_t taken, thinned;
 };
@@ -60,8 +60,8 @@ const struct checkpoint *timeline_find(const struct timeline *tl,
 /* Put the machine back to checkpoint c. 0, or a negative errno with a
  * message in err (the checkpoint did not load: the machine is as it was
  * apart from RAM, which is then out of step with any checkpoint). */
-int timeline_restore(struct timeline *tl, const struct checkpoint *c,
-		     char *err, size_t errlen);
+int timeline_restore(struct timeline *tl, const struct checkpoint *c, char *err,
+		     size_t errlen);
 /* Host memory the timeline holds. */
 size_t timeline_bytes(const struct timeline *tl);
 

@@ -70,9 +70,10 @@ for bad in [b"mzz,4", b"m1000", b"m0,ffffffffffffffff", b"M1000,4:zz",
     r = ask(s, bad)
     check(r.startswith(b"E") or r == b"", "%r got %r" % (bad, r[:40]))
 
-# An overlong packet is dropped; the next one is answered.
+# An overlong packet is dropped with an error; the next one is answered.
 s.sendall(b"$" + b"A" * 200000 + b"#00")
-time.sleep(0.2)
+r = read_reply(s)
+check(r.startswith(b"E"), "an overlong packet got %r" % r[:40])
 check(ask(s, b"?").startswith(b"T05"), "no answer after an overlong packet")
 
 # Ctrl-C while running stops the target.
@@ -90,9 +91,13 @@ s.close()
 time.sleep(0.2)
 s = connect()
 check(ask(s, b"?").startswith(b"T"), "no answer after a client vanished")
-reply = ask(s, b"m1000,4")
+# The code at the pc where the guest stopped is readable.
+pc = ask(s, b"p20")
+check(len(pc) == 16, "reading the pc: %r" % pc)
+pc = int.from_bytes(bytes.fromhex(pc.decode()), "little")
+reply = ask(s, b"m%x,4" % pc)
 check(len(reply) == 8 and reply != b"00000000",
-      "reading the boot ROM: %r" % reply)
+      "reading the code at the pc %x: %r" % (pc, reply))
 s.sendall(frame(b"k"))
 s.close()
 sys.exit(1 if failures else 0)
