@@ -13,7 +13,9 @@ OPT      := -O2
 # changes or fuse them.
 FP_FLAGS := -frounding-math -fsignaling-nans -ffp-contract=off
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LIBS     := -llz4 -lfdt -lm
+# The disassembler is the multi-architecture opcodes library (Debian's
+# Capstone 4 cannot decode RISC-V); symbols come from libelf.
+LIBS     := -llz4 -lfdt -lm -lopcodes-multiarch -lbfd-multiarch -lelf
 
 CORE_SRCS := $(wildcard core/*.c core/dev/*.c)
 REPLAY_SRCS := $(wildcard replay/*.c snapshots/*.c)
@@ -49,7 +51,8 @@ BENCH_ELF := $(BUILD)/bench/compute.elf
 DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
 	libfdt-dev gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
-	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev
+	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev \
+	binutils-multiarch-dev
 
 # `make` builds the binary, whatever the included recipes define first.
 .DEFAULT_GOAL := all

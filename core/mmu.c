@@ -26,8 +26,10 @@ static bool mmu_leaf_allows(const struct hart *h, uint64_t pte, enum access acc,
 	}
 }
 
-int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
-		  uint64_t *pa)
+/* The page walk; update: set A/D bits as hardware does (false for the
+ * debugger's look-ups, which must not change what the guest sees). */
+static inline int mmu_walk(struct hart *h, uint64_t va, enum access acc,
+			   enum priv priv, uint64_t *pa, bool update)
 {
 	uint64_t mode = h->satp >> 60;
 	if (priv == PRIV_M || mode == SATP_MODE_BARE) {
@@ -66,7 +68,7 @@ int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
 			return (int)page_fault_cause[acc]; /* misaligned
 							      superpage */
 		uint64_t need = PTE_A | (acc == ACC_W ? PTE_D : 0);
-		if ((pte & need) != need) {
+		if (update && (pte & need) != need) {
 			if (!pmp_allows(h, pte_pa, 8, ACC_W, PRIV_S) ||
 			    bus_region(bus, pte_pa, 8)->readonly)
 				return (int)access_fault_cause[acc];
@@ -78,6 +80,18 @@ int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
 		return 0;
 	}
 	return (int)page_fault_cause[acc];
+}
+
+int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
+		  uint64_t *pa)
+{
+	return mmu_walk(h, va, acc, priv, pa, true);
+}
+
+int mmu_debug_translate(struct hart *h, uint64_t va, enum access acc,
+			enum priv priv, uint64_t *pa)
+{
+	return mmu_walk(h, va, acc, priv, pa, false);
 }
 
 static enum priv mmu_data_priv(const struct hart *h)

@@ -27,6 +27,11 @@ enum access { ACC_R = 0, ACC_W = 1, ACC_X = 2 };
 int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
 		  uint64_t *pa);
 
+/* The same walk without side effects (no A/D bits set), for debuggers and
+ * tracers that read guest memory without changing the run they inspect. */
+int mmu_debug_translate(struct hart *h, uint64_t va, enum access acc,
+			enum priv priv, uint64_t *pa);
+
 /* Translate pc for execution and cache the page in the fetch TLB when it
  * can be; returns 0, or EXEC_TRAP after raising the fetch fault. */
 int mmu_fetch_map(struct hart *h, uint64_t pc);
