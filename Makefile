@@ -61,8 +61,9 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
 include guests/linux/linux.mk
 include guests/smp/smp.mk
 include guests/race/race.mk
+include guests/trace/trace.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests bench demo clean format \
+.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests trace-tests bench demo clean format \
 	fuzz-corpus fuzz-log
 
 all: $(BUILD)/rewind
@@ -112,7 +113,7 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 check: deps
 	@$(MAKE) --no-print-directory linux
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
-		cli-tests machine-tests replay-tests snapshot-tests
+		cli-tests machine-tests replay-tests snapshot-tests trace-tests
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
@@ -166,6 +167,9 @@ replay-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(BENCH_ELF) \
 
 snapshot-tests: $(BUILD)/rewind-san
 	@tests/snapshots/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
+
+trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
+	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 
 bench: deps $(BUILD)/rewind $(BENCH_ELF)
 	@$(MAKE) --no-print-directory linux

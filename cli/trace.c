@@ -54,9 +54,11 @@ static int trace_parse(int argc, char **argv, struct trace_opts *t)
 		} else if (a[0] != '-' && !t->path) {
 			t->path = a;
 		} else {
+			bool valued =
+				!strcmp(a, "--from") || !strcmp(a, "--count") ||
+				!strcmp(a, "--hart") || !strcmp(a, "--symbols");
 			fprintf(stderr, "rewind trace: %s '%s'\n",
-				a[0] == '-' && !has_arg ? "missing value for"
-							: "unknown option",
+				valued ? "missing value for" : "unknown option",
 				a);
 			return -1;
 		}
@@ -75,7 +77,8 @@ static int trace_run(struct replay_session *rs, const struct trace_opts *t,
 		     const struct symbols *syms)
 {
 	if (t->hart >= rs->m->nharts) {
-		fprintf(stderr, "rewind trace: --hart %d: the machine has %d\n",
+		fprintf(stderr,
+			"rewind trace: --hart %d: the machine has %d harts\n",
 			t->hart, rs->m->nharts);
 		return 1;
 	}
