@@ -13,7 +13,10 @@ OPT      := -O2
 # changes or fuse them.
 FP_FLAGS := -frounding-math -fsignaling-nans -ffp-contract=off
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LIBS     := -llz4 -lfdt -lm
+# The disassembler is the multi-architecture opcodes library, whose packaged
+# version decodes RV64GC (the packaged alternative predates RISC-V);
+# symbols come from libelf.
+LIBS     := -llz4 -lfdt -lm -lopcodes-multiarch -lbfd-multiarch -lelf
 
 CORE_SRCS := $(wildcard core/*.c core/dev/*.c)
 REPLAY_SRCS := $(wildcard replay/*.c snapshots/*.c gdb/*.c)
@@ -46,10 +49,11 @@ ISA_ELFS := $(ISA_SRCS:guests/isa/%.S=$(BUILD)/isa/%.elf)
 ISA_HDRS := $(wildcard guests/isa/common/*.h) guests/isa/common/link.ld
 BENCH_ELF := $(BUILD)/bench/compute.elf
 
-DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
+DEB_PKGS := gcc make pkg-config clang-format liblz4-dev check \
 	libfdt-dev gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
-	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev python3
+	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev python3 \
+	binutils-multiarch-dev
 
 # `make` builds the binary, whatever the included recipes define first.
 .DEFAULT_GOAL := all
@@ -58,8 +62,9 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev libcapstone-dev check \
 include guests/linux/linux.mk
 include guests/smp/smp.mk
 include guests/race/race.mk
+include guests/trace/trace.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests gdb-tests bench demo clean format \
+.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests bench demo clean format \
 	fuzz-corpus fuzz-log fuzz-gdb
 
 all: $(BUILD)/rewind
@@ -109,7 +114,7 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 check: deps
 	@$(MAKE) --no-print-directory linux
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
-		cli-tests machine-tests replay-tests snapshot-tests gdb-tests
+		cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
@@ -186,6 +191,9 @@ snapshot-tests: $(BUILD)/rewind-san
 
 gdb-tests: $(BUILD)/rewind-san
 	@tests/gdb/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
+
+trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
+	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 
 bench: deps $(BUILD)/rewind $(BENCH_ELF)
 	@$(MAKE) --no-print-directory linux

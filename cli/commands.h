@@ -10,6 +10,7 @@ int cmd_record(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_snapshot(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
 
 struct gate;
 struct machine_opts;

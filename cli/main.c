@@ -13,6 +13,10 @@ static void usage(FILE *f)
 	      "  record   -o REC [--force] [MACHINE] run a guest, recording "
 	      "it\n"
 	      "  replay   REC [--verify] [--to ICOUNT] reproduce a recording\n"
+	      "  trace    REC [--from ICOUNT] [--count N] [--hart H] "
+	      "[--symbols ELF]\n"
+	      "                                     print the instructions "
+	      "a replay retires\n"
 	      "  info     REC                       describe a recording\n"
 	      "  snapshot save -o SNAP [MACHINE] (--at ICOUNT | --on-output "
 	      "S)\n"
@@ -36,6 +40,8 @@ int main(int argc, char **argv)
 		return cmd_record(argc - 1, argv + 1);
 	if (!strcmp(cmd, "replay"))
 		return cmd_replay(argc - 1, argv + 1);
+	if (!strcmp(cmd, "trace"))
+		return cmd_trace(argc - 1, argv + 1);
 	if (!strcmp(cmd, "info"))
 		return cmd_info(argc - 1, argv + 1);
 	if (!strcmp(cmd, "snapshot"))

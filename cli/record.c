@@ -3,6 +3,7 @@
 #include "../replay/logfile.h"
 #include "../replay/pack.h"
 #include "commands.h"
+#include "postmortem.h"
 #include "session.h"
 
 #include <errno.h>
@@ -108,6 +109,7 @@ static int record_until_fail(const struct record_opts *ro)
 				"rewind: replay it with: rewind replay %s\n",
 				run, (unsigned long long)seed, ro->out,
 				ro->out);
+			postmortem_report(ro->out);
 			return res.status ? res.status : 1;
 		}
 		unlink(part);
@@ -192,5 +194,10 @@ int cmd_record(int argc, char **argv)
 	if (ro.chaos)
 		fprintf(stderr, "rewind: chaos seed %llu\n",
 			(unsigned long long)ro.seed);
-	return record_once(&ro, ro.out, ro.force, ro.seed).status;
+	/* Only a recording this run wrote gets a post-mortem. */
+	bool fresh = ro.force || access(ro.out, F_OK) != 0;
+	struct session_result res = record_once(&ro, ro.out, ro.force, ro.seed);
+	if (fresh && (res.status || res.guest_failed))
+		postmortem_report(ro.out);
+	return res.status;
 }

@@ -1,0 +1,183 @@
+/* Post-mortems: the recording is replayed (its outcome is fixed, so this
+ * shows exactly what ran) up to a stretch before the failure, then stepped
+ * one instruction at a time, keeping the last instructions of each hart in
+ * a ring. */
+#include "postmortem.h"
+#include "../core/dev/uart.h"
+#include "../replay/logfile.h"
+#include "replay_session.h"
+#include "tracer.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How far before the failure stepping starts. A hart that ran recently
+ * ran within the last round of quanta, and one round lasts at most one
+ * quantum per hart (chaos draws up to 2 * QUANTUM_INSNS); two rounds leave
+ * room for a hart whose quantum was cut short at its last instructions. */
+static uint64_t postmortem_stretch(int nharts)
+{
+	return 2ull * nharts * 2 * QUANTUM_INSNS + POSTMORTEM_LINES;
+}
+
+struct postmortem_ring {
+	struct tracer_step steps[POSTMORTEM_LINES];
+	uint64_t n; /* instructions seen; the newest is steps[(n-1) % LINES] */
+};
+
+/* The recording's end record: 0, or -ENOENT without one. */
+static int postmortem_end(const char *path, struct event *end)
+{
+	char err[1024];
+	struct log_reader *r = log_reader_open(path, err, sizeof(err));
+	if (!r)
+		return -ENOENT;
+	static struct event e;
+	const void *rec;
+	size_t len;
+	int found = -ENOENT;
+	while (log_reader_next(r, &rec, &len) > 0) {
+		if (len > 10 && ((const uint8_t *)rec)[0] == EV_IMAGE)
+			continue;
+		if (event_decode(rec, len, &e) < 0)
+			break;
+		if (e.type == EV_END) {
+			*end = e;
+			found = 0;
+		}
+	}
+	log_reader_close(r);
+	return found;
+}
+
+static const char *postmortem_why(const struct event *end, char *buf,
+				  size_t len)
+{
+	switch ((enum machine_exit)end->value) {
+	case MEXIT_FAIL:
+		snprintf(buf, len, "the guest failed with code %d", end->code);
+		break;
+	case MEXIT_TRAP_STORM:
+		snprintf(buf, len, "a hart trapped endlessly");
+		break;
+	case MEXIT_HALTED:
+		snprintf(buf, len, "every hart waits for ever");
+		break;
+	default:
+		snprintf(buf, len,
+			 "the recording stopped (a kernel panic or "
+			 "oops, or the instruction limit)");
+	}
+	return buf;
+}
+
+/* Step from start to the end of the recording, filling the rings. */
+static int postmortem_collect(struct replay_session *rs, uint64_t start,
+			      struct postmortem_ring *rings, int *last_hart)
+{
+	enum replay_status st = replay_advance(rs->m, &rs->g, start, false);
+	if (st != REPLAY_AT_TARGET) {
+		replay_session_status(rs, st);
+		return -EIO;
+	}
+	static struct tracer_step s;
+	int r;
+	while ((r = tracer_step(rs->m, &rs->g, &s, &st)) >= 0) {
+		if (r == 0)
+			continue;
+		struct postmortem_ring *ring = &rings[s.hart];
+		ring->steps[ring->n++ % POSTMORTEM_LINES] = s;
+		*last_hart = s.hart;
+	}
+	if (st != REPLAY_END) {
+		replay_session_status(rs, st);
+		return -EIO;
+	}
+	return 0;
+}
+
+static void postmortem_print(const char *path, const struct event *end,
+			     uint64_t start, int nharts,
+			     const struct postmortem_ring *rings, int last_hart)
+{
+	char line[2048];
+	uint64_t to = end->icount;
+	for (int h = 0; h < nharts; h++) {
+		const struct postmortem_ring *ring = &rings[h];
+		uint64_t shown =
+			ring->n < POSTMORTEM_LINES ? ring->n : POSTMORTEM_LINES;
+		if (ring->n == 0) {
+			fprintf(stderr,
+				"rewind: hart %d retired no instruction "
+				"between icount %llu and the failure\n",
+				h, (unsigned long long)start);
+			continue;
+		}
+		if (shown < POSTMORTEM_LINES)
+			fprintf(stderr,
+				"rewind: hart %d retired only %llu "
+				"instructions between icount %llu and the "
+				"failure:\n",
+				h, (unsigned long long)shown,
+				(unsigned long long)start);
+		else
+			fprintf(stderr,
+				"rewind: the last %d instructions of hart "
+				"%d:\n",
+				POSTMORTEM_LINES, h);
+		for (uint64_t i = ring->n - shown; i < ring->n; i++) {
+			const struct tracer_step *s =
+				&ring->steps[i % POSTMORTEM_LINES];
+			tracer_format(s, NULL, line, sizeof(line));
+			fprintf(stderr, "%s\n", line);
+			if (h == last_hart && i == ring->n - shown)
+				to = s->icount;
+		}
+	}
+	fprintf(stderr,
+		"rewind: to debug from there:\n"
+		"  rewind replay %s --gdb 1234\n"
+		"  rewind replay %s --to %llu\n"
+		"rewind: (--to %llu stops before the first instruction shown "
+		"for hart %d, which retired the last one)\n",
+		path, path, (unsigned long long)to, (unsigned long long)to,
+		last_hart);
+}
+
+int postmortem_report(const char *path)
+{
+	static struct event end;
+	if (postmortem_end(path, &end))
+		return 0;
+	if (end.value == MEXIT_POWEROFF || end.value == MEXIT_RESET)
+		return 0;
+	char why[128];
+	fprintf(stderr, "rewind: post-mortem: %s at icount %llu\n",
+		postmortem_why(&end, why, sizeof(why)),
+		(unsigned long long)end.icount);
+	static struct replay_session rs;
+	if (replay_session_open(&rs, path, false)) {
+		fprintf(stderr, "rewind: post-mortem: cannot replay %s\n",
+			path);
+		return -EIO;
+	}
+	/* The guest's output was shown while recording. */
+	uart_set_tx(rs.m->uart, NULL, NULL);
+	int nharts = rs.m->nharts;
+	uint64_t stretch = postmortem_stretch(nharts);
+	uint64_t start = end.icount > stretch ? end.icount - stretch : 0;
+	struct postmortem_ring *rings = calloc((size_t)nharts, sizeof(*rings));
+	int last_hart = 0;
+	int rc = rings ? postmortem_collect(&rs, start, rings, &last_hart)
+		       : -ENOMEM;
+	replay_session_close(&rs);
+	if (rc)
+		fprintf(stderr, "rewind: post-mortem: replaying %s failed\n",
+			path);
+	else
+		postmortem_print(path, &end, start, nharts, rings, last_hart);
+	free(rings);
+	return rc;
+}
