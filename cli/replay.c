@@ -144,8 +144,14 @@ int cmd_replay(int argc, char **argv)
 	gate_init(&g, GATE_REPLAY, NULL, NULL, r);
 	if (pk.first && gate_queue_record(&g, pk.first, pk.first_len))
 		gate_fail(&g, 0, "malformed record in the recording");
+	static struct rec_config src; /* a recording from a snapshot */
 	struct machine *m =
-		session_machine_chaos(&o, &g, rc.chaos, rc.chaos_seed);
+		rc.has_snapshot
+			? snapshot_machine_from(rc.snapshot.path,
+						rc.snapshot.sha256, &g, &o,
+						&src, rc.chaos, rc.chaos_seed)
+			: session_machine_chaos(&o, &g, rc.chaos,
+						rc.chaos_seed);
 	int status = 1;
 	bool ended = false;
 	while (m && !g.failed) {
