@@ -136,11 +136,12 @@ int snapshot_opts_check(const char *snap, const struct machine_opts *given,
 	return 0;
 }
 
-/* Save m into path: a child of what this process restored, if anything,
- * else a full snapshot of the machine o describes. */
+/* Save m into path: a child of what this process restored, if anything
+ * and not full, else a full snapshot of the machine (restored, or as o
+ * describes). */
 static int snapshot_save_now(const struct machine *m,
 			     const struct machine_opts *o, const char *path,
-			     bool force)
+			     bool force, bool full)
 {
 	static struct rec_config rc;
 	char err[1024];
@@ -155,8 +156,8 @@ static int snapshot_save_now(const struct machine *m,
 	}
 	struct snapshot_save_stats st;
 	double t0 = snapshot_seconds();
-	if (snapshot_save_child(m, &rc, restored, path, force, &st, err,
-				sizeof(err))) {
+	if (snapshot_save_child(m, &rc, full ? NULL : restored, path, force,
+				&st, err, sizeof(err))) {
 		fprintf(stderr, "rewind snapshot: %s\n", err);
 		return -1;
 	}
@@ -180,7 +181,7 @@ void snapshot_now(const struct machine *m, const struct machine_opts *o)
 	for (int i = 1; access(path, F_OK) == 0 && i < 1000; i++)
 		snprintf(path, sizeof(path), "rewind-%llu-%d.snap",
 			 (unsigned long long)m->icount, i);
-	if (snapshot_save_now(m, o, path, false) == 0)
+	if (snapshot_save_now(m, o, path, false, false) == 0)
 		fprintf(stderr, "\r\nrewind: snapshot of icount %llu in %s\r\n",
 			(unsigned long long)m->icount, path);
 }
@@ -189,6 +190,7 @@ static int snapshot_save_cmd(int argc, char **argv)
 {
 	struct machine_opts o, given;
 	const char *out = NULL, *on_output = NULL, *parent = NULL;
+	bool full = false; /* --restore: from a snapshot, but not a child */
 	uint64_t at = UINT64_MAX;
 	bool force = false;
 	opts_machine_defaults(&o);
@@ -199,7 +201,10 @@ static int snapshot_save_cmd(int argc, char **argv)
 			force = true;
 		} else if (!strcmp(argv[i], "--stats")) {
 			timing = true;
-		} else if (!strcmp(argv[i], "--parent") && i + 1 < argc) {
+		} else if ((!strcmp(argv[i], "--parent") ||
+			    !strcmp(argv[i], "--restore")) &&
+			   i + 1 < argc && !parent) {
+			full = argv[i][2] == 'r';
 			parent = argv[++i];
 		} else if (!strcmp(argv[i], "--at") && i + 1 < argc) {
 			if (opts_parse_u64(argv[++i], &at)) {
@@ -224,7 +229,8 @@ static int snapshot_save_cmd(int argc, char **argv)
 	if (!out || (at == UINT64_MAX) == !on_output) {
 		fprintf(stderr,
 			"usage: rewind snapshot save -o SNAP [MACHINE | "
-			"--parent SNAP] (--at ICOUNT | --on-output STRING)\n");
+			"--parent SNAP | --restore SNAP] (--at ICOUNT | "
+			"--on-output STRING)\n");
 		return 1;
 	}
 	given = o;
@@ -275,7 +281,7 @@ static int snapshot_save_cmd(int argc, char **argv)
 			m->exit != MEXIT_RUNNING ? "ended" : "stopped",
 			on_output ? "the output appeared"
 				  : "the icount was reached");
-	} else if (snapshot_save_now(m, &o, out, force) == 0) {
+	} else if (snapshot_save_now(m, &o, out, force, full) == 0) {
 		fprintf(stderr, "rewind: snapshot of icount %llu in %s\n",
 			(unsigned long long)m->icount, out);
 		status = 0;

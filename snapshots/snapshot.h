@@ -32,11 +32,11 @@ struct snapshot_chain;
 
 struct snapshot_info {
 	uint64_t icount;
-	uint64_t state_bytes;	  /* CPU, device and disk state */
-	uint64_t pages_listed;	  /* page-table entries in this file */
-	uint64_t pages_stored;	  /* page contents in this file */
+	uint64_t state_bytes;	   /* CPU, device and disk state */
+	uint64_t pages_listed;	   /* page-table entries in this file */
+	uint64_t pages_stored;	   /* page contents in this file */
 	uint64_t pages_referenced; /* non-zero RAM pages the chain restores */
-	unsigned depth;		  /* files in the chain; 1: a full snapshot */
+	unsigned depth;		   /* files in the chain; 1: a full snapshot */
 	uint64_t raw_bytes, stored_bytes;
 	/* SHA-256 of the state blob followed by, for each non-zero page in
 	 * order, its number (u64 LE) and content hash: equal exactly when
@@ -84,6 +84,10 @@ void snapshot_chain_free(struct snapshot_chain *chain);
 /* The SHA-256 of the chain's tip file, and how many files it has. */
 const uint8_t *snapshot_chain_sha256(const struct snapshot_chain *chain);
 unsigned snapshot_chain_depth(const struct snapshot_chain *chain);
+
+/* Clear RAM's dirty bits, so that from now on they say which pages may
+ * have changed, without disturbing anything the guest can observe. */
+void snapshot_dirty_restart(struct machine *m);
 
 /* Everything `snapshot info` shows; the whole chain is read and checked. */
 int snapshot_info(const char *path, struct rec_config *c,

@@ -30,16 +30,28 @@ struct snap_file {
 	uint8_t sha256[HASH_BYTES];
 	struct rec_config cfg;
 	uint64_t listed, stored; /* page-table entries, contents */
+	struct log_stats stats;	 /* of the container */
 };
 
+/* A chain being read. Files are walked tip first, so the first entry for
+ * a page is the one that counts; a content can only be needed by the file
+ * storing it and its descendants (a file is complete before it has
+ * children), all walked by the time the content comes by, so each page
+ * can be filled as soon as its content is read: one pass over the data. */
 struct snap_load {
-	struct snap_file *f[SNAPSHOT_CHAIN_MAX]; /* tip first, until reversed */
+	struct snap_file *f[SNAPSHOT_CHAIN_MAX]; /* tip first */
 	unsigned n;
 	uint8_t *blob; /* the tip's state */
 	size_t bloblen;
 	uint64_t icount, npages;
 	uint8_t (*table)[HASH_BYTES];
+	uint64_t *set; /* a page's entry was seen */
+	/* Pages waiting for their content: content -> first page, then
+	 * through next[]; UINT32_MAX ends a list. */
+	struct hashmap waiting;
+	uint32_t *next;
 	struct hashmap held;
+	struct machine *m; /* where pages go, or NULL to check only */
 };
 
 static void snap_load_free(struct snap_load *ld)
@@ -51,6 +63,9 @@ static void snap_load_free(struct snap_load *ld)
 	}
 	free(ld->blob);
 	free(ld->table);
+	free(ld->set);
+	free(ld->next);
+	hashmap_free(&ld->waiting);
 	hashmap_free(&ld->held);
 	memset(ld, 0, sizeof(*ld));
 }
@@ -168,7 +183,7 @@ static int snap_parent_path(const struct snap_file *child, char *out,
 }
 
 /* From the tip back to the full snapshot, each parent checked against the
- * hash its child recorded; then reversed, root first. */
+ * hash its child recorded. */
 static int snap_chain_collect(struct snap_load *ld, char *err, size_t errlen)
 {
 	for (;;) {
@@ -236,11 +251,6 @@ static int snap_chain_collect(struct snap_load *ld, char *err, size_t errlen)
 			return -1;
 		}
 	}
-	for (unsigned i = 0; i < ld->n / 2; i++) {
-		struct snap_file *t = ld->f[i];
-		ld->f[i] = ld->f[ld->n - 1 - i];
-		ld->f[ld->n - 1 - i] = t;
-	}
 	return 0;
 }
 
@@ -263,6 +273,22 @@ static int snap_state_piece(struct snap_load *ld, bool tip, size_t *len,
 	return 0;
 }
 
+/* Page p now holds content h: wait for the content unless it is zero. */
+static int snap_page_wait(struct snap_load *ld, uint64_t p,
+			  const uint8_t h[HASH_BYTES])
+{
+	if (snap_hash_is_zero(h))
+		return 0;
+	struct hashmap_slot *s = hashmap_find(&ld->waiting, h);
+	if (s) {
+		ld->next[p] = s->value;
+		s->value = (uint32_t)p;
+		return 0;
+	}
+	ld->next[p] = UINT32_MAX;
+	return hashmap_add(&ld->waiting, h, (uint32_t)p) < 0 ? -1 : 0;
+}
+
 static int snap_table_run(struct snap_load *ld, struct snap_file *f,
 			  const uint8_t *p, size_t n)
 {
@@ -273,14 +299,41 @@ static int snap_table_run(struct snap_load *ld, struct snap_file *f,
 	if (count == 0 || n != 13 + (size_t)count * HASH_BYTES ||
 	    first >= ld->npages || count > ld->npages - first)
 		return -1;
-	memcpy(ld->table[first], p + 13, (size_t)count * HASH_BYTES);
+	for (uint32_t k = 0; k < count; k++) {
+		uint64_t pg = first + k;
+		const uint8_t *h = p + 13 + (size_t)k * HASH_BYTES;
+		if (ld->set[pg / 64] >> (pg % 64) & 1)
+			continue; /* a descendant's entry wins */
+		ld->set[pg / 64] |= 1ull << (pg % 64);
+		memcpy(ld->table[pg], h, HASH_BYTES);
+		if (snap_page_wait(ld, pg, h))
+			return -1;
+	}
 	f->listed += count;
 	return 0;
 }
 
+/* A content: into every page waiting for it. */
+static int snap_content(struct snap_load *ld, struct snap_file *f,
+			const uint8_t *p, size_t n)
+{
+	if (n != 1 + HASH_BYTES + PAGE_SIZE || snap_hash_is_zero(p + 1) ||
+	    hashmap_add(&ld->held, p + 1, 0) < 0)
+		return -1;
+	f->stored++;
+	struct hashmap_slot *s = hashmap_find(&ld->waiting, p + 1);
+	if (!s)
+		return 0;
+	for (uint32_t pg = s->value; pg != UINT32_MAX; pg = ld->next[pg])
+		if (ld->m)
+			bus_load_page(ld->m->ram, pg, p + 1 + HASH_BYTES);
+	s->value = UINT32_MAX;
+	return 0;
+}
+
 /* Walk every record of file i: the state (kept for the tip), the page
- * table into ld->table, the content hashes into ld->held. In a file the
- * records come in that order, then the end. */
+ * table, the contents. In a file the records come in that order, then
+ * the end. */
 static int snap_file_walk(struct snap_load *ld, unsigned i, char *err,
 			  size_t errlen)
 {
@@ -288,7 +341,7 @@ static int snap_file_walk(struct snap_load *ld, unsigned i, char *err,
 	struct log_reader *r = snap_file_open(f, err, errlen);
 	if (!r)
 		return -1;
-	bool tip = i + 1 == ld->n;
+	bool tip = i == 0;
 	size_t bloblen = 0;
 	int stage = 0, n;
 	const void *rec;
@@ -312,11 +365,8 @@ static int snap_file_walk(struct snap_load *ld, unsigned i, char *err,
 			if (snap_table_run(ld, f, p, len))
 				goto corrupt;
 		} else if (kind == SNAP_CONTENT) {
-			if (len != 1 + HASH_BYTES + PAGE_SIZE ||
-			    snap_hash_is_zero(p + 1) ||
-			    hashmap_add(&ld->held, p + 1, 0) < 0)
+			if (snap_content(ld, f, p, len))
 				goto corrupt;
-			f->stored++;
 		} else {
 			if (len != SNAP_END_LEN || le_get64(p + 9) != bloblen ||
 			    le_get64(p + 17) != f->listed ||
@@ -332,6 +382,7 @@ static int snap_file_walk(struct snap_load *ld, unsigned i, char *err,
 		snprintf(err, errlen, "%s is truncated", f->path);
 		n = -1;
 	}
+	log_reader_stats(r, &f->stats);
 	log_reader_close(r);
 	return n < 0 ? -1 : 0;
 corrupt:
@@ -340,8 +391,8 @@ corrupt:
 	return -1;
 }
 
-/* Tip, chain, every file walked: everything but RAM contents is known
- * and checked before the machine is touched. */
+/* Tip and chain: every header read and every parent checked by hash
+ * before anything else happens. */
 static int snap_load_open(struct snap_load *ld, struct snap_file *tip,
 			  const char *expect_sha256, char *err, size_t errlen)
 {
@@ -362,73 +413,35 @@ static int snap_load_open(struct snap_load *ld, struct snap_file *tip,
 	    snap_chain_collect(ld, err, errlen))
 		return -1;
 	ld->npages = tip->cfg.mem >> PAGE_SHIFT;
-	ld->table = calloc(ld->npages ? ld->npages : 1, HASH_BYTES);
-	if (!ld->table) {
+	size_t np = ld->npages ? ld->npages : 1;
+	ld->table = calloc(np, HASH_BYTES);
+	ld->set = calloc((np + 63) / 64, sizeof(uint64_t));
+	ld->next = malloc(np * sizeof(uint32_t));
+	if (!ld->table || !ld->set || !ld->next) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
-	}
-	for (unsigned i = 0; i < ld->n; i++)
-		if (snap_file_walk(ld, i, err, errlen))
-			return -1;
-	/* Every page the chain lists has its content somewhere in it. */
-	for (uint64_t p = 0; p < ld->npages; p++) {
-		if (!snap_hash_is_zero(ld->table[p]) &&
-		    !hashmap_find(&ld->held, ld->table[p])) {
-			snprintf(err, errlen,
-				 "%s: corrupt snapshot: page %llu has no "
-				 "content",
-				 tip->path, (unsigned long long)p);
-			return -1;
-		}
 	}
 	return 0;
 }
 
-/* The contents into RAM: each stored content goes to every page that
- * holds it, found through a map from content to a list of pages. */
-static int snap_place_pages(struct snap_load *ld, struct machine *m, char *err,
-			    size_t errlen)
+/* Every file, tip first, pages into ld->m when set; then every page
+ * must have found its content. */
+static int snap_load_walk(struct snap_load *ld, char *err, size_t errlen)
 {
-	struct hashmap where = {0};
-	uint32_t *next = malloc((ld->npages ? ld->npages : 1) * sizeof(*next));
-	int rc = next ? 0 : -1;
-	for (uint64_t p = 0; p < ld->npages && rc == 0; p++) {
-		if (snap_hash_is_zero(ld->table[p]))
-			continue;
-		struct hashmap_slot *s = hashmap_find(&where, ld->table[p]);
-		if (s) {
-			next[p] = s->value;
-			s->value = (uint32_t)p;
-		} else {
-			next[p] = UINT32_MAX;
-			rc = hashmap_add(&where, ld->table[p], (uint32_t)p) < 0;
+	for (unsigned i = 0; i < ld->n; i++)
+		if (snap_file_walk(ld, i, err, errlen))
+			return -1;
+	for (size_t i = 0; i < ld->waiting.cap; i++) {
+		const struct hashmap_slot *s = &ld->waiting.slot[i];
+		if (s->used && s->value != UINT32_MAX) {
+			snprintf(err, errlen,
+				 "%s: corrupt snapshot: page %u has no "
+				 "content",
+				 ld->f[0]->path, s->value);
+			return -1;
 		}
 	}
-	for (unsigned i = 0; i < ld->n && rc == 0; i++) {
-		struct log_reader *r = snap_file_open(ld->f[i], err, errlen);
-		const void *rec;
-		size_t len;
-		while (r && log_reader_next(r, &rec, &len) > 0) {
-			const uint8_t *c = rec;
-			if (c[0] != SNAP_CONTENT)
-				continue;
-			struct hashmap_slot *s = hashmap_find(&where, c + 1);
-			/* Once placed, a content is dropped from the lists. */
-			for (uint32_t p = s ? s->value : UINT32_MAX;
-			     p != UINT32_MAX; p = next[p])
-				bus_load_page(m->ram, p, c + 1 + HASH_BYTES);
-			if (s)
-				s->value = UINT32_MAX;
-		}
-		if (!r)
-			rc = -1;
-		log_reader_close(r);
-	}
-	if (rc && !err[0])
-		snprintf(err, errlen, "out of memory");
-	free(next);
-	hashmap_free(&where);
-	return rc;
+	return 0;
 }
 
 /* The machine-state digest: the blob, then each non-zero page's number
@@ -452,7 +465,7 @@ static void snap_state_digest(const struct snap_load *ld, uint8_t out[32])
 static void snap_load_info(const struct snap_load *ld,
 			   struct snapshot_info *info)
 {
-	const struct snap_file *tip = ld->f[ld->n - 1];
+	const struct snap_file *tip = ld->f[0];
 	memset(info, 0, sizeof(*info));
 	info->icount = ld->icount;
 	info->state_bytes = ld->bloblen;
@@ -463,13 +476,15 @@ static void snap_load_info(const struct snap_load *ld,
 		info->pages_referenced += !snap_hash_is_zero(ld->table[p]);
 	snap_state_digest(ld, info->state_sha256);
 	memcpy(info->file_sha256, tip->sha256, HASH_BYTES);
+	info->raw_bytes = tip->stats.raw_bytes;
+	info->stored_bytes = tip->stats.stored_bytes;
 }
 
 /* RAM, then the state; the dirty bits start over from here. */
 static int snap_load_machine(struct snap_load *ld, struct machine *m, char *err,
 			     size_t errlen)
 {
-	const struct snap_file *tip = ld->f[ld->n - 1];
+	const struct snap_file *tip = ld->f[0];
 	if (m->ram->size != tip->cfg.mem || m->nharts != tip->cfg.smp) {
 		snprintf(err, errlen,
 			 "%s was saved from a different machine (--mem "
@@ -480,8 +495,8 @@ static int snap_load_machine(struct snap_load *ld, struct machine *m, char *err,
 	}
 	/* From power-on: RAM cleared, then the stored pages and state. */
 	machine_reboot(m);
-	err[0] = '\0';
-	if (snap_place_pages(ld, m, err, errlen))
+	ld->m = m;
+	if (snap_load_walk(ld, err, errlen))
 		return -1;
 	struct state_reader sr = {ld->blob, ld->blob + ld->bloblen, false};
 	char why[512];
@@ -489,8 +504,7 @@ static int snap_load_machine(struct snap_load *ld, struct machine *m, char *err,
 		snprintf(err, errlen, "%s: %s", tip->path, why);
 		return -1;
 	}
-	memset(m->ram->dirty, 0,
-	       ((m->ram->size >> PAGE_SHIFT) + 63) / 64 * sizeof(uint64_t));
+	snapshot_dirty_restart(m);
 	return 0;
 }
 
@@ -567,9 +581,10 @@ int snapshot_restore_mem(struct machine *m, const void *data, size_t size,
 	struct snap_load ld;
 	int rc = snap_load_open(&ld, tip, NULL, err, errlen);
 	if (rc == 0)
+		rc = m ? snap_load_machine(&ld, m, err, errlen)
+		       : snap_load_walk(&ld, err, errlen);
+	if (rc == 0)
 		snap_load_info(&ld, info);
-	if (rc == 0 && m)
-		rc = snap_load_machine(&ld, m, err, errlen);
 	snap_load_free(&ld);
 	return rc;
 }
@@ -620,20 +635,11 @@ int snapshot_info(const char *path, struct rec_config *c,
 	if (!tip)
 		return -1;
 	int rc = snap_load_open(&ld, tip, NULL, err, errlen);
+	if (rc == 0)
+		rc = snap_load_walk(&ld, err, errlen);
 	if (rc == 0) {
 		snap_load_info(&ld, info);
 		*c = tip->cfg;
-		struct log_reader *r = snap_file_open(tip, err, errlen);
-		const void *rec;
-		size_t len;
-		while (r && log_reader_next(r, &rec, &len) > 0)
-			;
-		struct log_stats st = {0};
-		if (r)
-			log_reader_stats(r, &st);
-		log_reader_close(r);
-		info->raw_bytes = st.raw_bytes;
-		info->stored_bytes = st.stored_bytes;
 	}
 	snap_load_free(&ld);
 	return rc;
