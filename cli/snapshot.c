@@ -66,6 +66,26 @@ struct machine *snapshot_machine_from(const char *path,
 				      uint64_t seed)
 {
 	char err[1024];
+	uint8_t d[32];
+	char hex[65];
+	/* A changed snapshot is named as such before its contents are read,
+	 * whatever its damage would otherwise be reported as. */
+	if (expect_sha256) {
+		if (sha256_file(path, d, err, sizeof(err))) {
+			fprintf(stderr, "rewind: the recording needs "
+					"snapshot %s\n",
+				err);
+			return NULL;
+		}
+		sha256_hex(d, hex);
+		if (strcmp(hex, expect_sha256)) {
+			fprintf(stderr,
+				"rewind: snapshot %s has changed since the "
+				"recording (sha256 %s, recorded %s)\n",
+				path, hex, expect_sha256);
+			return NULL;
+		}
+	}
 	if (snapshot_config(path, rc, err, sizeof(err))) {
 		fprintf(stderr, "rewind: %s\n", err);
 		return NULL;

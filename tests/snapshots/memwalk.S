@@ -56,6 +56,12 @@ loop:
 	bnez t4, 3f
 	li t5, '.'
 	sb t5, 0(s7)
+	/* A line every 64 dots, so that a terminal sees progress. */
+	li t0, 0xfffff
+	and t4, s1, t0
+	bnez t4, 3f
+	li t5, '\n'
+	sb t5, 0(s7)
 3:	blt s1, s3, loop
 	li t5, '\n'
 	sb t5, 0(s7)
