@@ -8,12 +8,15 @@
 static size_t hashmap_index(const struct hashmap *h,
 			    const uint8_t key[HASH_BYTES])
 {
-	uint64_t x;
-	memcpy(&x, key, sizeof(x));
-	/* Mixed anyway: a crafted file may hand us keys that are not
-	 * digests, and a poor spread only costs time, never correctness. */
-	x ^= x >> 31;
-	x *= 0x9e3779b97f4a7c15ull;
+	/* Digests spread well by themselves, but a crafted file may hand us
+	 * keys that are not digests: all 32 bytes are mixed in, so that only
+	 * keys chosen to collide probe long. */
+	uint64_t w[4], x = 0;
+	memcpy(w, key, sizeof(w));
+	for (int i = 0; i < 4; i++) {
+		x = (x ^ w[i]) * 0x9e3779b97f4a7c15ull;
+		x ^= x >> 29;
+	}
 	return (size_t)(x >> 17) & (h->cap - 1);
 }
 
