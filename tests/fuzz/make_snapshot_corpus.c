@@ -1,8 +1,10 @@
 /* Writes the hand-made part of the seed corpus for fuzz_snapshot: copies
  * of a valid snapshot (the first argument, e.g. full-20000 in the corpus)
- * with one record changed, each written through the container writer so
- * that only the snapshot check behind it fails. Build and run by hand when
- * the format changes:
+ * with one record changed, and its records alone (records-full, for the
+ * target's record mode; the snapshot must be of a --bios none guest with
+ * --mem 2M, the header that mode supplies), each written through the container
+ * writer so that only the snapshot check behind it fails. Build and run by hand
+ * when the format changes:
  *   cc -std=gnu11 -Isnapshots tests/fuzz/make_snapshot_corpus.c \
  *      replay/logfile.c -llz4 -o build/make_snapshot_corpus &&
  *   build/make_snapshot_corpus tests/fuzz/corpus/snapshot/full-20000 \
@@ -128,6 +130,21 @@ int main(int argc, char **argv)
 		rec[e] = olde;
 		len[0] = oldl;
 	}
+	/* The records alone, for the fuzz target's record mode. */
+	char path[4096];
+	snprintf(path, sizeof path, "%s/records-full", out_dir);
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite("SNAPRECS", 1, 8, f) != 8)
+		die("records-full");
+	for (size_t i = 0; i < nrec; i++) {
+		uint8_t l[4];
+		le_put32(l, (uint32_t)len[i]);
+		if (fwrite(l, 1, 4, f) != 4 ||
+		    fwrite(rec[i], 1, len[i], f) != len[i])
+			die("records-full");
+	}
+	if (fclose(f))
+		die("records-full");
 	log_reader_close(r);
 	return 0;
 }
