@@ -72,8 +72,9 @@ struct machine *snapshot_machine_from(const char *path,
 	 * whatever its damage would otherwise be reported as. */
 	if (expect_sha256) {
 		if (sha256_file(path, d, err, sizeof(err))) {
-			fprintf(stderr, "rewind: the recording needs "
-					"snapshot %s\n",
+			fprintf(stderr,
+				"rewind: the recording needs "
+				"snapshot %s\n",
 				err);
 			return NULL;
 		}
