@@ -116,36 +116,43 @@ static struct log_reader *snap_file_open(struct snap_file *f, char *err,
 	return r;
 }
 
-static int snap_file_header(struct snap_file *f, char *err, size_t errlen)
+/* The header of the container r opened (NULL: opening failed, err says
+ * why) as a snapshot configuration of this version. Closes r. */
+static int snap_header(struct log_reader *r, const char *path,
+		       struct rec_config *c, char *err, size_t errlen)
 {
-	struct log_reader *r = snap_file_open(f, err, errlen);
 	if (!r)
 		return -1;
 	size_t hlen;
 	const char *h = log_reader_header(r, &hlen);
 	char why[512];
-	int rc = recording_header_parse(h, hlen, &f->cfg, why, sizeof(why));
+	int rc = recording_header_parse(h, hlen, c, why, sizeof(why));
 	log_reader_close(r);
 	if (rc) {
-		snprintf(err, errlen, "%s: %s", f->path, why);
+		snprintf(err, errlen, "%s: %s", path, why);
 		return -1;
 	}
 	/* Files from before content-addressed pages carry no version key. */
-	if (f->cfg.snapshot_version != SNAPSHOT_VERSION) {
+	if (c->snapshot_version != SNAPSHOT_VERSION) {
 		snprintf(err, errlen,
 			 "%s: unsupported snapshot version %u (this rewind "
 			 "reads version %d)",
-			 f->path,
-			 f->cfg.snapshot_version ? f->cfg.snapshot_version : 1,
+			 path, c->snapshot_version ? c->snapshot_version : 1,
 			 SNAPSHOT_VERSION);
 		return -1;
 	}
-	if (f->cfg.mem > SNAP_MEM_MAX || f->cfg.mem % PAGE_SIZE) {
+	if (c->mem > SNAP_MEM_MAX || c->mem % PAGE_SIZE) {
 		snprintf(err, errlen, "%s: corrupt snapshot: bad RAM size",
-			 f->path);
+			 path);
 		return -1;
 	}
 	return 0;
+}
+
+static int snap_file_header(struct snap_file *f, char *err, size_t errlen)
+{
+	return snap_header(snap_file_open(f, err, errlen), f->path, &f->cfg,
+			   err, errlen);
 }
 
 /* A child must describe the same machine as its parent. */
@@ -611,20 +618,18 @@ unsigned snapshot_chain_depth(const struct snapshot_chain *chain)
 int snapshot_config(const char *path, struct rec_config *c, char *err,
 		    size_t errlen)
 {
-	struct snap_file *f = snap_file_new(path, err, errlen);
-	if (!f)
-		return -1;
-	int rc = snap_file_header(f, err, errlen);
-	if (rc == 0)
-		*c = f->cfg;
-	free(f->data);
-	free(f);
+	/* The header alone: the records are read by the restore. */
 	char why[900];
-	if (rc == 0 && recording_check_images(c, why, sizeof(why))) {
+	struct log_reader *r = log_reader_open(path, why, sizeof(why));
+	if (!r)
+		snprintf(err, errlen, "%s", why);
+	if (snap_header(r, path, c, err, errlen))
+		return -1;
+	if (recording_check_images(c, why, sizeof(why))) {
 		snprintf(err, errlen, "%s: %s", path, why);
-		rc = -1;
+		return -1;
 	}
-	return rc;
+	return 0;
 }
 
 int snapshot_info(const char *path, struct rec_config *c,
