@@ -65,7 +65,7 @@ include guests/race/race.mk
 include guests/trace/trace.mk
 
 .PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests bench demo clean format \
-	fuzz-corpus fuzz-log fuzz-gdb
+	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot
 
 all: $(BUILD)/rewind
 
@@ -132,15 +132,22 @@ $(BUILD)/fuzz/fuzz_log_replay: tests/fuzz/driver.c tests/fuzz/fuzz_log.c $(BUILD
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_log.c \
 		$(BUILD)/libcore-san.a -o $@ $(LIBS)
 
-# The same for the gdb packet receiver and parser.
+# The same for the gdb packet receiver and parser, and the snapshot reader.
 $(BUILD)/fuzz/fuzz_gdb_replay: tests/fuzz/driver.c tests/fuzz/fuzz_gdb.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_gdb.c \
 		$(BUILD)/libcore-san.a -o $@ $(LIBS)
 
-fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay
+$(BUILD)/fuzz/fuzz_snapshot_replay: tests/fuzz/driver.c tests/fuzz/fuzz_snapshot.c $(BUILD)/libcore-san.a
+	@mkdir -p $(dir $@)
+	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_snapshot.c \
+		$(BUILD)/libcore-san.a -o $@ $(LIBS)
+
+fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay \
+		$(BUILD)/fuzz/fuzz_snapshot_replay
 	@$(BUILD)/fuzz/fuzz_log_replay tests/fuzz/corpus/log
 	@$(BUILD)/fuzz/fuzz_gdb_replay tests/fuzz/corpus/gdb
+	@$(BUILD)/fuzz/fuzz_snapshot_replay tests/fuzz/corpus/snapshot
 
 # Coverage-guided fuzzing, not part of check: make fuzz-log FUZZ_SECONDS=600.
 # New inputs go to build/fuzz/log-corpus, crashing ones to build/fuzz/.
@@ -167,6 +174,21 @@ fuzz-gdb: $(BUILD)/fuzz/fuzz_gdb
 	$(BUILD)/fuzz/fuzz_gdb -max_total_time=$(FUZZ_SECONDS) \
 		-artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/gdb-corpus \
 		tests/fuzz/corpus/gdb
+
+# The snapshot reader with the machine behind it: every core source is
+# built with clang here, since libFuzzer and the sanitizers must come from
+# one compiler. make fuzz-snapshot FUZZ_SECONDS=600.
+$(BUILD)/fuzz/fuzz_snapshot: tests/fuzz/fuzz_snapshot.c $(CORE_SRCS) $(REPLAY_SRCS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
+		-fsanitize=fuzzer,address,undefined \
+		tests/fuzz/fuzz_snapshot.c $(CORE_SRCS) $(REPLAY_SRCS) -o $@ $(LIBS)
+
+fuzz-snapshot: $(BUILD)/fuzz/fuzz_snapshot
+	@mkdir -p $(BUILD)/fuzz/snapshot-corpus
+	$(BUILD)/fuzz/fuzz_snapshot -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=$(BUILD)/fuzz/snapshot- \
+		$(BUILD)/fuzz/snapshot-corpus tests/fuzz/corpus/snapshot
 
 isa: $(BUILD)/rewind-san $(ISA_ELFS)
 	@tests/isa/run.sh $(BUILD)/rewind-san $(ISA_ELFS)

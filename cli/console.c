@@ -69,7 +69,8 @@ void console_tx(void *ctx, uint8_t byte)
 		fflush(stdout);
 }
 
-/* On a terminal, Ctrl-A starts a command: X quits, Ctrl-A sends Ctrl-A. */
+/* On a terminal, Ctrl-A starts a command: X quits, S saves a snapshot,
+ * Ctrl-A sends Ctrl-A. Piped input is the guest's, byte for byte. */
 static void console_take(struct console *c, uint8_t byte)
 {
 	if (c->raw) {
@@ -77,6 +78,10 @@ static void console_take(struct console *c, uint8_t byte)
 			c->escape = false;
 			if (byte == 'x' || byte == 'X') {
 				c->quit = true;
+				return;
+			}
+			if (byte == 's' || byte == 'S') {
+				c->save = true;
 				return;
 			}
 			if (byte != CTRL_A)

@@ -1,5 +1,6 @@
 /* The console: host stdin feeds the guest's UART, the UART's output goes to
- * stdout. On a terminal stdin is put in raw mode and Ctrl-A X quits. */
+ * stdout. On a terminal stdin is put in raw mode, Ctrl-A X quits and
+ * Ctrl-A S saves a snapshot. */
 #ifndef REWIND_CLI_CONSOLE_H
 #define REWIND_CLI_CONSOLE_H
 
@@ -14,6 +15,7 @@ struct console {
 	bool raw;	       /* the terminal was switched to raw mode */
 	bool escape;	       /* Ctrl-A seen: the next key is a command */
 	bool quit;	       /* the user asked to quit */
+	bool save;	       /* the user asked for a snapshot now */
 	uint8_t pending[4096]; /* read from stdin, not yet delivered */
 	size_t npending;
 	char tail[256];	   /* the last bytes the guest printed */

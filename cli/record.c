@@ -2,6 +2,8 @@
  * --until-fail, hunt for a failing chaos schedule. */
 #include "../replay/logfile.h"
 #include "../replay/pack.h"
+#include "../replay/sha256.h"
+#include "../snapshots/snapshot.h"
 #include "commands.h"
 #include "postmortem.h"
 #include "session.h"
@@ -20,8 +22,27 @@ struct record_opts {
 	uint64_t seed;
 	int until_fail; /* 0: one run */
 	uint64_t limit;
-	bool pack; /* embed the images */
+	bool pack;	     /* embed the images */
+	const char *restore; /* start from this snapshot */
 };
+
+/* The recording's configuration when it starts from a snapshot: the
+ * snapshot's machine, and the snapshot itself by path and hash. */
+static int record_snapshot_config(const char *snap, struct rec_config *rc,
+				  char *err, size_t errlen)
+{
+	if (snapshot_config(snap, rc, err, errlen))
+		return -1;
+	uint8_t d[32];
+	if (sha256_file(snap, d, err, errlen))
+		return -1;
+	rc->snapshot_version = 0;
+	rc->has_parent = false;
+	rc->has_snapshot = true;
+	snprintf(rc->snapshot.path, sizeof(rc->snapshot.path), "%s", snap);
+	sha256_hex(d, rc->snapshot.sha256);
+	return 0;
+}
 
 /* One recorded run into path. */
 static struct session_result record_once(const struct record_opts *ro,
@@ -29,13 +50,18 @@ static struct session_result record_once(const struct record_opts *ro,
 					 uint64_t seed)
 {
 	struct session_result res = {.status = 1, .guest_failed = false};
-	static struct rec_config rc;
+	static struct rec_config rc, src;
 	char err[1024];
 	session_rec_config(&ro->m, &rc);
+	if (ro->restore &&
+	    record_snapshot_config(ro->restore, &rc, err, sizeof(err))) {
+		fprintf(stderr, "rewind record: %s\n", err);
+		return res;
+	}
 	rc.chaos = ro->chaos;
 	rc.chaos_seed = seed;
 	rc.packed = ro->pack;
-	if (recording_hash_images(&rc, err, sizeof(err))) {
+	if (!ro->restore && recording_hash_images(&rc, err, sizeof(err))) {
 		fprintf(stderr, "rewind record: %s\n", err);
 		return res;
 	}
@@ -60,7 +86,15 @@ static struct session_result record_once(const struct record_opts *ro,
 		return res;
 	}
 	struct machine_opts mo = ro->m;
-	struct machine *m = session_machine_chaos(&mo, &g, ro->chaos, seed);
+	struct machine *m =
+		ro->restore
+			? snapshot_machine_from(ro->restore, rc.snapshot.sha256,
+						&g, &mo, &src, ro->chaos, seed)
+			: session_machine_chaos(&mo, &g, ro->chaos, seed);
+	if (m && ro->restore && snapshot_opts_check(ro->restore, &ro->m, &mo)) {
+		machine_free(m);
+		m = NULL;
+	}
 	if (m) {
 		res = session_run(m, &g, &mo, ro->limit);
 		machine_free(m);
@@ -129,6 +163,8 @@ int cmd_record(int argc, char **argv)
 			ro.out = argv[++i];
 		} else if (!strcmp(a, "--force")) {
 			ro.force = true;
+		} else if (!strcmp(a, "--restore") && i + 1 < argc) {
+			ro.restore = argv[++i];
 		} else if (!strcmp(a, "--pack")) {
 			ro.pack = true;
 		} else if (!strcmp(a, "--chaos")) {
@@ -168,6 +204,11 @@ int cmd_record(int argc, char **argv)
 	}
 	if (!ro.out) {
 		fprintf(stderr, "rewind record: -o REC is required\n");
+		return 1;
+	}
+	if (ro.restore && ro.pack) {
+		fprintf(stderr, "rewind record: --pack cannot carry the "
+				"snapshot of --restore\n");
 		return 1;
 	}
 	for (int i = 0; i < ro.m.ndisks; i++) {

@@ -1,6 +1,7 @@
 #include "replay_session.h"
 #include "../replay/logfile.h"
 #include "../replay/pack.h"
+#include "commands.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,8 +58,15 @@ int replay_session_open(struct replay_session *rs, const char *path,
 		replay_session_close(rs);
 		return -1;
 	}
-	rs->m = session_machine_chaos(&rs->o, &rs->g, rs->rc.chaos,
-				      rs->rc.chaos_seed);
+	/* A recording that starts from a snapshot restores it first. */
+	static struct rec_config src;
+	rs->m = rs->rc.has_snapshot
+			? snapshot_machine_from(rs->rc.snapshot.path,
+						rs->rc.snapshot.sha256, &rs->g,
+						&rs->o, &src, rs->rc.chaos,
+						rs->rc.chaos_seed)
+			: session_machine_chaos(&rs->o, &rs->g, rs->rc.chaos,
+						rs->rc.chaos_seed);
 	if (!rs->m) {
 		replay_session_close(rs);
 		return -1;

@@ -1,6 +1,4 @@
 /* rewind run: boot a machine and run it until the guest exits. */
-#include "../core/prng.h"
-#include "../replay/sha256.h"
 #include "commands.h"
 #include "history.h"
 #include "session.h"
@@ -56,17 +54,6 @@ static void host_entropy(void *ctx, uint8_t *buf, size_t len)
 const struct host_inputs host_real = {.wall_ns = host_wall_ns,
 				      .entropy = host_entropy};
 
-/* A restored test environment must behave the same every time. Its clock
- * comes from the snapshot; its entropy comes from this generator, seeded
- * with the snapshot's own hash, so a restore is a pure function of the
- * snapshot and the console input. */
-static void seeded_entropy(void *ctx, uint8_t *buf, size_t len)
-{
-	uint64_t *state = ctx;
-	for (size_t i = 0; i < len; i++)
-		buf[i] = (uint8_t)prng_next(state);
-}
-
 int cmd_run(int argc, char **argv)
 {
 	struct machine_opts o;
@@ -111,19 +98,11 @@ int cmd_run(int argc, char **argv)
 	}
 	if (gdb)
 		return run_debug(&o, gdb, budget);
-	struct host_inputs inputs = host_real;
-	static uint64_t seed;
-	if (restore) {
-		uint8_t d[32];
-		char err[512];
-		if (sha256_file(restore, d, err, sizeof(err))) {
-			fprintf(stderr, "rewind: %s\n", err);
-			return 1;
-		}
-		memcpy(&seed, d, sizeof(seed));
-		inputs.entropy = seeded_entropy;
-		inputs.ctx = &seed;
-	}
+	/* A restored environment behaves the same every time: its entropy
+	 * comes from a generator seeded by the snapshot. */
+	struct host_inputs inputs =
+		restore ? snapshot_host_inputs() : host_real;
+	snapshot_timing(stats);
 	struct gate g;
 	if (gate_init(&g, GATE_LIVE, &inputs, NULL, NULL))
 		return 1;
@@ -131,15 +110,7 @@ int cmd_run(int argc, char **argv)
 	struct machine_opts given = o;
 	struct machine *m = restore ? snapshot_machine(restore, &g, &o, &rc)
 				    : session_machine(&o, &g);
-	/* The snapshot decides the machine; a contradicting option is an
-	 * error, not something to ignore silently. */
-	if (m && restore &&
-	    ((given.mem_given && given.mem != o.mem) ||
-	     (given.smp_given && given.smp != o.smp))) {
-		fprintf(stderr,
-			"rewind: %s was saved with --mem %llu --smp %d; it "
-			"cannot be restored into a different machine\n",
-			restore, (unsigned long long)o.mem, o.smp);
+	if (m && restore && snapshot_opts_check(restore, &given, &o)) {
 		machine_free(m);
 		m = NULL;
 	}

@@ -1,6 +1,7 @@
 #include "session.h"
 #include "../core/dev/uart.h"
 #include "../replay/logfile.h"
+#include "commands.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -79,7 +80,7 @@ static void session_digest(struct machine *m, struct gate *g, bool with_ram)
 }
 
 static void session_loop(struct machine *m, struct gate *g, struct console *con,
-			 uint64_t limit)
+			 const struct machine_opts *o, uint64_t limit)
 {
 	bool rec = g->mode == GATE_RECORD;
 	uint64_t next_digest = m->icount + DIGEST_INTERVAL;
@@ -108,6 +109,10 @@ static void session_loop(struct machine *m, struct gate *g, struct console *con,
 		console_read(con, st == MSTOP_IDLE ? 100 : 0);
 		console_consume(con,
 				gate_console(g, con->pending, con->npending));
+		if (con->save) {
+			con->save = false;
+			snapshot_now(m, o);
+		}
 		if (con->quit) {
 			fprintf(stderr, "\r\nrewind: quit from the console\n");
 			m->exit = MEXIT_POWEROFF;
@@ -122,7 +127,7 @@ struct session_result session_run(struct machine *m, struct gate *g,
 	struct console con;
 	console_open(&con);
 	uart_set_tx(m->uart, console_tx, &con);
-	session_loop(m, g, &con, limit);
+	session_loop(m, g, &con, o, limit);
 	/* A guest reboot: the same machine from power-on, same images. */
 	while (m->exit == MEXIT_RESET && !g->failed) {
 		char err[512];
@@ -132,7 +137,7 @@ struct session_result session_run(struct machine *m, struct gate *g,
 			fprintf(stderr, "rewind: reboot: %s\n", err);
 			break;
 		}
-		session_loop(m, g, &con, limit);
+		session_loop(m, g, &con, o, limit);
 	}
 	console_close(&con);
 	struct session_result res = {.guest_failed = con.saw_failure ||

@@ -106,6 +106,14 @@ char *recording_header_build(const struct rec_config *c, size_t *len)
 	}
 	if (c->packed)
 		put(&buf, &n, &cap, "packed", "yes");
+	if (c->snapshot_version) {
+		snprintf(num, sizeof(num), "%u", c->snapshot_version);
+		put(&buf, &n, &cap, "snapshot-version", num);
+	}
+	if (c->has_parent)
+		put_image(&buf, &n, &cap, "parent", &c->parent);
+	if (c->has_snapshot)
+		put_image(&buf, &n, &cap, "snapshot", &c->snapshot);
 	*len = n;
 	return buf;
 }
@@ -158,6 +166,12 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 		c->chaos = true;
 		return parse_u64(v, vlen, &c->chaos_seed);
 	}
+	if (KEY("snapshot-version")) {
+		if (parse_u64(v, vlen, &x) || x < 1 || x > UINT32_MAX)
+			return -1;
+		c->snapshot_version = (uint32_t)x;
+		return 0;
+	}
 	if (KEY("append")) {
 		c->has_append = true;
 		return copy_value(c->append, sizeof(c->append), v, vlen);
@@ -178,6 +192,10 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 		im = &c->kernel, c->has_kernel = true;
 	else if (base == 6 && memcmp(k, "initrd", 6) == 0)
 		im = &c->initrd, c->has_initrd = true;
+	else if (base == 6 && memcmp(k, "parent", 6) == 0)
+		im = &c->parent, c->has_parent = true;
+	else if (base == 8 && memcmp(k, "snapshot", 8) == 0)
+		im = &c->snapshot, c->has_snapshot = true;
 	else if (base == 5 && memcmp(k, "disk", 4) == 0 && k[4] >= '0' &&
 		 k[4] < '0' + MACHINE_MAX_DISKS) {
 		int i = k[4] - '0';
@@ -226,6 +244,15 @@ int recording_header_parse(const char *text, size_t len, struct rec_config *c,
 	}
 	if (!c->mem || !c->smp || (!c->bare && !c->has_bios)) {
 		snprintf(err, errlen, "corrupt header: missing machine fields");
+		return -1;
+	}
+	/* A snapshot named without its hash could not be checked. */
+	if ((c->has_parent && (!c->parent.path[0] || !c->parent.sha256[0])) ||
+	    (c->has_snapshot &&
+	     (!c->snapshot.path[0] || !c->snapshot.sha256[0]))) {
+		snprintf(err, errlen,
+			 "corrupt header: a snapshot without "
+			 "its path or hash");
 		return -1;
 	}
 	return 0;

@@ -29,6 +29,12 @@ struct rec_config {
 	bool chaos;
 	uint64_t chaos_seed;
 	bool packed; /* the images travel inside the recording */
+	/* A snapshot file's own format version (0: not a snapshot). */
+	uint32_t snapshot_version;
+	/* A snapshot file's parent (an incremental snapshot), and the
+	 * snapshot a recording starts from: path and SHA-256 of the file. */
+	struct rec_image parent, snapshot;
+	bool has_parent, has_snapshot;
 };
 
 /* Image slots in the recording: firmware, kernel, initrd, then disks. */

@@ -1,5 +1,6 @@
 /* SHA-256 as FIPS 180-4 section 6.2 defines it. */
 #include "sha256.h"
+#include "sha256_ni.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -82,6 +83,17 @@ static void sha256_block(uint32_t h[8], const uint8_t *m)
 	h[7] += hh;
 }
 
+/* n blocks, with the host's SHA instructions when it has them. */
+static void sha256_blocks(uint32_t h[8], const uint8_t *m, size_t n)
+{
+	if (sha256_ni_available()) {
+		sha256_ni_blocks(h, m, n);
+		return;
+	}
+	for (; n > 0; n--, m += 64)
+		sha256_block(h, m);
+}
+
 void sha256_init(struct sha256_ctx *c)
 {
 	/* Section 5.3.3: the first 32 bits of the fractional parts of the
@@ -107,11 +119,12 @@ void sha256_update(struct sha256_ctx *c, const void *data, size_t len)
 		len -= n;
 		if (c->fill < 64)
 			return;
-		sha256_block(c->h, c->block);
+		sha256_blocks(c->h, c->block, 1);
 		c->fill = 0;
 	}
-	for (; len >= 64; p += 64, len -= 64)
-		sha256_block(c->h, p);
+	sha256_blocks(c->h, p, len / 64);
+	p += len / 64 * 64;
+	len %= 64;
 	if (len)
 		memcpy(c->block, p, len);
 	c->fill = len;
@@ -125,13 +138,13 @@ void sha256_final(struct sha256_ctx *c, uint8_t out[SHA256_BYTES])
 	c->block[c->fill++] = 0x80;
 	if (c->fill > 56) {
 		memset(c->block + c->fill, 0, 64 - c->fill);
-		sha256_block(c->h, c->block);
+		sha256_blocks(c->h, c->block, 1);
 		c->fill = 0;
 	}
 	memset(c->block + c->fill, 0, 56 - c->fill);
 	store_be32(c->block + 56, (uint32_t)(bits >> 32));
 	store_be32(c->block + 60, (uint32_t)bits);
-	sha256_block(c->h, c->block);
+	sha256_blocks(c->h, c->block, 1);
 	for (int i = 0; i < 8; i++)
 		store_be32(out + 4 * i, c->h[i]);
 }

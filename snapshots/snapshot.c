@@ -1,22 +1,25 @@
-/* Snapshot files on top of the recording container. */
+/* Writing snapshot files on top of the recording container. */
 #include "snapshot.h"
 #include "../core/machine.h"
 #include "../core/state.h"
 #include "../replay/le.h"
-#include "../replay/logfile.h"
+#include "../replay/sha256.h"
+#include "snapfile.h"
 
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-enum {
-	SNAP_STATE = 'S', /* u64 offset, bytes: a piece of the state blob */
-	SNAP_PAGE = 'P',  /* u64 page number, PAGE_SIZE bytes of RAM */
-	SNAP_END = 'E',	  /* u64 icount, u64 state bytes, u64 pages */
-};
-#define SNAP_PIECE (LOG_RECORD_MAX - 64)
+bool snap_hash_is_zero(const uint8_t h[HASH_BYTES])
+{
+	static const uint8_t zero[HASH_BYTES];
+	return memcmp(h, zero, HASH_BYTES) == 0;
+}
 
 static bool page_is_zero(const uint8_t *p)
 {
@@ -24,15 +27,118 @@ static bool page_is_zero(const uint8_t *p)
 	return memcmp(p, zero, PAGE_SIZE) == 0;
 }
 
+void snap_page_hash(const uint8_t *page, uint8_t out[HASH_BYTES])
+{
+	if (page_is_zero(page))
+		memset(out, 0, HASH_BYTES);
+	else
+		sha256_buf(page, PAGE_SIZE, out);
+}
+
+/* One page-table entry of the file being written. */
+struct snap_entry {
+	uint64_t page;
+	uint8_t hash[HASH_BYTES];
+};
+
+/* The pages this file lists: with a parent, those dirty since the restore
+ * whose content differs from the chain's; without, every non-zero page
+ * ever written (the rest read as zero). *out is malloc'd. */
+static int snap_entries(const struct machine *m,
+			const struct snapshot_chain *parent,
+			struct snap_entry **out, size_t *n)
+{
+	const struct mem_region *r = m->ram;
+	uint64_t pages = r->size >> PAGE_SHIFT;
+	const uint64_t *cand = parent ? r->dirty : r->written;
+	size_t cap = 0, len = 0;
+	struct snap_entry *e = NULL;
+	for (uint64_t w = 0; w < (pages + 63) / 64; w++) {
+		for (uint64_t bits = cand[w]; bits; bits &= bits - 1) {
+			uint64_t p = w * 64 + (uint64_t)__builtin_ctzll(bits);
+			uint8_t h[HASH_BYTES];
+			snap_page_hash(r->host + (p << PAGE_SHIFT), h);
+			if (parent ? !memcmp(h, parent->table[p], HASH_BYTES)
+				   : snap_hash_is_zero(h))
+				continue;
+			if (len == cap) {
+				cap = cap ? cap * 2 : 1024;
+				struct snap_entry *ne =
+					realloc(e, cap * sizeof(*e));
+				if (!ne) {
+					free(e);
+					return -ENOMEM;
+				}
+				e = ne;
+			}
+			e[len].page = p;
+			memcpy(e[len++].hash, h, HASH_BYTES);
+		}
+	}
+	*out = e;
+	*n = len;
+	return 0;
+}
+
+/* The page table as runs of consecutive pages. */
+static int snap_write_table(struct log_writer *w, uint8_t *rec,
+			    const struct snap_entry *e, size_t n)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0;) {
+		size_t run = 1;
+		while (i + run < n && run < SNAP_TABLE_RUN &&
+		       e[i + run].page == e[i].page + run)
+			run++;
+		rec[0] = SNAP_TABLE;
+		le_put64(rec + 1, e[i].page);
+		le_put32(rec + 9, (uint32_t)run);
+		for (size_t k = 0; k < run; k++)
+			memcpy(rec + 13 + k * HASH_BYTES, e[i + k].hash,
+			       HASH_BYTES);
+		rc = log_writer_append(w, rec, 13 + run * HASH_BYTES);
+		i += run;
+	}
+	return rc;
+}
+
+/* Each content once, and none the chain holds already. */
+static int snap_write_contents(const struct machine *m, struct log_writer *w,
+			       uint8_t *rec, const struct snap_entry *e,
+			       size_t n, const struct snapshot_chain *parent,
+			       uint64_t *stored)
+{
+	struct hashmap seen = {0};
+	int rc = 0;
+	*stored = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (snap_hash_is_zero(e[i].hash) ||
+		    (parent && hashmap_find(&parent->held, e[i].hash)))
+			continue;
+		rc = hashmap_add(&seen, e[i].hash, 0);
+		if (rc <= 0)
+			continue;
+		rec[0] = SNAP_CONTENT;
+		memcpy(rec + 1, e[i].hash, HASH_BYTES);
+		memcpy(rec + 1 + HASH_BYTES,
+		       m->ram->host + (e[i].page << PAGE_SHIFT), PAGE_SIZE);
+		rc = log_writer_append(w, rec, 1 + HASH_BYTES + PAGE_SIZE);
+		(*stored)++;
+	}
+	hashmap_free(&seen);
+	return rc;
+}
+
 /* The records of machine m into w. */
-static int snapshot_write(const struct machine *m, struct log_writer *w,
-			  uint8_t *rec, char *err, size_t errlen)
+static int snapshot_write(const struct machine *m,
+			  const struct snapshot_chain *parent,
+			  struct log_writer *w, uint8_t *rec,
+			  struct snapshot_save_stats *st)
 {
 	struct state_buf b = {0};
 	if (machine_save(m, &b) || b.oom) {
 		free(b.p);
-		snprintf(err, errlen, "out of memory saving the machine");
-		return -1;
+		return -ENOMEM;
 	}
 	int rc = 0;
 	for (size_t off = 0; off < b.len && rc == 0; off += SNAP_PIECE) {
@@ -42,47 +148,101 @@ static int snapshot_write(const struct machine *m, struct log_writer *w,
 		memcpy(rec + 9, b.p + off, n);
 		rc = log_writer_append(w, rec, n + 9);
 	}
-	/* Pages never written are zero; so are the written ones that are
-	 * zero again. Neither is stored. */
-	const struct mem_region *r = m->ram;
-	uint64_t pages = 0;
-	for (uint64_t p = 0; p < r->size >> PAGE_SHIFT && rc == 0; p++) {
-		const uint8_t *data = r->host + (p << PAGE_SHIFT);
-		if (!(r->written[p / 64] >> (p % 64) & 1) || page_is_zero(data))
-			continue;
-		rec[0] = SNAP_PAGE;
-		le_put64(rec + 1, p);
-		memcpy(rec + 9, data, PAGE_SIZE);
-		rc = log_writer_append(w, rec, PAGE_SIZE + 9);
-		pages++;
-	}
+	struct snap_entry *e = NULL;
+	size_t n = 0;
+	if (rc == 0)
+		rc = snap_entries(m, parent, &e, &n);
+	if (rc == 0)
+		rc = snap_write_table(w, rec, e, n);
+	uint64_t stored = 0;
+	if (rc == 0)
+		rc = snap_write_contents(m, w, rec, e, n, parent, &stored);
 	if (rc == 0) {
 		rec[0] = SNAP_END;
 		le_put64(rec + 1, m->icount);
 		le_put64(rec + 9, b.len);
-		le_put64(rec + 17, pages);
-		rc = log_writer_append(w, rec, 25);
+		le_put64(rec + 17, n);
+		le_put64(rec + 25, stored);
+		rc = log_writer_append(w, rec, SNAP_END_LEN);
 	}
+	st->pages_listed = n;
+	st->pages_stored = stored;
+	free(e);
 	free(b.p);
-	if (rc < 0)
-		snprintf(err, errlen, "%s", strerror(-rc));
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
-int snapshot_save(const struct machine *m, const struct rec_config *c,
-		  const char *path, bool force, char *err, size_t errlen)
+/* How the child at path names its parent: by file name when both live in
+ * one directory, so that the pair can move together; else by absolute
+ * path, so that the name does not depend on where rewind runs. */
+static int snap_parent_name(const char *path, const char *parent, char *out,
+			    size_t outlen)
 {
+	char abs[PATH_MAX], dir[PATH_MAX], cdir[PATH_MAX];
+	if (!realpath(parent, abs))
+		return -errno;
+	snprintf(dir, sizeof(dir), "%s", path);
+	if (!realpath(dirname(dir), cdir))
+		return -errno;
+	snprintf(dir, sizeof(dir), "%s", abs);
+	const char *pdir = dirname(dir);
+	const char *base = abs + strlen(pdir) + (strcmp(pdir, "/") != 0);
+	if (!strcmp(pdir, cdir))
+		return snprintf(out, outlen, "%s", base) < (int)outlen
+			       ? 0
+			       : -ENAMETOOLONG;
+	return snprintf(out, outlen, "%s", abs) < (int)outlen ? 0
+							      : -ENAMETOOLONG;
+}
+
+int snapshot_save_child(const struct machine *m, const struct rec_config *c,
+			const struct snapshot_chain *parent, const char *path,
+			bool force, struct snapshot_save_stats *st, char *err,
+			size_t errlen)
+{
+	struct snapshot_save_stats dummy;
+	if (!st)
+		st = &dummy;
+	memset(st, 0, sizeof(*st));
 	if (!force && access(path, F_OK) == 0) {
 		snprintf(err, errlen, "%s exists; use --force to replace it",
 			 path);
 		return -1;
+	}
+	if (parent && parent->depth >= SNAPSHOT_CHAIN_MAX) {
+		snprintf(err, errlen,
+			 "%s is the last of a chain of %d snapshots; a child "
+			 "would make it too long (save a full snapshot)",
+			 parent->path, SNAPSHOT_CHAIN_MAX);
+		return -1;
+	}
+	struct rec_config *hc = malloc(sizeof(*hc));
+	if (!hc) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	*hc = *c;
+	hc->snapshot_version = SNAPSHOT_VERSION;
+	hc->has_parent = parent != NULL;
+	hc->has_snapshot = false;
+	int rc = 0;
+	if (parent) {
+		rc = snap_parent_name(path, parent->path, hc->parent.path,
+				      sizeof(hc->parent.path));
+		sha256_hex(parent->sha256, hc->parent.sha256);
+		if (rc)
+			snprintf(err, errlen, "naming the parent %s: %s",
+				 parent->path, strerror(-rc));
 	}
 	/* Written under a temporary name and renamed when complete, so a
 	 * failed save never leaves a half-written file under the name. */
 	char tmp[REC_PATH_MAX + 16];
 	snprintf(tmp, sizeof(tmp), "%s.part", path);
 	size_t hlen;
-	char *header = recording_header_build(c, &hlen);
+	char *header = rc ? NULL : recording_header_build(hc, &hlen);
+	free(hc);
+	if (rc)
+		return -1;
 	struct log_writer *w =
 		header ? log_writer_open(tmp, true, header, hlen, err, errlen)
 		       : NULL;
@@ -90,8 +250,12 @@ int snapshot_save(const struct machine *m, const struct rec_config *c,
 	if (!w)
 		return -1;
 	uint8_t *rec = malloc(SNAP_PIECE + 64);
-	int rc = rec ? snapshot_write(m, w, rec, err, errlen) : -1;
+	rc = rec ? snapshot_write(m, parent, w, rec, st) : -ENOMEM;
 	free(rec);
+	if (rc < 0)
+		snprintf(err, errlen, "%s: %s", path,
+			 log_writer_error(w)[0] ? log_writer_error(w)
+						: strerror(-rc));
 	if (log_writer_close(w) < 0 && rc == 0) {
 		snprintf(err, errlen, "writing %s failed", tmp);
 		rc = -1;
@@ -100,145 +264,16 @@ int snapshot_save(const struct machine *m, const struct rec_config *c,
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		rc = -1;
 	}
+	struct stat sb;
+	if (rc == 0 && stat(path, &sb) == 0)
+		st->bytes = (uint64_t)sb.st_size;
 	if (rc)
 		unlink(tmp);
-	return rc;
+	return rc ? -1 : 0;
 }
 
-static struct log_reader *snapshot_open(const char *path, struct rec_config *c,
-					char *err, size_t errlen)
+int snapshot_save(const struct machine *m, const struct rec_config *c,
+		  const char *path, bool force, char *err, size_t errlen)
 {
-	char why[512];
-	struct log_reader *r = log_reader_open(path, why, sizeof(why));
-	if (!r) {
-		snprintf(err, errlen, "%s", why);
-		return NULL;
-	}
-	size_t hlen;
-	const char *h = log_reader_header(r, &hlen);
-	if (recording_header_parse(h, hlen, c, why, sizeof(why))) {
-		snprintf(err, errlen, "%s: %s", path, why);
-		log_reader_close(r);
-		return NULL;
-	}
-	return r;
-}
-
-int snapshot_config(const char *path, struct rec_config *c, char *err,
-		    size_t errlen)
-{
-	struct log_reader *r = snapshot_open(path, c, err, errlen);
-	if (!r)
-		return -1;
-	log_reader_close(r);
-	char why[900];
-	if (recording_check_images(c, why, sizeof(why))) {
-		snprintf(err, errlen, "%s: %s", path, why);
-		return -1;
-	}
-	return 0;
-}
-
-/* Walk every record; pages go into m (when not NULL), the state blob is
- * gathered into *blob. */
-static int snapshot_read(struct log_reader *r, struct machine *m,
-			 uint8_t **blob, size_t *bloblen,
-			 struct snapshot_info *info, const char *path,
-			 char *err, size_t errlen)
-{
-	const void *rec;
-	size_t len;
-	int n;
-	bool ended = false;
-	memset(info, 0, sizeof(*info));
-	while ((n = log_reader_next(r, &rec, &len)) > 0) {
-		const uint8_t *p = rec;
-		if (ended || len < 9)
-			goto corrupt;
-		uint64_t a = le_get64(p + 1);
-		if (p[0] == SNAP_STATE) {
-			/* Pieces come in order and the blob is bounded. */
-			if (a != *bloblen || a + (len - 9) > (64u << 20))
-				goto corrupt;
-			uint8_t *nb = realloc(*blob, a + (len - 9));
-			if (!nb)
-				goto corrupt;
-			*blob = nb;
-			memcpy(nb + a, p + 9, len - 9);
-			*bloblen = a + (len - 9);
-		} else if (p[0] == SNAP_PAGE) {
-			if (len != PAGE_SIZE + 9 ||
-			    (m && a >= m->ram->size >> PAGE_SHIFT))
-				goto corrupt;
-			if (m)
-				bus_load_page(m->ram, a, p + 9);
-			info->pages++;
-		} else if (p[0] == SNAP_END && len == 25) {
-			info->icount = a;
-			if (le_get64(p + 9) != *bloblen ||
-			    le_get64(p + 17) != info->pages)
-				goto corrupt;
-			ended = true;
-		} else {
-			goto corrupt;
-		}
-	}
-	if (n < 0) {
-		snprintf(err, errlen, "%s", log_reader_error(r));
-		return -1;
-	}
-	if (!ended) {
-		snprintf(err, errlen, "%s is truncated", path);
-		return -1;
-	}
-	info->state_bytes = *bloblen;
-	return 0;
-corrupt:
-	snprintf(err, errlen, "%s: corrupt snapshot record", path);
-	return -1;
-}
-
-int snapshot_restore(struct machine *m, const char *path, char *err,
-		     size_t errlen)
-{
-	struct rec_config c;
-	struct log_reader *r = snapshot_open(path, &c, err, errlen);
-	if (!r)
-		return -1;
-	/* From power-on: RAM cleared, then the stored pages and state. */
-	machine_reboot(m);
-	uint8_t *blob = NULL;
-	size_t bloblen = 0;
-	struct snapshot_info info;
-	int rc = snapshot_read(r, m, &blob, &bloblen, &info, path, err, errlen);
-	log_reader_close(r);
-	if (rc == 0) {
-		struct state_reader sr = {blob, blob + bloblen, false};
-		char why[512];
-		if (machine_load(m, &sr, why, sizeof(why))) {
-			snprintf(err, errlen, "%s: %s", path, why);
-			rc = -1;
-		}
-	}
-	free(blob);
-	return rc;
-}
-
-int snapshot_info(const char *path, struct rec_config *c,
-		  struct snapshot_info *info, char *err, size_t errlen)
-{
-	struct log_reader *r = snapshot_open(path, c, err, errlen);
-	if (!r)
-		return -1;
-	uint8_t *blob = NULL;
-	size_t bloblen = 0;
-	int rc = snapshot_read(r, NULL, &blob, &bloblen, info, path, err,
-			       errlen);
-	struct log_stats st;
-	log_reader_stats(r, &st);
-	info->raw_bytes = st.raw_bytes;
-	info->stored_bytes = st.stored_bytes;
-	log_reader_close(r);
-	free(blob);
-	return rc;
+	return snapshot_save_child(m, c, NULL, path, force, NULL, err, errlen);
 }

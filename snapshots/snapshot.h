@@ -4,8 +4,11 @@
  * A snapshot is a container file (see docs/recording-format.md for the
  * container) whose header is the machine configuration with the content
  * hash of every image, and whose records are the machine state (CPU,
- * devices, disk overlays, scheduler) and the RAM pages ever written, zero
- * pages left out. See docs/snapshot-format.md. */
+ * devices, disk overlays, scheduler), a page table mapping RAM pages to
+ * content hashes, and each distinct page content once. An incremental
+ * snapshot names its parent file by path and SHA-256 and holds only the
+ * pages that changed since the parent and the contents the chain lacks.
+ * See docs/snapshot-format.md. */
 #ifndef REWIND_SNAPSHOTS_SNAPSHOT_H
 #define REWIND_SNAPSHOTS_SNAPSHOT_H
 
@@ -15,28 +18,74 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The format this code writes and the only one it reads. */
+#define SNAPSHOT_VERSION 2
+/* The most files in one chain, the full snapshot included: each restore
+ * reads them all. */
+#define SNAPSHOT_CHAIN_MAX 64
+
 struct machine;
 
-/* Write machine m (configured as c) to path; never leaves a half-written
- * file under that name. 0, or -1 with a message in err. */
+/* What restoring a chain leaves behind, for saving children of it: the
+ * tip's path and file hash, and every page's content hash. */
+struct snapshot_chain;
+
+struct snapshot_info {
+	uint64_t icount;
+	uint64_t state_bytes;	   /* CPU, device and disk state */
+	uint64_t pages_listed;	   /* page-table entries in this file */
+	uint64_t pages_stored;	   /* page contents in this file */
+	uint64_t pages_referenced; /* non-zero RAM pages the chain restores */
+	unsigned depth;		   /* files in the chain; 1: a full snapshot */
+	uint64_t raw_bytes, stored_bytes;
+	/* SHA-256 of the state blob followed by, for each non-zero page in
+	 * order, its number (u64 LE) and content hash: equal exactly when
+	 * two snapshots restore the same machine. */
+	uint8_t state_sha256[32];
+	uint8_t file_sha256[32];
+};
+
+struct snapshot_save_stats {
+	uint64_t pages_listed, pages_stored, bytes;
+};
+
+/* Write machine m (configured as c) to path, as a full snapshot, or, with
+ * parent (the chain m was restored from, with the bus's dirty bits
+ * accumulated since), as an incremental child of it. Never leaves a
+ * half-written file under that name. 0, or -1 with a message in err. */
 int snapshot_save(const struct machine *m, const struct rec_config *c,
 		  const char *path, bool force, char *err, size_t errlen);
+int snapshot_save_child(const struct machine *m, const struct rec_config *c,
+			const struct snapshot_chain *parent, const char *path,
+			bool force, struct snapshot_save_stats *st, char *err,
+			size_t errlen);
 
 /* Read a snapshot's configuration (images checked against their hashes). */
 int snapshot_config(const char *path, struct rec_config *c, char *err,
 		    size_t errlen);
 
-/* Restore path into m, a machine freshly built and booted from the
- * snapshot's configuration: RAM, every hart and device. */
+/* Restore path, with its parents root first, into m, a machine freshly
+ * built and booted from the snapshot's configuration: RAM, every hart and
+ * device. expect_sha256 (hex, or NULL) is what the file must hash to.
+ * With chain, also hand back what a child save needs (free with
+ * snapshot_chain_free); the bus's dirty bits are cleared, so that they
+ * say which pages changed since. 0, or -1 with a message in err. */
 int snapshot_restore(struct machine *m, const char *path, char *err,
 		     size_t errlen);
+int snapshot_restore_chain(struct machine *m, const char *path,
+			   const char *expect_sha256,
+			   struct snapshot_chain **chain, char *err,
+			   size_t errlen);
+/* The same from a snapshot already in memory, which may not have a
+ * parent: for the fuzzer. m may be NULL (check only). */
+int snapshot_restore_mem(struct machine *m, const void *data, size_t size,
+			 struct snapshot_info *info, char *err, size_t errlen);
+void snapshot_chain_free(struct snapshot_chain *chain);
+/* The SHA-256 of the chain's tip file, and how many files it has. */
+const uint8_t *snapshot_chain_sha256(const struct snapshot_chain *chain);
+unsigned snapshot_chain_depth(const struct snapshot_chain *chain);
 
-struct snapshot_info {
-	uint64_t icount;
-	uint64_t pages;	      /* RAM pages stored */
-	uint64_t state_bytes; /* CPU, device and disk state */
-	uint64_t raw_bytes, stored_bytes;
-};
+/* Everything `snapshot info` shows; the whole chain is read and checked. */
 int snapshot_info(const char *path, struct rec_config *c,
 		  struct snapshot_info *info, char *err, size_t errlen);
 

@@ -2,10 +2,13 @@
 # Snapshots through the command line: save at an icount, restore, run on:
 # the same transcript and final icount as the uninterrupted run; the same
 # output on every restore; bad snapshots refused; no half-written files.
+# Incremental chains restore to exactly the state a full snapshot holds;
+# Ctrl-A S on a terminal; recordings that start from a snapshot.
 # Usage: run.sh REWIND LINUX_DIR
 set -u
-rewind=$1
+rewind=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 linux=$2
+here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 pass=0
@@ -13,12 +16,173 @@ fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() { if eval "$1"; then ok; else bad "$2"; fi; }
+# A missing tool fails the run instead of skipping what needs it.
+for tool in riscv64-unknown-elf-gcc python3; do
+	command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing"; exit 1; }
+done
+icount() { sed -nE 's/.*stats: icount ([0-9]+).*/\1/p' "$1"; }
+field() { "$rewind" snapshot info "$1" 2>/dev/null | sed -n "s/^$2=//p"; }
+
+# The bare-metal guest: short (for chains) and long (for the terminal).
+for v in short:400000 long:20000000; do
+	riscv64-unknown-elf-gcc -DITERS="${v#*:}" -march=rv64gc -mabi=lp64d \
+		-mcmodel=medany -nostdlib -nostartfiles \
+		-T "$here/../../guests/isa/common/link.ld" "$here/memwalk.S" \
+		-o "$work/${v%%:*}.elf" || exit 1
+done
+bare=(--bios none --kernel "$work/short.elf" --mem 8M)
+
+# An incremental chain: full at 1M, child at 2M, grandchild at 3M,
+# against a full snapshot at 3M of the same run (restored from the same
+# full snapshot, so the wall clock read at power-on is the same).
+"$rewind" run --stats "${bare[@]}" </dev/null >"$work/bare.out" 2>"$work/bare.err"
+c="$work/c"
+"$rewind" snapshot save -o "${c}1.snap" "${bare[@]}" --at 1000000 </dev/null >/dev/null 2>"$work/err"
+check "[ -s '${c}1.snap' ]" "chain: no full snapshot: $(cat "$work/err")"
+"$rewind" snapshot save -o "${c}2.snap" --parent "${c}1.snap" --at 2000000 </dev/null >/dev/null 2>"$work/err"
+check "[ -s '${c}2.snap' ]" "chain: no child: $(cat "$work/err")"
+"$rewind" snapshot save -o "${c}3.snap" --parent "${c}2.snap" --at 3000000 </dev/null >/dev/null 2>"$work/err"
+check "[ -s '${c}3.snap' ]" "chain: no grandchild: $(cat "$work/err")"
+"$rewind" snapshot save -o "$work/full3.snap" --restore "${c}1.snap" --at 3000000 </dev/null >/dev/null 2>"$work/err"
+check "[ -s '$work/full3.snap' ]" "chain: no full snapshot at 3M: $(cat "$work/err")"
+check "[ '$(field "${c}3.snap" chain-depth)' = 3 ] && [ '$(field "${c}2.snap" chain-depth)' = 2 ] && [ '$(field "${c}1.snap" chain-depth)' = 1 ]" \
+	"chain: depths $(field "${c}1.snap" chain-depth) $(field "${c}2.snap" chain-depth) $(field "${c}3.snap" chain-depth)"
+check "[ '$(field "${c}3.snap" parent)' = c2.snap ] && [ '$(field "${c}3.snap" icount)' = 3000000 ]" \
+	"chain: the grandchild names parent '$(field "${c}3.snap" parent)' at icount $(field "${c}3.snap" icount)"
+s3=$(field "${c}3.snap" state.sha256)
+check "[ -n '$s3' ] && [ '$s3' = '$(field "$work/full3.snap" state.sha256)' ]" \
+	"chain: the grandchild's state differs from the full snapshot's at the same icount"
+check "[ '$(field "${c}3.snap" pages.referenced)' = '$(field "$work/full3.snap" pages.referenced)' ]" \
+	"chain: the grandchild restores a different number of pages"
+# Children store only what changed: a few pages, against the 130 or so
+# of the full snapshot.
+p1=$(field "${c}1.snap" pages.stored)
+p2=$(field "${c}2.snap" pages.stored)
+p3=$(field "${c}3.snap" pages.stored)
+check "[ -n '$p1' ] && [ -n '$p2' ] && [ '$p2' -lt '$p1' ] && [ '$p3' -lt '$p1' ] && [ '$(stat -c %s "${c}2.snap")' -lt '$(stat -c %s "${c}1.snap")' ]" \
+	"chain: children store $p2 and $p3 pages, the full snapshot $p1"
+# Restored, both run on identically to the end of the uninterrupted run.
+"$rewind" run --stats --restore "${c}3.snap" </dev/null >"$work/c3.out" 2>"$work/c3.err"
+rc3=$?
+"$rewind" run --stats --restore "$work/full3.snap" </dev/null >"$work/f3.out" 2>"$work/f3.err"
+rcf=$?
+check "[ $rc3 -eq 0 ] && [ $rcf -eq 0 ]" "chain: restored runs exited $rc3 and $rcf: $(tail -1 "$work/c3.err")"
+check "cmp -s '$work/c3.out' '$work/f3.out'" "chain: the grandchild's output differs from the full snapshot's"
+check "[ -n '$(icount "$work/c3.err")' ] && [ '$(icount "$work/c3.err")' = '$(icount "$work/f3.err")' ] && [ '$(icount "$work/c3.err")' = '$(icount "$work/bare.err")' ]" \
+	"chain: final icounts $(icount "$work/c3.err") $(icount "$work/f3.err") $(icount "$work/bare.err")"
+check "diff <(tr -d '\n' <'$work/c3.out') <(tr -d '\n' <'$work/bare.out' | tail -c \$(tr -d '\n' <'$work/c3.out' | wc -c)) >/dev/null" \
+	"chain: the restored output is not the end of the uninterrupted run's"
+
+# A broken chain is refused, naming what is wrong.
+"$rewind" snapshot save -o "$work/x.snap" --parent "${c}1.snap" --mem 16M --at 2000000 </dev/null >/dev/null 2>"$work/err"
+check "grep -q 'cannot be restored into a different machine' '$work/err' && [ ! -e '$work/x.snap' ]" "child with --mem: $(cat "$work/err")"
+"$rewind" snapshot save -o "$work/x.snap" --parent "${c}1.snap" --kernel "$work/long.elf" --at 2000000 </dev/null >/dev/null 2>"$work/err"
+check "grep -q 'cannot be given' '$work/err' && [ ! -e '$work/x.snap' ]" "child with --kernel: $(cat "$work/err")"
+cp "${c}1.snap" "$work/c1.bak"
+size=$(stat -c %s "${c}1.snap")
+printf '\x5a' | dd of="${c}1.snap" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+"$rewind" run --restore "${c}3.snap" </dev/null >/dev/null 2>"$work/err"
+rc=$?
+check "[ $rc -eq 1 ] && grep -q 'parent snapshot .*c1.snap has changed' '$work/err'" "changed parent ($rc): $(cat "$work/err")"
+mv "$work/c1.bak" "${c}1.snap"
+mv "${c}2.snap" "$work/c2.away"
+"$rewind" snapshot info "${c}3.snap" >/dev/null 2>"$work/err"
+rc=$?
+check "[ $rc -eq 1 ] && grep -q 'needs its parent snapshot' '$work/err'" "missing parent ($rc): $(cat "$work/err")"
+mv "$work/c2.away" "${c}2.snap"
+cp "${c}2.snap" "$work/loop.snap"
+python3 "$here/edit_header.py" "$work/loop.snap" "parent=c1.snap" "parent=loop.snap"
+"$rewind" run --restore "$work/loop.snap" </dev/null >/dev/null 2>"$work/err"
+check "grep -q 'has a cycle' '$work/err'" "cycle: $(cat "$work/err")"
+cp "${c}1.snap" "$work/v1.snap"
+python3 "$here/edit_header.py" "$work/v1.snap" "snapshot-version=2" ""
+"$rewind" run --restore "$work/v1.snap" </dev/null >/dev/null 2>"$work/err"
+check "grep -q 'unsupported snapshot version 1' '$work/err'" "old version: $(cat "$work/err")"
+cp "${c}1.snap" "$work/v3.snap"
+python3 "$here/edit_header.py" "$work/v3.snap" "snapshot-version=2" "snapshot-version=3"
+"$rewind" snapshot info "$work/v3.snap" >/dev/null 2>"$work/err"
+check "grep -q 'unsupported snapshot version 3' '$work/err'" "newer version: $(cat "$work/err")"
+# A chain may hold 64 files; the 65th is refused, and the longest chain
+# restores and runs to the same end.
+prev="${c}1.snap"
+for i in $(seq 2 64); do
+	"$rewind" snapshot save -o "$work/l$i.snap" --parent "$prev" --at $((1000000 + i * 1000)) \
+		</dev/null >/dev/null 2>"$work/err" || break
+	prev="$work/l$i.snap"
+done
+check "[ '$(field "$prev" chain-depth)' = 64 ]" "long chain: depth $(field "$prev" chain-depth): $(cat "$work/err")"
+"$rewind" snapshot save -o "$work/l65.snap" --parent "$prev" --at 1100000 </dev/null >/dev/null 2>"$work/err"
+check "grep -q 'too long' '$work/err' && [ ! -e '$work/l65.snap' ] && [ ! -e '$work/l65.snap.part' ]" "65th file: $(cat "$work/err")"
+"$rewind" run --stats --restore "$prev" </dev/null >/dev/null 2>"$work/err"
+check "[ '$(icount "$work/err")' = '$(icount "$work/bare.err")' ]" "long chain: restored run ended at $(icount "$work/err")"
+
+# A recording that starts from a snapshot replays from it, and only from
+# that very file.
+"$rewind" record -o "$work/r.rec" --restore "${c}2.snap" </dev/null >"$work/rec.out" 2>"$work/err"
+rc=$?
+check "[ $rc -eq 0 ]" "record --restore exited $rc: $(cat "$work/err")"
+"$rewind" info "$work/r.rec" >"$work/info" 2>&1
+check "grep -q '^snapshot=${c}2.snap\$' '$work/info' && grep -q '^snapshot.sha256=$(sha256sum "${c}2.snap" | cut -c1-64)\$' '$work/info'" \
+	"info does not name the snapshot: $(grep snapshot "$work/info")"
+"$rewind" replay --verify "$work/r.rec" >"$work/rep.out" 2>"$work/err"
+rc=$?
+check "[ $rc -eq 0 ] && cmp -s '$work/rec.out' '$work/rep.out'" "replay --verify of record --restore ($rc): $(cat "$work/err")"
+"$rewind" record -o "$work/rc.rec" --chaos=77 --restore "${c}2.snap" </dev/null >/dev/null 2>&1
+"$rewind" replay --verify "$work/rc.rec" >/dev/null 2>"$work/err"
+check "[ \$? -eq 0 ]" "replay --verify of a chaos record --restore: $(cat "$work/err")"
+"$rewind" record -o "$work/x.rec" --restore "${c}2.snap" --smp 2 </dev/null >/dev/null 2>"$work/err"
+check "grep -q 'cannot be restored into a different machine' '$work/err'" "record --restore --smp 2: $(cat "$work/err")"
+cp "${c}2.snap" "$work/c2.bak"
+printf '\x5a' | dd of="${c}2.snap" bs=1 seek=100 conv=notrunc 2>/dev/null
+"$rewind" replay "$work/r.rec" </dev/null >/dev/null 2>"$work/err"
+rc=$?
+check "[ $rc -eq 1 ] && grep -q 'has changed since the recording' '$work/err'" "replay with a changed snapshot ($rc): $(cat "$work/err")"
+rm "${c}2.snap"
+"$rewind" replay "$work/r.rec" </dev/null >/dev/null 2>"$work/err"
+rc=$?
+check "[ $rc -eq 1 ] && grep -q 'needs snapshot' '$work/err'" "replay without its snapshot ($rc): $(cat "$work/err")"
+mv "$work/c2.bak" "${c}2.snap"
+
+# Ctrl-A S at a terminal saves the machine into rewind-ICOUNT.snap in the
+# current directory and the run goes on: a child of the snapshot the run
+# was restored from, or a full snapshot. Either restores and runs on to
+# the same end as the run it was taken from.
+long=(--bios none --kernel "$work/long.elf" --mem 8M)
+"$rewind" snapshot save -o "$work/long1.snap" "${long[@]}" --at 1000000 </dev/null >/dev/null 2>&1
+for kind in child full; do
+	mkdir "$work/$kind" && cd "$work/$kind" || exit 1
+	if [ $kind = child ]; then
+		# Printed on stderr once the restore is done.
+		python3 "$here/pty_keys.py" 'restore seconds' '\x01s' 300 \
+			"$rewind" run --stats --restore "$work/long1.snap" >"$work/pty.out" 2>&1
+	else
+		python3 "$here/pty_keys.py" '.......' '\x01s' 300 \
+			"$rewind" run --stats "${long[@]}" >"$work/pty.out" 2>&1
+	fi
+	rc=$?
+	cd - >/dev/null || exit 1
+	snap=$(ls "$work/$kind"/rewind-*.snap 2>/dev/null | head -1)
+	check "[ $rc -eq 0 ] && [ -n '$snap' ]" "Ctrl-A S ($kind, exit $rc): no snapshot: $(tail -c 300 "$work/pty.out")"
+	[ -n "$snap" ] || continue
+	check "grep -q 'snapshot of icount [0-9]* in rewind-[0-9]*.snap' '$work/pty.out'" "Ctrl-A S ($kind) did not say where"
+	at=$(field "$snap" icount)
+	check "[ '$(basename "$snap")' = 'rewind-$at.snap' ]" "Ctrl-A S ($kind): $snap holds icount $at"
+	if [ $kind = child ]; then
+		check "[ '$(field "$snap" parent)' = '$work/long1.snap' ] && [ '$(field "$snap" chain-depth)' = 2 ]" \
+			"Ctrl-A S in a restored run: not a child of its snapshot: $(field "$snap" parent)"
+	else
+		check "[ '$(field "$snap" chain-depth)' = 1 ]" "Ctrl-A S in a fresh run: not a full snapshot"
+	fi
+	"$rewind" run --stats --restore "$snap" </dev/null >/dev/null 2>"$work/err"
+	rc=$?
+	check "[ $rc -eq 0 ] && [ '$(icount "$work/err")' = '$(icount "$work/pty.out")' ]" \
+		"Ctrl-A S ($kind): the snapshot ran on to $(icount "$work/err"), the run to $(icount "$work/pty.out")"
+done
 
 truncate -s 16M "$work/disk.img"
 # The wall clock is an input read when each machine is built: two live
 # runs differ in the RTC lines only, so those are left out of comparisons.
 strip() { grep -v -e 'goldfish_rtc' -e 'rewind-init: info rtc' "$1" | tr -d '\r'; }
-icount() { sed -nE 's/.*stats: icount ([0-9]+).*/\1/p' "$1"; }
 
 for n in 1 4; do
 	args=(--smp "$n" --mem 256M --kernel "$linux/Image"

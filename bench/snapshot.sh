@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Snapshot cost on the booted Linux guest with 256 MiB of RAM: a full
+# snapshot once init has passed its checks and waits for a line of input,
+# and an incremental child of it a few million instructions later (the
+# guest idling on its timer). Times are rewind's own --stats lines: the
+# save or the restore itself, not the process around it (which also boots
+# the machine and checks every image's hash). Median of RUNS (default 5).
+# Prints "name value unit" lines.
+# Usage: snapshot.sh REWIND LINUX_DIR
+set -eu
+rewind=$1
+linux=$2
+runs=${RUNS:-5}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+truncate -s 16M "$work/disk.img"
+args=(--mem 256M --kernel "$linux/Image" --initrd "$linux/initramfs.cpio"
+	--append "console=ttyS0 panic=-1 rewind.cpus=1 rewind.echo=1"
+	--disk "$work/disk.img")
+# Console input that stays open and never arrives: the guest waits for a
+# line instead of seeing the end of its input.
+mkfifo "$work/in"
+exec 3<>"$work/in"
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+seconds() { sed -nE "s/.*stats: $1 seconds ([0-9.]+).*/\\1/p" "$2"; }
+ms() { awk '{ printf "%.1f", $1 * 1000 }'; }
+info() { "$rewind" snapshot info "$1" | sed -n "s/^$2=//p"; }
+
+# measure NAME SNAP SAVE-ARGS...: save SNAP RUNS times, then restore it
+# RUNS times; prints the medians and the file's size.
+measure() {
+	local name=$1 snap=$2 s=() r=()
+	shift 2
+	for _ in $(seq "$runs"); do
+		"$rewind" snapshot save --force --stats -o "$snap" "$@" <&3 \
+			>/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+		s+=("$(seconds save "$work/err")")
+	done
+	for _ in $(seq "$runs"); do
+		"$rewind" run --stats --restore "$snap" </dev/null >/dev/null \
+			2>"$work/err" || true
+		r+=("$(seconds restore "$work/err")")
+	done
+	echo "snapshot.$name.save $(printf '%s\n' "${s[@]}" | median | ms) ms"
+	echo "snapshot.$name.restore $(printf '%s\n' "${r[@]}" | median | ms) ms"
+	echo "snapshot.$name.size $(stat -c %s "$snap") bytes"
+	echo "snapshot.$name.pages-stored $(info "$snap" pages.stored) pages"
+}
+
+measure full "$work/full.snap" "${args[@]}" --on-output "all 4 checks passed"
+at=$(info "$work/full.snap" icount)
+echo "snapshot.full.icount $at instructions"
+echo "snapshot.full.pages-referenced $(info "$work/full.snap" pages.referenced) pages"
+measure child "$work/child.snap" --parent "$work/full.snap" --at $((at + 3000000))
+echo "snapshot.child.icount $((at + 3000000)) instructions"

@@ -1,0 +1,191 @@
+/* Fuzz target for the snapshot reader: any byte string, restored into a
+ * small machine (1 hart, 2 MiB of RAM, no disks: what the seed corpus's
+ * bare-metal snapshots describe), must either be refused with a message
+ * or restore a machine that then runs; never a crash, an out-of-bounds
+ * access or a leak. The reader walks the container, the page table and
+ * contents, and the state sections through machine_load. Each input also
+ * runs a second time with its container checksums recomputed, so that
+ * mutations reach the snapshot records behind them. An input that starts
+ * with "SNAPRECS" is not a file but its records, each a u32 length and
+ * the bytes: the target wraps them in a container with a fixed header (the
+ * small machine, version 2), so that the fuzzer mutates the records and
+ * the machine state directly instead of their compressed form.
+ *
+ * The seed corpus (tests/fuzz/corpus/snapshot) was made with the binary:
+ * a snapshot of tests/snapshots/memwalk.S at a few icounts
+ * (`snapshot save --bios none --kernel memwalk.elf --mem 2M --at N`), a
+ * child of one, damaged and re-versioned copies (with
+ * tests/snapshots/edit_header.py), and the fuzzed-* inputs that fuzzing
+ * runs found, each the smallest reaching one check. */
+#include "../../core/machine.h"
+#include "../../replay/logfile.h"
+#include "../../snapshots/snapshot.h"
+
+#include <lz4.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FUZZ_RAM (2u << 20)
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static uint64_t fuzz_wall_ns(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+static void fuzz_entropy(void *ctx, uint8_t *buf, size_t len)
+{
+	(void)ctx;
+	memset(buf, 0x5a, len);
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* Recompute every checksum the container layout lets us find (the same
+ * walk as the recording fuzzer's). */
+static void repair_checksums(uint8_t *d, size_t size)
+{
+	if (size < LOG_PRELUDE_SIZE)
+		return;
+	uint32_t hlen = get32(d + 12);
+	if (hlen > size - LOG_PRELUDE_SIZE)
+		return;
+	put32(d + 16,
+	      log_crc32(log_crc32(0, d, 16), d + LOG_PRELUDE_SIZE, hlen));
+	size_t at = LOG_PRELUDE_SIZE + hlen;
+	while (size - at >= LOG_CHUNK_HEADER_SIZE) {
+		uint8_t *h = d + at;
+		at += LOG_CHUNK_HEADER_SIZE;
+		uint32_t stored = get32(h + 8);
+		if (memcmp(h, "RWCK", 4) == 0 && stored <= size - at) {
+			put32(h + 16, log_crc32(0, d + at, stored));
+			at += stored;
+		}
+		put32(h + 20, log_crc32(0, h, 20));
+	}
+}
+
+static void restore_one(const uint8_t *data, size_t size)
+{
+	struct machine_config cfg = {
+		.ram_size = FUZZ_RAM,
+		.nharts = 1,
+		.host = {.wall_ns = fuzz_wall_ns, .entropy = fuzz_entropy}};
+	char err[1024] = "";
+	struct machine *m = machine_new(&cfg, err, sizeof(err));
+	if (!m)
+		abort();
+	struct snapshot_info info;
+	err[0] = '\0';
+	int rc = snapshot_restore_mem(m, data, size, &info, err, sizeof(err));
+	/* FUZZ_VERBOSE=1 says what became of each input. */
+	if (getenv("FUZZ_VERBOSE"))
+		fprintf(stderr, "%s\n", rc ? err : "restored");
+	if (rc) {
+		if (!err[0])
+			abort(); /* a refusal always says why */
+	} else {
+		/* What was accepted must be a machine that runs. */
+		if (info.depth != 1 || m->icount != info.icount)
+			abort();
+		machine_run(m, 20000);
+	}
+	machine_free(m);
+}
+
+#define RECS_MAGIC "SNAPRECS"
+
+/* The container around raw records (see docs/recording-format.md):
+ * prelude, header, one chunk, end marker. Returns a malloc'd file. */
+static uint8_t *wrap_records(const uint8_t *d, size_t size, size_t *out_len)
+{
+	static const char header[] = "machine=rewind-virt-1\nmem=2097152\n"
+				     "smp=1\nbios=none\nsnapshot-version=2\n";
+	size_t hlen = sizeof(header) - 1;
+	/* The records as the chunk holds them: the same u32 lengths, cut at
+	 * the end of the input. */
+	uint32_t nrec = 0;
+	size_t raw = 0;
+	for (size_t at = 0; size - at >= 4;) {
+		uint32_t n = get32(d + at);
+		if (n > size - at - 4 || n > LOG_RECORD_MAX)
+			break;
+		at += 4 + n;
+		raw = at;
+		nrec++;
+	}
+	int bound = LZ4_compressBound((int)raw);
+	uint8_t *f = malloc(LOG_PRELUDE_SIZE + hlen + LOG_CHUNK_HEADER_SIZE +
+			    (size_t)bound + 24);
+	if (!f)
+		return NULL;
+	memcpy(f, "RWNDLOG", 8);
+	put32(f + 8, LOG_VERSION);
+	put32(f + 12, (uint32_t)hlen);
+	memcpy(f + LOG_PRELUDE_SIZE, header, hlen);
+	put32(f + 16,
+	      log_crc32(log_crc32(0, f, 16), f + LOG_PRELUDE_SIZE, hlen));
+	size_t at = LOG_PRELUDE_SIZE + hlen;
+	uint64_t chunks = 0;
+	if (nrec) {
+		uint8_t *h = f + at;
+		int n = LZ4_compress_default((const char *)d,
+					     (char *)h + LOG_CHUNK_HEADER_SIZE,
+					     (int)raw, bound);
+		memcpy(h, "RWCK", 4);
+		put32(h + 4, (uint32_t)raw);
+		put32(h + 8, (uint32_t)n);
+		put32(h + 12, nrec);
+		put32(h + 16,
+		      log_crc32(0, h + LOG_CHUNK_HEADER_SIZE, (size_t)n));
+		put32(h + 20, log_crc32(0, h, 20));
+		at += LOG_CHUNK_HEADER_SIZE + (size_t)n;
+		chunks = 1;
+	}
+	uint8_t *e = f + at;
+	memcpy(e, "RWEN", 4);
+	for (int i = 0; i < 8; i++) {
+		e[4 + i] = (uint8_t)(chunks >> (8 * i));
+		e[12 + i] = (uint8_t)((uint64_t)nrec >> (8 * i));
+	}
+	put32(e + 20, log_crc32(0, e, 20));
+	*out_len = at + 24;
+	return f;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size >= 8 && memcmp(data, RECS_MAGIC, 8) == 0) {
+		size_t len;
+		uint8_t *f = wrap_records(data + 8, size - 8, &len);
+		if (f) {
+			restore_one(f, len);
+			free(f);
+		}
+		return 0;
+	}
+	/* Exact-size copies, so any over-read hits the sanitizer's redzone. */
+	uint8_t *copy = calloc(1, size ? size : 1);
+	if (!copy)
+		return 0;
+	if (size)
+		memcpy(copy, data, size);
+	restore_one(copy, size);
+	repair_checksums(copy, size);
+	restore_one(copy, size);
+	free(copy);
+	return 0;
+}
