@@ -2,6 +2,7 @@
 #include "../core/csr.h"
 #include "../core/mmu.h"
 #include "../snapshots/pagestore.h"
+#include "disasm.h"
 #include "session.h"
 
 #include <errno.h>
@@ -496,6 +497,54 @@ static void debug_monitor_checkpoints(struct debugger *d, char *out,
 			  tl->cp[k].icount, tl->cp[k].npages);
 }
 
+/* monitor x/Ni ADDR: N instructions from ADDR (or $pc) of the selected
+ * hart, disassembled. */
+static int debug_monitor_x(struct debugger *d, const char *arg, char *out,
+			   size_t outlen)
+{
+	char *end;
+	unsigned long n = 1;
+	if (*arg >= '0' && *arg <= '9') {
+		n = strtoul(arg, &end, 10);
+		arg = end;
+	}
+	if (*arg++ != 'i' || *arg++ != ' ' || n == 0 || n > 1000) {
+		debug_say(out, outlen, "usage: monitor x/Ni ADDR\n");
+		return -1;
+	}
+	while (*arg == ' ')
+		arg++;
+	struct hart *h = debug_hart(d, -1);
+	uint64_t pc = h->pc;
+	if (strcmp(arg, "$pc") != 0) {
+		pc = strtoull(arg, &end, 0);
+		if (!*arg || *end) {
+			debug_say(out, outlen, "bad address '%s'\n", arg);
+			return -1;
+		}
+	}
+	for (unsigned long i = 0; i < n; i++) {
+		uint8_t b[4] = {0};
+		long got = debug_mem_read(d, d->stop.thread, pc, b, 2);
+		if (got == 2 &&
+		    disasm_insn_len((uint16_t)(b[0] | b[1] << 8)) == 4)
+			got += debug_mem_read(d, d->stop.thread, pc + 2, b + 2,
+					      2);
+		char text[128];
+		int len = got >= 2 ? disasm_one(pc, b, (size_t)got, text,
+						sizeof(text))
+				   : -EINVAL;
+		if (len < 0) {
+			debug_say(out, outlen,
+				  "0x%" PRIx64 ": cannot read memory\n", pc);
+			return i ? 0 : -1;
+		}
+		debug_say(out, outlen, "0x%" PRIx64 ":\t%s\n", pc, text);
+		pc += (uint64_t)len;
+	}
+	return 0;
+}
+
 static int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 {
 	struct debugger *d = ctx;
@@ -535,6 +584,8 @@ static int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 			  m->icount);
 		return 0;
 	}
+	if (!strncmp(cmd, "x/", 2))
+		return debug_monitor_x(d, cmd + 2, out, outlen);
 	if (!strcmp(cmd, "checkpoints")) {
 		debug_monitor_checkpoints(d, out, outlen);
 		return 0;
@@ -558,6 +609,8 @@ static int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 			  "monitor seek ICOUNT   go to an icount of the "
 			  "recording\n"
 			  "monitor checkpoints   the checkpoint timeline\n"
+			  "monitor x/Ni ADDR     N instructions at ADDR (or "
+			  "$pc)\n"
 			  "monitor info          what is being debugged\n"
 			  "monitor help          this text\n");
 		return 0;

@@ -175,12 +175,18 @@ check "section begin back | grep -q '^icount 0'" "begin: icount is not 0"
 stub_start monitor replay "$work/smp1.rec" &&
 	gdb_run monitor 'monitor help' 'monitor seek 3000000' 'monitor icount' \
 		'monitor checkpoints' 'monitor info' 'monitor seek 999999999999' \
+		'monitor x/3i 0x1000' \
 		'monitor nonsense' 'kill'
 expect monitor 'monitor seek ICOUNT' "monitor help"
 expect monitor '^icount 3000000' "monitor seek then icount"
 expect monitor '^[0-9]+ checkpoints' "monitor checkpoints"
 expect monitor 'beyond the end|ends at icount' "seek past the end is refused"
 expect monitor "unknown monitor command" "an unknown monitor command"
+# The boot ROM's first instructions, as the cross toolchain's disassembler
+# names them (the ROM is built by core/boot.c: auipc, addi, csrr).
+expect monitor '^0x1000:[[:space:]]+auipc' "monitor x/3i: the first ROM instruction"
+check "[ \$(grep -cE '^0x10[0-9a-f]{2}:' '$work/monitor.gdb') -eq 3 ]" \
+	"monitor x/3i did not print 3 instructions"
 
 # --- A live run: stepping backwards without a recording -------------------
 stub_start live run --mem 256M --kernel "$linux/Image" \
