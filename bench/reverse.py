@@ -4,6 +4,7 @@ recording, then time single reverse steps (`bs`) and one reverse
 continue across the whole recording to a breakpoint at the reset
 vector. Prints `name value unit` lines.
 Usage: reverse.py PORT [STEPS]"""
+import re
 import socket
 import statistics
 import sys
@@ -42,9 +43,25 @@ def ask(p):
 
 ask(b"QStartNoAckMode")
 acks = False
+t0 = time.perf_counter()
 r = ask(b"c")
+print("replay-with-checkpoints %.3f s" % (time.perf_counter() - t0))
 if b"replaylog:end" not in r:
     sys.exit("continue did not reach the end of the recording: %r" % r)
+# Monitor output comes as O packets (hex text), then OK.
+s.sendall(frame(b"qRcmd," + b"checkpoints".hex().encode()))
+text = b""
+while True:
+    r2 = reply()
+    if not r2.startswith(b"O") or r2 == b"OK":
+        break
+    text += bytes.fromhex(r2[1:].decode())
+first = text.decode().splitlines()[0]
+m = re.search(r"^(\d+) checkpoints.*taken (\d+) in ([\d.]+) ms, ([\d.]+) ms each", first)
+if not m:
+    sys.exit("monitor checkpoints: %r" % first)
+print("checkpoints-taken %s" % m.group(2))
+print("checkpoint-cost %s ms" % m.group(4))
 lat = []
 for _ in range(steps):
     t0 = time.perf_counter()

@@ -488,10 +488,15 @@ static void debug_monitor_checkpoints(struct debugger *d, char *out,
 	const struct timeline *tl = d->h->tl;
 	debug_say(out, outlen,
 		  "%zu checkpoints, %zu distinct pages, %.1f MiB of %.0f MiB "
-		  "(taken %" PRIu64 ", thinned %" PRIu64 ")\n",
+		  "(taken %" PRIu64 " in %.1f ms, %.3f ms each; thinned "
+		  "%" PRIu64 ")\n",
 		  tl->n, pagestore_count(tl->ps),
 		  (double)timeline_bytes(tl) / (1 << 20),
-		  (double)tl->budget / (1 << 20), tl->taken, tl->thinned);
+		  (double)tl->budget / (1 << 20), tl->taken,
+		  (double)tl->take_ns / 1e6,
+		  tl->taken ? (double)tl->take_ns / 1e6 / (double)tl->taken
+			    : 0.0,
+		  tl->thinned);
 	for (size_t k = 0; k < tl->n; k++)
 		debug_say(out, outlen, "  icount %" PRIu64 ": %u pages\n",
 			  tl->cp[k].icount, tl->cp[k].npages);

@@ -45,6 +45,7 @@ struct timeline {
 	size_t budget;	   /* bytes */
 	size_t meta_bytes; /* states, maps and bookkeeping */
 	uint64_t taken, thinned;
+	uint64_t take_ns; /* host time spent taking checkpoints */
 };
 
 /* A timeline for m within budget bytes; NULL when out of memory. */
