@@ -35,7 +35,8 @@ void debug_init(struct debugger *d, struct history *h, const char *what);
 extern const struct gdb_target_ops debug_ops;
 
 /* Listen on spec ([HOST:]PORT or a Unix socket path), wait for gdb and
- * serve it until it kills, detaches or goes away. 0, or 1 after printing
- * why the stub could not be served. */
-int debug_serve(struct debugger *d, const char *spec);
+ * serve it until it kills, detaches or the guest exits (a client that
+ * goes away is waited for again). 0, or 1 after printing why the stub
+ * could not be served; *detached says whether gdb detached. */
+int debug_serve(struct debugger *d, const char *spec, bool *detached);
 #endif

@@ -71,7 +71,20 @@ int run_debug(const struct machine_opts *o, const char *spec, uint64_t budget)
 	char what[4200];
 	snprintf(what, sizeof(what), "(recording into %s)", path);
 	debug_init(&d, &h, what);
-	status = debug_serve(&d, spec);
+	bool detached;
+	status = debug_serve(&d, spec, &detached);
+	if (status == 0 && detached && m->exit == MEXIT_RUNNING) {
+		/* gdb let go: the guest runs on as a plain run would. */
+		history_stops_off(m, &(struct history_stops){0});
+		history_forward(&h, h.frontier);
+		g.keep = false;
+		console_close(&con);
+		fprintf(stderr, "rewind: gdb detached; the guest runs on\n");
+		status = session_run(m, &g, &mo, UINT64_MAX).status;
+		goto out;
+	}
+	if (status == 0 && m->exit != MEXIT_RUNNING)
+		status = session_exit_status(m);
 	console_close(&con);
 out:
 	history_free(&h);

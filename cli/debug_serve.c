@@ -6,8 +6,9 @@
 #include <stdio.h>
 #include <unistd.h>
 
-int debug_serve(struct debugger *d, const char *spec)
+int debug_serve(struct debugger *d, const char *spec, bool *detached)
 {
+	*detached = false;
 	char err[512];
 	int lfd = gdb_listen(spec, err, sizeof(err));
 	if (lfd < 0) {
@@ -47,6 +48,7 @@ int debug_serve(struct debugger *d, const char *spec)
 	gdb_listen_close(lfd);
 	if (end < 0)
 		return 1;
+	*detached = end == GDB_END_DETACH;
 	fprintf(stderr, "rewind: gdb session ended (%s) at icount %llu\n",
 		gdb_serve_end_name(end), (unsigned long long)d->m->icount);
 	return 0;

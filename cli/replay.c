@@ -27,7 +27,8 @@ static int replay_debug(struct replay_session *rs, const char *path,
 		goto out;
 	}
 	debug_init(&d, &h, path);
-	status = debug_serve(&d, spec);
+	bool detached;
+	status = debug_serve(&d, spec, &detached);
 out:
 	history_free(&h);
 	replay_session_close(rs);

@@ -233,5 +233,17 @@ if stub_start raw replay "$work/smp1.rec"; then
 	check "[ $rc -eq 0 ]" "raw: the stub exited $rc: $(tail -3 "$work/raw.err")"
 fi
 
+# --- Detaching from a live run lets the guest run on to its poweroff -------
+stub_start detach run --mem 256M --kernel "$linux/Image" \
+	--initrd "$linux/initramfs.cpio" --disk "$work/disk.img" \
+	--append "console=ttyS0 panic=-1 rewind.cpus=1" &&
+	gdb_run detach 'break start_kernel' 'continue' 'stepi 5' \
+		'reverse-stepi 3' 'detach'
+expect detach 'Breakpoint 1, start_kernel' "detach: stopped in the kernel first"
+check "grep -q 'rewind-init: all 4 checks passed' '$work/detach.out'" \
+	"detach: the guest did not run on to pass its checks"
+check "[ \$(grep -c 'Linux version' '$work/detach.out') -eq 1 ]" \
+	"detach: guest output was shown again when the past was replayed"
+
 echo "gdb: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
