@@ -15,8 +15,10 @@
  * a snapshot of tests/snapshots/memwalk.S at a few icounts
  * (`snapshot save --bios none --kernel memwalk.elf --mem 2M --at N`), a
  * child of one, damaged and re-versioned copies (with
- * tests/snapshots/edit_header.py), and the fuzzed-* inputs that fuzzing
- * runs found, each the smallest reaching one check. */
+ * tests/snapshots/edit_header.py), records with one thing wrong each
+ * (tests/fuzz/make_snapshot_corpus.c), and fuzzed-records-* inputs that
+ * fuzzing runs found, each reaching a different check of the machine
+ * state (or a mutated state the machine accepts and runs). */
 #include "../../core/machine.h"
 #include "../../replay/logfile.h"
 #include "../../snapshots/snapshot.h"
