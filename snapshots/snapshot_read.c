@@ -1,5 +1,6 @@
 /* Reading snapshot files: the chain from the tip back to its full
- * snapshot, every file checked by hash, then restored root first. */
+ * snapshot, every file checked by hash, then each read once, newest
+ * first. */
 #include "../core/machine.h"
 #include "../core/state.h"
 #include "../replay/le.h"
