@@ -512,6 +512,16 @@ static int snap_load_machine(struct snap_load *ld, struct machine *m, char *err,
 		snprintf(err, errlen, "%s: %s", tip->path, why);
 		return -1;
 	}
+	/* `snapshot info` shows the end record's icount without loading
+	 * the state: the two must agree. */
+	if (m->icount != ld->icount) {
+		snprintf(err, errlen,
+			 "%s: corrupt snapshot: the state is at icount %llu, "
+			 "its end record says %llu",
+			 tip->path, (unsigned long long)m->icount,
+			 (unsigned long long)ld->icount);
+		return -1;
+	}
 	snapshot_dirty_restart(m);
 	return 0;
 }
