@@ -64,7 +64,7 @@ int snapshot_save_child(const struct machine *m, const struct rec_config *c,
 int snapshot_config(const char *path, struct rec_config *c, char *err,
 		    size_t errlen);
 
-/* Restore path, with its parents root first, into m, a machine freshly
+/* Restore path, with its parents, into m, a machine freshly
  * built and booted from the snapshot's configuration: RAM, every hart and
  * device. expect_sha256 (hex, or NULL) is what the file must hash to.
  * With chain, also hand back what a child save needs (free with

@@ -1,5 +1,6 @@
 /* Reading snapshot files: the chain from the tip back to its full
- * snapshot, every file checked by hash, then restored root first. */
+ * snapshot, every file checked by hash, then each read once, newest
+ * first. */
 #include "../core/machine.h"
 #include "../core/state.h"
 #include "../replay/le.h"
@@ -509,6 +510,16 @@ static int snap_load_machine(struct snap_load *ld, struct machine *m, char *err,
 	char why[512];
 	if (machine_load(m, &sr, why, sizeof(why))) {
 		snprintf(err, errlen, "%s: %s", tip->path, why);
+		return -1;
+	}
+	/* `snapshot info` shows the end record's icount without loading
+	 * the state: the two must agree. */
+	if (m->icount != ld->icount) {
+		snprintf(err, errlen,
+			 "%s: corrupt snapshot: the state is at icount %llu, "
+			 "its end record says %llu",
+			 tip->path, (unsigned long long)m->icount,
+			 (unsigned long long)ld->icount);
 		return -1;
 	}
 	machine_dirty_reset(m);

@@ -15,8 +15,10 @@
  * a snapshot of tests/snapshots/memwalk.S at a few icounts
  * (`snapshot save --bios none --kernel memwalk.elf --mem 2M --at N`), a
  * child of one, damaged and re-versioned copies (with
- * tests/snapshots/edit_header.py), and the fuzzed-* inputs that fuzzing
- * runs found, each the smallest reaching one check. */
+ * tests/snapshots/edit_header.py), records with one thing wrong each
+ * (tests/fuzz/make_snapshot_corpus.c), and fuzzed-records-* inputs that
+ * fuzzing runs found, each reaching a different check of the machine
+ * state (or a mutated state the machine accepts and runs). */
 #include "../../core/machine.h"
 #include "../../replay/logfile.h"
 #include "../../snapshots/snapshot.h"
@@ -88,12 +90,14 @@ static void restore_one(const uint8_t *data, size_t size)
 	struct machine *m = machine_new(&cfg, err, sizeof(err));
 	if (!m)
 		abort();
-	struct snapshot_info info;
+	struct snapshot_info info = {0};
 	err[0] = '\0';
 	int rc = snapshot_restore_mem(m, data, size, &info, err, sizeof(err));
 	/* FUZZ_VERBOSE=1 says what became of each input. */
 	if (getenv("FUZZ_VERBOSE"))
-		fprintf(stderr, "%s\n", rc ? err : "restored");
+		fprintf(stderr, "%s (icount %llu, state %llu)\n",
+			rc ? err : "restored", (unsigned long long)info.icount,
+			(unsigned long long)m->icount);
 	if (rc) {
 		if (!err[0])
 			abort(); /* a refusal always says why */
