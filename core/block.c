@@ -17,8 +17,19 @@ static void block_unmap_writes(struct bus *b, const uint8_t *page_host)
 	for (int i = 0; i < m->nharts; i++) {
 		struct hart *h = m->harts[i];
 		for (int s = 0; s < 4; s++) {
-			struct tlb_entry *w = h->tlb[s].w;
-			for (unsigned k = 0; k < TLB_SIZE; k++) {
+			struct tlb_set *set = &h->tlb[s];
+			struct tlb_entry *w = set->w;
+			/* Only logged slots can be valid, unless it overflowed.
+			 */
+			bool all = set->nlog > TLB_LOG;
+			uint32_t n = all ? TLB_SIZE : set->nlog;
+			for (uint32_t j = 0; j < n; j++) {
+				unsigned k = j;
+				if (!all) {
+					if (set->log[j] >> TLB_BITS != 1)
+						continue;
+					k = set->log[j] & (TLB_SIZE - 1);
+				}
 				if (w[k].tag == TLB_INVALID)
 					continue;
 				uintptr_t host =
@@ -31,9 +42,15 @@ static void block_unmap_writes(struct bus *b, const uint8_t *page_host)
 	}
 }
 
+int block_end(struct hart *h, const struct insn *in)
+{
+	h->pc += in->off;
+	return exec_leave(EXEC_EXIT, in->idx);
+}
+
 static struct block *block_build(const uint8_t *host, uint64_t pc_off)
 {
-	struct insn tmp[BLOCK_MAX_INSNS];
+	struct insn tmp[BLOCK_MAX_INSNS + 1];
 	uint32_t n = 0, off = 0;
 	while (n < BLOCK_MAX_INSNS && pc_off + off < PAGE_SIZE) {
 		uint64_t room = PAGE_SIZE - (pc_off + off);
@@ -59,13 +76,18 @@ static struct block *block_build(const uint8_t *host, uint64_t pc_off)
 	}
 	if (n == 0)
 		return NULL;
-	struct block *blk = malloc(sizeof(*blk) + n * sizeof(struct insn));
+	memset(&tmp[n], 0, sizeof(tmp[n]));
+	tmp[n].fn = block_end;
+	tmp[n].off = (uint16_t)off;
+	tmp[n].idx = (uint8_t)n;
+	struct block *blk =
+		malloc(sizeof(*blk) + (n + 1) * sizeof(struct insn));
 	if (!blk)
 		return NULL;
 	blk->next = NULL;
 	blk->n = n;
 	blk->bytes = off;
-	memcpy(blk->insns, tmp, n * sizeof(struct insn));
+	memcpy(blk->insns, tmp, (n + 1) * sizeof(struct insn));
 	return blk;
 }
 

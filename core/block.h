@@ -11,10 +11,16 @@
 struct block {
 	struct block *next;  /* on its page's list, or in the graveyard */
 	const uint8_t *host; /* its first instruction in host memory */
-	uint32_t n;	     /* records in insns[] */
+	uint32_t n;	     /* instructions in insns[] */
 	uint32_t bytes;	     /* guest bytes covered: pc after the block */
+	/* n instructions, then the terminator (block_end, off = bytes,
+	 * idx = n) */
 	struct insn insns[];
 };
+
+/* The terminator's handler: the block ran to its end, so h->pc moves past
+ * it (in->off bytes) and in->idx instructions retired. */
+int block_end(struct hart *h, const struct insn *in);
 
 struct code_page {
 	struct block *at[PAGE_SIZE / 2]; /* by (pc & 0xfff) / 2 */

@@ -11,7 +11,7 @@
 	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
 		RD = (expr);                                                   \
-		return EXEC_NEXT;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 /* 32-bit results are sign-extended to 64. */
@@ -52,9 +52,7 @@ ALU_OP(sraw, SEXT32((int32_t)RS1 >> (RS2 & 31)))
 
 int exec_nop(struct hart *h, const struct insn *in)
 {
-	(void)h;
-	(void)in;
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 /* M extension. Division by zero and overflow have defined results and
@@ -126,7 +124,7 @@ int exec_jal(struct hart *h, const struct insn *in)
 	uint64_t pc = insn_pc(h, in);
 	RD = pc + in->len;
 	h->pc = pc + (uint64_t)in->imm;
-	return EXEC_EXIT;
+	return exec_exit(in);
 }
 
 int exec_jalr(struct hart *h, const struct insn *in)
@@ -134,7 +132,7 @@ int exec_jalr(struct hart *h, const struct insn *in)
 	uint64_t target = (RS1 + (uint64_t)in->imm) & ~1ull;
 	RD = insn_next_pc(h, in);
 	h->pc = target;
-	return EXEC_EXIT;
+	return exec_exit(in);
 }
 
 #define BRANCH(name, cond)                                                     \
@@ -142,7 +140,7 @@ int exec_jalr(struct hart *h, const struct insn *in)
 	{                                                                      \
 		h->pc = (cond) ? insn_pc(h, in) + (uint64_t)in->imm            \
 			       : insn_next_pc(h, in);                          \
-		return EXEC_EXIT;                                              \
+		return exec_exit(in);                                          \
 	}
 
 BRANCH(beq, RS1 == RS2)
@@ -160,7 +158,7 @@ BRANCH(bgeu, RS1 >= RS2)
 		if (__builtin_expect(r != 0, 0))                               \
 			return r;                                              \
 		RD = conv;                                                     \
-		return EXEC_NEXT;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 LOAD(lb, 1, (uint64_t)(int64_t)(int8_t)v)
@@ -174,7 +172,10 @@ LOAD(lwu, 4, v)
 #define STORE(name, size)                                                      \
 	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
-		return hart_store(h, in, RS1 + (uint64_t)in->imm, size, RS2);  \
+		int r = hart_store(h, in, RS1 + (uint64_t)in->imm, size, RS2); \
+		if (__builtin_expect(r != 0, 0))                               \
+			return r;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 STORE(sb, 1)
