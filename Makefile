@@ -109,7 +109,7 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 check: deps
 	@$(MAKE) --no-print-directory linux
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
-		cli-tests machine-tests replay-tests snapshot-tests
+		cli-tests machine-tests replay-tests snapshot-tests tune-tests
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
@@ -163,6 +163,12 @@ replay-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(BENCH_ELF) \
 
 snapshot-tests: $(BUILD)/rewind-san
 	@tests/snapshots/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
+
+# The optimisation switches leave every guest-visible outcome unchanged.
+.PHONY: tune-tests
+tune-tests: $(BUILD)/rewind-san $(SMP_ELF) $(RACE_ELF) $(ISA_ELFS)
+	@tests/tune/run.sh $(BUILD)/rewind-san $(LINUX_DIR) $(SMP_ELF) \
+		$(RACE_ELF) $(BUILD)/isa
 
 bench: deps $(BUILD)/rewind $(BENCH_ELF)
 	@$(MAKE) --no-print-directory linux

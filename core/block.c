@@ -1,6 +1,7 @@
 /* Block building and invalidation. */
 #include "block.h"
 #include "decode.h"
+#include "exec.h"
 #include "machine.h"
 #include "state.h"
 
@@ -48,11 +49,17 @@ int block_end(struct hart *h, const struct insn *in)
 	return exec_leave(EXEC_EXIT, in->idx);
 }
 
-static struct block *block_build(const uint8_t *host, uint64_t pc_off)
+/* Decode a block. It ends after BLOCK_MAX_INSNS, at the page's end, or
+ * after an instruction that may change control flow, privilege,
+ * translation or interrupt state; a conditional branch only ends it when
+ * taken, since the fall-through path is the block's own. */
+static struct block *block_build(const uint8_t *host, uint64_t pc_off,
+				 unsigned tune)
 {
+	uint32_t max = (tune & TUNE_NO_BLOCKS) ? 1 : BLOCK_MAX_INSNS;
 	struct insn tmp[BLOCK_MAX_INSNS + 1];
 	uint32_t n = 0, off = 0;
-	while (n < BLOCK_MAX_INSNS && pc_off + off < PAGE_SIZE) {
+	while (n < max && pc_off + off < PAGE_SIZE) {
 		uint64_t room = PAGE_SIZE - (pc_off + off);
 		uint16_t lo;
 		memcpy(&lo, host + off, 2);
@@ -71,6 +78,13 @@ static struct block *block_build(const uint8_t *host, uint64_t pc_off)
 		in->idx = (uint8_t)n;
 		off += in->len;
 		n++;
+		/* Conditional branches (compressed ones expand to 0x63). */
+		insn_fn stay = (in->raw & 0x7f) == 0x63 ? exec_branch_in(in->fn)
+							: NULL;
+		if (stay && !(tune & TUNE_NO_BRANCH_IN)) {
+			in->fn = stay;
+			continue;
+		}
 		if (decode_ends_block(in))
 			break;
 	}
@@ -107,7 +121,7 @@ struct block *block_get(struct bus *b, struct mem_region *r,
 		r->code[page] = cp;
 		block_unmap_writes(b, host - pc_off);
 	}
-	struct block *blk = block_build(host, pc_off);
+	struct block *blk = block_build(host, pc_off, b->m ? b->m->tune : 0);
 	if (!blk)
 		return NULL;
 	blk->host = host;

@@ -143,12 +143,38 @@ int exec_jalr(struct hart *h, const struct insn *in)
 		return exec_exit(in);                                          \
 	}
 
-BRANCH(beq, RS1 == RS2)
-BRANCH(bne, RS1 != RS2)
-BRANCH(blt, (int64_t)RS1 < (int64_t)RS2)
-BRANCH(bge, (int64_t)RS1 >= (int64_t)RS2)
-BRANCH(bltu, RS1 < RS2)
-BRANCH(bgeu, RS1 >= RS2)
+/* The same inside a block that goes on past it: a branch not taken falls
+ * through to the next record, so only a taken one leaves. */
+#define BRANCH_IN(name, cond)                                                  \
+	static int exec_##name##_in(struct hart *h, const struct insn *in)     \
+	{                                                                      \
+		if (cond) {                                                    \
+			h->pc = insn_pc(h, in) + (uint64_t)in->imm;            \
+			return exec_exit(in);                                  \
+		}                                                              \
+		return exec_next(h, in);                                       \
+	}
+
+#define BRANCHES(X)                                                            \
+	X(beq, RS1 == RS2)                                                     \
+	X(bne, RS1 != RS2)                                                     \
+	X(blt, (int64_t)RS1 < (int64_t)RS2)                                    \
+	X(bge, (int64_t)RS1 >= (int64_t)RS2)                                   \
+	X(bltu, RS1 < RS2)                                                     \
+	X(bgeu, RS1 >= RS2)
+
+BRANCHES(BRANCH)
+BRANCHES(BRANCH_IN)
+
+insn_fn exec_branch_in(insn_fn fn)
+{
+#define BRANCH_MAP(name, cond)                                                 \
+	if (fn == exec_##name)                                                 \
+		return exec_##name##_in;
+	BRANCHES(BRANCH_MAP)
+#undef BRANCH_MAP
+	return NULL;
+}
 
 #define LOAD(name, size, conv)                                                 \
 	int exec_##name(struct hart *h, const struct insn *in)                 \

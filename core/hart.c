@@ -364,6 +364,7 @@ void hart_jcache_put(struct jcache_set *j, uint64_t pc, struct block *b)
 	}
 	e->pc = pc;
 	e->block = b;
+	j->pages[(pc >> 18) & 63] |= 1ull << ((pc >> 12) & 63);
 }
 
 static void hart_tlb_set_flush(struct tlb_set *s, unsigned tune)
@@ -394,6 +395,7 @@ static void hart_jcache_set_flush(struct jcache_set *j, unsigned tune)
 		for (uint32_t i = 0; i < j->nlog; i++)
 			j->e[j->log[i]].block = NULL;
 	j->nlog = 0;
+	memset(j->pages, 0, sizeof(j->pages));
 }
 
 void hart_flush_jcache(struct hart *h)
@@ -435,11 +437,16 @@ void hart_flush_tlb_page(struct hart *h, uint64_t va)
 			if (hart_tlb_array(s, acc)[k].tag == vpn)
 				hart_tlb_array(s, acc)[k].tag = TLB_INVALID;
 		/* Blocks never span pages: only jump-cache entries whose pc is
-		 * on this page can lead into it. */
+		 * on this page can lead into it, and those lie in the page's
+		 * PAGE_SIZE / 2 consecutive slots (or the logged ones). */
+		if (!(j->pages[(vpn >> 6) & 63] & (1ull << (vpn & 63))))
+			continue;
 		bool all = j->nlog > JCACHE_LOG;
-		uint32_t n = all ? JCACHE_SIZE : j->nlog;
+		uint32_t n = all ? 2048 : j->nlog;
 		for (uint32_t i = 0; i < n; i++) {
-			struct jcache_entry *e = &j->e[all ? i : j->log[i]];
+			unsigned k = all ? jcache_index(va & ~0xfffull) + i
+					 : j->log[i];
+			struct jcache_entry *e = &j->e[k & (JCACHE_SIZE - 1)];
 			if (e->block && (e->pc >> 12) == vpn)
 				e->block = NULL;
 		}

@@ -106,7 +106,7 @@ static inline unsigned tlb_index(uint64_t va)
  * blocks are found without the fetch TLB and the code-page table. Valid
  * while translations and blocks are: flushed with the TLB and whenever a
  * block is freed. Filled slots are logged like the TLB's. */
-#define JCACHE_BITS 10
+#define JCACHE_BITS 12
 #define JCACHE_SIZE (1u << JCACHE_BITS)
 #define JCACHE_LOG  256
 struct jcache_entry {
@@ -117,6 +117,9 @@ struct jcache_set {
 	struct jcache_entry e[JCACHE_SIZE];
 	uint32_t nlog; /* > JCACHE_LOG: overflowed */
 	uint16_t log[JCACHE_LOG];
+	/* A bit per (virtual page & 4095) that may have entries, so that
+	 * sfence.vma of a data page (the common case) skips the search. */
+	uint64_t pages[64];
 };
 static inline unsigned jcache_index(uint64_t pc)
 {
@@ -124,6 +127,13 @@ static inline unsigned jcache_index(uint64_t pc)
 }
 
 #define PMP_COUNT 16
+/* Remembered PMP outcomes of whole pages (core/pmp.c). key: page address
+ * | access << 1 | privilege << 3 | 1; 0 is empty. */
+#define PMP_MEMO 64
+struct pmp_memo {
+	uint64_t key;
+	bool ok;
+};
 
 /* Trap causes (mcause values without the interrupt bit). */
 enum {
@@ -199,6 +209,7 @@ struct hart {
 	uint8_t pmpcfg[PMP_COUNT];
 	uint64_t pmpaddr[PMP_COUNT];
 	bool pmp_active; /* an entry is on: M-mode accesses are checked too */
+	struct pmp_memo pmp_memo[PMP_MEMO]; /* cleared by pmp_refresh */
 	uint32_t trap_streak; /* traps taken with nothing retired in between */
 	uint64_t hartid;
 

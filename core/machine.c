@@ -110,10 +110,8 @@ oom:
 }
 
 const char *const machine_tune_names[] = {
-	"no-flush-log",
-	"no-sfence-page",
-	"no-jcache",
-	NULL,
+	"no-flush-log", "no-sfence-page", "no-jcache",
+	"no-branch-in", "no-blocks",	  NULL,
 };
 
 int machine_tune_parse(const char *s, unsigned *out)

@@ -108,6 +108,8 @@ enum {
 	TUNE_NO_FLUSH_LOG = 1u << 0,   /* flushes clear whole arrays */
 	TUNE_NO_SFENCE_PAGE = 1u << 1, /* sfence.vma ADDR flushes all */
 	TUNE_NO_JCACHE = 1u << 2,      /* blocks always found the long way */
+	TUNE_NO_BRANCH_IN = 1u << 3,   /* every branch ends its block */
+	TUNE_NO_BLOCKS = 1u << 4,      /* blocks of one instruction */
 };
 /* The names, indexed by bit number; NULL-terminated. */
 extern const char *const machine_tune_names[];
