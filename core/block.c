@@ -1,5 +1,6 @@
 /* Block building and invalidation. */
 #include "block.h"
+#include "chain.h"
 #include "decode.h"
 #include "exec.h"
 #include "machine.h"
@@ -45,8 +46,7 @@ static void block_unmap_writes(struct bus *b, const uint8_t *page_host)
 
 int block_end(struct hart *h, const struct insn *in)
 {
-	h->pc += in->off;
-	return exec_leave(EXEC_EXIT, in->idx);
+	return hart_goto(h, in, h->pc + in->off, in->idx);
 }
 
 /* Decode a block. It ends after BLOCK_MAX_INSNS, at the page's end, or
@@ -125,6 +125,8 @@ struct block *block_get(struct bus *b, struct mem_region *r,
 	if (!blk)
 		return NULL;
 	blk->host = host;
+	blk->cp = cp;
+	blk->pc_off = (uint32_t)pc_off;
 	blk->next = cp->blocks;
 	cp->blocks = blk;
 	cp->at[pc_off >> 1] = blk;
@@ -139,6 +141,7 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page)
 	struct block *blk = cp->blocks;
 	while (blk) {
 		struct block *next = blk->next;
+		blk->cp = NULL; /* chaining must not look into it any more */
 		blk->next = b->graveyard;
 		b->graveyard = blk;
 		blk = next;

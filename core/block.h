@@ -9,10 +9,12 @@
 #define BLOCK_MAX_INSNS 64
 
 struct block {
-	struct block *next;  /* on its page's list, or in the graveyard */
-	const uint8_t *host; /* its first instruction in host memory */
-	uint32_t n;	     /* instructions in insns[] */
-	uint32_t bytes;	     /* guest bytes covered: pc after the block */
+	struct block *next;   /* on its page's list, or in the graveyard */
+	const uint8_t *host;  /* its first instruction in host memory */
+	struct code_page *cp; /* its page's table; NULL once dropped */
+	uint32_t n;	      /* instructions in insns[] */
+	uint32_t bytes;	      /* guest bytes covered: pc after the block */
+	uint32_t pc_off;      /* its first instruction\'s offset in the page */
 	/* n instructions, then the terminator (block_end, off = bytes,
 	 * idx = n) */
 	struct insn insns[];

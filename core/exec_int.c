@@ -1,5 +1,6 @@
 /* RV64I and M execute handlers. Integer rd 0 is decoded as the sink
  * register, so handlers write rd unconditionally. */
+#include "chain.h"
 #include "exec.h"
 
 #define X(r) (h->x[r])
@@ -123,24 +124,22 @@ int exec_jal(struct hart *h, const struct insn *in)
 {
 	uint64_t pc = insn_pc(h, in);
 	RD = pc + in->len;
-	h->pc = pc + (uint64_t)in->imm;
-	return exec_exit(in);
+	return hart_goto(h, in, pc + (uint64_t)in->imm, in->idx + 1u);
 }
 
 int exec_jalr(struct hart *h, const struct insn *in)
 {
 	uint64_t target = (RS1 + (uint64_t)in->imm) & ~1ull;
 	RD = insn_next_pc(h, in);
-	h->pc = target;
-	return exec_exit(in);
+	return hart_goto(h, in, target, in->idx + 1u);
 }
 
 #define BRANCH(name, cond)                                                     \
 	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
-		h->pc = (cond) ? insn_pc(h, in) + (uint64_t)in->imm            \
-			       : insn_next_pc(h, in);                          \
-		return exec_exit(in);                                          \
+		uint64_t to = (cond) ? insn_pc(h, in) + (uint64_t)in->imm      \
+				     : insn_next_pc(h, in);                    \
+		return hart_goto(h, in, to, in->idx + 1u);                     \
 	}
 
 /* The same inside a block that goes on past it: a branch not taken falls
@@ -148,10 +147,10 @@ int exec_jalr(struct hart *h, const struct insn *in)
 #define BRANCH_IN(name, cond)                                                  \
 	static int exec_##name##_in(struct hart *h, const struct insn *in)     \
 	{                                                                      \
-		if (cond) {                                                    \
-			h->pc = insn_pc(h, in) + (uint64_t)in->imm;            \
-			return exec_exit(in);                                  \
-		}                                                              \
+		if (cond)                                                      \
+			return hart_goto(h, in,                                \
+					 insn_pc(h, in) + (uint64_t)in->imm,   \
+					 in->idx + 1u);                        \
 		return exec_next(h, in);                                       \
 	}
 
@@ -176,13 +175,24 @@ insn_fn exec_branch_in(insn_fn fn)
 	return NULL;
 }
 
+/* Each load and store has its slow path in a function of its own, so that
+ * the fast path needs no stack frame and jumps straight on. */
 #define LOAD(name, size, conv)                                                 \
+	static __attribute__((noinline)) int name##_slow(                      \
+		struct hart *h, const struct insn *in, uint64_t va)            \
+	{                                                                      \
+		int r = mmu_load_slow(h, in, va, size, &h->slow_val);          \
+		if (r)                                                         \
+			return r;                                              \
+		uint64_t v = h->slow_val;                                      \
+		RD = conv;                                                     \
+		return exec_next(h, in);                                       \
+	}                                                                      \
 	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
-		uint64_t v;                                                    \
-		int r = hart_load(h, in, RS1 + (uint64_t)in->imm, size, &v);   \
-		if (__builtin_expect(r != 0, 0))                               \
-			return r;                                              \
+		uint64_t va = RS1 + (uint64_t)in->imm, v;                      \
+		if (__builtin_expect(!hart_load_fast(h, va, size, &v), 0))     \
+			return name##_slow(h, in, va);                         \
 		RD = conv;                                                     \
 		return exec_next(h, in);                                       \
 	}
@@ -196,11 +206,19 @@ LOAD(lhu, 2, v)
 LOAD(lwu, 4, v)
 
 #define STORE(name, size)                                                      \
+	static __attribute__((noinline)) int name##_slow(                      \
+		struct hart *h, const struct insn *in, uint64_t va)            \
+	{                                                                      \
+		int r = mmu_store_slow(h, in, va, size, RS2);                  \
+		if (r)                                                         \
+			return r;                                              \
+		return exec_next(h, in);                                       \
+	}                                                                      \
 	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
-		int r = hart_store(h, in, RS1 + (uint64_t)in->imm, size, RS2); \
-		if (__builtin_expect(r != 0, 0))                               \
-			return r;                                              \
+		uint64_t va = RS1 + (uint64_t)in->imm;                         \
+		if (__builtin_expect(!hart_store_fast(h, va, size, RS2), 0))   \
+			return name##_slow(h, in, va);                         \
 		return exec_next(h, in);                                       \
 	}
 

@@ -302,28 +302,48 @@ static int exec_fmv_d_x(struct hart *h, const struct insn *in)
 	return exec_next(h, in);
 }
 
-static int exec_flw(struct hart *h, const struct insn *in)
+/* The slow paths of FP loads and stores, apart so that the fast paths
+ * need no stack frame. */
+static __attribute__((noinline)) int
+fp_load_slow(struct hart *h, const struct insn *in, uint64_t va, unsigned size)
 {
-	uint64_t v;
-	int r;
-
-	FP_GUARD();
-	r = hart_load(h, in, h->x[in->rs1] + (uint64_t)in->imm, 4, &v);
+	int r = mmu_load_slow(h, in, va, size, &h->slow_val);
 	if (r)
 		return r;
+	if (size == 4)
+		freg_write_s(h, in->rd, (uint32_t)h->slow_val);
+	else
+		freg_write_d(h, in->rd, h->slow_val);
+	return exec_next(h, in);
+}
+
+static __attribute__((noinline)) int
+fp_store_slow(struct hart *h, const struct insn *in, uint64_t va, unsigned size)
+{
+	int r = mmu_store_slow(h, in, va, size,
+			       size == 4 ? (uint32_t)h->f[in->rs2]
+					 : h->f[in->rs2]);
+	if (r)
+		return r;
+	return exec_next(h, in);
+}
+
+static int exec_flw(struct hart *h, const struct insn *in)
+{
+	FP_GUARD();
+	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm, v;
+	if (__builtin_expect(!hart_load_fast(h, va, 4, &v), 0))
+		return fp_load_slow(h, in, va, 4);
 	freg_write_s(h, in->rd, (uint32_t)v);
 	return exec_next(h, in);
 }
 
 static int exec_fld(struct hart *h, const struct insn *in)
 {
-	uint64_t v;
-	int r;
-
 	FP_GUARD();
-	r = hart_load(h, in, h->x[in->rs1] + (uint64_t)in->imm, 8, &v);
-	if (r)
-		return r;
+	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm, v;
+	if (__builtin_expect(!hart_load_fast(h, va, 8, &v), 0))
+		return fp_load_slow(h, in, va, 8);
 	freg_write_d(h, in->rd, v);
 	return exec_next(h, in);
 }
@@ -332,20 +352,19 @@ static int exec_fld(struct hart *h, const struct insn *in)
 static int exec_fsw(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
-	int r = hart_store(h, in, h->x[in->rs1] + (uint64_t)in->imm, 4,
-			   (uint32_t)h->f[in->rs2]);
-	if (r)
-		return r;
+	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm;
+	if (__builtin_expect(
+		    !hart_store_fast(h, va, 4, (uint32_t)h->f[in->rs2]), 0))
+		return fp_store_slow(h, in, va, 4);
 	return exec_next(h, in);
 }
 
 static int exec_fsd(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
-	int r = hart_store(h, in, h->x[in->rs1] + (uint64_t)in->imm, 8,
-			   h->f[in->rs2]);
-	if (r)
-		return r;
+	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm;
+	if (__builtin_expect(!hart_store_fast(h, va, 8, h->f[in->rs2]), 0))
+		return fp_store_slow(h, in, va, 8);
 	return exec_next(h, in);
 }
 

@@ -1,5 +1,6 @@
 /* Hart lifetime, fetch and the block execution loop. */
 #include "block.h"
+#include "chain.h"
 #include "decode.h"
 #include "machine.h"
 #include "mmu.h"
@@ -482,10 +483,11 @@ static uint64_t hart_step_uncached(struct hart *h)
 			return 0;
 		decode_insn(&in[0], (uint32_t)lo | (uint32_t)hi << 16);
 	}
-	/* A block of one. */
+	/* A block of one, in no page's table: it must not chain. */
 	in[1].fn = block_end;
 	in[1].off = in[0].len;
 	in[1].idx = 1;
+	h->chain_left = 0;
 	return exec_retired(in[0].fn(h, in));
 }
 
@@ -494,6 +496,7 @@ static uint64_t hart_step_uncached(struct hart *h)
 static int hart_run_partial(struct hart *h, const struct block *b, uint32_t n)
 {
 	struct insn tmp[BLOCK_MAX_INSNS + 1];
+	h->chain_left = 0; /* a copy belongs to no block */
 	memcpy(tmp, b->insns, n * sizeof(tmp[0]));
 	tmp[n] = b->insns[b->n];
 	tmp[n].off = b->insns[n].off;
@@ -582,8 +585,13 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 			continue;
 		}
 		int r;
+		h->chain_done = 0;
 		if (__builtin_expect(b->n <= budget - done && !nbreakpoints,
 				     1)) {
+			uint64_t left = budget - done - b->n;
+			h->chain_left = left < CHAIN_MAX ? left : CHAIN_MAX;
+			if (h->tune & TUNE_NO_CHAIN)
+				h->chain_left = 0;
 			r = b->insns[0].fn(h, b->insns);
 		} else {
 			uint32_t n = b->n;
@@ -598,8 +606,10 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 			r = n == b->n ? b->insns[0].fn(h, b->insns)
 				      : hart_run_partial(h, b, n);
 		}
+		/* Chained blocks have added their own to icount. */
 		uint64_t retired = exec_retired(r);
 		h->icount += retired;
+		retired += h->chain_done;
 		done += retired;
 		h->live_idx = 0;
 		if (retired) {

@@ -220,10 +220,15 @@ struct hart {
 	uint64_t slow_val, slow_pa;
 	void *slow_ptr;
 	uint32_t slow_flags;
-	unsigned tune;	    /* machine's TUNE_* switches, copied at creation */
-	uint8_t walk_level; /* leaf level of the last successful walk: 0 for
-			       a 4 KiB page, more for a superpage */
-	struct tlb_set tlb[4];	     /* indexed by enum priv */
+	unsigned tune; /* machine's TUNE_* switches, copied at creation */
+	/* Chaining (hart_goto in core/chain.h): instructions that blocks
+	 * entered without a return to the run loop may still retire, and the
+	 * instructions of the blocks left that way since the run loop last
+	 * called one. */
+	uint64_t chain_left, chain_done;
+	uint8_t walk_level;    /* leaf level of the last successful walk: 0 for
+				  a 4 KiB page, more for a superpage */
+	struct tlb_set tlb[4]; /* indexed by enum priv */
 	struct jcache_set jcache[4]; /* indexed by enum priv */
 	/* mip.SEIP is the PLIC's line OR the bit M-mode software wrote. */
 	bool seip_line, seip_sw;
@@ -295,32 +300,56 @@ int mmu_load_slow(struct hart *h, const struct insn *in, uint64_t va,
 int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 		   unsigned size, uint64_t val);
 
-/* Loads zero-extend into *out; the caller sign-extends. Little-endian host. */
-static inline int hart_load(struct hart *h, const struct insn *in, uint64_t va,
-			    unsigned size, uint64_t *out)
+/* The fast paths: a hit in the data TLB on an access that stays inside
+ * the page. Loads zero-extend into *out; the caller sign-extends.
+ * Little-endian host. On a miss the caller takes the slow path
+ * (mmu_load_slow / mmu_store_slow), which handlers call from a separate
+ * function so that the fast path needs no stack frame. */
+static inline bool hart_load_fast(struct hart *h, uint64_t va, unsigned size,
+				  uint64_t *out)
 {
 	const struct tlb_entry *e = &h->dtlb->r[tlb_index(va)];
 	if (__builtin_expect(
-		    e->tag == (va >> 12) && (va & 0xfff) <= 0x1000 - size, 1)) {
-		const void *p = (const void *)(e->addend + (uintptr_t)va);
-		switch (size) {
-		case 1: *out = *(const uint8_t *)p; break;
-		case 2: {
-			uint16_t v;
-			memcpy(&v, p, 2);
-			*out = v;
-			break;
-		}
-		case 4: {
-			uint32_t v;
-			memcpy(&v, p, 4);
-			*out = v;
-			break;
-		}
-		default: memcpy(out, p, 8); break;
-		}
-		return 0;
+		    e->tag != (va >> 12) || (va & 0xfff) > 0x1000 - size, 0))
+		return false;
+	const void *p = (const void *)(e->addend + (uintptr_t)va);
+	switch (size) {
+	case 1: *out = *(const uint8_t *)p; break;
+	case 2: {
+		uint16_t v;
+		memcpy(&v, p, 2);
+		*out = v;
+		break;
 	}
+	case 4: {
+		uint32_t v;
+		memcpy(&v, p, 4);
+		*out = v;
+		break;
+	}
+	default: memcpy(out, p, 8); break;
+	}
+	return true;
+}
+
+static inline bool hart_store_fast(struct hart *h, uint64_t va, unsigned size,
+				   uint64_t val)
+{
+	const struct tlb_entry *e = &h->dtlb->w[tlb_index(va)];
+	if (__builtin_expect(
+		    e->tag != (va >> 12) || (va & 0xfff) > 0x1000 - size, 0))
+		return false;
+	memcpy((void *)(e->addend + (uintptr_t)va), &val, size);
+	return true;
+}
+
+/* A load or store through the fast path or else the slow one: 0, or the
+ * handler result to leave the block with. */
+static inline int hart_load(struct hart *h, const struct insn *in, uint64_t va,
+			    unsigned size, uint64_t *out)
+{
+	if (hart_load_fast(h, va, size, out))
+		return 0;
 	int r = mmu_load_slow(h, in, va, size, &h->slow_val);
 	*out = h->slow_val;
 	return r;
@@ -329,13 +358,8 @@ static inline int hart_load(struct hart *h, const struct insn *in, uint64_t va,
 static inline int hart_store(struct hart *h, const struct insn *in, uint64_t va,
 			     unsigned size, uint64_t val)
 {
-	const struct tlb_entry *e = &h->dtlb->w[tlb_index(va)];
-	if (__builtin_expect(
-		    e->tag == (va >> 12) && (va & 0xfff) <= 0x1000 - size, 1)) {
-		void *p = (void *)(e->addend + (uintptr_t)va);
-		memcpy(p, &val, size);
+	if (hart_store_fast(h, va, size, val))
 		return 0;
-	}
 	return mmu_store_slow(h, in, va, size, val);
 }
 

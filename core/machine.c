@@ -110,8 +110,13 @@ oom:
 }
 
 const char *const machine_tune_names[] = {
-	"no-flush-log", "no-sfence-page", "no-jcache",
-	"no-branch-in", "no-blocks",	  NULL,
+	"no-flush-log",	  /* TUNE_NO_FLUSH_LOG */
+	"no-sfence-page", /* TUNE_NO_SFENCE_PAGE */
+	"no-jcache",	  /* TUNE_NO_JCACHE */
+	"no-branch-in",	  /* TUNE_NO_BRANCH_IN */
+	"no-blocks",	  /* TUNE_NO_BLOCKS */
+	"no-chain",	  /* TUNE_NO_CHAIN */
+	NULL,
 };
 
 int machine_tune_parse(const char *s, unsigned *out)

@@ -110,6 +110,7 @@ enum {
 	TUNE_NO_JCACHE = 1u << 2,      /* blocks always found the long way */
 	TUNE_NO_BRANCH_IN = 1u << 3,   /* every branch ends its block */
 	TUNE_NO_BLOCKS = 1u << 4,      /* blocks of one instruction */
+	TUNE_NO_CHAIN = 1u << 5,       /* every block returns to the loop */
 };
 /* The names, indexed by bit number; NULL-terminated. */
 extern const char *const machine_tune_names[];
