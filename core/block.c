@@ -127,6 +127,8 @@ struct block *block_get(struct bus *b, struct mem_region *r,
 	blk->host = host;
 	blk->cp = cp;
 	blk->pc_off = (uint32_t)pc_off;
+	blk->link_off = UINT32_MAX;
+	blk->link = NULL;
 	blk->next = cp->blocks;
 	cp->blocks = blk;
 	cp->at[pc_off >> 1] = blk;
@@ -141,7 +143,9 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page)
 	struct block *blk = cp->blocks;
 	while (blk) {
 		struct block *next = blk->next;
-		blk->cp = NULL; /* chaining must not look into it any more */
+		/* Chaining must not look into it any more. */
+		blk->cp = NULL;
+		blk->link_off = UINT32_MAX;
 		blk->next = b->graveyard;
 		b->graveyard = blk;
 		blk = next;

@@ -14,7 +14,11 @@ struct block {
 	struct code_page *cp; /* its page's table; NULL once dropped */
 	uint32_t n;	      /* instructions in insns[] */
 	uint32_t bytes;	      /* guest bytes covered: pc after the block */
-	uint32_t pc_off;      /* its first instruction\'s offset in the page */
+	uint32_t pc_off;      /* its first instruction's offset in the page */
+	/* The block on the same page last chained to, at page offset
+	 * link_off (UINT32_MAX: none); both go when the page's blocks do. */
+	uint32_t link_off;
+	struct block *link;
 	/* n instructions, then the terminator (block_end, off = bytes,
 	 * idx = n) */
 	struct insn insns[];

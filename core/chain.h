@@ -22,21 +22,29 @@ static inline int hart_goto(struct hart *h, const struct insn *in,
 	if (!h->chain_left)
 		return exec_leave(EXEC_EXIT, retired);
 	/* The records of a block follow its header: in is insns[in->idx]. */
-	const struct block *b =
-		(const struct block *)((const char *)(in - in->idx) -
-				       offsetof(struct block, insns));
-	/* Only within the page: the same translation, so the physical
-	 * table's block is the one the jump cache would find. Interrupts,
-	 * stops and the budget are the run loop's to judge. */
-	uint64_t off = b->pc_off + (target - from);
-	const struct block *next =
-		off < PAGE_SIZE && b->cp ? b->cp->at[off >> 1] : NULL;
-	if (!next || next->n > h->chain_left || (h->mip & h->mie) ||
+	struct block *b = (struct block *)((const char *)(in - in->idx) -
+					   offsetof(struct block, insns));
+	/* Any block fits in what is left after this one: the run loop's
+	 * budget is kept without looking at the next block's length.
+	 * Interrupts and stops are the run loop's to judge. */
+	h->chain_left -= retired;
+	if (h->chain_left < BLOCK_MAX_INSNS || (h->mip & h->mie) ||
 	    h->stop != STOP_NONE)
 		return exec_leave(EXEC_EXIT, retired);
+	/* Only within the page: the same translation, so the physical
+	 * table's block is the one the jump cache would find. The last
+	 * block chained to is remembered (loops leave the same way). */
+	uint64_t off = b->pc_off + (target - from);
+	struct block *next = b->link;
+	if (b->link_off != off) {
+		next = off < PAGE_SIZE && b->cp ? b->cp->at[off >> 1] : NULL;
+		if (!next)
+			return exec_leave(EXEC_EXIT, retired);
+		b->link = next;
+		b->link_off = (uint32_t)off;
+	}
 	h->icount += retired;
 	h->chain_done += retired;
-	h->chain_left -= next->n;
 	h->live_idx = 0;
 	if (retired) {
 		h->trap_streak = 0;

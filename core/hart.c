@@ -588,7 +588,7 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 		h->chain_done = 0;
 		if (__builtin_expect(b->n <= budget - done && !nbreakpoints,
 				     1)) {
-			uint64_t left = budget - done - b->n;
+			uint64_t left = budget - done;
 			h->chain_left = left < CHAIN_MAX ? left : CHAIN_MAX;
 			if (h->tune & TUNE_NO_CHAIN)
 				h->chain_left = 0;

@@ -27,6 +27,8 @@ bench_linux() {
 	truncate -s 16M "$work/disk.img" "$work/peer.img"
 	local have_peer=0
 	command -v qemu-system-riscv64 >/dev/null && have_peer=1
+	[ $have_peer = 1 ] || echo "(no peer: qemu-system-riscv64 is not" \
+		"installed; apt-get install qemu-system-misc)"
 	header "linux boot to poweroff" "" "(seconds, medians of $runs; ratio: our record / peer's)"
 	row "" instructions run record replay "peer record" "ratio wall" "ratio cpu"
 	local n
