@@ -114,7 +114,7 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 check: deps
 	@$(MAKE) --no-print-directory linux
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
-		cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests
+		cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests tune-tests
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
@@ -216,6 +216,12 @@ gdb-tests: $(BUILD)/rewind-san
 
 trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
+
+# The optimisation switches leave every guest-visible outcome unchanged.
+.PHONY: tune-tests
+tune-tests: $(BUILD)/rewind-san $(SMP_ELF) $(RACE_ELF) $(ISA_ELFS)
+	@tests/tune/run.sh $(BUILD)/rewind-san $(LINUX_DIR) $(SMP_ELF) \
+		$(RACE_ELF) $(BUILD)/isa
 
 bench: deps $(BUILD)/rewind $(BENCH_ELF)
 	@$(MAKE) --no-print-directory linux

@@ -1,6 +1,8 @@
 /* Block building and invalidation. */
 #include "block.h"
+#include "chain.h"
 #include "decode.h"
+#include "exec.h"
 #include "machine.h"
 #include "state.h"
 
@@ -17,8 +19,19 @@ static void block_unmap_writes(struct bus *b, const uint8_t *page_host)
 	for (int i = 0; i < m->nharts; i++) {
 		struct hart *h = m->harts[i];
 		for (int s = 0; s < 4; s++) {
-			struct tlb_entry *w = h->tlb[s].w;
-			for (unsigned k = 0; k < TLB_SIZE; k++) {
+			struct tlb_set *set = &h->tlb[s];
+			struct tlb_entry *w = set->w;
+			/* Only logged slots can be valid, unless it overflowed.
+			 */
+			bool all = set->nlog > TLB_LOG;
+			uint32_t n = all ? TLB_SIZE : set->nlog;
+			for (uint32_t j = 0; j < n; j++) {
+				unsigned k = j;
+				if (!all) {
+					if (set->log[j] >> TLB_BITS != 1)
+						continue;
+					k = set->log[j] & (TLB_SIZE - 1);
+				}
 				if (w[k].tag == TLB_INVALID)
 					continue;
 				uintptr_t host =
@@ -31,11 +44,22 @@ static void block_unmap_writes(struct bus *b, const uint8_t *page_host)
 	}
 }
 
-static struct block *block_build(const uint8_t *host, uint64_t pc_off)
+int block_end(struct hart *h, const struct insn *in)
 {
-	struct insn tmp[BLOCK_MAX_INSNS];
+	return hart_goto(h, in, h->pc + in->off, in->idx);
+}
+
+/* Decode a block. It ends after BLOCK_MAX_INSNS, at the page's end, or
+ * after an instruction that may change control flow, privilege,
+ * translation or interrupt state; a conditional branch only ends it when
+ * taken, since the fall-through path is the block's own. */
+static struct block *block_build(const uint8_t *host, uint64_t pc_off,
+				 unsigned tune)
+{
+	uint32_t max = (tune & TUNE_NO_BLOCKS) ? 1 : BLOCK_MAX_INSNS;
+	struct insn tmp[BLOCK_MAX_INSNS + 1];
 	uint32_t n = 0, off = 0;
-	while (n < BLOCK_MAX_INSNS && pc_off + off < PAGE_SIZE) {
+	while (n < max && pc_off + off < PAGE_SIZE) {
 		uint64_t room = PAGE_SIZE - (pc_off + off);
 		uint16_t lo;
 		memcpy(&lo, host + off, 2);
@@ -54,18 +78,30 @@ static struct block *block_build(const uint8_t *host, uint64_t pc_off)
 		in->idx = (uint8_t)n;
 		off += in->len;
 		n++;
+		/* Conditional branches (compressed ones expand to 0x63). */
+		insn_fn stay = (in->raw & 0x7f) == 0x63 ? exec_branch_in(in->fn)
+							: NULL;
+		if (stay && !(tune & TUNE_NO_BRANCH_IN)) {
+			in->fn = stay;
+			continue;
+		}
 		if (decode_ends_block(in))
 			break;
 	}
 	if (n == 0)
 		return NULL;
-	struct block *blk = malloc(sizeof(*blk) + n * sizeof(struct insn));
+	memset(&tmp[n], 0, sizeof(tmp[n]));
+	tmp[n].fn = block_end;
+	tmp[n].off = (uint16_t)off;
+	tmp[n].idx = (uint8_t)n;
+	struct block *blk =
+		malloc(sizeof(*blk) + (n + 1) * sizeof(struct insn));
 	if (!blk)
 		return NULL;
 	blk->next = NULL;
 	blk->n = n;
 	blk->bytes = off;
-	memcpy(blk->insns, tmp, n * sizeof(struct insn));
+	memcpy(blk->insns, tmp, (n + 1) * sizeof(struct insn));
 	return blk;
 }
 
@@ -85,10 +121,14 @@ struct block *block_get(struct bus *b, struct mem_region *r,
 		r->code[page] = cp;
 		block_unmap_writes(b, host - pc_off);
 	}
-	struct block *blk = block_build(host, pc_off);
+	struct block *blk = block_build(host, pc_off, b->m ? b->m->tune : 0);
 	if (!blk)
 		return NULL;
 	blk->host = host;
+	blk->cp = cp;
+	blk->pc_off = (uint32_t)pc_off;
+	blk->link_off = UINT32_MAX;
+	blk->link = NULL;
 	blk->next = cp->blocks;
 	cp->blocks = blk;
 	cp->at[pc_off >> 1] = blk;
@@ -103,6 +143,9 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page)
 	struct block *blk = cp->blocks;
 	while (blk) {
 		struct block *next = blk->next;
+		/* Chaining must not look into it any more. */
+		blk->cp = NULL;
+		blk->link_off = UINT32_MAX;
 		blk->next = b->graveyard;
 		b->graveyard = blk;
 		blk = next;

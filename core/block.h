@@ -9,12 +9,24 @@
 #define BLOCK_MAX_INSNS 64
 
 struct block {
-	struct block *next;  /* on its page's list, or in the graveyard */
-	const uint8_t *host; /* its first instruction in host memory */
-	uint32_t n;	     /* records in insns[] */
-	uint32_t bytes;	     /* guest bytes covered: pc after the block */
+	struct block *next;   /* on its page's list, or in the graveyard */
+	const uint8_t *host;  /* its first instruction in host memory */
+	struct code_page *cp; /* its page's table; NULL once dropped */
+	uint32_t n;	      /* instructions in insns[] */
+	uint32_t bytes;	      /* guest bytes covered: pc after the block */
+	uint32_t pc_off;      /* its first instruction's offset in the page */
+	/* The block on the same page last chained to, at page offset
+	 * link_off (UINT32_MAX: none); both go when the page's blocks do. */
+	uint32_t link_off;
+	struct block *link;
+	/* n instructions, then the terminator (block_end, off = bytes,
+	 * idx = n) */
 	struct insn insns[];
 };
+
+/* The terminator's handler: the block ran to its end, so h->pc moves past
+ * it (in->off bytes) and in->idx instructions retired. */
+int block_end(struct hart *h, const struct insn *in);
 
 struct code_page {
 	struct block *at[PAGE_SIZE / 2]; /* by (pc & 0xfff) / 2 */

@@ -114,6 +114,10 @@ EXEC_DECLARE(csrrwi);
 EXEC_DECLARE(csrrsi);
 EXEC_DECLARE(csrrci);
 
+/* For a conditional branch's handler, the variant that falls through to
+ * the next record of its block when not taken; NULL for anything else. */
+insn_fn exec_branch_in(insn_fn fn);
+
 /* The pc of the instruction after `in`. */
 static inline uint64_t insn_next_pc(const struct hart *h, const struct insn *in)
 {

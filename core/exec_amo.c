@@ -8,10 +8,11 @@
 
 static int lr(struct hart *h, const struct insn *in, unsigned size)
 {
-	uint64_t va = h->x[in->rs1], pa, v;
-	int r = mmu_load_pa(h, in, va, size, &pa);
+	uint64_t va = h->x[in->rs1], v;
+	int r = mmu_load_pa(h, in, va, size, &h->slow_pa);
 	if (r)
 		return r;
+	uint64_t pa = h->slow_pa;
 	h->live_idx = in->idx;
 	const void *p = bus_host_ptr(&h->m->bus, pa, size);
 	if (size == 4) {
@@ -24,22 +25,22 @@ static int lr(struct hart *h, const struct insn *in, unsigned size)
 	h->resv_addr = pa;
 	h->resv_valid = true;
 	h->x[in->rd] = v;
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 static int sc(struct hart *h, const struct insn *in, unsigned size)
 {
-	void *p;
-	uint64_t pa;
-	int r = mmu_rmw_ptr(h, in, h->x[in->rs1], size, &p, &pa);
+	int r = mmu_rmw_ptr(h, in, h->x[in->rs1], size, &h->slow_ptr,
+			    &h->slow_pa);
 	if (r)
 		return r;
-	bool ok = h->resv_valid && h->resv_addr == pa;
+	void *p = h->slow_ptr;
+	bool ok = h->resv_valid && h->resv_addr == h->slow_pa;
 	h->resv_valid = false;
 	if (ok)
 		memcpy(p, &h->x[in->rs2], size);
 	h->x[in->rd] = !ok;
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 int exec_lr_w(struct hart *h, const struct insn *in)
@@ -65,13 +66,14 @@ static inline int amo_ptr(struct hart *h, const struct insn *in, unsigned size,
 			  void **p)
 {
 	uint64_t va = h->x[in->rs1];
-	const struct tlb_entry *e = &h->dtlb->w[(va >> 12) & (TLB_SIZE - 1)];
+	const struct tlb_entry *e = &h->dtlb->w[tlb_index(va)];
 	if (__builtin_expect(e->tag == va >> 12 && !(va & (size - 1)), 1)) {
 		*p = (void *)(e->addend + (uintptr_t)va);
 		return 0;
 	}
-	uint64_t pa;
-	return mmu_rmw_ptr(h, in, va, size, p, &pa);
+	int r = mmu_rmw_ptr(h, in, va, size, &h->slow_ptr, &h->slow_pa);
+	*p = h->slow_ptr;
+	return r;
 }
 
 #define AMO_W(name, expr)                                                      \
@@ -86,7 +88,7 @@ static inline int amo_ptr(struct hart *h, const struct insn *in, unsigned size,
 		uint32_t v = (expr);                                           \
 		memcpy(p, &v, 4);                                              \
 		h->x[in->rd] = SEXT32(a);                                      \
-		return EXEC_NEXT;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 #define AMO_D(name, expr)                                                      \
@@ -101,7 +103,7 @@ static inline int amo_ptr(struct hart *h, const struct insn *in, unsigned size,
 		uint64_t v = (expr);                                           \
 		memcpy(p, &v, 8);                                              \
 		h->x[in->rd] = a;                                              \
-		return EXEC_NEXT;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 AMO_W(amoswap, b)

@@ -1,5 +1,6 @@
 /* RV64I and M execute handlers. Integer rd 0 is decoded as the sink
  * register, so handlers write rd unconditionally. */
+#include "chain.h"
 #include "exec.h"
 
 #define X(r) (h->x[r])
@@ -11,7 +12,7 @@
 	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
 		RD = (expr);                                                   \
-		return EXEC_NEXT;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 /* 32-bit results are sign-extended to 64. */
@@ -52,9 +53,7 @@ ALU_OP(sraw, SEXT32((int32_t)RS1 >> (RS2 & 31)))
 
 int exec_nop(struct hart *h, const struct insn *in)
 {
-	(void)h;
-	(void)in;
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 /* M extension. Division by zero and overflow have defined results and
@@ -125,42 +124,77 @@ int exec_jal(struct hart *h, const struct insn *in)
 {
 	uint64_t pc = insn_pc(h, in);
 	RD = pc + in->len;
-	h->pc = pc + (uint64_t)in->imm;
-	return EXEC_EXIT;
+	return hart_goto(h, in, pc + (uint64_t)in->imm, in->idx + 1u);
 }
 
 int exec_jalr(struct hart *h, const struct insn *in)
 {
 	uint64_t target = (RS1 + (uint64_t)in->imm) & ~1ull;
 	RD = insn_next_pc(h, in);
-	h->pc = target;
-	return EXEC_EXIT;
+	return hart_goto(h, in, target, in->idx + 1u);
 }
 
 #define BRANCH(name, cond)                                                     \
 	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
-		h->pc = (cond) ? insn_pc(h, in) + (uint64_t)in->imm            \
-			       : insn_next_pc(h, in);                          \
-		return EXEC_EXIT;                                              \
+		uint64_t to = (cond) ? insn_pc(h, in) + (uint64_t)in->imm      \
+				     : insn_next_pc(h, in);                    \
+		return hart_goto(h, in, to, in->idx + 1u);                     \
 	}
 
-BRANCH(beq, RS1 == RS2)
-BRANCH(bne, RS1 != RS2)
-BRANCH(blt, (int64_t)RS1 < (int64_t)RS2)
-BRANCH(bge, (int64_t)RS1 >= (int64_t)RS2)
-BRANCH(bltu, RS1 < RS2)
-BRANCH(bgeu, RS1 >= RS2)
+/* The same inside a block that goes on past it: a branch not taken falls
+ * through to the next record, so only a taken one leaves. */
+#define BRANCH_IN(name, cond)                                                  \
+	static int exec_##name##_in(struct hart *h, const struct insn *in)     \
+	{                                                                      \
+		if (cond)                                                      \
+			return hart_goto(h, in,                                \
+					 insn_pc(h, in) + (uint64_t)in->imm,   \
+					 in->idx + 1u);                        \
+		return exec_next(h, in);                                       \
+	}
 
+#define BRANCHES(X)                                                            \
+	X(beq, RS1 == RS2)                                                     \
+	X(bne, RS1 != RS2)                                                     \
+	X(blt, (int64_t)RS1 < (int64_t)RS2)                                    \
+	X(bge, (int64_t)RS1 >= (int64_t)RS2)                                   \
+	X(bltu, RS1 < RS2)                                                     \
+	X(bgeu, RS1 >= RS2)
+
+BRANCHES(BRANCH)
+BRANCHES(BRANCH_IN)
+
+insn_fn exec_branch_in(insn_fn fn)
+{
+#define BRANCH_MAP(name, cond)                                                 \
+	if (fn == exec_##name)                                                 \
+		return exec_##name##_in;
+	BRANCHES(BRANCH_MAP)
+#undef BRANCH_MAP
+	return NULL;
+}
+
+/* Each load and store has its slow path in a function of its own, so that
+ * the fast path needs no stack frame and jumps straight on. */
 #define LOAD(name, size, conv)                                                 \
+	static __attribute__((noinline)) int name##_slow(                      \
+		struct hart *h, const struct insn *in, uint64_t va)            \
+	{                                                                      \
+		int r = mmu_load_slow(h, in, va, size, &h->slow_val);          \
+		if (r)                                                         \
+			return r;                                              \
+		uint64_t v = h->slow_val;                                      \
+		RD = conv;                                                     \
+		return exec_next(h, in);                                       \
+	}                                                                      \
 	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
-		uint64_t v;                                                    \
-		int r = hart_load(h, in, RS1 + (uint64_t)in->imm, size, &v);   \
-		if (__builtin_expect(r != 0, 0))                               \
-			return r;                                              \
+		uint64_t va = RS1 + (uint64_t)in->imm, v;                      \
+		if (__builtin_expect(!hart_load_fast(h, va, size, &v), 0))     \
+			return name##_slow(h, in, va);                         \
 		RD = conv;                                                     \
-		return EXEC_NEXT;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 LOAD(lb, 1, (uint64_t)(int64_t)(int8_t)v)
@@ -172,9 +206,20 @@ LOAD(lhu, 2, v)
 LOAD(lwu, 4, v)
 
 #define STORE(name, size)                                                      \
+	static __attribute__((noinline)) int name##_slow(                      \
+		struct hart *h, const struct insn *in, uint64_t va)            \
+	{                                                                      \
+		int r = mmu_store_slow(h, in, va, size, RS2);                  \
+		if (r)                                                         \
+			return r;                                              \
+		return exec_next(h, in);                                       \
+	}                                                                      \
 	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
-		return hart_store(h, in, RS1 + (uint64_t)in->imm, size, RS2);  \
+		uint64_t va = RS1 + (uint64_t)in->imm;                         \
+		if (__builtin_expect(!hart_store_fast(h, va, size, RS2), 0))   \
+			return name##_slow(h, in, va);                         \
+		return exec_next(h, in);                                       \
 	}
 
 STORE(sb, 1)

@@ -7,14 +7,12 @@
 static int next(struct hart *h, const struct insn *in)
 {
 	h->pc = insn_next_pc(h, in);
-	return EXEC_EXIT;
+	return exec_exit(in);
 }
 
 int exec_fence(struct hart *h, const struct insn *in)
 {
-	(void)h;
-	(void)in;
-	return EXEC_NEXT; /* one host thread: memory is already ordered */
+	return exec_next(h, in); /* one host thread: memory is ordered */
 }
 
 int exec_fence_i(struct hart *h, const struct insn *in)
@@ -51,7 +49,7 @@ int exec_mret(struct hart *h, const struct insn *in)
 	h->priv = to;
 	h->pc = h->mepc;
 	hart_update_mode(h);
-	return EXEC_EXIT;
+	return exec_exit(in);
 }
 
 int exec_sret(struct hart *h, const struct insn *in)
@@ -69,7 +67,7 @@ int exec_sret(struct hart *h, const struct insn *in)
 	h->priv = to;
 	h->pc = h->sepc;
 	hart_update_mode(h);
-	return EXEC_EXIT;
+	return exec_exit(in);
 }
 
 int exec_wfi(struct hart *h, const struct insn *in)
@@ -83,7 +81,7 @@ int exec_wfi(struct hart *h, const struct insn *in)
 		h->wfi = true;
 		h->stop = STOP_WFI;
 	}
-	return EXEC_EXIT;
+	return exec_exit(in);
 }
 
 int exec_sfence_vma(struct hart *h, const struct insn *in)
@@ -91,7 +89,11 @@ int exec_sfence_vma(struct hart *h, const struct insn *in)
 	if (h->priv == PRIV_U ||
 	    (h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM)))
 		return hart_illegal(h, in);
-	hart_flush_tlb_paged(h);
+	/* ASIDs are not implemented, so rs2 widens nothing. */
+	if (in->rs1 != 0 && !(h->tune & TUNE_NO_SFENCE_PAGE))
+		hart_flush_tlb_page(h, h->x[in->rs1]);
+	else
+		hart_flush_tlb_paged(h);
 	return next(h, in);
 }
 

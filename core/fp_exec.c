@@ -90,7 +90,7 @@ static inline uint64_t zext_l(uint64_t v)
 				 op(freg_read_##fmt(h, in->rs1),               \
 				    freg_read_##fmt(h, in->rs2), (unsigned)rm, \
 				    &h->fflags));                              \
-		return EXEC_NEXT;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 /* rd = op(rs1, rs2, rs3) with rounding */
@@ -103,7 +103,7 @@ static inline uint64_t zext_l(uint64_t v)
 				    freg_read_##fmt(h, in->rs2),               \
 				    freg_read_##fmt(h, in->rs3), (unsigned)rm, \
 				    &h->fflags));                              \
-		return EXEC_NEXT;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 /* rd = op(rs1, rs2) without rounding, may raise flags */
@@ -114,7 +114,7 @@ static inline uint64_t zext_l(uint64_t v)
 		freg_write_##fmt(h, in->rd,                                    \
 				 op(freg_read_##fmt(h, in->rs1),               \
 				    freg_read_##fmt(h, in->rs2), &h->fflags)); \
-		return EXEC_NEXT;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 /* rd = op(rs1, rs2), no flags */
@@ -125,31 +125,33 @@ static inline uint64_t zext_l(uint64_t v)
 		freg_write_##fmt(h, in->rd,                                    \
 				 op(freg_read_##fmt(h, in->rs1),               \
 				    freg_read_##fmt(h, in->rs2)));             \
-		return EXEC_NEXT;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 /* x[rd] = op(rs1, rs2) */
 #define EXEC_CMP(name, fmt, op)                                                \
 	static int exec_##name(struct hart *h, const struct insn *in)          \
 	{                                                                      \
-		uint32_t fl = 0;                                               \
 		FP_GUARD();                                                    \
-		h->x[in->rd] = op(freg_read_##fmt(h, in->rs1),                 \
-				  freg_read_##fmt(h, in->rs2), &fl);           \
-		fp_accrue(h, fl);                                              \
-		return EXEC_NEXT;                                              \
+		h->slow_flags = 0;                                             \
+		h->x[in->rd] =                                                 \
+			op(freg_read_##fmt(h, in->rs1),                        \
+			   freg_read_##fmt(h, in->rs2), &h->slow_flags);       \
+		fp_accrue(h, h->slow_flags);                                   \
+		return exec_next(h, in);                                       \
 	}
 
 /* x[rd] = ext(op(rs1)): float to integer */
 #define EXEC_TO_INT(name, fmt, op, ext)                                        \
 	static int exec_##name(struct hart *h, const struct insn *in)          \
 	{                                                                      \
-		uint32_t fl = 0;                                               \
 		FP_GUARD_RM();                                                 \
-		h->x[in->rd] = ext((uint64_t)op(freg_read_##fmt(h, in->rs1),   \
-						(unsigned)rm, &fl));           \
-		fp_accrue(h, fl);                                              \
-		return EXEC_NEXT;                                              \
+		h->slow_flags = 0;                                             \
+		h->x[in->rd] =                                                 \
+			ext((uint64_t)op(freg_read_##fmt(h, in->rs1),          \
+					 (unsigned)rm, &h->slow_flags));       \
+		fp_accrue(h, h->slow_flags);                                   \
+		return exec_next(h, in);                                       \
 	}
 
 /* rd = op((type)x[rs1]): integer to float */
@@ -160,7 +162,7 @@ static inline uint64_t zext_l(uint64_t v)
 		freg_write_##fmt(                                              \
 			h, in->rd,                                             \
 			op((type)h->x[in->rs1], (unsigned)rm, &h->fflags));    \
-		return EXEC_NEXT;                                              \
+		return exec_next(h, in);                                       \
 	}
 
 EXEC_ARITH2(fadd_s, s, fp_add_s)
@@ -224,7 +226,7 @@ static int exec_fsqrt_s(struct hart *h, const struct insn *in)
 	freg_write_s(
 		h, in->rd,
 		fp_sqrt_s(freg_read_s(h, in->rs1), (unsigned)rm, &h->fflags));
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 static int exec_fsqrt_d(struct hart *h, const struct insn *in)
@@ -233,7 +235,7 @@ static int exec_fsqrt_d(struct hart *h, const struct insn *in)
 	freg_write_d(
 		h, in->rd,
 		fp_sqrt_d(freg_read_d(h, in->rs1), (unsigned)rm, &h->fflags));
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 static int exec_fcvt_s_d(struct hart *h, const struct insn *in)
@@ -242,7 +244,7 @@ static int exec_fcvt_s_d(struct hart *h, const struct insn *in)
 	freg_write_s(
 		h, in->rd,
 		fp_cvt_s_d(freg_read_d(h, in->rs1), (unsigned)rm, &h->fflags));
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 /* Widening is exact, but the rm field is still checked like any other. */
@@ -252,21 +254,21 @@ static int exec_fcvt_d_s(struct hart *h, const struct insn *in)
 	freg_write_d(
 		h, in->rd,
 		fp_cvt_d_s(freg_read_s(h, in->rs1), (unsigned)rm, &h->fflags));
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 static int exec_fclass_s(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	h->x[in->rd] = fp_class_s(freg_read_s(h, in->rs1));
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 static int exec_fclass_d(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	h->x[in->rd] = fp_class_d(freg_read_d(h, in->rs1));
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 /* The moves copy bits untouched: fmv.x.w ignores NaN-boxing. */
@@ -274,14 +276,14 @@ static int exec_fmv_x_w(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	h->x[in->rd] = fp_mv_x_w(h->f[in->rs1]);
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 static int exec_fmv_x_d(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	h->x[in->rd] = h->f[in->rs1];
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 static int exec_fmv_w_x(struct hart *h, const struct insn *in)
@@ -289,7 +291,7 @@ static int exec_fmv_w_x(struct hart *h, const struct insn *in)
 	FP_GUARD();
 	h->f[in->rd] = fp_mv_w_x(h->x[in->rs1]);
 	hart_fp_dirty(h);
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 static int exec_fmv_d_x(struct hart *h, const struct insn *in)
@@ -297,48 +299,73 @@ static int exec_fmv_d_x(struct hart *h, const struct insn *in)
 	FP_GUARD();
 	h->f[in->rd] = h->x[in->rs1];
 	hart_fp_dirty(h);
-	return EXEC_NEXT;
+	return exec_next(h, in);
+}
+
+/* The slow paths of FP loads and stores, apart so that the fast paths
+ * need no stack frame. */
+static __attribute__((noinline)) int
+fp_load_slow(struct hart *h, const struct insn *in, uint64_t va, unsigned size)
+{
+	int r = mmu_load_slow(h, in, va, size, &h->slow_val);
+	if (r)
+		return r;
+	if (size == 4)
+		freg_write_s(h, in->rd, (uint32_t)h->slow_val);
+	else
+		freg_write_d(h, in->rd, h->slow_val);
+	return exec_next(h, in);
+}
+
+static __attribute__((noinline)) int
+fp_store_slow(struct hart *h, const struct insn *in, uint64_t va, unsigned size)
+{
+	int r = mmu_store_slow(h, in, va, size,
+			       size == 4 ? (uint32_t)h->f[in->rs2]
+					 : h->f[in->rs2]);
+	if (r)
+		return r;
+	return exec_next(h, in);
 }
 
 static int exec_flw(struct hart *h, const struct insn *in)
 {
-	uint64_t v;
-	int r;
-
 	FP_GUARD();
-	r = hart_load(h, in, h->x[in->rs1] + (uint64_t)in->imm, 4, &v);
-	if (r)
-		return r;
+	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm, v;
+	if (__builtin_expect(!hart_load_fast(h, va, 4, &v), 0))
+		return fp_load_slow(h, in, va, 4);
 	freg_write_s(h, in->rd, (uint32_t)v);
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 static int exec_fld(struct hart *h, const struct insn *in)
 {
-	uint64_t v;
-	int r;
-
 	FP_GUARD();
-	r = hart_load(h, in, h->x[in->rs1] + (uint64_t)in->imm, 8, &v);
-	if (r)
-		return r;
+	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm, v;
+	if (__builtin_expect(!hart_load_fast(h, va, 8, &v), 0))
+		return fp_load_slow(h, in, va, 8);
 	freg_write_d(h, in->rd, v);
-	return EXEC_NEXT;
+	return exec_next(h, in);
 }
 
 /* Stores write the raw register bits, boxed or not. */
 static int exec_fsw(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
-	return hart_store(h, in, h->x[in->rs1] + (uint64_t)in->imm, 4,
-			  (uint32_t)h->f[in->rs2]);
+	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm;
+	if (__builtin_expect(
+		    !hart_store_fast(h, va, 4, (uint32_t)h->f[in->rs2]), 0))
+		return fp_store_slow(h, in, va, 4);
+	return exec_next(h, in);
 }
 
 static int exec_fsd(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
-	return hart_store(h, in, h->x[in->rs1] + (uint64_t)in->imm, 8,
-			  h->f[in->rs2]);
+	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm;
+	if (__builtin_expect(!hart_store_fast(h, va, 8, h->f[in->rs2]), 0))
+		return fp_store_slow(h, in, va, 8);
+	return exec_next(h, in);
 }
 
 /* ---- Decoding ----------------------------------------------------------- */

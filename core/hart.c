@@ -1,5 +1,6 @@
 /* Hart lifetime, fetch and the block execution loop. */
 #include "block.h"
+#include "chain.h"
 #include "decode.h"
 #include "machine.h"
 #include "mmu.h"
@@ -28,6 +29,7 @@ void hart_reset(struct hart *h)
 	memset(h, 0, sizeof(*h));
 	h->m = m;
 	h->hartid = hartid;
+	h->tune = m ? m->tune : 0;
 	h->priv = PRIV_M;
 	/* RV64 with I M A F D C S U; UXL = SXL = 64 bits. */
 	h->misa = (2ull << 62) | (1u << ('I' - 'A')) | (1u << ('M' - 'A')) |
@@ -35,6 +37,12 @@ void hart_reset(struct hart *h)
 		  (1u << ('D' - 'A')) | (1u << ('C' - 'A')) |
 		  (1u << ('S' - 'A')) | (1u << ('U' - 'A'));
 	h->mstatus = (2ull << 32) | (2ull << 34);
+	/* Zeroed tags would match page 0, and the logs say nothing is
+	 * filled: clear every array in full. */
+	for (int s = 0; s < 4; s++) {
+		h->tlb[s].nlog = TLB_LOG + 1;
+		h->jcache[s].nlog = JCACHE_LOG + 1;
+	}
 	hart_flush_tlb(h);
 	hart_update_mode(h);
 }
@@ -210,7 +218,7 @@ void hart_cache_save(const struct hart *h, struct state_buf *b)
 		hart_tlb_save(h, h->tlb[s].x, b);
 	}
 	for (int p = 0; p < 4; p++) {
-		const struct jcache_entry *j = h->jcache[p];
+		const struct jcache_entry *j = h->jcache[p].e;
 		uint32_t n = 0;
 		for (unsigned k = 0; k < JCACHE_SIZE; k++)
 			n += j[k].block != NULL;
@@ -241,9 +249,10 @@ static struct mem_region *hart_get_host(struct hart *h, struct state_reader *r,
  * memory tagged for its own slot. A write mapping must allow writes and
  * must not cover code (stores there take the slow path to drop blocks),
  * and keeps the invariant that its page is marked dirty and written. */
-static bool hart_tlb_read(struct hart *h, struct tlb_entry *e, bool write,
+static bool hart_tlb_read(struct hart *h, struct tlb_set *set, unsigned acc,
 			  struct state_reader *r, bool apply)
 {
+	bool write = acc == 1;
 	uint32_t n = state_get_u32(r);
 	if (n > TLB_SIZE)
 		return false;
@@ -252,7 +261,7 @@ static bool hart_tlb_read(struct hart *h, struct tlb_entry *e, bool write,
 		uint64_t tag = state_get_u64(r), off;
 		struct mem_region *reg = hart_get_host(h, r, &off);
 		if (r->bad || !reg || k >= TLB_SIZE || (i && k <= prev) ||
-		    (tag & (TLB_SIZE - 1)) != k || tag > UINT64_MAX >> 12 ||
+		    tlb_index(tag << 12) != k || tag > UINT64_MAX >> 12 ||
 		    (off & (PAGE_SIZE - 1)))
 			return false;
 		if (write && (reg->readonly || reg->code[off >> PAGE_SHIFT]))
@@ -260,9 +269,9 @@ static bool hart_tlb_read(struct hart *h, struct tlb_entry *e, bool write,
 		prev = k;
 		if (!apply)
 			continue;
-		e[k].tag = tag;
-		e[k].addend =
-			(uintptr_t)(reg->host + off) - (uintptr_t)(tag << 12);
+		hart_tlb_put(set, acc, k, tag,
+			     (uintptr_t)(reg->host + off) -
+				     (uintptr_t)(tag << 12));
 		if (write)
 			bus_mark_dirty(reg, reg->base + off, PAGE_SIZE);
 	}
@@ -271,7 +280,7 @@ static bool hart_tlb_read(struct hart *h, struct tlb_entry *e, bool write,
 
 /* The entries of one privilege's jump cache; blocks are built anew from
  * RAM at the same physical place. */
-static int hart_jcache_read(struct hart *h, struct jcache_entry *j,
+static int hart_jcache_read(struct hart *h, struct jcache_set *j,
 			    struct state_reader *r, bool apply)
 {
 	uint32_t n = state_get_u32(r);
@@ -282,7 +291,7 @@ static int hart_jcache_read(struct hart *h, struct jcache_entry *j,
 		uint64_t pc = state_get_u64(r), off;
 		struct mem_region *reg = hart_get_host(h, r, &off);
 		if (r->bad || !reg || k >= JCACHE_SIZE || (i && k <= prev) ||
-		    ((pc >> 1) & (JCACHE_SIZE - 1)) != k || (pc & 1) ||
+		    jcache_index(pc) != k || (pc & 1) ||
 		    (off & (PAGE_SIZE - 1)) != (pc & (PAGE_SIZE - 1)))
 			return -EINVAL;
 		/* A 4-byte instruction in a page's last two bytes is never
@@ -297,7 +306,7 @@ static int hart_jcache_read(struct hart *h, struct jcache_entry *j,
 					      pc & (PAGE_SIZE - 1));
 		if (!blk)
 			return -ENOMEM;
-		j[k] = (struct jcache_entry){.pc = pc, .block = blk};
+		hart_jcache_put(j, pc, blk);
 	}
 	return 0;
 }
@@ -305,12 +314,12 @@ static int hart_jcache_read(struct hart *h, struct jcache_entry *j,
 static int hart_caches_read(struct hart *h, struct state_reader *r, bool apply)
 {
 	for (int s = 0; s < 4; s++)
-		if (!hart_tlb_read(h, h->tlb[s].r, false, r, apply) ||
-		    !hart_tlb_read(h, h->tlb[s].w, true, r, apply) ||
-		    !hart_tlb_read(h, h->tlb[s].x, false, r, apply))
+		if (!hart_tlb_read(h, &h->tlb[s], 0, r, apply) ||
+		    !hart_tlb_read(h, &h->tlb[s], 1, r, apply) ||
+		    !hart_tlb_read(h, &h->tlb[s], 2, r, apply))
 			return -EINVAL;
 	for (int p = 0; p < 4; p++) {
-		int rc = hart_jcache_read(h, h->jcache[p], r, apply);
+		int rc = hart_jcache_read(h, &h->jcache[p], r, apply);
 		if (rc)
 			return rc;
 	}
@@ -327,24 +336,122 @@ int hart_cache_load(struct hart *h, struct state_reader *r)
 	return hart_caches_read(h, r, true);
 }
 
+static struct tlb_entry *hart_tlb_array(struct tlb_set *s, unsigned acc)
+{
+	return acc == 0 ? s->r : acc == 1 ? s->w : s->x;
+}
+
+void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t tag,
+		  uintptr_t addend)
+{
+	struct tlb_entry *e = &hart_tlb_array(s, acc)[k];
+	/* A slot already valid is in the log (or the log overflowed). */
+	if (e->tag == TLB_INVALID && s->nlog <= TLB_LOG) {
+		if (s->nlog < TLB_LOG)
+			s->log[s->nlog] = (uint16_t)(acc << TLB_BITS | k);
+		s->nlog++;
+	}
+	e->tag = tag;
+	e->addend = addend;
+}
+
+void hart_jcache_put(struct jcache_set *j, uint64_t pc, struct block *b)
+{
+	struct jcache_entry *e = &j->e[jcache_index(pc)];
+	if (!e->block && j->nlog <= JCACHE_LOG) {
+		if (j->nlog < JCACHE_LOG)
+			j->log[j->nlog] = (uint16_t)jcache_index(pc);
+		j->nlog++;
+	}
+	e->pc = pc;
+	e->block = b;
+	j->pages[(pc >> 18) & 63] |= 1ull << ((pc >> 12) & 63);
+}
+
+static void hart_tlb_set_flush(struct tlb_set *s, unsigned tune)
+{
+	if (s->nlog > TLB_LOG || (tune & TUNE_NO_FLUSH_LOG)) {
+		/* All-ones tags never match: page numbers have at most 52
+		 * bits. */
+		memset(s->r, 0xff, sizeof(s->r));
+		memset(s->w, 0xff, sizeof(s->w));
+		memset(s->x, 0xff, sizeof(s->x));
+	} else {
+		for (uint32_t i = 0; i < s->nlog; i++)
+			hart_tlb_array(
+				s, s->log[i] >>
+					   TLB_BITS)[s->log[i] & (TLB_SIZE - 1)]
+				.tag = TLB_INVALID;
+	}
+	s->nlog = 0;
+	s->super_lo = UINT64_MAX;
+	s->super_hi = 0;
+}
+
+static void hart_jcache_set_flush(struct jcache_set *j, unsigned tune)
+{
+	if (j->nlog > JCACHE_LOG || (tune & TUNE_NO_FLUSH_LOG))
+		memset(j->e, 0, sizeof(j->e));
+	else
+		for (uint32_t i = 0; i < j->nlog; i++)
+			j->e[j->log[i]].block = NULL;
+	j->nlog = 0;
+	memset(j->pages, 0, sizeof(j->pages));
+}
+
 void hart_flush_jcache(struct hart *h)
 {
-	memset(h->jcache, 0, sizeof(h->jcache));
+	for (int p = 0; p < 4; p++)
+		hart_jcache_set_flush(&h->jcache[p], h->tune);
 }
 
 void hart_flush_tlb(struct hart *h)
 {
 	hart_flush_jcache(h);
-	/* All-ones tags never match: page numbers have at most 52 bits. */
-	memset(h->tlb, 0xff, sizeof(h->tlb));
+	for (int s = 0; s < 4; s++)
+		hart_tlb_set_flush(&h->tlb[s], h->tune);
 }
 
 void hart_flush_tlb_paged(struct hart *h)
 {
-	memset(h->jcache[PRIV_U], 0, sizeof(h->jcache[PRIV_U]));
-	memset(h->jcache[PRIV_S], 0, sizeof(h->jcache[PRIV_S]));
-	memset(&h->tlb[PRIV_U], 0xff, sizeof(h->tlb[PRIV_U]));
-	memset(&h->tlb[PRIV_S], 0xff, sizeof(h->tlb[PRIV_S]));
+	hart_jcache_set_flush(&h->jcache[PRIV_U], h->tune);
+	hart_jcache_set_flush(&h->jcache[PRIV_S], h->tune);
+	hart_tlb_set_flush(&h->tlb[PRIV_U], h->tune);
+	hart_tlb_set_flush(&h->tlb[PRIV_S], h->tune);
+}
+
+void hart_flush_tlb_page(struct hart *h, uint64_t va)
+{
+	uint64_t vpn = va >> 12;
+	for (int p = PRIV_U; p <= PRIV_S; p++) {
+		struct tlb_set *s = &h->tlb[p];
+		struct jcache_set *j = &h->jcache[p];
+		/* A superpage's entries are cached 4 KiB at a time, and a fence
+		 * on any address inside it covers them all. */
+		if (va >= s->super_lo && va <= s->super_hi) {
+			hart_tlb_set_flush(s, h->tune);
+			hart_jcache_set_flush(j, h->tune);
+			continue;
+		}
+		unsigned k = tlb_index(va);
+		for (unsigned acc = 0; acc < 3; acc++)
+			if (hart_tlb_array(s, acc)[k].tag == vpn)
+				hart_tlb_array(s, acc)[k].tag = TLB_INVALID;
+		/* Blocks never span pages: only jump-cache entries whose pc is
+		 * on this page can lead into it, and those lie in the page's
+		 * PAGE_SIZE / 2 consecutive slots (or the logged ones). */
+		if (!(j->pages[(vpn >> 6) & 63] & (1ull << (vpn & 63))))
+			continue;
+		bool all = j->nlog > JCACHE_LOG;
+		uint32_t n = all ? 2048 : j->nlog;
+		for (uint32_t i = 0; i < n; i++) {
+			unsigned k = all ? jcache_index(va & ~0xfffull) + i
+					 : j->log[i];
+			struct jcache_entry *e = &j->e[k & (JCACHE_SIZE - 1)];
+			if (e->block && (e->pc >> 12) == vpn)
+				e->block = NULL;
+		}
+	}
 }
 
 void hart_update_mode(struct hart *h)
@@ -362,26 +469,39 @@ void hart_update_mode(struct hart *h)
  * Returns the number retired (0 or 1). */
 static uint64_t hart_step_uncached(struct hart *h)
 {
-	struct insn in;
+	struct insn in[2];
 	uint64_t lo, hi = 0;
-	memset(&in, 0, sizeof(in));
-	in.len = 2;
-	if (mmu_fetch_slow(h, &in, h->pc, &lo))
+	memset(in, 0, sizeof(in));
+	in[0].len = 2;
+	if (mmu_fetch_slow(h, &in[0], h->pc, &lo))
 		return 0;
 	if ((lo & 3) != 3) {
-		decode_compressed(&in, (uint16_t)lo);
+		decode_compressed(&in[0], (uint16_t)lo);
 	} else {
-		in.len = 4;
-		if (mmu_fetch_slow(h, &in, h->pc + 2, &hi))
+		in[0].len = 4;
+		if (mmu_fetch_slow(h, &in[0], h->pc + 2, &hi))
 			return 0;
-		decode_insn(&in, (uint32_t)lo | (uint32_t)hi << 16);
+		decode_insn(&in[0], (uint32_t)lo | (uint32_t)hi << 16);
 	}
-	int r = in.fn(h, &in);
-	if (r == EXEC_TRAP)
-		return 0;
-	if (r == EXEC_NEXT)
-		h->pc += in.len;
-	return 1;
+	/* A block of one, in no page's table: it must not chain. */
+	in[1].fn = block_end;
+	in[1].off = in[0].len;
+	in[1].idx = 1;
+	h->chain_left = 0;
+	return exec_retired(in[0].fn(h, in));
+}
+
+/* Run the first n (at least one) instructions of block b: a budget or a
+ * breakpoint cuts it short. A copy ends early with its own terminator. */
+static int hart_run_partial(struct hart *h, const struct block *b, uint32_t n)
+{
+	struct insn tmp[BLOCK_MAX_INSNS + 1];
+	h->chain_left = 0; /* a copy belongs to no block */
+	memcpy(tmp, b->insns, n * sizeof(tmp[0]));
+	tmp[n] = b->insns[b->n];
+	tmp[n].off = b->insns[n].off;
+	tmp[n].idx = (uint8_t)n;
+	return tmp[0].fn(h, tmp);
 }
 
 static bool hart_at_breakpoint(const struct hart *h)
@@ -397,13 +517,12 @@ static bool hart_at_breakpoint(const struct hart *h)
 static int hart_fetch_block(struct hart *h, struct block **out)
 {
 	uint64_t pc = h->pc;
-	struct jcache_entry *j =
-		&h->jcache[h->priv][(pc >> 1) & (JCACHE_SIZE - 1)];
+	struct jcache_entry *j = &h->jcache[h->priv].e[jcache_index(pc)];
 	if (__builtin_expect(j->pc == pc && j->block != NULL, 1)) {
 		*out = j->block;
 		return 0;
 	}
-	const struct tlb_entry *e = &h->itlb->x[(pc >> 12) & (TLB_SIZE - 1)];
+	const struct tlb_entry *e = &h->itlb->x[tlb_index(pc)];
 	*out = NULL;
 	if (__builtin_expect(e->tag != pc >> 12, 0)) {
 		if (mmu_fetch_map(h, pc))
@@ -426,14 +545,17 @@ static int hart_fetch_block(struct hart *h, struct block **out)
 			return 0;
 	}
 	*out = block_get(b, r, host, pc & (PAGE_SIZE - 1));
-	j->pc = pc;
-	j->block = *out;
+	if (*out && !(h->tune & TUNE_NO_JCACHE))
+		hart_jcache_put(&h->jcache[h->priv], pc, *out);
 	return 0;
 }
 
 uint64_t hart_run(struct hart *h, uint64_t budget)
 {
 	struct bus *bus = &h->m->bus;
+	/* Breakpoints and watchpoints change only between runs; either
+	 * keeps blocks from running whole or chaining. */
+	const int nbreakpoints = h->m->nbreakpoints + h->m->nwatch;
 	uint64_t done = 0;
 	h->stop = STOP_NONE; /* the reason of an earlier run is spent */
 	while (done < budget) {
@@ -449,7 +571,7 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 		if (hart_fetch_block(h, &b))
 			continue; /* fetch fault: now at the trap handler */
 		if (!b) {
-			if (h->m->nbreakpoints && !h->bp_skip &&
+			if (nbreakpoints && !h->bp_skip &&
 			    hart_at_breakpoint(h)) {
 				h->stop = STOP_BREAKPOINT;
 				break;
@@ -463,45 +585,50 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 				break;
 			continue;
 		}
-		uint64_t n = b->n;
-		if (n > budget - done)
-			n = budget - done;
-		if (__builtin_expect(h->m->nbreakpoints + h->m->nwatch, 0)) {
+		int r;
+		h->chain_done = 0;
+		if (__builtin_expect(b->n <= budget - done && !nbreakpoints,
+				     1)) {
+			uint64_t left = budget - done;
+			h->chain_left = left < CHAIN_MAX ? left : CHAIN_MAX;
+			if (h->tune & TUNE_NO_CHAIN)
+				h->chain_left = 0;
+			r = b->insns[0].fn(h, b->insns);
+		} else {
+			/* Cut short by the budget or a stop: no chaining on
+			 * past it, whatever an earlier block left. */
+			h->chain_left = 0;
+			uint32_t n = b->n;
+			if (n > budget - done)
+				n = (uint32_t)(budget - done);
 			/* A watched access stops the hart right after its
 			 * instruction: go one instruction at a time. */
 			if (h->m->nwatch)
 				n = 1;
-			n = machine_breakpoint_limit(h->m, h, b, (uint32_t)n);
+			if (h->m->nbreakpoints)
+				n = machine_breakpoint_limit(h->m, h, b, n);
 			if (n == 0) {
 				h->stop = STOP_BREAKPOINT;
 				break;
 			}
+			r = n == b->n ? b->insns[0].fn(h, b->insns)
+				      : hart_run_partial(h, b, n);
 		}
-		const struct insn *in = b->insns, *end = in + n;
-		int r = EXEC_NEXT;
-		for (; in < end; in++) {
-			r = in->fn(h, in);
-			if (__builtin_expect(r != EXEC_NEXT, 0))
-				break;
-		}
-		uint64_t retired;
-		if (r == EXEC_NEXT) {
-			retired = n;
-			h->pc += n < b->n ? b->insns[n].off : b->bytes;
-		} else {
-			retired = (uint64_t)(in - b->insns) + (r == EXEC_EXIT);
-		}
+		/* Chained blocks have added their own to icount. */
+		uint64_t retired = exec_retired(r);
 		h->icount += retired;
+		retired += h->chain_done;
 		done += retired;
 		h->live_idx = 0;
 		if (retired) {
 			h->trap_streak = 0;
 			h->bp_skip = false;
 		}
-		if (__builtin_expect(bus->graveyard != NULL, 0))
-			block_reap(bus);
 		if (__builtin_expect(h->stop != STOP_NONE, 0))
 			break;
 	}
+	/* Blocks dropped by stores into code; none runs any more. */
+	if (__builtin_expect(bus->graveyard != NULL, 0))
+		block_reap(bus);
 	return done;
 }

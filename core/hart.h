@@ -15,12 +15,12 @@ struct block;
 struct state_buf;
 struct state_reader;
 
-/* An execute handler returns one of these. */
+/* How an execute handler leaves its block: the kind in the low two bits,
+ * the instructions of the block retired so far above them (exec_leave).
+ * Helpers return EXEC_NEXT (0) for "go on". */
 enum {
-	EXEC_NEXT =
-		0, /* retired; fall through to the next record of the block */
-	EXEC_EXIT = 1, /* retired; h->pc already holds the next pc, leave the
-			  block */
+	EXEC_NEXT = 0, /* (helpers) retired; the handler goes on */
+	EXEC_EXIT = 1, /* retired; h->pc already holds the next pc */
 	EXEC_TRAP =
 		2, /* did not retire; a trap was entered (h->pc = handler) */
 };
@@ -51,33 +51,89 @@ static inline uint8_t xrd(uint32_t r)
 	return r ? (uint8_t)r : XREG_SINK;
 }
 
+/* A block runs as a chain: a handler that falls through calls the next
+ * record's handler in tail position (a jump when optimised), so each
+ * handler has its own indirect branch for the host to predict, and the
+ * block's terminator record (block_end) leaves with the count. */
+static inline int exec_next(struct hart *h, const struct insn *in)
+{
+	return in[1].fn(h, in + 1);
+}
+static inline int exec_leave(int kind, unsigned retired)
+{
+	return kind | (int)(retired << 2);
+}
+/* Leave the block after `in` retired; h->pc holds the next pc. */
+static inline int exec_exit(const struct insn *in)
+{
+	return exec_leave(EXEC_EXIT, in->idx + 1u);
+}
+/* Instructions retired in its block by the handler result r. */
+static inline unsigned exec_retired(int r)
+{
+	return (unsigned)r >> 2;
+}
+
 enum priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
 
 /* Software TLB: a direct-mapped cache from virtual page to host pointer.
- * host = va + addend. A tag of TLB_INVALID never matches a page number. */
-#define TLB_BITS    10
+ * host = va + addend. A tag of TLB_INVALID never matches a page number.
+ * 4096 slots a set: buffers 4 MiB apart (a 1024-page stride) no longer
+ * share a slot, and an 8 MiB working set fits. */
+#define TLB_BITS    12
 #define TLB_SIZE    (1u << TLB_BITS)
 #define TLB_INVALID UINT64_MAX
+/* Slots filled since the last flush are logged so that a flush clears only
+ * those: Linux writes satp on every context switch and a set is 192 KiB. */
+#define TLB_LOG 1024
 struct tlb_entry {
 	uint64_t tag; /* va >> 12 */
 	uintptr_t addend;
 };
 struct tlb_set {
 	struct tlb_entry r[TLB_SIZE], w[TLB_SIZE], x[TLB_SIZE];
+	uint32_t nlog;		     /* entries in log; > TLB_LOG: overflowed */
+	uint16_t log[TLB_LOG];	     /* (access << TLB_BITS) | slot */
+	uint64_t super_lo, super_hi; /* virtual range of the entries that
+					come from superpages; empty: lo > hi */
 };
+static inline unsigned tlb_index(uint64_t va)
+{
+	return (unsigned)(va >> 12) & (TLB_SIZE - 1);
+}
 
 /* Jump cache: the block last found at a pc, per privilege, so that most
  * blocks are found without the fetch TLB and the code-page table. Valid
  * while translations and blocks are: flushed with the TLB and whenever a
- * block is freed. */
-#define JCACHE_BITS 10
+ * block is freed. Filled slots are logged like the TLB's. */
+#define JCACHE_BITS 12
 #define JCACHE_SIZE (1u << JCACHE_BITS)
+#define JCACHE_LOG  256
 struct jcache_entry {
 	uint64_t pc;
 	struct block *block;
 };
+struct jcache_set {
+	struct jcache_entry e[JCACHE_SIZE];
+	uint32_t nlog; /* > JCACHE_LOG: overflowed */
+	uint16_t log[JCACHE_LOG];
+	/* A bit per (virtual page & 4095) that may have entries, so that
+	 * sfence.vma of a data page (the common case) skips the search. */
+	uint64_t pages[64];
+};
+static inline unsigned jcache_index(uint64_t pc)
+{
+	return (unsigned)(pc >> 1) & (JCACHE_SIZE - 1);
+}
 
 #define PMP_COUNT 16
+/* Remembered PMP outcomes of whole pages (core/pmp.c). key: page address
+ * | access << 1 | privilege << 3 | 1; 0 is empty. */
+#define PMP_MEMO 64
+struct pmp_memo {
+	uint64_t key;
+	bool ok;
+};
 
 /* Trap causes (mcause values without the interrupt bit). */
 enum {
@@ -154,12 +210,27 @@ struct hart {
 	uint8_t pmpcfg[PMP_COUNT];
 	uint64_t pmpaddr[PMP_COUNT];
 	bool pmp_active; /* an entry is on: M-mode accesses are checked too */
+	struct pmp_memo pmp_memo[PMP_MEMO]; /* cleared by pmp_refresh */
 	uint32_t trap_streak; /* traps taken with nothing retired in between */
 	uint64_t hartid;
 
 	struct machine *m;
-	struct tlb_set tlb[4];			    /* indexed by enum priv */
-	struct jcache_entry jcache[4][JCACHE_SIZE]; /* indexed by enum priv */
+	/* Out-parameters of the slow paths. Handlers pass these rather than
+	 * locals of their own: a local whose address escapes stops the
+	 * compiler from chaining to the next handler with a jump. */
+	uint64_t slow_val, slow_pa;
+	void *slow_ptr;
+	uint32_t slow_flags;
+	unsigned tune; /* machine's TUNE_* switches, copied at creation */
+	/* Chaining (hart_goto in core/chain.h): instructions that blocks
+	 * entered without a return to the run loop may still retire, and the
+	 * instructions of the blocks left that way since the run loop last
+	 * called one. */
+	uint64_t chain_left, chain_done;
+	uint8_t walk_level;    /* leaf level of the last successful walk: 0 for
+				  a 4 KiB page, more for a superpage */
+	struct tlb_set tlb[4]; /* indexed by enum priv */
+	struct jcache_set jcache[4]; /* indexed by enum priv */
 	/* mip.SEIP is the PLIC's line OR the bit M-mode software wrote. */
 	bool seip_line, seip_sw;
 };
@@ -201,6 +272,14 @@ void hart_flush_jcache(struct hart *h);
 /* Forget the translations that depend on satp and the page tables (the S
  * and U sets; M-mode accesses are never translated). */
 void hart_flush_tlb_paged(struct hart *h);
+/* Forget the S- and U-mode translations of the page holding va (what
+ * sfence.vma with an address asks for). */
+void hart_flush_tlb_page(struct hart *h, uint64_t va);
+/* Put a translation into slot k of array acc (0 r, 1 w, 2 x) of a set. */
+void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t tag,
+		  uintptr_t addend);
+/* Remember a jump-cache entry. */
+void hart_jcache_put(struct jcache_set *j, uint64_t pc, struct block *b);
 /* Take the highest-priority pending and enabled interrupt, if any. */
 bool hart_take_interrupt(struct hart *h);
 
@@ -222,45 +301,66 @@ int mmu_load_slow(struct hart *h, const struct insn *in, uint64_t va,
 int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 		   unsigned size, uint64_t val);
 
-/* Loads zero-extend into *out; the caller sign-extends. Little-endian host. */
+/* The fast paths: a hit in the data TLB on an access that stays inside
+ * the page. Loads zero-extend into *out; the caller sign-extends.
+ * Little-endian host. On a miss the caller takes the slow path
+ * (mmu_load_slow / mmu_store_slow), which handlers call from a separate
+ * function so that the fast path needs no stack frame. */
+static inline bool hart_load_fast(struct hart *h, uint64_t va, unsigned size,
+				  uint64_t *out)
+{
+	const struct tlb_entry *e = &h->dtlb->r[tlb_index(va)];
+	if (__builtin_expect(
+		    e->tag != (va >> 12) || (va & 0xfff) > 0x1000 - size, 0))
+		return false;
+	const void *p = (const void *)(e->addend + (uintptr_t)va);
+	switch (size) {
+	case 1: *out = *(const uint8_t *)p; break;
+	case 2: {
+		uint16_t v;
+		memcpy(&v, p, 2);
+		*out = v;
+		break;
+	}
+	case 4: {
+		uint32_t v;
+		memcpy(&v, p, 4);
+		*out = v;
+		break;
+	}
+	default: memcpy(out, p, 8); break;
+	}
+	return true;
+}
+
+static inline bool hart_store_fast(struct hart *h, uint64_t va, unsigned size,
+				   uint64_t val)
+{
+	const struct tlb_entry *e = &h->dtlb->w[tlb_index(va)];
+	if (__builtin_expect(
+		    e->tag != (va >> 12) || (va & 0xfff) > 0x1000 - size, 0))
+		return false;
+	memcpy((void *)(e->addend + (uintptr_t)va), &val, size);
+	return true;
+}
+
+/* A load or store through the fast path or else the slow one: 0, or the
+ * handler result to leave the block with. */
 static inline int hart_load(struct hart *h, const struct insn *in, uint64_t va,
 			    unsigned size, uint64_t *out)
 {
-	const struct tlb_entry *e = &h->dtlb->r[(va >> 12) & (TLB_SIZE - 1)];
-	if (__builtin_expect(
-		    e->tag == (va >> 12) && (va & 0xfff) <= 0x1000 - size, 1)) {
-		const void *p = (const void *)(e->addend + (uintptr_t)va);
-		switch (size) {
-		case 1: *out = *(const uint8_t *)p; break;
-		case 2: {
-			uint16_t v;
-			memcpy(&v, p, 2);
-			*out = v;
-			break;
-		}
-		case 4: {
-			uint32_t v;
-			memcpy(&v, p, 4);
-			*out = v;
-			break;
-		}
-		default: memcpy(out, p, 8); break;
-		}
+	if (hart_load_fast(h, va, size, out))
 		return 0;
-	}
-	return mmu_load_slow(h, in, va, size, out);
+	int r = mmu_load_slow(h, in, va, size, &h->slow_val);
+	*out = h->slow_val;
+	return r;
 }
 
 static inline int hart_store(struct hart *h, const struct insn *in, uint64_t va,
 			     unsigned size, uint64_t val)
 {
-	const struct tlb_entry *e = &h->dtlb->w[(va >> 12) & (TLB_SIZE - 1)];
-	if (__builtin_expect(
-		    e->tag == (va >> 12) && (va & 0xfff) <= 0x1000 - size, 1)) {
-		void *p = (void *)(e->addend + (uintptr_t)va);
-		memcpy(p, &val, size);
+	if (hart_store_fast(h, va, size, val))
 		return 0;
-	}
 	return mmu_store_slow(h, in, va, size, val);
 }
 

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 struct hart *hart_new(struct machine *m, uint64_t hartid);
@@ -45,6 +46,13 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 		goto oom;
 	m->bus.m = m;
 	m->bp_hart = -1;
+	const char *tune = getenv("REWIND_TUNE");
+	if (tune && machine_tune_parse(tune, &m->tune)) {
+		snprintf(err, errlen, "REWIND_TUNE: unknown switch in '%s'",
+			 tune);
+		free(m);
+		return NULL;
+	}
 	m->chaos = cfg->chaos;
 	m->chaos_state = cfg->chaos_seed;
 	m->ram = bus_add_memory(&m->bus, RAM_BASE, cfg->ram_size, false);
@@ -100,6 +108,36 @@ oom:
 	snprintf(err, errlen, "out of memory building the machine");
 	machine_free(m);
 	return NULL;
+}
+
+const char *const machine_tune_names[] = {
+	"no-flush-log",	  /* TUNE_NO_FLUSH_LOG */
+	"no-sfence-page", /* TUNE_NO_SFENCE_PAGE */
+	"no-jcache",	  /* TUNE_NO_JCACHE */
+	"no-branch-in",	  /* TUNE_NO_BRANCH_IN */
+	"no-blocks",	  /* TUNE_NO_BLOCKS */
+	"no-chain",	  /* TUNE_NO_CHAIN */
+	NULL,
+};
+
+int machine_tune_parse(const char *s, unsigned *out)
+{
+	unsigned bits = 0;
+	while (*s) {
+		size_t len = strcspn(s, ",");
+		int i = 0;
+		while (machine_tune_names[i] &&
+		       (strlen(machine_tune_names[i]) != len ||
+			strncmp(machine_tune_names[i], s, len) != 0))
+			i++;
+		if (len && !machine_tune_names[i])
+			return -EINVAL;
+		if (len)
+			bits |= 1u << i;
+		s += len + (s[len] == ',');
+	}
+	*out = bits;
+	return 0;
 }
 
 void machine_reboot(struct machine *m)

@@ -113,8 +113,28 @@ struct watch_hit {
 	int hart;
 };
 
+/* Optimisation switches, each turning one fast path off. None may change
+ * what the guest sees (tests/tune/run.sh checks the icount, output and
+ * exit of fixed runs under each), so they exist to prove that and to
+ * measure. Read once, when the machine is built, from the environment:
+ * REWIND_TUNE=no-flush-log,no-jcache,... (see machine_tune_names). */
+enum {
+	TUNE_NO_FLUSH_LOG = 1u << 0,   /* flushes clear whole arrays */
+	TUNE_NO_SFENCE_PAGE = 1u << 1, /* sfence.vma ADDR flushes all */
+	TUNE_NO_JCACHE = 1u << 2,      /* blocks always found the long way */
+	TUNE_NO_BRANCH_IN = 1u << 3,   /* every branch ends its block */
+	TUNE_NO_BLOCKS = 1u << 4,      /* blocks of one instruction */
+	TUNE_NO_CHAIN = 1u << 5,       /* every block returns to the loop */
+};
+/* The names, indexed by bit number; NULL-terminated. */
+extern const char *const machine_tune_names[];
+/* Parse a comma-separated list of names into TUNE_* bits: 0, or -EINVAL
+ * for a name not in the list. */
+int machine_tune_parse(const char *s, unsigned *out);
+
 struct machine {
 	struct bus bus;
+	unsigned tune; /* TUNE_* bits */
 	struct mem_region *ram;
 	struct hart *harts[MACHINE_MAX_HARTS];
 	int nharts;

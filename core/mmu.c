@@ -30,6 +30,7 @@ int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
 		  uint64_t *pa)
 {
 	uint64_t mode = h->satp >> 60;
+	h->walk_level = 0;
 	if (priv == PRIV_M || mode == SATP_MODE_BARE) {
 		*pa = va;
 		return 0;
@@ -75,6 +76,7 @@ int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
 		}
 		*pa = ((ppn & ~low_mask) << 12) |
 		      (va & ((1ull << (12 + 9 * level)) - 1));
+		h->walk_level = (uint8_t)level;
 		return 0;
 	}
 	return (int)page_fault_cause[acc];
@@ -143,7 +145,9 @@ static inline struct mem_region *mmu_memory(struct hart *h, uint64_t pa,
 }
 
 /* Cache the translation of va's page (in memory region r) in TLB set `set`
- * for acc, when PMP gives the whole page one outcome. */
+ * for acc, when PMP gives the whole page one outcome. The walk that
+ * translated va must be the hart's last (walk_level says whether it found
+ * a superpage). */
 static void mmu_tlb_fill(struct hart *h, struct tlb_set *set, uint64_t va,
 			 uint64_t pa, struct mem_region *r, enum access acc,
 			 enum priv priv)
@@ -156,9 +160,7 @@ static void mmu_tlb_fill(struct hart *h, struct tlb_set *set, uint64_t va,
 	if (__builtin_expect(h->m->nwatch != 0, 0) && acc != ACC_X &&
 	    machine_watch_page(h->m, va))
 		return;
-	uint64_t idx = (va >> 12) & (TLB_SIZE - 1);
 	uint8_t *host = r->host + (page_pa - r->base);
-	struct tlb_entry *e;
 	if (acc == ACC_W) {
 		/* Writes to code pages go the slow way to drop stale blocks;
 		 * a read-modify-write needs read permission too. */
@@ -166,12 +168,17 @@ static void mmu_tlb_fill(struct hart *h, struct tlb_set *set, uint64_t va,
 		    !pmp_page_uniform(h, page_pa, ACC_R, priv, &ok) || !ok)
 			return;
 		bus_mark_dirty(r, page_pa, PAGE_SIZE);
-		e = &set->w[idx];
-	} else {
-		e = acc == ACC_R ? &set->r[idx] : &set->x[idx];
 	}
-	e->tag = va >> 12;
-	e->addend = (uintptr_t)host - (uintptr_t)(va & ~(PAGE_SIZE - 1));
+	if (h->walk_level) {
+		uint64_t span = 1ull << (12 + 9 * h->walk_level);
+		uint64_t lo = va & ~(span - 1), hi = lo + span - 1;
+		if (lo < set->super_lo)
+			set->super_lo = lo;
+		if (hi > set->super_hi)
+			set->super_hi = hi;
+	}
+	hart_tlb_put(set, (unsigned)acc, tlb_index(va), va >> 12,
+		     (uintptr_t)host - (uintptr_t)(va & ~(PAGE_SIZE - 1)));
 }
 
 /* Translate one access that lies within a page and check PMP on the
@@ -315,7 +322,7 @@ int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 		machine_watch_access(h, va, size, true);
 	if (left_block) {
 		h->pc = insn_pc(h, in) + in->len;
-		return EXEC_EXIT;
+		return exec_exit(in);
 	}
 	if (first == size && memory[0])
 		mmu_tlb_fill(h, h->dtlb, va, pa[0], mmu_memory(h, pa[0], size),

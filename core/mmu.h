@@ -51,11 +51,11 @@ int mmu_load_pa(struct hart *h, const struct insn *in, uint64_t va,
 		unsigned size, uint64_t *pa);
 
 /* PMP: may priv access [pa, pa+len) with acc? */
-bool pmp_allows(const struct hart *h, uint64_t pa, uint64_t len,
-		enum access acc, enum priv priv);
+bool pmp_allows(struct hart *h, uint64_t pa, uint64_t len, enum access acc,
+		enum priv priv);
 /* Does one PMP outcome hold for the whole 4 KiB page at page_pa, so that a
  * TLB entry may cache it? Sets *ok to that outcome. */
-bool pmp_page_uniform(const struct hart *h, uint64_t page_pa, enum access acc,
+bool pmp_page_uniform(struct hart *h, uint64_t page_pa, enum access acc,
 		      enum priv priv, bool *ok);
 /* CSR access to pmpcfg/pmpaddr (number is the CSR number). */
 uint64_t pmp_read_cfg(const struct hart *h, unsigned reg);

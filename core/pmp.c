@@ -1,5 +1,8 @@
 /* Physical memory protection: 16 entries, 4-byte granularity (G = 0). */
+#include "bus.h"
 #include "mmu.h"
+
+#include <string.h>
 
 #define PMP_R	     0x01
 #define PMP_W	     0x02
@@ -77,24 +80,60 @@ static bool pmp_decide(const struct hart *h, uint64_t pa, uint64_t len,
 	return priv == PRIV_M;
 }
 
-bool pmp_allows(const struct hart *h, uint64_t pa, uint64_t len,
-		enum access acc, enum priv priv)
+/* Whole-page outcomes are remembered: page-table walks and TLB fills ask
+ * about the same few pages over and over, and a scan of 16 entries is
+ * dear. A page is remembered only when one outcome holds for all of it,
+ * and therefore for any access inside it. */
+static struct pmp_memo *pmp_memo_slot(struct hart *h, uint64_t page_pa,
+				      enum access acc, enum priv priv,
+				      uint64_t *key)
+{
+	*key = page_pa | (uint64_t)acc << 1 | (uint64_t)priv << 3 | 1;
+	unsigned k = (unsigned)((page_pa >> 12) ^ (page_pa >> 18) ^
+				(uint64_t)acc ^ (uint64_t)priv << 2);
+	return &h->pmp_memo[k & (PMP_MEMO - 1)];
+}
+
+/* The outcome for the page at page_pa, and whether it holds for all of
+ * it. */
+static bool pmp_page(struct hart *h, uint64_t page_pa, enum access acc,
+		     enum priv priv, bool *ok)
+{
+	uint64_t key;
+	struct pmp_memo *m = pmp_memo_slot(h, page_pa, acc, priv, &key);
+	if (m->key == key) {
+		*ok = m->ok;
+		return true;
+	}
+	bool partial;
+	*ok = pmp_decide(h, page_pa, PAGE_SIZE, acc, priv, &partial);
+	if (partial)
+		return false;
+	m->key = key;
+	m->ok = *ok;
+	return true;
+}
+
+bool pmp_allows(struct hart *h, uint64_t pa, uint64_t len, enum access acc,
+		enum priv priv)
 {
 	if (priv == PRIV_M && !h->pmp_active)
 		return true;
+	bool ok;
+	if (len && ((pa ^ (pa + len - 1)) >> 12) == 0 &&
+	    pmp_page(h, pa & ~(PAGE_SIZE - 1), acc, priv, &ok))
+		return ok;
 	return pmp_decide(h, pa, len, acc, priv, NULL);
 }
 
-bool pmp_page_uniform(const struct hart *h, uint64_t page_pa, enum access acc,
+bool pmp_page_uniform(struct hart *h, uint64_t page_pa, enum access acc,
 		      enum priv priv, bool *ok)
 {
 	if (priv == PRIV_M && !h->pmp_active) {
 		*ok = true;
 		return true;
 	}
-	bool partial;
-	*ok = pmp_decide(h, page_pa, 4096, acc, priv, &partial);
-	return !partial;
+	return pmp_page(h, page_pa, acc, priv, ok);
 }
 
 uint64_t pmp_read_cfg(const struct hart *h, unsigned reg)
@@ -115,6 +154,7 @@ void pmp_refresh(struct hart *h)
 	for (unsigned i = 0; i < PMP_COUNT; i++)
 		if (h->pmpcfg[i] & PMP_A)
 			h->pmp_active = true;
+	memset(h->pmp_memo, 0, sizeof(h->pmp_memo));
 	hart_flush_tlb(h);
 }
 

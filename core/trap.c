@@ -49,7 +49,7 @@ int hart_trap(struct hart *h, const struct insn *in, uint64_t cause,
 	      uint64_t tval)
 {
 	trap_enter(h, cause, insn_pc(h, in), tval, false);
-	return EXEC_TRAP;
+	return exec_leave(EXEC_TRAP, in->idx);
 }
 
 int hart_illegal(struct hart *h, const struct insn *in)
