@@ -70,14 +70,14 @@ def main():
     gdb.execute("set pagination off")
     gdb.execute("set confirm off")
 
-    say("Step 1: run the recording forward to its end. The guest has just\n"
+    say("(a) Run the recording forward to its end. The guest has just\n"
         "reported the lost update through the test finisher; gdb says the\n"
         "execution history ends there.")
     run("continue")
     if gdb.selected_frame().name() != "finish":
         fail("the recording does not end in finish()")
 
-    say("Step 2: watch shared_counter. This is an access watchpoint\n"
+    say("(b) Watch shared_counter. This is an access watchpoint\n"
         "(`awatch shared_counter`) with a check written in gdb's Python: at\n"
         "each access it lets execution go on unless the access is a store\n"
         "in racy_increment that writes something other than the value it\n"
@@ -86,7 +86,7 @@ def main():
     print("(gdb) python RacingStoreWatch()")
     wp = RacingStoreWatch()
 
-    say("Step 3: go backwards from the end with reverse-continue. Every\n"
+    say("(c) Go backwards from the end with reverse-continue. Every\n"
         "access to the counter on the way back is checked.")
     run("reverse-continue")
     if wp.found is None:
@@ -108,7 +108,7 @@ def main():
                        "increment" if lost == 1 else "%d increments" % lost,
                        "it" if lost == 1 else "them"))
 
-    say("Step 4: where both harts are at this instruction: the racing hart\n"
+    say("(d) Where both harts are at this instruction: the racing hart\n"
         "at its store, the other where the schedule left it.")
     run("monitor icount")
     run("info threads")

@@ -12,7 +12,9 @@ work=${3:-build/demo}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 rec=$work/race.rec
 
-say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Headings in bold on a terminal.
+if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold= plain=; fi
+say() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
 die() {
 	printf '\ndemo: FAILED: %s\n' "$*" >&2
 	exit 1
