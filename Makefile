@@ -2,7 +2,7 @@
 #   make          build/rewind
 #   make check    all tests (unit, ISA, command line) under ASan and UBSan
 #   make bench    guest MIPS on the compute benchmark
-#   make demo     the main job
+#   make demo     hunt a race, replay it, find it in gdb going backwards
 # Every target that needs Debian packages installs the missing ones first.
 
 CC       ?= cc
@@ -64,7 +64,7 @@ include guests/smp/smp.mk
 include guests/race/race.mk
 include guests/trace/trace.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests bench demo clean format \
+.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests bench demo clean format \
 	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot
 
 all: $(BUILD)/rewind
@@ -114,7 +114,8 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 check: deps
 	@$(MAKE) --no-print-directory linux
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
-		cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests tune-tests
+		cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests \
+		tune-tests demo-tests docs-tests
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
@@ -227,8 +228,19 @@ bench: deps $(BUILD)/rewind $(BENCH_ELF)
 	@$(MAKE) --no-print-directory linux
 	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF) $(LINUX_DIR)
 
-demo: deps $(BUILD)/rewind $(BENCH_ELF)
-	$(BUILD)/rewind run --bios none --kernel $(BENCH_ELF)
+# The race guest's lost update: hunted with chaos schedules, recorded, then
+# found by gdb-multiarch going backwards through the replay (guests/race/).
+demo: deps
+	@$(MAKE) --no-print-directory $(BUILD)/rewind $(RACE_ELF)
+	@guests/race/demo.sh $(BUILD)/rewind $(RACE_ELF) $(BUILD)/demo
+
+# The demo itself, under the sanitizers: it must land on the racing store.
+demo-tests: $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
+	@tests/demo/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
+
+# The README's walkthroughs, run as written.
+docs-tests: $(BUILD)/rewind-san $(RACE_ELF)
+	@tests/docs/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(LINUX_DIR)
 
 format:
 	clang-format -i $(CORE_SRCS) $(REPLAY_SRCS) $(CLI_SRCS) \
