@@ -8,22 +8,34 @@ static void usage(FILE *f)
 {
 	fputs("usage: rewind COMMAND [options]\n"
 	      "\n"
-	      "commands:\n"
-	      "  run      [MACHINE]                 run a guest\n"
-	      "  record   -o REC [--force] [MACHINE] run a guest, recording "
-	      "it\n"
-	      "  replay   REC [--verify] [--to ICOUNT] reproduce a recording\n"
+	      "  run      [MACHINE | --restore SNAP] [--gdb [HOST:]PORT]\n"
+	      "           [--checkpoint-mem SIZE] [--stats]\n"
+	      "                                run a guest (Ctrl-A X quits, "
+	      "Ctrl-A S saves a snapshot)\n"
+	      "  record   -o REC [--force] [MACHINE | --restore SNAP]\n"
+	      "           [--chaos[=SEED]] [--until-fail[=RUNS]] [--limit "
+	      "ICOUNT] [--pack]\n"
+	      "                                run a guest, recording every "
+	      "input\n"
+	      "  replay   REC [--verify] [--to ICOUNT] [--gdb [HOST:]PORT]\n"
+	      "           [--checkpoint-mem SIZE]\n"
+	      "                                reproduce a recording, or debug "
+	      "it with gdb\n"
 	      "  trace    REC [--from ICOUNT] [--count N] [--hart H] "
 	      "[--symbols ELF]\n"
-	      "                                     print the instructions "
-	      "a replay retires\n"
-	      "  info     REC                       describe a recording\n"
-	      "  snapshot save -o SNAP [MACHINE] (--at ICOUNT | --on-output "
-	      "S)\n"
+	      "                                print the instructions a replay "
+	      "retires\n"
+	      "  info     REC                  describe a recording\n"
+	      "  snapshot save -o SNAP [--force] [MACHINE | --parent SNAP | "
+	      "--restore SNAP]\n"
+	      "           (--at ICOUNT | --on-output STRING)\n"
 	      "  snapshot info SNAP\n"
 	      "\n"
-	      "MACHINE: --bios FILE|none  --kernel FILE  --initrd FILE\n"
-	      "         --append STR  --mem SIZE  --smp N\n",
+	      "MACHINE: --bios FILE|none  --kernel FILE  --initrd FILE  "
+	      "--append STR\n"
+	      "         --disk FILE[,ro|,persist]  --mem SIZE  --smp N\n"
+	      "\n"
+	      "Documentation: README.md and docs/ (a page per command).\n",
 	      f);
 }
 
@@ -34,6 +46,16 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	const char *cmd = argv[1];
+	/* `rewind COMMAND --help` among the options (not as an option's
+	 * value: a kernel command line may say anything). */
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i - 1], "--append"))
+			continue;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			usage(stdout);
+			return 0;
+		}
+	}
 	if (!strcmp(cmd, "run"))
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(cmd, "record"))
