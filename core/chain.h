@@ -28,8 +28,8 @@ static inline int hart_goto(struct hart *h, const struct insn *in,
 	 * budget is kept without looking at the next block's length.
 	 * Interrupts and stops are the run loop's to judge. */
 	h->chain_left -= retired;
-	if (h->chain_left < BLOCK_MAX_INSNS || (h->mip & h->mie) ||
-	    h->stop != STOP_NONE)
+	if (h->chain_left < BLOCK_MAX_INSNS || h->stop != STOP_NONE ||
+	    ((h->mip & h->mie) && hart_irq_ready(h)))
 		return exec_leave(EXEC_EXIT, retired);
 	/* Only within the page: the same translation, so the physical
 	 * table's block is the one the jump cache would find. The last

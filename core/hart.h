@@ -385,6 +385,22 @@ static inline int hart_store(struct hart *h, const struct insn *in, uint64_t va,
 #define MSTATUS_SD	 (1ull << 63)
 #define MSTATUS_FS_SHIFT 13
 
+/* The pending interrupts that may be taken now: enabled in mie, and in a
+ * mode whose global enable allows them (a lower privilege always does).
+ * A hart in a wait loop with interrupts off sees some pending but none
+ * ready, and must not pay for the priority search on every block. */
+static inline uint64_t hart_irq_ready(const struct hart *h)
+{
+	uint64_t pending = h->mip & h->mie;
+	if (!pending)
+		return 0;
+	bool m_on = h->priv < PRIV_M || (h->mstatus & MSTATUS_MIE);
+	bool s_on = h->priv < PRIV_S ||
+		    (h->priv == PRIV_S && (h->mstatus & MSTATUS_SIE));
+	return (m_on ? pending & ~h->mideleg : 0) |
+	       (s_on ? pending & h->mideleg : 0);
+}
+
 /* FP is usable only when mstatus.FS is not Off. */
 static inline bool hart_fp_enabled(const struct hart *h)
 {
