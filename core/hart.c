@@ -205,8 +205,8 @@ static void hart_tlb_save(const struct hart *h, const struct tlb_entry *e,
 		if (e[k].tag == TLB_INVALID)
 			continue;
 		state_put_u32(b, k);
-		state_put_u64(b, e[k].tag);
-		hart_put_host(h, b, (uintptr_t)(e[k].tag << 12) + e[k].addend);
+		state_put_u64(b, e[k].tag >> 12); /* the page number */
+		hart_put_host(h, b, (uintptr_t)e[k].tag + e[k].addend);
 	}
 }
 
@@ -341,7 +341,7 @@ static struct tlb_entry *hart_tlb_array(struct tlb_set *s, unsigned acc)
 	return acc == 0 ? s->r : acc == 1 ? s->w : s->x;
 }
 
-void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t tag,
+void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t vpn,
 		  uintptr_t addend)
 {
 	struct tlb_entry *e = &hart_tlb_array(s, acc)[k];
@@ -351,7 +351,7 @@ void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t tag,
 			s->log[s->nlog] = (uint16_t)(acc << TLB_BITS | k);
 		s->nlog++;
 	}
-	e->tag = tag;
+	e->tag = vpn << 12;
 	e->addend = addend;
 }
 
@@ -435,7 +435,7 @@ void hart_flush_tlb_page(struct hart *h, uint64_t va)
 		}
 		unsigned k = tlb_index(va);
 		for (unsigned acc = 0; acc < 3; acc++)
-			if (hart_tlb_array(s, acc)[k].tag == vpn)
+			if (hart_tlb_array(s, acc)[k].tag == vpn << 12)
 				hart_tlb_array(s, acc)[k].tag = TLB_INVALID;
 		/* Blocks never span pages: only jump-cache entries whose pc is
 		 * on this page can lead into it, and those lie in the page's
@@ -524,10 +524,10 @@ static int hart_fetch_block(struct hart *h, struct block **out)
 	}
 	const struct tlb_entry *e = &h->itlb->x[tlb_index(pc)];
 	*out = NULL;
-	if (__builtin_expect(e->tag != pc >> 12, 0)) {
+	if (__builtin_expect(e->tag != (pc & ~0xfffull), 0)) {
 		if (mmu_fetch_map(h, pc))
 			return EXEC_TRAP;
-		if (e->tag != pc >> 12)
+		if (e->tag != (pc & ~0xfffull))
 			return 0; /* not cacheable */
 	}
 	const uint8_t *host = (const uint8_t *)(e->addend + (uintptr_t)pc);

@@ -77,7 +77,10 @@ static inline unsigned exec_retired(int r)
 enum priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
 
 /* Software TLB: a direct-mapped cache from virtual page to host pointer.
- * host = va + addend. A tag of TLB_INVALID never matches a page number.
+ * host = va + addend. The tag is the page's virtual address, so that one
+ * mask and compare check the page and, for an aligned access, that it stays
+ * inside it (a misaligned one takes the slow path). TLB_INVALID never
+ * matches: a masked address has bits 3..11 clear.
  * 4096 slots a set: buffers 4 MiB apart (a 1024-page stride) no longer
  * share a slot, and an 8 MiB working set fits. */
 #define TLB_BITS    12
@@ -87,7 +90,7 @@ enum priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
  * those: Linux writes satp on every context switch and a set is 192 KiB. */
 #define TLB_LOG 1024
 struct tlb_entry {
-	uint64_t tag; /* va >> 12 */
+	uint64_t tag; /* va & ~0xfff */
 	uintptr_t addend;
 };
 struct tlb_set {
@@ -274,8 +277,10 @@ void hart_flush_tlb_paged(struct hart *h);
 /* Forget the S- and U-mode translations of the page holding va (what
  * sfence.vma with an address asks for). */
 void hart_flush_tlb_page(struct hart *h, uint64_t va);
-/* Put a translation into slot k of array acc (0 r, 1 w, 2 x) of a set. */
-void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t tag,
+/* Put the translation of virtual page vpn into slot k of array acc (0 r,
+ * 1 w, 2 x) of a set. Entries are set only through here: the log must
+ * know every valid slot. */
+void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t vpn,
 		  uintptr_t addend);
 /* Remember a jump-cache entry. */
 void hart_jcache_put(struct jcache_set *j, uint64_t pc, struct block *b);
@@ -309,8 +314,7 @@ static inline bool hart_load_fast(struct hart *h, uint64_t va, unsigned size,
 				  uint64_t *out)
 {
 	const struct tlb_entry *e = &h->dtlb->r[tlb_index(va)];
-	if (__builtin_expect(
-		    e->tag != (va >> 12) || (va & 0xfff) > 0x1000 - size, 0))
+	if (__builtin_expect((va & (~0xfffull | (size - 1))) != e->tag, 0))
 		return false;
 	const void *p = (const void *)(e->addend + (uintptr_t)va);
 	switch (size) {
@@ -336,8 +340,7 @@ static inline bool hart_store_fast(struct hart *h, uint64_t va, unsigned size,
 				   uint64_t val)
 {
 	const struct tlb_entry *e = &h->dtlb->w[tlb_index(va)];
-	if (__builtin_expect(
-		    e->tag != (va >> 12) || (va & 0xfff) > 0x1000 - size, 0))
+	if (__builtin_expect((va & (~0xfffull | (size - 1))) != e->tag, 0))
 		return false;
 	memcpy((void *)(e->addend + (uintptr_t)va), &val, size);
 	return true;
