@@ -44,7 +44,6 @@ static inline int hart_goto(struct hart *h, const struct insn *in,
 		b->link_off = (uint32_t)off;
 	}
 	h->icount += retired;
-	h->chain_done += retired;
 	h->live_idx = 0;
 	if (retired) {
 		h->trap_streak = 0;

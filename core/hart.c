@@ -585,7 +585,7 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 			continue;
 		}
 		int r;
-		h->chain_done = 0;
+		uint64_t icount0 = h->icount;
 		if (__builtin_expect(b->n <= budget - done && !nbreakpoints,
 				     1)) {
 			uint64_t left = budget - done;
@@ -594,6 +594,8 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 				h->chain_left = 0;
 			r = b->insns[0].fn(h, b->insns);
 		} else {
+			/* Breakpoints are checked block by block here. */
+			h->chain_left = 0;
 			uint32_t n = b->n;
 			if (n > budget - done)
 				n = (uint32_t)(budget - done);
@@ -606,13 +608,14 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 			r = n == b->n ? b->insns[0].fn(h, b->insns)
 				      : hart_run_partial(h, b, n);
 		}
-		/* Chained blocks have added their own to icount. */
-		uint64_t retired = exec_retired(r);
-		h->icount += retired;
-		retired += h->chain_done;
-		done += retired;
+		/* Chained blocks have added their own to icount; the counts
+		 * after a retirement are the last block's business, as they
+		 * would be had it been entered from here. */
+		uint64_t last = exec_retired(r);
+		h->icount += last;
+		done += h->icount - icount0;
 		h->live_idx = 0;
-		if (retired) {
+		if (last) {
 			h->trap_streak = 0;
 			h->bp_skip = false;
 		}

@@ -225,10 +225,9 @@ struct hart {
 	uint32_t slow_flags;
 	unsigned tune; /* machine's TUNE_* switches, copied at creation */
 	/* Chaining (hart_goto in core/chain.h): instructions that blocks
-	 * entered without a return to the run loop may still retire, and the
-	 * instructions of the blocks left that way since the run loop last
-	 * called one. */
-	uint64_t chain_left, chain_done;
+	 * entered without a return to the run loop may still retire; 0
+	 * forbids chaining (breakpoints, copies of blocks, no-chain). */
+	uint64_t chain_left;
 	uint8_t walk_level;    /* leaf level of the last successful walk: 0 for
 				  a 4 KiB page, more for a superpage */
 	struct tlb_set tlb[4]; /* indexed by enum priv */
