@@ -165,15 +165,17 @@ static bool hart_state_valid(const struct hart *t)
 
 int hart_state_load(struct hart *h, struct state_reader *r)
 {
-	/* Parse into a copy so that a bad state changes nothing. */
+	/* Parse into a copy so that a bad state changes nothing; the
+	 * caches, which end the structure, are not part of it. */
+	const size_t state = offsetof(struct hart, tlb);
 	struct hart *t = malloc(sizeof(*t));
 	if (!t)
 		return -ENOMEM;
-	*t = *h;
+	memcpy(t, h, state);
 	hart_state_read(t, r);
 	int rc = !r->bad && hart_state_valid(t) ? 0 : -EINVAL;
 	if (rc == 0) {
-		*h = *t;
+		memcpy(h, t, state);
 		h->x[0] = 0;
 		/* Recomputes pmp_active and drops every cached translation
 		 * and jump-cache entry. */

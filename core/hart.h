@@ -228,12 +228,14 @@ struct hart {
 	 * entered without a return to the run loop may still retire; 0
 	 * forbids chaining (breakpoints, copies of blocks, no-chain). */
 	uint64_t chain_left;
-	uint8_t walk_level;    /* leaf level of the last successful walk: 0 for
-				  a 4 KiB page, more for a superpage */
-	struct tlb_set tlb[4]; /* indexed by enum priv */
-	struct jcache_set jcache[4]; /* indexed by enum priv */
+	uint8_t walk_level; /* leaf level of the last successful walk: 0 for
+			       a 4 KiB page, more for a superpage */
 	/* mip.SEIP is the PLIC's line OR the bit M-mode software wrote. */
 	bool seip_line, seip_sw;
+	/* The caches come last, a megabyte of them: hart_state_load copies
+	 * only what precedes them. */
+	struct tlb_set tlb[4];	     /* indexed by enum priv */
+	struct jcache_set jcache[4]; /* indexed by enum priv */
 };
 
 /* While a block runs, h->pc stays at the block's first instruction; blocks
