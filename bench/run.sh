@@ -3,7 +3,8 @@
 # order) defining bench_NAME; helpers are in bench/lib.sh. Every number is
 # the median of BENCH_RUNS runs (default 5). BENCH_ONLY="compute linux"
 # runs some of them. A table goes to stdout, the numbers to
-# build/bench.json.
+# build/bench.json. REWIND_TUNE=no-chain,no-jcache,... (core/machine.h)
+# turns optimisations off, to see what each one is worth.
 # Usage: run.sh REWIND COMPUTE_ELF LINUX_DIR
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

@@ -34,10 +34,8 @@ static void block_unmap_writes(struct bus *b, const uint8_t *page_host)
 				}
 				if (w[k].tag == TLB_INVALID)
 					continue;
-				uintptr_t host =
-					(uintptr_t)(w[k].tag << PAGE_SHIFT) +
-					w[k].addend;
-				if (host == (uintptr_t)page_host)
+				if (tlb_host_page(&w[k]) ==
+				    (uintptr_t)page_host)
 					w[k].tag = TLB_INVALID;
 			}
 		}

@@ -16,10 +16,8 @@ void machine_dirty_reset(struct machine *m)
 			for (unsigned k = 0; k < TLB_SIZE; k++) {
 				if (w[k].tag == TLB_INVALID)
 					continue;
-				uintptr_t host =
-					(uintptr_t)(w[k].tag << PAGE_SHIFT) +
-					w[k].addend;
-				uintptr_t off = host - (uintptr_t)r->host;
+				uintptr_t off = tlb_host_page(&w[k]) -
+						(uintptr_t)r->host;
 				if (off < r->size)
 					r->dirty[off >> PAGE_SHIFT >> 6] |=
 						1ull

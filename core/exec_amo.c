@@ -67,7 +67,7 @@ static inline int amo_ptr(struct hart *h, const struct insn *in, unsigned size,
 {
 	uint64_t va = h->x[in->rs1];
 	const struct tlb_entry *e = &h->dtlb->w[tlb_index(va)];
-	if (__builtin_expect(e->tag == va >> 12 && !(va & (size - 1)), 1)) {
+	if (__builtin_expect((va & (~0xfffull | (size - 1))) == e->tag, 1)) {
 		*p = (void *)(e->addend + (uintptr_t)va);
 		return 0;
 	}

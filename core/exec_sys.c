@@ -1,5 +1,6 @@
 /* System instructions: fences, environment calls, trap returns, WFI,
  * sfence.vma and the Zicsr instructions. All of them end their block. */
+#include "chain.h"
 #include "csr.h"
 #include "exec.h"
 #include "machine.h"
@@ -76,12 +77,15 @@ int exec_wfi(struct hart *h, const struct insn *in)
 	if (h->priv == PRIV_U ||
 	    (h->priv == PRIV_S && (h->mstatus & MSTATUS_TW)))
 		return hart_illegal(h, in);
-	h->pc = insn_next_pc(h, in);
 	if (!(h->mip & h->mie)) {
+		h->pc = insn_next_pc(h, in);
 		h->wfi = true;
 		h->stop = STOP_WFI;
+		return exec_exit(in);
 	}
-	return exec_exit(in);
+	/* Something is pending: no wait, and a wait loop with interrupts
+	 * off (firmware parking a hart) goes on like any other code. */
+	return hart_goto(h, in, insn_next_pc(h, in), in->idx + 1u);
 }
 
 int exec_sfence_vma(struct hart *h, const struct insn *in)

@@ -165,15 +165,17 @@ static bool hart_state_valid(const struct hart *t)
 
 int hart_state_load(struct hart *h, struct state_reader *r)
 {
-	/* Parse into a copy so that a bad state changes nothing. */
+	/* Parse into a copy so that a bad state changes nothing; the
+	 * caches, which end the structure, are not part of it. */
+	const size_t state = offsetof(struct hart, tlb);
 	struct hart *t = malloc(sizeof(*t));
 	if (!t)
 		return -ENOMEM;
-	*t = *h;
+	memcpy(t, h, state);
 	hart_state_read(t, r);
 	int rc = !r->bad && hart_state_valid(t) ? 0 : -EINVAL;
 	if (rc == 0) {
-		*h = *t;
+		memcpy(h, t, state);
 		h->x[0] = 0;
 		/* Recomputes pmp_active and drops every cached translation
 		 * and jump-cache entry. */
@@ -205,8 +207,8 @@ static void hart_tlb_save(const struct hart *h, const struct tlb_entry *e,
 		if (e[k].tag == TLB_INVALID)
 			continue;
 		state_put_u32(b, k);
-		state_put_u64(b, e[k].tag);
-		hart_put_host(h, b, (uintptr_t)(e[k].tag << 12) + e[k].addend);
+		state_put_u64(b, e[k].tag >> 12); /* the page number */
+		hart_put_host(h, b, (uintptr_t)e[k].tag + e[k].addend);
 	}
 }
 
@@ -341,7 +343,7 @@ static struct tlb_entry *hart_tlb_array(struct tlb_set *s, unsigned acc)
 	return acc == 0 ? s->r : acc == 1 ? s->w : s->x;
 }
 
-void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t tag,
+void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t vpn,
 		  uintptr_t addend)
 {
 	struct tlb_entry *e = &hart_tlb_array(s, acc)[k];
@@ -351,7 +353,7 @@ void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t tag,
 			s->log[s->nlog] = (uint16_t)(acc << TLB_BITS | k);
 		s->nlog++;
 	}
-	e->tag = tag;
+	e->tag = vpn << 12;
 	e->addend = addend;
 }
 
@@ -435,7 +437,7 @@ void hart_flush_tlb_page(struct hart *h, uint64_t va)
 		}
 		unsigned k = tlb_index(va);
 		for (unsigned acc = 0; acc < 3; acc++)
-			if (hart_tlb_array(s, acc)[k].tag == vpn)
+			if (hart_tlb_array(s, acc)[k].tag == vpn << 12)
 				hart_tlb_array(s, acc)[k].tag = TLB_INVALID;
 		/* Blocks never span pages: only jump-cache entries whose pc is
 		 * on this page can lead into it, and those lie in the page's
@@ -524,10 +526,10 @@ static int hart_fetch_block(struct hart *h, struct block **out)
 	}
 	const struct tlb_entry *e = &h->itlb->x[tlb_index(pc)];
 	*out = NULL;
-	if (__builtin_expect(e->tag != pc >> 12, 0)) {
+	if (__builtin_expect(e->tag != (pc & ~0xfffull), 0)) {
 		if (mmu_fetch_map(h, pc))
 			return EXEC_TRAP;
-		if (e->tag != pc >> 12)
+		if (e->tag != (pc & ~0xfffull))
 			return 0; /* not cacheable */
 	}
 	const uint8_t *host = (const uint8_t *)(e->addend + (uintptr_t)pc);
@@ -586,7 +588,7 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 			continue;
 		}
 		int r;
-		h->chain_done = 0;
+		uint64_t icount0 = h->icount;
 		if (__builtin_expect(b->n <= budget - done && !nbreakpoints,
 				     1)) {
 			uint64_t left = budget - done;
@@ -614,13 +616,14 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 			r = n == b->n ? b->insns[0].fn(h, b->insns)
 				      : hart_run_partial(h, b, n);
 		}
-		/* Chained blocks have added their own to icount. */
-		uint64_t retired = exec_retired(r);
-		h->icount += retired;
-		retired += h->chain_done;
-		done += retired;
+		/* Chained blocks have added their own to icount; the counts
+		 * after a retirement are the last block's business, as they
+		 * would be had it been entered from here. */
+		uint64_t last = exec_retired(r);
+		h->icount += last;
+		done += h->icount - icount0;
 		h->live_idx = 0;
-		if (retired) {
+		if (last) {
 			h->trap_streak = 0;
 			h->bp_skip = false;
 		}

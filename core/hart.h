@@ -77,7 +77,10 @@ static inline unsigned exec_retired(int r)
 enum priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
 
 /* Software TLB: a direct-mapped cache from virtual page to host pointer.
- * host = va + addend. A tag of TLB_INVALID never matches a page number.
+ * host = va + addend. The tag is the page's virtual address, so that one
+ * mask and compare check the page and, for an aligned access, that it stays
+ * inside it (a misaligned one takes the slow path). TLB_INVALID never
+ * matches: a masked address has bits 3..11 clear.
  * 4096 slots a set: buffers 4 MiB apart (a 1024-page stride) no longer
  * share a slot, and an 8 MiB working set fits. */
 #define TLB_BITS    12
@@ -87,7 +90,7 @@ enum priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
  * those: Linux writes satp on every context switch and a set is 192 KiB. */
 #define TLB_LOG 1024
 struct tlb_entry {
-	uint64_t tag; /* va >> 12 */
+	uint64_t tag; /* va & ~0xfff */
 	uintptr_t addend;
 };
 struct tlb_set {
@@ -97,6 +100,11 @@ struct tlb_set {
 	uint64_t super_lo, super_hi; /* virtual range of the entries that
 					come from superpages; empty: lo > hi */
 };
+/* The host address of the page a valid entry maps. */
+static inline uintptr_t tlb_host_page(const struct tlb_entry *e)
+{
+	return (uintptr_t)e->tag + e->addend;
+}
 static inline unsigned tlb_index(uint64_t va)
 {
 	return (unsigned)(va >> 12) & (TLB_SIZE - 1);
@@ -223,16 +231,17 @@ struct hart {
 	uint32_t slow_flags;
 	unsigned tune; /* machine's TUNE_* switches, copied at creation */
 	/* Chaining (hart_goto in core/chain.h): instructions that blocks
-	 * entered without a return to the run loop may still retire, and the
-	 * instructions of the blocks left that way since the run loop last
-	 * called one. */
-	uint64_t chain_left, chain_done;
-	uint8_t walk_level;    /* leaf level of the last successful walk: 0 for
-				  a 4 KiB page, more for a superpage */
-	struct tlb_set tlb[4]; /* indexed by enum priv */
-	struct jcache_set jcache[4]; /* indexed by enum priv */
+	 * entered without a return to the run loop may still retire; 0
+	 * forbids chaining (breakpoints, copies of blocks, no-chain). */
+	uint64_t chain_left;
+	uint8_t walk_level; /* leaf level of the last successful walk: 0 for
+			       a 4 KiB page, more for a superpage */
 	/* mip.SEIP is the PLIC's line OR the bit M-mode software wrote. */
 	bool seip_line, seip_sw;
+	/* The caches come last, a megabyte of them: hart_state_load copies
+	 * only what precedes them. */
+	struct tlb_set tlb[4];	     /* indexed by enum priv */
+	struct jcache_set jcache[4]; /* indexed by enum priv */
 };
 
 /* While a block runs, h->pc stays at the block's first instruction; blocks
@@ -275,8 +284,10 @@ void hart_flush_tlb_paged(struct hart *h);
 /* Forget the S- and U-mode translations of the page holding va (what
  * sfence.vma with an address asks for). */
 void hart_flush_tlb_page(struct hart *h, uint64_t va);
-/* Put a translation into slot k of array acc (0 r, 1 w, 2 x) of a set. */
-void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t tag,
+/* Put the translation of virtual page vpn into slot k of array acc (0 r,
+ * 1 w, 2 x) of a set. Entries are set only through here: the log must
+ * know every valid slot. */
+void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t vpn,
 		  uintptr_t addend);
 /* Remember a jump-cache entry. */
 void hart_jcache_put(struct jcache_set *j, uint64_t pc, struct block *b);
@@ -310,8 +321,7 @@ static inline bool hart_load_fast(struct hart *h, uint64_t va, unsigned size,
 				  uint64_t *out)
 {
 	const struct tlb_entry *e = &h->dtlb->r[tlb_index(va)];
-	if (__builtin_expect(
-		    e->tag != (va >> 12) || (va & 0xfff) > 0x1000 - size, 0))
+	if (__builtin_expect((va & (~0xfffull | (size - 1))) != e->tag, 0))
 		return false;
 	const void *p = (const void *)(e->addend + (uintptr_t)va);
 	switch (size) {
@@ -337,8 +347,7 @@ static inline bool hart_store_fast(struct hart *h, uint64_t va, unsigned size,
 				   uint64_t val)
 {
 	const struct tlb_entry *e = &h->dtlb->w[tlb_index(va)];
-	if (__builtin_expect(
-		    e->tag != (va >> 12) || (va & 0xfff) > 0x1000 - size, 0))
+	if (__builtin_expect((va & (~0xfffull | (size - 1))) != e->tag, 0))
 		return false;
 	memcpy((void *)(e->addend + (uintptr_t)va), &val, size);
 	return true;
@@ -385,6 +394,22 @@ static inline int hart_store(struct hart *h, const struct insn *in, uint64_t va,
 #define MSTATUS_SXL	 (3ull << 34)
 #define MSTATUS_SD	 (1ull << 63)
 #define MSTATUS_FS_SHIFT 13
+
+/* The pending interrupts that may be taken now: enabled in mie, and in a
+ * mode whose global enable allows them (a lower privilege always does).
+ * A hart in a wait loop with interrupts off sees some pending but none
+ * ready, and must not pay for the priority search on every block. */
+static inline uint64_t hart_irq_ready(const struct hart *h)
+{
+	uint64_t pending = h->mip & h->mie;
+	if (!pending)
+		return 0;
+	bool m_on = h->priv < PRIV_M || (h->mstatus & MSTATUS_MIE);
+	bool s_on = h->priv < PRIV_S ||
+		    (h->priv == PRIV_S && (h->mstatus & MSTATUS_SIE));
+	return (m_on ? pending & ~h->mideleg : 0) |
+	       (s_on ? pending & h->mideleg : 0);
+}
 
 /* FP is usable only when mstatus.FS is not Off. */
 static inline bool hart_fp_enabled(const struct hart *h)

@@ -72,13 +72,13 @@ static int irq_pick(uint64_t pending)
 
 bool hart_take_interrupt(struct hart *h)
 {
-	uint64_t pending = h->mip & h->mie;
-	bool m_on = h->priv < PRIV_M || (h->mstatus & MSTATUS_MIE);
-	bool s_on = h->priv < PRIV_S ||
-		    (h->priv == PRIV_S && (h->mstatus & MSTATUS_SIE));
-	int irq = m_on ? irq_pick(pending & ~h->mideleg) : -1;
-	if (irq < 0 && s_on)
-		irq = irq_pick(pending & h->mideleg);
+	uint64_t ready = hart_irq_ready(h);
+	if (!ready)
+		return false;
+	/* M-level interrupts (not delegated) outrank S-level ones. */
+	int irq = irq_pick(ready & ~h->mideleg);
+	if (irq < 0)
+		irq = irq_pick(ready & h->mideleg);
 	if (irq < 0)
 		return false;
 	trap_enter(h, (uint64_t)irq, h->pc, 0, true);

@@ -18,13 +18,14 @@ static void watch_drop_translations(struct machine *m, uint64_t addr,
 				    uint64_t len)
 {
 	for (uint64_t vpn = addr >> 12; vpn <= (addr + len - 1) >> 12; vpn++) {
+		uint64_t page = vpn << 12;
 		for (int i = 0; i < m->nharts; i++) {
 			for (int s = 0; s < 4; s++) {
 				struct tlb_set *set = &m->harts[i]->tlb[s];
-				unsigned k = vpn & (TLB_SIZE - 1);
-				if (set->r[k].tag == vpn)
+				unsigned k = tlb_index(page);
+				if (set->r[k].tag == page)
 					set->r[k].tag = TLB_INVALID;
-				if (set->w[k].tag == vpn)
+				if (set->w[k].tag == page)
 					set->w[k].tag = TLB_INVALID;
 			}
 		}

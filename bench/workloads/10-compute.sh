@@ -1,6 +1,7 @@
 # Compute-bound guest: guest MIPS from --stats, and the steady-state cost of
-# recording it (its 500 M instructions make the fixed start-up cost of
-# hashing the images vanish).
+# recording and replaying it (its 500 M instructions make the fixed
+# start-up cost of hashing the images vanish); beside the peer emulator
+# recording the same ELF (-icount shift=auto,rr=record) when installed.
 workloads+=(compute)
 bench_compute() {
 	local mips=() secs=() line icount
@@ -17,8 +18,15 @@ bench_compute() {
 	repeat rw rc "$rewind" record -o "$work/c.rec" --force --bios none \
 		--kernel "$compute"
 	repeat rpw rpc "$rewind" replay "$work/c.rec"
-	header "compute guest" "" "(wall seconds, medians of $runs)"
-	row "" instructions run MIPS record replay
-	row "compute" "$icount" "$s" "$m" "$rw" "$rpw"
-	json_put compute "{\"instructions\": $icount, \"seconds\": $s, \"mips\": $m, \"record_seconds\": $rw, \"replay_seconds\": $rpw}"
+	local pw=null pc=null ratio=-
+	if command -v qemu-system-riscv64 >/dev/null; then
+		repeat pw pc qemu-system-riscv64 -M virt -bios none -m 128M \
+			-nographic -kernel "$compute" \
+			-icount "shift=auto,rr=record,rrfile=$work/peer-c.rr"
+		ratio=$(calc "$rw / $pw")
+	fi
+	header "compute guest" "" "(wall seconds, medians of $runs; ratio: our record / peer's)"
+	row "" instructions run MIPS record replay "peer record" ratio
+	row "compute" "$icount" "$s" "$m" "$rw" "$rpw" "${pw/null/-}" "$ratio"
+	json_put compute "{\"instructions\": $icount, \"seconds\": $s, \"mips\": $m, \"record_seconds\": $rw, \"replay_seconds\": $rpw, \"record_cpu\": $rc, \"replay_cpu\": $rpc, \"peer_record_seconds\": $pw, \"peer_record_cpu\": $pc}"
 }

@@ -169,6 +169,23 @@ START_TEST(test_breakpoint_stops_before_the_instruction)
 }
 END_TEST
 
+/* Breakpoints set between runs hold whatever the run before left behind,
+ * such as room to chain blocks without returning to the run loop. */
+START_TEST(test_breakpoint_after_chained_running)
+{
+	struct machine *m = machine_with_program();
+	struct hart *h = m->harts[0];
+	ck_assert_int_eq(machine_run(m, 1000), MSTOP_BUDGET);
+	uint64_t at = h->icount;
+	h->chain_left = 1000; /* as a chain refused for a pending interrupt */
+	ck_assert_int_eq(machine_breakpoint_add(m, LOOP_PC), 0);
+	ck_assert_int_eq(machine_run(m, 100), MSTOP_HART);
+	ck_assert_uint_eq(h->pc, LOOP_PC);
+	ck_assert_uint_le(h->icount, at + 4);
+	machine_free(m);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("run");
@@ -178,6 +195,7 @@ int main(void)
 	tcase_add_test(tc, test_timer_interrupt_at_exact_icount);
 	tcase_add_test(tc, test_chaos_schedule_does_not_depend_on_chunking);
 	tcase_add_test(tc, test_breakpoint_stops_before_the_instruction);
+	tcase_add_test(tc, test_breakpoint_after_chained_running);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
