@@ -8,6 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The round constants (FIPS 180-4 section 4.2.2), shared with the
+ * portable code in sha256.c. */
+extern const uint32_t sha256_k[64];
+
 /* True when sha256_ni_blocks may be called on this host. */
 bool sha256_ni_available(void);
 /* Run n 64-byte blocks at p through the compression function. */
