@@ -12,6 +12,7 @@ static int history_checkpoint(struct history *h)
 			 "out of memory taking a checkpoint");
 		return -ENOMEM;
 	}
+	h->taken_at = h->m->icount;
 	return 0;
 }
 
@@ -121,7 +122,10 @@ enum replay_status history_forward(struct history *h, uint64_t target)
 		if (history_at_end(h))
 			return REPLAY_END;
 		const struct checkpoint *c = timeline_find(h->tl, h->m->icount);
-		uint64_t next = c->icount + h->interval;
+		uint64_t base = c->icount;
+		if (h->taken_at > base && h->taken_at <= h->m->icount)
+			base = h->taken_at;
+		uint64_t next = base + h->interval;
 		if (h->m->icount >= next) {
 			if (history_checkpoint(h))
 				return REPLAY_FAILED;

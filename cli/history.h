@@ -29,6 +29,9 @@ struct history {
 	/* The furthest icount reached: guest output from before it was
 	 * shown already and is not shown again. */
 	uint64_t furthest;
+	/* Where the last checkpoint was taken: thinning may drop it, and
+	 * it must not be taken again and again. */
+	uint64_t taken_at;
 	/* A live session (run --gdb) records as it goes: `frontier` is how
 	 * far it got; behind it the gate replays what was kept. */
 	bool live;

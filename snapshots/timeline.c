@@ -167,14 +167,19 @@ static void timeline_drop(struct timeline *tl, size_t k)
 }
 
 /* Over budget: drop the checkpoints whose loss hurts least, keeping the
- * first (the beginning of history) and the newest. */
-static void timeline_thin(struct timeline *tl)
+ * first (the beginning of history), the newest, and the one just taken at
+ * icount `keep` (where the user is working now). */
+static void timeline_thin(struct timeline *tl, uint64_t keep)
 {
 	while (timeline_bytes(tl) > tl->budget && tl->n > 2) {
-		size_t best = 1;
-		for (size_t k = 2; k + 1 < tl->n; k++)
-			if (timeline_loss(tl, k) < timeline_loss(tl, best))
+		size_t best = 0;
+		for (size_t k = 1; k + 1 < tl->n; k++)
+			if (tl->cp[k].icount != keep &&
+			    (!best ||
+			     timeline_loss(tl, k) < timeline_loss(tl, best)))
 				best = k;
+		if (!best)
+			break;
 		timeline_drop(tl, best);
 		tl->thinned++;
 	}
@@ -247,7 +252,7 @@ static int timeline_take_now(struct timeline *tl, uint64_t cookie)
 		tl->n++;
 	}
 	tl->taken++;
-	timeline_thin(tl);
+	timeline_thin(tl, c.icount);
 	return 0;
 }
 

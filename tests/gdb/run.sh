@@ -212,9 +212,13 @@ for n in 1 4; do
 	for f in 913 211 577 989 97 733 401 947 3 661; do
 		seeks+=("monitor seek $((end * f / 1000))")
 	done
-	stub_start "seek$n" replay "$work/smp$n.rec" --verify &&
+	# A small --checkpoint-mem for one of them: thinning must not
+	# change where a seek lands or what the machine holds there.
+	mem=()
+	[ "$n" = 1 ] && mem=(--checkpoint-mem 4M)
+	stub_start "seek$n" replay "$work/smp$n.rec" --verify "${mem[@]}" &&
 		gdb_run "seek$n" "${seeks[@]}" 'maint flush register-cache' \
-			'continue' 'monitor icount' 'kill'
+			'continue' 'monitor icount' 'monitor checkpoints' 'kill'
 	check "[ \$(grep -c '^at icount' '$work/seek$n.gdb') -eq 10 ]" \
 		"seek$n: not every seek arrived: $(grep -v '^at icount' "$work/seek$n.gdb" | head -3)"
 	expect "seek$n" 'No more reverse-execution history' "seek$n: continue reaches the end"
@@ -222,6 +226,12 @@ for n in 1 4; do
 	check "! grep -qE 'diverged|differs|failed' '$work/seek$n.err'" \
 		"seek$n: the replay diverged after seeking: $(grep -E 'diverged|differs|failed' "$work/seek$n.err")"
 done
+# Thinning happened within the 4 MiB budget, and the first checkpoint
+# (icount 0) stayed.
+check "grep -qE 'of 4 MiB .*thinned [1-9]' '$work/seek1.gdb' || grep -qE 'of 4 MiB .*thinned [1-9]' '$work/seek1.err'" \
+	"seek1: --checkpoint-mem 4M did not thin the timeline: $(grep -h 'checkpoints,' "$work/seek1.gdb" "$work/seek1.err")"
+check "grep -qE '^  icount 0: ' '$work/seek1.gdb' || grep -qE '^  icount 0: ' '$work/seek1.err'" \
+	"seek1: the first checkpoint was dropped"
 
 # --- A misbehaving client --------------------------------------------------
 if stub_start raw replay "$work/smp1.rec"; then
