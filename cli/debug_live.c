@@ -31,12 +31,8 @@ static struct log_writer *debug_live_log(const struct machine_opts *o,
 		return NULL;
 	}
 	close(fd);
-	size_t hlen;
-	char *header = recording_header_build(&rc, &hlen);
-	struct log_writer *w = header ? log_writer_open(path, true, header,
-							hlen, err, sizeof(err))
-				      : NULL;
-	free(header);
+	struct log_writer *w =
+		recording_writer_open(&rc, path, true, err, sizeof(err));
 	if (!w) {
 		fprintf(stderr, "rewind: %s\n", err);
 		unlink(path);

@@ -65,12 +65,8 @@ static struct session_result record_once(const struct record_opts *ro,
 		fprintf(stderr, "rewind record: %s\n", err);
 		return res;
 	}
-	size_t hlen;
-	char *header = recording_header_build(&rc, &hlen);
-	struct log_writer *w = header ? log_writer_open(path, force, header,
-							hlen, err, sizeof(err))
-				      : NULL;
-	free(header);
+	struct log_writer *w =
+		recording_writer_open(&rc, path, force, err, sizeof(err));
 	if (!w) {
 		fprintf(stderr, "rewind record: %s\n", err);
 		return res;

@@ -1,4 +1,5 @@
 #include "recording.h"
+#include "logfile.h"
 #include "sha256.h"
 
 #include <errno.h>
@@ -291,4 +292,20 @@ int recording_check_images(const struct rec_config *c, char *err, size_t errlen)
 		if (check_image("disk", &c->disks[i], err, errlen))
 			return -1;
 	return 0;
+}
+
+struct log_writer *recording_writer_open(const struct rec_config *c,
+					 const char *path, bool force,
+					 char *err, size_t errlen)
+{
+	size_t hlen;
+	char *header = recording_header_build(c, &hlen);
+	if (!header) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	struct log_writer *w =
+		log_writer_open(path, force, header, hlen, err, errlen);
+	free(header);
+	return w;
 }

@@ -46,6 +46,11 @@ struct rec_image *recording_image(struct rec_config *c, unsigned s);
 int recording_hash_images(struct rec_config *c, char *err, size_t errlen);
 /* Serialize / parse the header text. Parsing checks every field. */
 char *recording_header_build(const struct rec_config *c, size_t *len);
+/* A container file at path whose header is c (recordings, snapshots). NULL
+ * with a message in err on failure; see log_writer_open for force. */
+struct log_writer *recording_writer_open(const struct rec_config *c,
+					 const char *path, bool force,
+					 char *err, size_t errlen);
 int recording_header_parse(const char *text, size_t len, struct rec_config *c,
 			   char *err, size_t errlen);
 /* Every image is present and has the recorded content. */

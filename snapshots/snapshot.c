@@ -238,15 +238,9 @@ int snapshot_save_child(const struct machine *m, const struct rec_config *c,
 	 * failed save never leaves a half-written file under the name. */
 	char tmp[REC_PATH_MAX + 16];
 	snprintf(tmp, sizeof(tmp), "%s.part", path);
-	size_t hlen;
-	char *header = rc ? NULL : recording_header_build(hc, &hlen);
-	free(hc);
-	if (rc)
-		return -1;
 	struct log_writer *w =
-		header ? log_writer_open(tmp, true, header, hlen, err, errlen)
-		       : NULL;
-	free(header);
+		rc ? NULL : recording_writer_open(hc, tmp, true, err, errlen);
+	free(hc);
 	if (!w)
 		return -1;
 	uint8_t *rec = malloc(SNAP_PIECE + 64);
