@@ -158,5 +158,18 @@ rm "$work/Image"
 "$rewind" replay "$work/smp1.rec" >/dev/null 2>"$work/err" </dev/null
 check "grep -q 'needs kernel' '$work/err'" "missing kernel: $(cat "$work/err")"
 
+# Recordings made by an earlier build (tests/replay/fixtures/README.md)
+# still replay, identical to their original output.
+fixtures=$(dirname "$0")/fixtures
+for rec in "$fixtures"/*.rec; do
+	name=$(basename "$rec" .rec)
+	timeout 300 "$rewind" replay "$rec" --verify \
+		>"$work/fx-$name.out" 2>"$work/fx-$name.err" </dev/null
+	rc=$?
+	check "[ $rc -eq 0 ]" "fixture $name: replay exited $rc: $(tail -2 "$work/fx-$name.err")"
+	check "cmp -s '$fixtures/$name.out' '$work/fx-$name.out'" \
+		"fixture $name: replay output differs from the original run's"
+done
+
 echo "replay: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
