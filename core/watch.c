@@ -11,26 +11,47 @@ static bool watch_overlaps(const struct watchpoint *w, uint64_t va,
 	return va <= w->addr + (w->len - 1) && w->addr <= va + (len - 1);
 }
 
+/* Drop the entries of one TLB array whose page lies in [first, last]. */
+static void watch_drop_entries(struct tlb_entry *e, uint64_t first,
+			       uint64_t last)
+{
+	for (unsigned k = 0; k < TLB_SIZE; k++)
+		if (e[k].tag != TLB_INVALID && e[k].tag >= first &&
+		    e[k].tag <= last)
+			e[k].tag = TLB_INVALID;
+}
+
 /* Forget the translations of the watched range so its next access takes
  * the slow path; only those entries, so the rest of the caches (which a
- * guest can observe through A/D bits) stay as they are. */
+ * guest can observe through A/D bits) stay as they are. A small range is
+ * looked up page by page; a large one (a debugger may watch the whole
+ * address space) costs one pass over the TLBs instead, so the work is
+ * bounded by the TLBs' size whatever the range. */
+#define WATCH_PAGEWISE_MAX 64
 static void watch_drop_translations(struct machine *m, uint64_t addr,
 				    uint64_t len)
 {
-	for (uint64_t vpn = addr >> 12; vpn <= (addr + len - 1) >> 12; vpn++) {
-		uint64_t page = vpn << 12;
-		for (int i = 0; i < m->nharts; i++) {
-			for (int s = 0; s < 4; s++) {
-				struct tlb_set *set = &m->harts[i]->tlb[s];
+	uint64_t first = addr & ~0xfffull;
+	uint64_t last = (addr + (len - 1)) & ~0xfffull;
+	bool pagewise = (last - first) >> 12 < WATCH_PAGEWISE_MAX;
+	for (int i = 0; i < m->nharts; i++) {
+		for (int s = 0; s < 4; s++) {
+			struct tlb_set *set = &m->harts[i]->tlb[s];
+			if (!pagewise) {
+				watch_drop_entries(set->r, first, last);
+				watch_drop_entries(set->w, first, last);
+				continue;
+			}
+			for (uint64_t page = first;; page += 0x1000) {
 				unsigned k = tlb_index(page);
 				if (set->r[k].tag == page)
 					set->r[k].tag = TLB_INVALID;
 				if (set->w[k].tag == page)
 					set->w[k].tag = TLB_INVALID;
+				if (page == last)
+					break;
 			}
 		}
-		if (vpn == UINT64_MAX >> 12)
-			break;
 	}
 }
 
