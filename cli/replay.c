@@ -1,39 +1,14 @@
 /* rewind replay: reproduce a recording — console output, exit status —
  * and check it against the digests the recording carries. */
+#include "../history/debug.h"
 #include "../replay/logfile.h"
+#include "../replay/replay_session.h"
 #include "commands.h"
-#include "debug.h"
-#include "replay_session.h"
+#include "options.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* replay --gdb: the recording under the debugger, from --to if given. */
-static int replay_debug(struct replay_session *rs, const char *path,
-			const char *spec, uint64_t to, bool verify,
-			uint64_t budget)
-{
-	static struct history h;
-	static struct debugger d;
-	int status = 1;
-	if (history_init(&h, rs->m, &rs->g, budget, 0)) {
-		fprintf(stderr, "rewind: out of memory\n");
-		goto out;
-	}
-	h.verify = verify;
-	if (to != UINT64_MAX && history_seek(&h, to)) {
-		fprintf(stderr, "rewind: --to: %s\n", h.err);
-		goto out;
-	}
-	debug_init(&d, &h, path);
-	bool detached;
-	status = debug_serve(&d, spec, &detached);
-out:
-	history_free(&h);
-	replay_session_close(rs);
-	return status;
-}
 
 int cmd_replay(int argc, char **argv)
 {
@@ -70,22 +45,9 @@ int cmd_replay(int argc, char **argv)
 		fprintf(stderr, "rewind replay: which recording?\n");
 		return 1;
 	}
-	static struct replay_session rs;
-	if (replay_session_open(&rs, path, gdb != NULL))
-		return 1;
 	if (gdb)
-		return replay_debug(&rs, path, gdb, to, verify, budget);
-	enum replay_status st = replay_advance(rs.m, &rs.g, to, verify);
-	int status;
-	if (st == REPLAY_AT_TARGET) {
-		fprintf(stderr, "rewind: stopped at icount %llu\n",
-			(unsigned long long)rs.m->icount);
-		status = 0;
-	} else {
-		status = replay_session_status(&rs, st);
-	}
-	replay_session_close(&rs);
-	return status;
+		return debug_replay(path, gdb, to, verify, budget);
+	return replay_run(path, to, verify);
 }
 
 int cmd_info(int argc, char **argv)
@@ -104,8 +66,14 @@ int cmd_info(int argc, char **argv)
 	const char *h = log_reader_header(r, &hlen);
 	printf("%.*s", (int)hlen, h);
 	uint64_t counts[EV_END + 1] = {0}, last = 0, digests_ram = 0;
-	static struct event e;
-	struct event end = {0};
+	struct event *e = malloc(sizeof(*e)), *end = calloc(1, sizeof(*end));
+	if (!e || !end) {
+		fprintf(stderr, "rewind: out of memory\n");
+		free(e);
+		free(end);
+		log_reader_close(r);
+		return 1;
+	}
 	bool has_end = false;
 	const void *rec;
 	size_t len;
@@ -116,16 +84,16 @@ int cmd_info(int argc, char **argv)
 			image_bytes += len - 10;
 			continue;
 		}
-		if (event_decode(rec, len, &e) < 0) {
+		if (event_decode(rec, len, e) < 0) {
 			rc = -2;
 			break;
 		}
-		counts[e.type]++;
-		last = e.icount;
-		if (e.type == EV_DIGEST && e.value)
+		counts[e->type]++;
+		last = e->icount;
+		if (e->type == EV_DIGEST && e->value)
 			digests_ram++;
-		if (e.type == EV_END) {
-			end = e;
+		if (e->type == EV_END) {
+			*end = *e;
 			has_end = true;
 		}
 	}
@@ -144,7 +112,7 @@ int cmd_info(int argc, char **argv)
 	       (unsigned long long)st.stored_bytes);
 	if (has_end)
 		printf("exit=%llu\nexit-code=%d\n",
-		       (unsigned long long)end.value, end.code);
+		       (unsigned long long)end->value, end->code);
 	int status = 0;
 	if (rc == -1 || rc == -2) {
 		fprintf(stderr, "rewind: %s: %s\n", argv[1],
@@ -154,5 +122,7 @@ int cmd_info(int argc, char **argv)
 		printf("truncated=yes\n");
 	}
 	log_reader_close(r);
+	free(e);
+	free(end);
 	return status;
 }

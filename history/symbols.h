@@ -1,7 +1,7 @@
 /* A guest program's symbol table (from its ELF file), to name addresses as
  * symbol+offset. */
-#ifndef REWIND_CLI_SYMBOLS_H
-#define REWIND_CLI_SYMBOLS_H
+#ifndef REWIND_HISTORY_SYMBOLS_H
+#define REWIND_HISTORY_SYMBOLS_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,9 +1,9 @@
 #include "debug.h"
 #include "../core/csr.h"
 #include "../core/mmu.h"
+#include "../replay/session.h"
 #include "../snapshots/pagestore.h"
 #include "disasm.h"
-#include "session.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -448,6 +448,14 @@ static bool debug_poll(void *ctx, struct gdb_stop *stop)
 	if (done)
 		*stop = d->stop;
 	return done;
+}
+
+void debug_run(struct debugger *d, enum gdb_resume_kind kind, int thread,
+	       struct gdb_stop *stop)
+{
+	debug_resume(d, kind, thread);
+	while (!debug_poll(d, stop))
+		;
 }
 
 static void debug_stop_reason(void *ctx, struct gdb_stop *stop)
