@@ -130,8 +130,10 @@ check-format:
 		grep -o '^[^:]*\.[ch]' | sort -u); \
 	if [ -n "$$bad" ]; then echo "not clang-formatted:" $$bad; exit 1; fi
 
-unit: $(UNIT_BINS)
-	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+# test_history records the race guest in-process: it is given the ELF.
+unit: $(UNIT_BINS) $(RACE_ELF)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; \
+		REWIND_RACE_ELF=$(RACE_ELF) $$t; done
 
 # Replay the fuzz corpus through the log reader under the sanitizers.
 $(BUILD)/fuzz/fuzz_log_replay: tests/fuzz/driver.c tests/fuzz/fuzz_log.c $(BUILD)/libcore-san.a

@@ -21,4 +21,7 @@ void symbols_close(struct symbols *s);
 int symbols_lookup(const struct symbols *s, uint64_t addr, const char **name,
 		   uint64_t *offset);
 
+/* The address of the symbol called name: 0, or -ENOENT. */
+int symbols_address(const struct symbols *s, const char *name, uint64_t *addr);
+
 #endif
