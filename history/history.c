@@ -244,3 +244,11 @@ int history_seek(struct history *h, uint64_t icount)
 	}
 	return 0;
 }
+
+bool history_seek_say(struct history *h, uint64_t icount)
+{
+	if (history_seek(h, icount) == 0)
+		return true;
+	fprintf(stderr, "rewind: %s\n", h->err);
+	return false;
+}

@@ -69,6 +69,8 @@ enum replay_status history_forward(struct history *h, uint64_t target);
 /* Go to exactly icount, with breakpoints and watchpoints out of the way.
  * 0, or -1 with the reason in h->err (e.g. beyond the recording's end). */
 int history_seek(struct history *h, uint64_t icount);
+/* history_seek, reporting a failure on stderr; false when it failed. */
+bool history_seek_say(struct history *h, uint64_t icount);
 /* Breakpoints and watchpoints, set aside while the debugger moves the
  * machine about (seeking, searching) and put back after. */
 struct history_stops {

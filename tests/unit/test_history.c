@@ -10,6 +10,7 @@
 #include "../../core/dev/uart.h"
 #include "../../history/debug.h"
 #include "../../history/history.h"
+#include "../../history/reverse.h"
 #include "../../history/symbols.h"
 #include "../../history/tracer.h"
 #include "../../replay/record.h"
@@ -227,6 +228,10 @@ START_TEST(test_reverse_step_per_hart)
 	picture_take(h->m, &got);
 	straight_picture(before, &want);
 	picture_check(&got, &want);
+	/* The same without the debugger. */
+	ck_assert_int_eq(history_seek(h, after), 0);
+	ck_assert_int_eq(history_reverse_step(h, other), 0);
+	ck_assert_uint_eq(h->m->icount, before);
 	/* The hart that ran last steps back by one machine instruction. */
 	int last = 1 - other;
 	ck_assert_int_eq(history_seek(h, after), 0);
