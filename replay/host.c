@@ -41,3 +41,10 @@ struct host_inputs host_seeded(uint64_t *state)
 	in.ctx = state;
 	return in;
 }
+
+double host_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}

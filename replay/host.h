@@ -16,4 +16,8 @@ extern const struct host_inputs host_real;
  * then behaves the same every time. */
 struct host_inputs host_seeded(uint64_t *state);
 
+/* Host seconds on a monotonic clock, for the user's statistics only: they
+ * never reach the machine. */
+double host_seconds(void);
+
 #endif

@@ -1,21 +1,12 @@
 #include "restore.h"
 #include "../snapshots/snapshot.h"
+#include "host.h"
 #include "sha256.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
-
-static double restore_seconds(void)
-{
-	/* Host time for the user's statistics only; it never reaches the
-	 * machine. */
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 struct restore *restore_new(bool timing)
 {
@@ -68,7 +59,7 @@ struct machine *restore_machine(struct restore *r, const char *path,
 	struct machine *m = session_machine(o, g);
 	if (!m)
 		return NULL;
-	double t0 = restore_seconds();
+	double t0 = host_seconds();
 	snapshot_chain_free(r->chain);
 	r->chain = NULL;
 	if (snapshot_restore_chain(m, path, expect_sha256, &r->chain, err,
@@ -80,7 +71,7 @@ struct machine *restore_machine(struct restore *r, const char *path,
 	if (r->timing)
 		fprintf(stderr,
 			"rewind: stats: restore seconds %.6f chain %u\n",
-			restore_seconds() - t0, snapshot_chain_depth(r->chain));
+			host_seconds() - t0, snapshot_chain_depth(r->chain));
 	memcpy(&r->entropy_state, snapshot_chain_sha256(r->chain),
 	       sizeof(r->entropy_state));
 	/* The snapshot brings its own schedule; a chaos recording from it
@@ -140,7 +131,7 @@ int restore_save(struct restore *r, const struct machine *m,
 		}
 	}
 	struct snapshot_save_stats st;
-	double t0 = restore_seconds();
+	double t0 = host_seconds();
 	if (snapshot_save_child(m, rc, parent, path, force, &st, err,
 				sizeof(err))) {
 		fprintf(stderr, "rewind snapshot: %s\n", err);
@@ -150,7 +141,7 @@ int restore_save(struct restore *r, const struct machine *m,
 		fprintf(stderr,
 			"rewind: stats: save seconds %.6f pages-listed %llu "
 			"pages-stored %llu bytes %llu\n",
-			restore_seconds() - t0,
+			host_seconds() - t0,
 			(unsigned long long)st.pages_listed,
 			(unsigned long long)st.pages_stored,
 			(unsigned long long)st.bytes);

@@ -5,16 +5,6 @@
 #include "session.h"
 
 #include <stdio.h>
-#include <time.h>
-
-static double session_seconds(void)
-{
-	/* Host time for the user's statistics only; it never reaches the
-	 * machine. */
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* The machine to run: restored from path, or booted as o says. */
 static struct machine *session_live_machine(struct restore *r, const char *path,
@@ -56,9 +46,9 @@ int session_live(const struct machine_opts *opts, const char *restore,
 		restore_free(r);
 		return 1;
 	}
-	double t0 = session_seconds();
+	double t0 = host_seconds();
 	int status = session_run(m, &g, &o, r, UINT64_MAX).status;
-	stats->seconds = session_seconds() - t0;
+	stats->seconds = host_seconds() - t0;
 	stats->icount = m->icount;
 	stats->retired = 0;
 	for (int i = 0; i < m->nharts; i++)
