@@ -67,8 +67,11 @@ struct session_result record_run(const struct record_opts *ro, const char *path,
 	struct session_result res = {.status = 1, .guest_failed = false};
 	struct rec_config *rc = malloc(sizeof(*rc));
 	struct restore *r = restore_new(false);
-	struct log_writer *w =
-		rc && r ? record_open(ro, rc, path, force, seed) : NULL;
+	if (!rc || !r) {
+		fprintf(stderr, "rewind record: out of memory\n");
+		goto out;
+	}
+	struct log_writer *w = record_open(ro, rc, path, force, seed);
 	if (!w)
 		goto out;
 	struct gate g;
