@@ -20,15 +20,20 @@ LIBS     := -llz4 -lfdt -lm -lopcodes-multiarch -lbfd-multiarch -lelf
 
 CORE_SRCS := $(wildcard core/*.c core/dev/*.c)
 REPLAY_SRCS := $(wildcard replay/*.c snapshots/*.c gdb/*.c)
+# Time travel, composed from replay and snapshots; in the library too, so
+# the unit tests reach it.
+HISTORY_SRCS := $(wildcard history/*.c)
 CLI_SRCS  := $(wildcard cli/*.c)
 FP_SRCS   := core/fp_ops.c core/fp_exec.c
 
 # Optimised objects (the shipped binary) and sanitizer objects (tests).
 OBJ_DIR  := $(BUILD)/obj
 SOBJ_DIR := $(BUILD)/san
-CORE_OBJS  := $(CORE_SRCS:%.c=$(OBJ_DIR)/%.o) $(REPLAY_SRCS:%.c=$(OBJ_DIR)/%.o)
+CORE_OBJS  := $(CORE_SRCS:%.c=$(OBJ_DIR)/%.o) $(REPLAY_SRCS:%.c=$(OBJ_DIR)/%.o) \
+	$(HISTORY_SRCS:%.c=$(OBJ_DIR)/%.o)
 CLI_OBJS   := $(CLI_SRCS:%.c=$(OBJ_DIR)/%.o)
-SCORE_OBJS := $(CORE_SRCS:%.c=$(SOBJ_DIR)/%.o) $(REPLAY_SRCS:%.c=$(SOBJ_DIR)/%.o)
+SCORE_OBJS := $(CORE_SRCS:%.c=$(SOBJ_DIR)/%.o) $(REPLAY_SRCS:%.c=$(SOBJ_DIR)/%.o) \
+	$(HISTORY_SRCS:%.c=$(SOBJ_DIR)/%.o)
 SCLI_OBJS  := $(CLI_SRCS:%.c=$(SOBJ_DIR)/%.o)
 
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
@@ -119,13 +124,16 @@ check: deps
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
-		$(CLI_SRCS) $(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h) \
+		$(HISTORY_SRCS) $(CLI_SRCS) \
+		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h history/*.h) \
 		$(UNIT_SRCS) $(FUZZ_SRCS) 2>&1 | \
 		grep -o '^[^:]*\.[ch]' | sort -u); \
 	if [ -n "$$bad" ]; then echo "not clang-formatted:" $$bad; exit 1; fi
 
-unit: $(UNIT_BINS)
-	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+# test_history records the race guest in-process: it is given the ELF.
+unit: $(UNIT_BINS) $(RACE_ELF)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; \
+		REWIND_RACE_ELF=$(RACE_ELF) $$t; done
 
 # Replay the fuzz corpus through the log reader under the sanitizers.
 $(BUILD)/fuzz/fuzz_log_replay: tests/fuzz/driver.c tests/fuzz/fuzz_log.c $(BUILD)/libcore-san.a
@@ -243,8 +251,8 @@ docs-tests: $(BUILD)/rewind-san $(RACE_ELF)
 	@tests/docs/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(LINUX_DIR)
 
 format:
-	clang-format -i $(CORE_SRCS) $(REPLAY_SRCS) $(CLI_SRCS) \
-		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h) $(UNIT_SRCS) \
+	clang-format -i $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
+		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h history/*.h) $(UNIT_SRCS) \
 		$(FUZZ_SRCS)
 
 clean:

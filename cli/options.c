@@ -5,13 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void opts_machine_defaults(struct machine_opts *o)
-{
-	memset(o, 0, sizeof(*o));
-	o->mem = 128ull << 20;
-	o->smp = 1;
-}
-
 int opts_parse_u64(const char *s, uint64_t *out)
 {
 	char *end;
@@ -56,7 +49,7 @@ int opts_parse_size(const char *s, uint64_t *out)
 }
 
 /* The value of option argv[*i], advancing past it; NULL if missing. */
-static const char *opt_value(int argc, char **argv, int *i)
+static char *opt_value(int argc, char **argv, int *i)
 {
 	if (*i + 1 >= argc) {
 		fprintf(stderr, "rewind: %s needs a value\n", argv[*i]);
@@ -66,8 +59,10 @@ static const char *opt_value(int argc, char **argv, int *i)
 }
 
 /* --disk FILE[,ro|,persist]. The path itself may contain commas: only a
- * known suffix is taken as the mode. */
-static int opts_parse_disk(struct machine_opts *o, const char *v)
+ * known suffix is taken as the mode, and cut off the argument itself
+ * (argv's strings are the program's to change), which the path then
+ * points into for the rest of the run. */
+static int opts_parse_disk(struct machine_opts *o, char *v)
 {
 	if (!v)
 		return -1;
@@ -76,15 +71,12 @@ static int opts_parse_disk(struct machine_opts *o, const char *v)
 			MACHINE_MAX_DISKS);
 		return -1;
 	}
-	static char paths[MACHINE_MAX_DISKS][4096];
 	struct disk_config *d = &o->disks[o->ndisks];
-	size_t len = strlen(v);
-	if (len >= sizeof(paths[0])) {
+	if (strlen(v) >= REC_PATH_MAX) {
 		fprintf(stderr, "rewind: --disk path too long\n");
 		return -1;
 	}
-	memcpy(paths[o->ndisks], v, len + 1);
-	char *p = paths[o->ndisks];
+	char *p = v;
 	d->mode = DISK_OVERLAY;
 	char *comma = strrchr(p, ',');
 	if (comma && !strcmp(comma, ",ro")) {

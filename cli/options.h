@@ -2,22 +2,10 @@
 #ifndef REWIND_CLI_OPTIONS_H
 #define REWIND_CLI_OPTIONS_H
 
-#include "../core/machine.h"
+#include "../replay/session.h"
 
 #include <stdbool.h>
 #include <stdint.h>
-
-struct machine_opts {
-	const char *bios; /* NULL: the default firmware; "none": no firmware */
-	const char *kernel;
-	const char *initrd;
-	const char *append;
-	uint64_t mem;
-	int smp;
-	bool mem_given, smp_given; /* said on the command line */
-	struct disk_config disks[MACHINE_MAX_DISKS];
-	int ndisks;
-};
 
 /* Parse a plain number (an icount, a seed, a count); returns 0 or -1. */
 int opts_parse_u64(const char *s, uint64_t *out);
@@ -28,7 +16,5 @@ int opts_parse_size(const char *s, uint64_t *out);
  * was one, 0 when it is not a machine option, -1 on a bad value (message
  * printed). */
 int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i);
-
-void opts_machine_defaults(struct machine_opts *o);
 
 #endif

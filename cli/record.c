@@ -1,115 +1,15 @@
 /* rewind record: run a guest like `run`, logging every input; with
  * --until-fail, hunt for a failing chaos schedule. */
-#include "../replay/logfile.h"
-#include "../replay/pack.h"
-#include "../replay/sha256.h"
-#include "../snapshots/snapshot.h"
+#include "../replay/record.h"
+#include "../history/postmortem.h"
 #include "commands.h"
-#include "postmortem.h"
-#include "session.h"
+#include "options.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-struct record_opts {
-	struct machine_opts m;
-	const char *out;
-	bool force;
-	bool chaos, seed_given;
-	uint64_t seed;
-	int until_fail; /* 0: one run */
-	uint64_t limit;
-	bool pack;	     /* embed the images */
-	const char *restore; /* start from this snapshot */
-};
-
-/* The recording's configuration when it starts from a snapshot: the
- * snapshot's machine, and the snapshot itself by path and hash. */
-static int record_snapshot_config(const char *snap, struct rec_config *rc,
-				  char *err, size_t errlen)
-{
-	if (snapshot_config(snap, rc, err, errlen))
-		return -1;
-	uint8_t d[32];
-	if (sha256_file(snap, d, err, errlen))
-		return -1;
-	rc->snapshot_version = 0;
-	rc->has_parent = false;
-	rc->has_snapshot = true;
-	snprintf(rc->snapshot.path, sizeof(rc->snapshot.path), "%s", snap);
-	sha256_hex(d, rc->snapshot.sha256);
-	return 0;
-}
-
-/* One recorded run into path. */
-static struct session_result record_once(const struct record_opts *ro,
-					 const char *path, bool force,
-					 uint64_t seed)
-{
-	struct session_result res = {.status = 1, .guest_failed = false};
-	static struct rec_config rc, src;
-	char err[1024];
-	session_rec_config(&ro->m, &rc);
-	if (ro->restore &&
-	    record_snapshot_config(ro->restore, &rc, err, sizeof(err))) {
-		fprintf(stderr, "rewind record: %s\n", err);
-		return res;
-	}
-	rc.chaos = ro->chaos;
-	rc.chaos_seed = seed;
-	rc.packed = ro->pack;
-	if (!ro->restore && recording_hash_images(&rc, err, sizeof(err))) {
-		fprintf(stderr, "rewind record: %s\n", err);
-		return res;
-	}
-	struct log_writer *w =
-		recording_writer_open(&rc, path, force, err, sizeof(err));
-	if (!w) {
-		fprintf(stderr, "rewind record: %s\n", err);
-		return res;
-	}
-	if (ro->pack && pack_write(w, &rc, err, sizeof(err))) {
-		fprintf(stderr, "rewind record: packing images: %s\n", err);
-		log_writer_close(w);
-		return res;
-	}
-	struct gate g;
-	if (gate_init(&g, GATE_RECORD, &host_real, w, NULL)) {
-		log_writer_close(w);
-		return res;
-	}
-	struct machine_opts mo = ro->m;
-	struct machine *m =
-		ro->restore
-			? snapshot_machine_from(ro->restore, rc.snapshot.sha256,
-						&g, &mo, &src, ro->chaos, seed)
-			: session_machine_chaos(&mo, &g, ro->chaos, seed);
-	if (m && ro->restore && snapshot_opts_check(ro->restore, &ro->m, &mo)) {
-		machine_free(m);
-		m = NULL;
-	}
-	if (m) {
-		res = session_run(m, &g, &mo, ro->limit);
-		machine_free(m);
-	}
-	if (log_writer_close(w) < 0 || g.failed) {
-		fprintf(stderr, "rewind record: writing %s failed%s%s\n", path,
-			g.failed ? ": " : "", g.failed ? g.why : "");
-		res.status = 1;
-	}
-	gate_free(&g);
-	return res;
-}
-
-static uint64_t fresh_seed(void)
-{
-	uint64_t s;
-	host_real.entropy(host_real.ctx, (uint8_t *)&s, sizeof(s));
-	return s;
-}
 
 /* Re-run with fresh seeds until the guest fails; keep only that run. */
 static int record_until_fail(const struct record_opts *ro)
@@ -123,10 +23,10 @@ static int record_until_fail(const struct record_opts *ro)
 	char part[REC_PATH_MAX + 8];
 	snprintf(part, sizeof(part), "%s.part", ro->out);
 	for (int run = 1; run <= ro->until_fail; run++) {
-		uint64_t seed = fresh_seed();
+		uint64_t seed = record_fresh_seed();
 		fprintf(stderr, "rewind: run %d of %d, chaos seed %llu\n", run,
 			ro->until_fail, (unsigned long long)seed);
-		struct session_result res = record_once(ro, part, true, seed);
+		struct session_result res = record_run(ro, part, true, seed);
 		if (res.guest_failed) {
 			if (rename(part, ro->out)) {
 				fprintf(stderr, "rewind record: %s: %s\n",
@@ -151,7 +51,7 @@ static int record_until_fail(const struct record_opts *ro)
 int cmd_record(int argc, char **argv)
 {
 	struct record_opts ro = {.limit = UINT64_MAX};
-	opts_machine_defaults(&ro.m);
+	session_opts_defaults(&ro.m);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		uint64_t v;
@@ -227,13 +127,13 @@ int cmd_record(int argc, char **argv)
 		return record_until_fail(&ro);
 	}
 	if (ro.chaos && !ro.seed_given)
-		ro.seed = fresh_seed();
+		ro.seed = record_fresh_seed();
 	if (ro.chaos)
 		fprintf(stderr, "rewind: chaos seed %llu\n",
 			(unsigned long long)ro.seed);
 	/* Only a recording this run wrote gets a post-mortem. */
 	bool fresh = ro.force || access(ro.out, F_OK) != 0;
-	struct session_result res = record_once(&ro, ro.out, ro.force, ro.seed);
+	struct session_result res = record_run(&ro, ro.out, ro.force, ro.seed);
 	if (fresh && (res.status || res.guest_failed))
 		postmortem_report(ro.out);
 	return res.status;

@@ -1,39 +1,15 @@
 /* rewind replay: reproduce a recording — console output, exit status —
  * and check it against the digests the recording carries. */
+#include "../history/debug.h"
 #include "../replay/logfile.h"
+#include "../replay/replay_session.h"
+#include "../replay/summary.h"
 #include "commands.h"
-#include "debug.h"
-#include "replay_session.h"
+#include "options.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* replay --gdb: the recording under the debugger, from --to if given. */
-static int replay_debug(struct replay_session *rs, const char *path,
-			const char *spec, uint64_t to, bool verify,
-			uint64_t budget)
-{
-	static struct history h;
-	static struct debugger d;
-	int status = 1;
-	if (history_init(&h, rs->m, &rs->g, budget, 0)) {
-		fprintf(stderr, "rewind: out of memory\n");
-		goto out;
-	}
-	h.verify = verify;
-	if (to != UINT64_MAX && history_seek(&h, to)) {
-		fprintf(stderr, "rewind: --to: %s\n", h.err);
-		goto out;
-	}
-	debug_init(&d, &h, path);
-	bool detached;
-	status = debug_serve(&d, spec, &detached);
-out:
-	history_free(&h);
-	replay_session_close(rs);
-	return status;
-}
 
 int cmd_replay(int argc, char **argv)
 {
@@ -70,22 +46,9 @@ int cmd_replay(int argc, char **argv)
 		fprintf(stderr, "rewind replay: which recording?\n");
 		return 1;
 	}
-	static struct replay_session rs;
-	if (replay_session_open(&rs, path, gdb != NULL))
-		return 1;
 	if (gdb)
-		return replay_debug(&rs, path, gdb, to, verify, budget);
-	enum replay_status st = replay_advance(rs.m, &rs.g, to, verify);
-	int status;
-	if (st == REPLAY_AT_TARGET) {
-		fprintf(stderr, "rewind: stopped at icount %llu\n",
-			(unsigned long long)rs.m->icount);
-		status = 0;
-	} else {
-		status = replay_session_status(&rs, st);
-	}
-	replay_session_close(&rs);
-	return status;
+		return debug_replay(path, gdb, to, verify, budget);
+	return replay_run(path, to, verify);
 }
 
 int cmd_info(int argc, char **argv)
@@ -103,52 +66,36 @@ int cmd_info(int argc, char **argv)
 	size_t hlen;
 	const char *h = log_reader_header(r, &hlen);
 	printf("%.*s", (int)hlen, h);
-	uint64_t counts[EV_END + 1] = {0}, last = 0, digests_ram = 0;
-	static struct event e;
-	struct event end = {0};
-	bool has_end = false;
-	const void *rec;
-	size_t len;
-	int rc;
-	uint64_t image_bytes = 0;
-	while ((rc = log_reader_next(r, &rec, &len)) > 0) {
-		if (len > 10 && ((const uint8_t *)rec)[0] == EV_IMAGE) {
-			image_bytes += len - 10;
-			continue;
-		}
-		if (event_decode(rec, len, &e) < 0) {
-			rc = -2;
-			break;
-		}
-		counts[e.type]++;
-		last = e.icount;
-		if (e.type == EV_DIGEST && e.value)
-			digests_ram++;
-		if (e.type == EV_END) {
-			end = e;
-			has_end = true;
-		}
+	struct rec_summary *sum = malloc(sizeof(*sum));
+	if (!sum) {
+		fprintf(stderr, "rewind: out of memory\n");
+		log_reader_close(r);
+		return 1;
 	}
+	int rc = summary_read(r, sum);
 	struct log_stats st;
 	log_reader_stats(r, &st);
 	for (int t = EV_WALL; t <= EV_END; t++)
 		printf("events.%s=%llu\n", event_type_name((enum ev_type)t),
-		       (unsigned long long)counts[t]);
-	printf("digests.with-ram=%llu\n", (unsigned long long)digests_ram);
-	if (image_bytes)
+		       (unsigned long long)sum->counts[t]);
+	printf("digests.with-ram=%llu\n", (unsigned long long)sum->digests_ram);
+	if (sum->image_bytes)
 		printf("packed-image-bytes=%llu\n",
-		       (unsigned long long)image_bytes);
-	printf("icount=%llu\n", (unsigned long long)last);
+		       (unsigned long long)sum->image_bytes);
+	printf("icount=%llu\n", (unsigned long long)sum->last_icount);
 	printf("chunks=%llu\nbytes.raw=%llu\nbytes.stored=%llu\n",
 	       (unsigned long long)st.chunks, (unsigned long long)st.raw_bytes,
 	       (unsigned long long)st.stored_bytes);
-	if (has_end)
+	if (sum->has_end)
 		printf("exit=%llu\nexit-code=%d\n",
-		       (unsigned long long)end.value, end.code);
+		       (unsigned long long)sum->end_exit, sum->end_code);
+	free(sum);
 	int status = 0;
-	if (rc == -1 || rc == -2) {
+	if (rc < 0) {
 		fprintf(stderr, "rewind: %s: %s\n", argv[1],
-			rc == -1 ? log_reader_error(r) : "malformed record");
+			rc == -1   ? log_reader_error(r)
+			: rc == -2 ? "malformed record"
+				   : "out of memory");
 		status = 1;
 	} else if (log_reader_truncated(r)) {
 		printf("truncated=yes\n");

@@ -1,10 +1,11 @@
 /* rewind trace: replay a recording and print every retired instruction
  * in a window (see docs/trace.md for the line format). */
 #include "../core/dev/uart.h"
+#include "../history/symbols.h"
+#include "../history/tracer.h"
+#include "../replay/replay_session.h"
 #include "commands.h"
-#include "replay_session.h"
-#include "symbols.h"
-#include "tracer.h"
+#include "options.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,7 +96,7 @@ static int trace_run(struct replay_session *rs, const struct trace_opts *t,
 		replay_session_status(rs, st);
 		return 1;
 	}
-	static struct tracer_step s;
+	struct tracer_step s;
 	char line[2048];
 	for (uint64_t n = 0; n < t->count;) {
 		int r = tracer_step(rs->m, &rs->g, &s, &st);
@@ -127,13 +128,13 @@ int cmd_trace(int argc, char **argv)
 			return 1;
 		}
 	}
-	static struct replay_session rs;
+	struct replay_session *rs = replay_session_new(t.path, false);
 	int status = 1;
-	if (!replay_session_open(&rs, t.path, false)) {
+	if (rs) {
 		/* The lines are the output: the guest's console is not. */
-		uart_set_tx(rs.m->uart, NULL, NULL);
-		status = trace_run(&rs, &t, syms);
-		replay_session_close(&rs);
+		uart_set_tx(rs->m->uart, NULL, NULL);
+		status = trace_run(rs, &t, syms);
+		replay_session_free(rs);
 	}
 	symbols_close(syms);
 	return status;

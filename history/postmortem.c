@@ -5,7 +5,8 @@
 #include "postmortem.h"
 #include "../core/dev/uart.h"
 #include "../replay/logfile.h"
-#include "replay_session.h"
+#include "../replay/replay_session.h"
+#include "../replay/summary.h"
 #include "tracer.h"
 
 #include <errno.h>
@@ -28,36 +29,27 @@ struct postmortem_ring {
 };
 
 /* The recording's end record: 0, or -ENOENT without one. */
-static int postmortem_end(const char *path, struct event *end)
+static int postmortem_end(const char *path, struct rec_summary *sum)
 {
 	char err[1024];
 	struct log_reader *r = log_reader_open(path, err, sizeof(err));
 	if (!r)
 		return -ENOENT;
-	static struct event e;
-	const void *rec;
-	size_t len;
-	int found = -ENOENT;
-	while (log_reader_next(r, &rec, &len) > 0) {
-		if (len > 10 && ((const uint8_t *)rec)[0] == EV_IMAGE)
-			continue;
-		if (event_decode(rec, len, &e) < 0)
-			break;
-		if (e.type == EV_END) {
-			*end = e;
-			found = 0;
-		}
-	}
+	/* What came before a damaged record still counts. */
+	int rc = summary_read(r, sum);
 	log_reader_close(r);
-	return found;
+	if (rc == -ENOMEM)
+		return rc;
+	return sum->has_end ? 0 : -ENOENT;
 }
 
-static const char *postmortem_why(const struct event *end, char *buf,
+static const char *postmortem_why(const struct rec_summary *end, char *buf,
 				  size_t len)
 {
-	switch ((enum machine_exit)end->value) {
+	switch ((enum machine_exit)end->end_exit) {
 	case MEXIT_FAIL:
-		snprintf(buf, len, "the guest failed with code %d", end->code);
+		snprintf(buf, len, "the guest failed with code %d",
+			 end->end_code);
 		break;
 	case MEXIT_TRAP_STORM:
 		snprintf(buf, len, "a hart trapped endlessly");
@@ -82,7 +74,7 @@ static int postmortem_collect(struct replay_session *rs, uint64_t start,
 		replay_session_status(rs, st);
 		return -EIO;
 	}
-	static struct tracer_step s;
+	struct tracer_step s;
 	int r;
 	while ((r = tracer_step(rs->m, &rs->g, &s, &st)) >= 0) {
 		if (r == 0)
@@ -98,12 +90,12 @@ static int postmortem_collect(struct replay_session *rs, uint64_t start,
 	return 0;
 }
 
-static void postmortem_print(const char *path, const struct event *end,
+static void postmortem_print(const char *path, const struct rec_summary *end,
 			     uint64_t start, int nharts,
 			     const struct postmortem_ring *rings, int last_hart)
 {
 	char line[2048];
-	uint64_t to = end->icount;
+	uint64_t to = end->end_icount;
 	for (int h = 0; h < nharts; h++) {
 		const struct postmortem_ring *ring = &rings[h];
 		uint64_t shown =
@@ -146,38 +138,47 @@ static void postmortem_print(const char *path, const struct event *end,
 		last_hart);
 }
 
-int postmortem_report(const char *path)
+/* The recording at path ended as end says: report it unless cleanly. */
+static int postmortem_failed(const char *path, const struct rec_summary *end)
 {
-	static struct event end;
-	if (postmortem_end(path, &end))
-		return 0;
-	if (end.value == MEXIT_POWEROFF || end.value == MEXIT_RESET)
+	if (end->end_exit == MEXIT_POWEROFF || end->end_exit == MEXIT_RESET)
 		return 0;
 	char why[128];
 	fprintf(stderr, "rewind: post-mortem: %s at icount %llu\n",
-		postmortem_why(&end, why, sizeof(why)),
-		(unsigned long long)end.icount);
-	static struct replay_session rs;
-	if (replay_session_open(&rs, path, false)) {
+		postmortem_why(end, why, sizeof(why)),
+		(unsigned long long)end->end_icount);
+	struct replay_session *rs = replay_session_new(path, false);
+	if (!rs) {
 		fprintf(stderr, "rewind: post-mortem: cannot replay %s\n",
 			path);
 		return -EIO;
 	}
 	/* The guest's output was shown while recording. */
-	uart_set_tx(rs.m->uart, NULL, NULL);
-	int nharts = rs.m->nharts;
+	uart_set_tx(rs->m->uart, NULL, NULL);
+	int nharts = rs->m->nharts;
 	uint64_t stretch = postmortem_stretch(nharts);
-	uint64_t start = end.icount > stretch ? end.icount - stretch : 0;
+	uint64_t start =
+		end->end_icount > stretch ? end->end_icount - stretch : 0;
 	struct postmortem_ring *rings = calloc((size_t)nharts, sizeof(*rings));
 	int last_hart = 0;
-	int rc = rings ? postmortem_collect(&rs, start, rings, &last_hart)
+	int rc = rings ? postmortem_collect(rs, start, rings, &last_hart)
 		       : -ENOMEM;
-	replay_session_close(&rs);
+	replay_session_free(rs);
 	if (rc)
 		fprintf(stderr, "rewind: post-mortem: replaying %s failed\n",
 			path);
 	else
-		postmortem_print(path, &end, start, nharts, rings, last_hart);
+		postmortem_print(path, end, start, nharts, rings, last_hart);
 	free(rings);
+	return rc;
+}
+
+int postmortem_report(const char *path)
+{
+	struct rec_summary *sum = malloc(sizeof(*sum));
+	if (!sum)
+		return -ENOMEM;
+	int rc = postmortem_end(path, sum) ? 0 : postmortem_failed(path, sum);
+	free(sum);
 	return rc;
 }

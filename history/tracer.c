@@ -105,7 +105,7 @@ static bool tracer_trapped(const struct tracer_regs *b,
 int tracer_step(struct machine *m, struct gate *g, struct tracer_step *s,
 		enum replay_status *st)
 {
-	static struct tracer_regs before[MACHINE_MAX_HARTS];
+	struct tracer_regs before[MACHINE_MAX_HARTS];
 	uint8_t bytes[MACHINE_MAX_HARTS][4];
 	unsigned lens[MACHINE_MAX_HARTS];
 	/* Which hart runs next is the scheduler's business: read every

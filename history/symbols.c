@@ -165,3 +165,14 @@ int symbols_lookup(const struct symbols *s, uint64_t addr, const char **name,
 	*offset = addr - best->addr;
 	return 0;
 }
+
+int symbols_address(const struct symbols *s, const char *name, uint64_t *addr)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (!strcmp(s->v[i].name, name)) {
+			*addr = s->v[i].addr;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}

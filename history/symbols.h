@@ -1,7 +1,7 @@
 /* A guest program's symbol table (from its ELF file), to name addresses as
  * symbol+offset. */
-#ifndef REWIND_CLI_SYMBOLS_H
-#define REWIND_CLI_SYMBOLS_H
+#ifndef REWIND_HISTORY_SYMBOLS_H
+#define REWIND_HISTORY_SYMBOLS_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -20,5 +20,8 @@ void symbols_close(struct symbols *s);
  * addr's offset from it, or -ENOENT. */
 int symbols_lookup(const struct symbols *s, uint64_t addr, const char **name,
 		   uint64_t *offset);
+
+/* The address of the symbol called name: 0, or -ENOENT. */
+int symbols_address(const struct symbols *s, const char *name, uint64_t *addr);
 
 #endif

@@ -1,8 +1,8 @@
 /* The post-mortem `rewind record` prints when a recorded guest fails: the
  * failing icount, the last instructions of every hart and the commands
  * that take a debugger there. */
-#ifndef REWIND_CLI_POSTMORTEM_H
-#define REWIND_CLI_POSTMORTEM_H
+#ifndef REWIND_HISTORY_POSTMORTEM_H
+#define REWIND_HISTORY_POSTMORTEM_H
 
 /* Instructions shown per hart. */
 #define POSTMORTEM_LINES 32

@@ -1,13 +1,12 @@
 #include "debug.h"
 #include "../core/csr.h"
 #include "../core/mmu.h"
-#include "../snapshots/pagestore.h"
+#include "../replay/session.h"
+#include "debug_impl.h"
 #include "disasm.h"
-#include "session.h"
+#include "reverse.h"
 
 #include <errno.h>
-#include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +26,7 @@ void debug_init(struct debugger *d, struct history *h, const char *what)
 	d->stop.kind = GDB_STOP_STEP;
 }
 
-static struct hart *debug_hart(struct debugger *d, int thread)
+struct hart *debug_hart(struct debugger *d, int thread)
 {
 	if (thread < 0 || thread >= d->m->nharts)
 		thread = d->stop.thread;
@@ -83,8 +82,8 @@ static int debug_reg_write(void *ctx, int thread, int regno, uint64_t val)
 	return -EPERM;
 }
 
-static long debug_mem_read(void *ctx, int thread, uint64_t addr, uint8_t *buf,
-			   size_t len)
+long debug_mem_read(void *ctx, int thread, uint64_t addr, uint8_t *buf,
+		    size_t len)
 {
 	struct hart *h = debug_hart(ctx, thread);
 	size_t done = 0;
@@ -200,33 +199,34 @@ static void debug_stopped(struct debugger *d, enum gdb_stop_kind kind,
 		(struct gdb_stop){.kind = kind, .thread = thread, .addr = addr};
 }
 
+/* The stop gdb is told of for a hit (hart -1: none, a plain step). */
+static void debug_hit_stop(struct debugger *d, const struct history_hit *hit)
+{
+	if (hit->hart < 0) {
+		debug_stopped(d, GDB_STOP_STEP, d->thread, 0);
+	} else if (hit->watch) {
+		enum gdb_stop_kind k = hit->kind == WATCH_WRITE ? GDB_STOP_WATCH
+				       : hit->kind == WATCH_READ
+					       ? GDB_STOP_RWATCH
+					       : GDB_STOP_AWATCH;
+		debug_stopped(d, k, hit->hart, hit->addr);
+	} else {
+		bool sw = false;
+		for (int k = 0; k < d->npts; k++)
+			sw |= d->pts[k].type == GDB_BP_SW &&
+			      d->pts[k].addr == hit->pc;
+		debug_stopped(d, sw ? GDB_STOP_SWBREAK : GDB_STOP_HWBREAK,
+			      hit->hart, 0);
+	}
+}
+
 /* A hart stopped at a breakpoint or watchpoint: which, and why. */
 static void debug_hart_stop(struct debugger *d)
 {
-	struct machine *m = d->m;
-	for (int i = 0; i < m->nharts; i++) {
-		struct hart *h = m->harts[i];
-		if (h->stop == STOP_WATCH) {
-			enum gdb_stop_kind k = m->watch_hit.kind == WATCH_WRITE
-						       ? GDB_STOP_WATCH
-					       : m->watch_hit.kind == WATCH_READ
-						       ? GDB_STOP_RWATCH
-						       : GDB_STOP_AWATCH;
-			debug_stopped(d, k, i, m->watch_hit.addr);
-			return;
-		}
-		if (h->stop == STOP_BREAKPOINT) {
-			bool sw = false;
-			for (int k = 0; k < d->npts; k++)
-				sw |= d->pts[k].type == GDB_BP_SW &&
-				      d->pts[k].addr == h->pc;
-			debug_stopped(d,
-				      sw ? GDB_STOP_SWBREAK : GDB_STOP_HWBREAK,
-				      i, 0);
-			return;
-		}
-	}
-	debug_stopped(d, GDB_STOP_STEP, d->thread, 0);
+	struct history_hit hit;
+	if (!history_hit_find(d->m, &hit))
+		hit.hart = -1;
+	debug_hit_stop(d, &hit);
 }
 
 static bool debug_is_watch(enum gdb_stop_kind k)
@@ -243,8 +243,8 @@ static bool debug_is_watch(enum gdb_stop_kind k)
 static void debug_watch_stop(struct debugger *d)
 {
 	uint64_t here = d->m->icount;
-	if (here > 0 && history_seek(d->h, here - 1))
-		fprintf(stderr, "rewind: %s\n", d->h->err);
+	if (here > 0)
+		history_seek_say(d->h, here - 1);
 }
 
 /* After a forward run ended with st: true when that is a stop. */
@@ -303,120 +303,33 @@ static bool debug_poll_step(struct debugger *d)
 	return false;
 }
 
-/* Seek, reporting a failure to the user; false when it failed. */
-static bool debug_seek(struct debugger *d, uint64_t icount)
-{
-	if (history_seek(d->h, icount) == 0)
-		return true;
-	fprintf(stderr, "rewind: %s\n", d->h->err);
-	return false;
-}
-
-/* The position just before hart t retired its instruction number n
- * (1-based): the largest icount at which it had retired n - 1. Leaves
- * the machine somewhere after it. */
-static bool debug_find_retire(struct debugger *d, int t, uint64_t n,
-			      uint64_t *pos)
-{
-	struct timeline *tl = d->h->tl;
-	const struct checkpoint *c = NULL;
-	for (size_t k = tl->n; k-- > 0;)
-		if (tl->cp[k].icount <= d->m->icount &&
-		    tl->cp[k].hart_icount[t] < n) {
-			c = &tl->cp[k];
-			break;
-		}
-	if (!c || !debug_seek(d, c->icount))
-		return false;
-	struct hart *h = d->m->harts[t];
-	/* Each machine-wide instruction retires at most one of hart t's,
-	 * so this never runs past the one before instruction n. */
-	while (h->icount < n - 1) {
-		enum replay_status st = history_forward(
-			d->h, d->m->icount + (n - 1 - h->icount));
-		if (st != REPLAY_AT_TARGET)
-			return false;
-	}
-	for (;;) {
-		uint64_t at = d->m->icount;
-		if (history_forward(d->h, at + 1) != REPLAY_AT_TARGET)
-			return false;
-		if (h->icount >= n) {
-			*pos = at;
-			return true;
-		}
-	}
-}
-
 static void debug_reverse_step(struct debugger *d)
 {
 	int t = d->thread;
-	uint64_t n = d->m->harts[t]->icount, here = d->m->icount;
-	struct history_stops s;
-	history_stops_off(d->m, &s);
-	uint64_t pos = 0;
-	bool found = false;
-	if (n > 0) {
-		/* Usually the instruction just before is this hart's. */
-		if (here > 0 && debug_seek(d, here - 1) &&
-		    d->m->harts[t]->icount == n - 1) {
-			pos = here - 1;
-			found = true;
-		} else {
-			found = debug_find_retire(d, t, n, &pos);
-		}
-	}
-	history_stops_on(d->m, &s);
-	if (found && debug_seek(d, pos)) {
-		debug_stopped(d, GDB_STOP_STEP, t, 0);
-		return;
-	}
-	/* Nothing before: the beginning of history. */
-	debug_seek(d, 0);
-	debug_stopped(d, GDB_STOP_HISTORY_BEGIN, t, 0);
+	debug_stopped(d,
+		      history_reverse_step(d->h, t) ? GDB_STOP_HISTORY_BEGIN
+						    : GDB_STOP_STEP,
+		      t, 0);
 }
 
-/* One stretch of a reverse-continue: replay from the checkpoint before
- * rc_seg_end up to it, remembering the last breakpoint or watchpoint hit;
- * go there if there was one, else move the stretch back. */
+/* One stretch of a reverse-continue (history_reverse_stretch): a stop
+ * at its last hit, or the stretch moved back. */
 static bool debug_poll_reverse_continue(struct debugger *d)
 {
-	if (d->rc_seg_end == 0) {
-		debug_seek(d, 0);
+	struct history_hit hit;
+	switch (history_reverse_stretch(d->h, &d->rc_seg_end, &hit)) {
+	case HISTORY_REVERSE_BEGIN:
 		debug_stopped(d, GDB_STOP_HISTORY_BEGIN, d->thread, 0);
 		return true;
-	}
-	const struct checkpoint *c = timeline_find(d->h->tl, d->rc_seg_end - 1);
-	uint64_t from = c->icount;
-	if (!debug_seek(d, from)) {
-		debug_stopped(d, GDB_STOP_HISTORY_BEGIN, d->thread, 0);
+	case HISTORY_REVERSE_HIT: debug_hit_stop(d, &hit); return true;
+	case HISTORY_REVERSE_LOST:
+		debug_hit_stop(d, &hit);
+		d->stop.kind = GDB_STOP_HISTORY_BEGIN;
 		return true;
+	case HISTORY_REVERSE_MORE: break;
 	}
-	bool hit = false;
-	uint64_t hit_pos = 0;
-	struct gdb_stop hit_stop = {0};
-	for (;;) {
-		enum replay_status st = history_forward(d->h, d->rc_seg_end);
-		if (st != REPLAY_HART_STOP)
-			break;
-		debug_hart_stop(d);
-		hit = true;
-		hit_stop = d->stop;
-		/* A watched access stops the hart just after it; that is
-		 * where gdb wants a reverse stop, since it then steps back
-		 * over the access itself (see debug_watch_stop). */
-		hit_pos = d->m->icount;
-	}
-	if (hit) {
-		if (!debug_seek(d, hit_pos))
-			hit_stop.kind = GDB_STOP_HISTORY_BEGIN;
-		d->running = false;
-		d->stop = hit_stop;
-		return true;
-	}
-	d->rc_seg_end = from;
 	if (d->interrupted) {
-		debug_seek(d, from);
+		history_seek_say(d->h, d->rc_seg_end);
 		debug_stopped(d, GDB_STOP_INTERRUPT, d->thread, 0);
 		return true;
 	}
@@ -450,13 +363,21 @@ static bool debug_poll(void *ctx, struct gdb_stop *stop)
 	return done;
 }
 
+void debug_run(struct debugger *d, enum gdb_resume_kind kind, int thread,
+	       struct gdb_stop *stop)
+{
+	debug_resume(d, kind, thread);
+	while (!debug_poll(d, stop))
+		;
+}
+
 static void debug_stop_reason(void *ctx, struct gdb_stop *stop)
 {
 	struct debugger *d = ctx;
 	*stop = d->stop;
 }
 
-static const char *debug_priv_name(enum priv p)
+const char *debug_priv_name(enum priv p)
 {
 	return p == PRIV_M ? "M" : p == PRIV_S ? "S" : "U";
 }
@@ -466,163 +387,6 @@ static void debug_thread_describe(void *ctx, int thread, char *buf, size_t len)
 	struct hart *h = debug_hart(ctx, thread);
 	snprintf(buf, len, "hart %d, %s-mode%s", thread,
 		 debug_priv_name(h->priv), h->wfi ? ", waiting" : "");
-}
-
-/* Append formatted text to out. */
-static void debug_say(char *out, size_t outlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void debug_say(char *out, size_t outlen, const char *fmt, ...)
-{
-	size_t n = strlen(out);
-	if (n + 1 >= outlen)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(out + n, outlen - n, fmt, ap);
-	va_end(ap);
-}
-
-static void debug_monitor_checkpoints(struct debugger *d, char *out,
-				      size_t outlen)
-{
-	const struct timeline *tl = d->h->tl;
-	debug_say(out, outlen,
-		  "%zu checkpoints, %zu distinct pages, %.1f MiB of %.0f MiB "
-		  "(taken %" PRIu64 " in %.1f ms, %.3f ms each; thinned "
-		  "%" PRIu64 ")\n",
-		  tl->n, pagestore_count(tl->ps),
-		  (double)timeline_bytes(tl) / (1 << 20),
-		  (double)tl->budget / (1 << 20), tl->taken,
-		  (double)tl->take_ns / 1e6,
-		  tl->taken ? (double)tl->take_ns / 1e6 / (double)tl->taken
-			    : 0.0,
-		  tl->thinned);
-	for (size_t k = 0; k < tl->n; k++)
-		debug_say(out, outlen, "  icount %" PRIu64 ": %u pages\n",
-			  tl->cp[k].icount, tl->cp[k].npages);
-}
-
-/* monitor x/Ni ADDR: N instructions from ADDR (or $pc) of the selected
- * hart, disassembled. */
-static int debug_monitor_x(struct debugger *d, const char *arg, char *out,
-			   size_t outlen)
-{
-	char *end;
-	unsigned long n = 1;
-	if (*arg >= '0' && *arg <= '9') {
-		n = strtoul(arg, &end, 10);
-		arg = end;
-	}
-	if (*arg++ != 'i' || *arg++ != ' ' || n == 0 || n > 1000) {
-		debug_say(out, outlen, "usage: monitor x/Ni ADDR\n");
-		return -1;
-	}
-	while (*arg == ' ')
-		arg++;
-	struct hart *h = debug_hart(d, -1);
-	uint64_t pc = h->pc;
-	if (strcmp(arg, "$pc") != 0) {
-		pc = strtoull(arg, &end, 0);
-		if (!*arg || *end) {
-			debug_say(out, outlen, "bad address '%s'\n", arg);
-			return -1;
-		}
-	}
-	for (unsigned long i = 0; i < n; i++) {
-		uint8_t b[4] = {0};
-		long got = debug_mem_read(d, d->stop.thread, pc, b, 2);
-		if (got == 2 &&
-		    disasm_insn_len((uint16_t)(b[0] | b[1] << 8)) == 4)
-			got += debug_mem_read(d, d->stop.thread, pc + 2, b + 2,
-					      2);
-		char text[128];
-		int len = got >= 2 ? disasm_one(pc, b, (size_t)got, text,
-						sizeof(text))
-				   : -EINVAL;
-		if (len < 0) {
-			debug_say(out, outlen,
-				  "0x%" PRIx64 ": cannot read memory\n", pc);
-			return i ? 0 : -1;
-		}
-		debug_say(out, outlen, "0x%" PRIx64 ":\t%s\n", pc, text);
-		pc += (uint64_t)len;
-	}
-	return 0;
-}
-
-static int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
-{
-	struct debugger *d = ctx;
-	struct machine *m = d->m;
-	out[0] = 0;
-	while (*cmd == ' ')
-		cmd++;
-	if (!strcmp(cmd, "icount")) {
-		debug_say(out, outlen, "icount %" PRIu64 "\n", m->icount);
-		for (int i = 0; i < m->nharts; i++)
-			debug_say(out, outlen,
-				  "hart %d: retired %" PRIu64 ", pc 0x%" PRIx64
-				  ", %s-mode\n",
-				  i, m->harts[i]->icount, m->harts[i]->pc,
-				  debug_priv_name(m->harts[i]->priv));
-		return 0;
-	}
-	if (!strncmp(cmd, "seek", 4) && (cmd[4] == ' ' || !cmd[4])) {
-		char *end;
-		const char *arg = cmd + 4;
-		while (*arg == ' ')
-			arg++;
-		uint64_t to = strtoull(arg, &end, 0);
-		if (!*arg || *end) {
-			debug_say(out, outlen, "usage: monitor seek ICOUNT\n");
-			return -1;
-		}
-		if (history_seek(d->h, to)) {
-			debug_say(out, outlen, "%s\n", d->h->err);
-			return -1;
-		}
-		d->stop.kind = GDB_STOP_STEP;
-		debug_say(out, outlen,
-			  "at icount %" PRIu64
-			  " (use `maint flush register-cache` so gdb reads "
-			  "the registers again)\n",
-			  m->icount);
-		return 0;
-	}
-	if (!strncmp(cmd, "x/", 2))
-		return debug_monitor_x(d, cmd + 2, out, outlen);
-	if (!strcmp(cmd, "checkpoints")) {
-		debug_monitor_checkpoints(d, out, outlen);
-		return 0;
-	}
-	if (!strcmp(cmd, "info")) {
-		debug_say(out, outlen,
-			  "%s %s\nharts %d, RAM %" PRIu64
-			  " MiB\nicount %" PRIu64 "\n",
-			  d->h->live ? "live run" : "replaying", d->what,
-			  m->nharts, m->ram->size >> 20, m->icount);
-		if (d->h->end != UINT64_MAX)
-			debug_say(out, outlen,
-				  "the recording ends at icount %" PRIu64 "\n",
-				  d->h->end);
-		return 0;
-	}
-	if (!strcmp(cmd, "help") || !*cmd) {
-		debug_say(out, outlen,
-			  "monitor icount        the icount and every hart's "
-			  "pc\n"
-			  "monitor seek ICOUNT   go to an icount of the "
-			  "recording\n"
-			  "monitor checkpoints   the checkpoint timeline\n"
-			  "monitor x/Ni ADDR     N instructions at ADDR (or "
-			  "$pc)\n"
-			  "monitor info          what is being debugged\n"
-			  "monitor help          this text\n");
-		return 0;
-	}
-	debug_say(out, outlen,
-		  "unknown monitor command '%s'; try 'monitor help'\n", cmd);
-	return -1;
 }
 
 const struct gdb_target_ops debug_ops = {

@@ -3,12 +3,12 @@
  * instructions of ground it covers; seeking restores the nearest
  * checkpoint at or before the target and replays from there, so any
  * icount of the recording is reachable in at most `interval` steps. */
-#ifndef REWIND_CLI_HISTORY_H
-#define REWIND_CLI_HISTORY_H
+#ifndef REWIND_HISTORY_HISTORY_H
+#define REWIND_HISTORY_HISTORY_H
 
 #include "../replay/replayer.h"
+#include "../replay/session.h"
 #include "../snapshots/timeline.h"
-#include "console.h"
 
 /* Default spacing of new checkpoints, and the default memory budget. */
 #define HISTORY_INTERVAL 2000000
@@ -16,6 +16,8 @@
 /* A seek that replays further than this leaves a checkpoint this far
  * before its target. */
 #define HISTORY_NEAR 50000
+
+struct replay_session;
 
 struct history {
 	struct machine *m;
@@ -36,7 +38,9 @@ struct history {
 	 * far it got; behind it the gate replays what was kept. */
 	bool live;
 	uint64_t frontier;
-	struct console *con;
+	struct session live_run; /* its console run (see session_console) */
+	/* The recording this history owns (history_open), or NULL. */
+	struct replay_session *rs;
 	char err[512];
 };
 
@@ -45,9 +49,19 @@ int history_init(struct history *h, struct machine *m, struct gate *g,
 		 size_t budget, uint64_t interval);
 void history_free(struct history *h);
 
+/* The recording at path opened as a history on the heap: replayed from
+ * its start, with checkpoints every interval instructions (0: the
+ * default) kept within budget bytes. NULL after printing why. */
+struct history *history_open(const char *path, size_t budget,
+			     uint64_t interval);
+/* Free a history from history_open, its recording and machine with it. */
+void history_close(struct history *h);
+
 /* Make h live: the gate records (keeping events), console input comes
- * from con, and the guest's output goes to the console. */
-void history_go_live(struct history *h, struct console *con);
+ * from con, and the guest's output goes to the console; o: the machine's
+ * options (Ctrl-A S). */
+void history_go_live(struct history *h, struct console *con,
+		     const struct machine_opts *o);
 
 /* Run forward to target or a stop, leaving checkpoints on the way. At the
  * end of the recording, returns REPLAY_END again however often called. */
@@ -55,6 +69,8 @@ enum replay_status history_forward(struct history *h, uint64_t target);
 /* Go to exactly icount, with breakpoints and watchpoints out of the way.
  * 0, or -1 with the reason in h->err (e.g. beyond the recording's end). */
 int history_seek(struct history *h, uint64_t icount);
+/* history_seek, reporting a failure on stderr; false when it failed. */
+bool history_seek_say(struct history *h, uint64_t icount);
 /* Breakpoints and watchpoints, set aside while the debugger moves the
  * machine about (seeking, searching) and put back after. */
 struct history_stops {

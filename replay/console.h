@@ -1,18 +1,20 @@
 /* The console: host stdin feeds the guest's UART, the UART's output goes to
  * stdout. On a terminal stdin is put in raw mode, Ctrl-A X quits and
  * Ctrl-A S saves a snapshot. */
-#ifndef REWIND_CLI_CONSOLE_H
-#define REWIND_CLI_CONSOLE_H
+#ifndef REWIND_REPLAY_CONSOLE_H
+#define REWIND_REPLAY_CONSOLE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <termios.h>
 
 struct machine;
 
 struct console {
 	int fd;		       /* stdin, or -1 once it reached end of file */
 	bool raw;	       /* the terminal was switched to raw mode */
+	struct termios saved;  /* its mode before, to put back */
 	bool escape;	       /* Ctrl-A seen: the next key is a command */
 	bool quit;	       /* the user asked to quit */
 	bool save;	       /* the user asked for a snapshot now */

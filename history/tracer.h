@@ -1,8 +1,8 @@
 /* Instruction-by-instruction replay: which hart retired what, at which
  * icount, and the registers it wrote; and the one-line text of that, as
  * `rewind trace` and the record post-mortem print it. */
-#ifndef REWIND_CLI_TRACER_H
-#define REWIND_CLI_TRACER_H
+#ifndef REWIND_HISTORY_TRACER_H
+#define REWIND_HISTORY_TRACER_H
 
 #include "../core/machine.h"
 #include "../replay/replayer.h"

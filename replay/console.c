@@ -10,14 +10,12 @@
 
 #define CTRL_A 0x01
 
-static struct termios saved_termios;
-
 void console_open(struct console *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->fd = STDIN_FILENO;
-	if (isatty(c->fd) && tcgetattr(c->fd, &saved_termios) == 0) {
-		struct termios raw = saved_termios;
+	if (isatty(c->fd) && tcgetattr(c->fd, &c->saved) == 0) {
+		struct termios raw = c->saved;
 		cfmakeraw(&raw);
 		/* Keep output post-processing so the guest's \n still
 		 * returns the carriage. */
@@ -30,7 +28,7 @@ void console_open(struct console *c)
 void console_close(struct console *c)
 {
 	if (c->raw)
-		tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+		tcsetattr(STDIN_FILENO, TCSANOW, &c->saved);
 	c->raw = false;
 	fflush(stdout);
 }

@@ -1,10 +1,17 @@
 #include "session.h"
 #include "../core/dev/uart.h"
-#include "../replay/logfile.h"
-#include "commands.h"
+#include "logfile.h"
+#include "restore.h"
 
 #include <stdio.h>
 #include <string.h>
+
+void session_opts_defaults(struct machine_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->mem = 128ull << 20;
+	o->smp = 1;
+}
 
 int session_exit_status(const struct machine *m)
 {
@@ -72,48 +79,71 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
  * that a killed recorder loses little. */
 static void session_digest(struct machine *m, struct gate *g, bool with_ram)
 {
-	static struct event e;
+	struct event e;
 	event_digest_take(m, with_ram, &e);
 	gate_log(g, &e);
 	if (log_writer_flush(g->w) < 0)
 		gate_fail(g, m->icount, "writing the recording failed");
 }
 
-static void session_loop(struct machine *m, struct gate *g, struct console *con,
-			 const struct machine_opts *o, uint64_t limit)
+void session_log_end(struct machine *m, struct gate *g)
 {
+	struct event end = {.type = EV_END,
+			    .icount = m->icount,
+			    .value = (uint64_t)m->exit,
+			    .code = m->exit_code};
+	gate_log(g, &end);
+}
+
+void session_console(struct session *s, int wait_ms)
+{
+	struct console *con = s->con;
+	console_read(con, wait_ms);
+	console_consume(con, gate_console(s->g, con->pending, con->npending));
+	if (con->save) {
+		con->save = false;
+		restore_save_now(s->origin, s->m, s->o);
+	}
+}
+
+/* Has the run reached a stop other than the machine's own? */
+static bool session_stopped(const struct session *s)
+{
+	const struct console *con = s->con;
+	return s->m->icount >= s->limit || con->saw_failure ||
+	       (con->watch && con->saw_watch);
+}
+
+void session_loop(struct session *s)
+{
+	struct machine *m = s->m;
+	struct gate *g = s->g;
 	bool rec = g->mode == GATE_RECORD;
 	uint64_t next_digest = m->icount + DIGEST_INTERVAL;
 	unsigned ndigests = 0;
 	for (;;) {
-		uint64_t budget = CONSOLE_SLICE;
+		uint64_t budget = s->slice;
 		if (rec && next_digest - m->icount < budget)
 			budget = next_digest - m->icount;
-		if (m->icount >= limit || con->saw_failure)
+		if (session_stopped(s))
 			return;
-		if (limit - m->icount < budget)
-			budget = limit - m->icount;
+		if (s->limit - m->icount < budget)
+			budget = s->limit - m->icount;
 		enum machine_stop st = machine_run(m, budget);
 		if (rec && m->icount >= next_digest) {
 			session_digest(m, g,
 				       ++ndigests % DIGEST_RAM_EVERY == 0);
 			next_digest = m->icount + DIGEST_INTERVAL;
 		}
-		if (st == MSTOP_EXIT || g->failed)
+		if (st == MSTOP_EXIT || g->failed || session_stopped(s))
 			return;
-		if (st == MSTOP_IDLE && !console_has_input(con)) {
+		if (st == MSTOP_IDLE && !console_has_input(s->con)) {
 			m->exit = MEXIT_HALTED;
 			return;
 		}
 		/* Idle: nothing runs until input arrives, so wait for it. */
-		console_read(con, st == MSTOP_IDLE ? 100 : 0);
-		console_consume(con,
-				gate_console(g, con->pending, con->npending));
-		if (con->save) {
-			con->save = false;
-			snapshot_now(m, o);
-		}
-		if (con->quit) {
+		session_console(s, st == MSTOP_IDLE ? 100 : 0);
+		if (s->con->quit) {
 			fprintf(stderr, "\r\nrewind: quit from the console\n");
 			m->exit = MEXIT_POWEROFF;
 			return;
@@ -122,12 +152,20 @@ static void session_loop(struct machine *m, struct gate *g, struct console *con,
 }
 
 struct session_result session_run(struct machine *m, struct gate *g,
-				  const struct machine_opts *o, uint64_t limit)
+				  const struct machine_opts *o,
+				  struct restore *origin, uint64_t limit)
 {
 	struct console con;
 	console_open(&con);
 	uart_set_tx(m->uart, console_tx, &con);
-	session_loop(m, g, &con, o, limit);
+	struct session s = {.m = m,
+			    .g = g,
+			    .con = &con,
+			    .o = o,
+			    .origin = origin,
+			    .limit = limit,
+			    .slice = CONSOLE_SLICE};
+	session_loop(&s);
 	/* A guest reboot: the same machine from power-on, same images. */
 	while (m->exit == MEXIT_RESET && !g->failed) {
 		char err[512];
@@ -137,7 +175,7 @@ struct session_result session_run(struct machine *m, struct gate *g,
 			fprintf(stderr, "rewind: reboot: %s\n", err);
 			break;
 		}
-		session_loop(m, g, &con, o, limit);
+		session_loop(&s);
 	}
 	console_close(&con);
 	struct session_result res = {.guest_failed = con.saw_failure ||
@@ -155,11 +193,7 @@ struct session_result session_run(struct machine *m, struct gate *g,
 			(unsigned long long)m->icount);
 	if (g->mode == GATE_RECORD) {
 		session_digest(m, g, true);
-		struct event end = {.type = EV_END,
-				    .icount = m->icount,
-				    .value = (uint64_t)m->exit,
-				    .code = m->exit_code};
-		gate_log(g, &end);
+		session_log_end(m, g);
 	}
 	res.status = session_exit_status(m);
 	if (res.guest_failed && res.status == 0)
@@ -203,7 +237,7 @@ void session_rec_config(const struct machine_opts *o, struct rec_config *c)
 void session_opts_from_config(const struct rec_config *c,
 			      struct machine_opts *o)
 {
-	opts_machine_defaults(o);
+	session_opts_defaults(o);
 	o->mem = c->mem;
 	o->smp = c->smp;
 	o->bios = c->bare ? "none" : c->bios.path;

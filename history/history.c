@@ -1,8 +1,10 @@
 #include "history.h"
 #include "../core/dev/uart.h"
+#include "../replay/replay_session.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int history_checkpoint(struct history *h)
@@ -21,7 +23,7 @@ static void history_tx(void *ctx, uint8_t byte)
 {
 	struct history *h = ctx;
 	if (machine_now(h->m) >= h->furthest)
-		console_tx(h->con, byte);
+		console_tx(h->live_run.con, byte);
 }
 
 int history_init(struct history *h, struct machine *m, struct gate *g,
@@ -48,51 +50,75 @@ void history_free(struct history *h)
 	h->tl = NULL;
 }
 
+struct history *history_open(const char *path, size_t budget, uint64_t interval)
+{
+	struct history *h = malloc(sizeof(*h));
+	struct replay_session *rs = h ? replay_session_new(path, true) : NULL;
+	if (!rs) {
+		free(h);
+		return NULL;
+	}
+	if (history_init(h, rs->m, &rs->g, budget, interval)) {
+		fprintf(stderr, "rewind: out of memory\n");
+		replay_session_free(rs);
+		free(h);
+		return NULL;
+	}
+	h->rs = rs;
+	return h;
+}
+
+void history_close(struct history *h)
+{
+	if (!h)
+		return;
+	history_free(h);
+	replay_session_free(h->rs);
+	free(h);
+}
+
 bool history_at_end(const struct history *h)
 {
 	return h->m->icount == h->end && h->g->qhead == h->g->qlen;
 }
 
-void history_go_live(struct history *h, struct console *con)
+void history_go_live(struct history *h, struct console *con,
+		     const struct machine_opts *o)
 {
 	h->live = true;
-	h->con = con;
+	h->live_run = (struct session){
+		.m = h->m, .g = h->g, .con = con, .o = o, .slice = 0};
 	h->frontier = h->m->icount;
 	gate_keep(h->g);
 }
 
-/* At the frontier of a live session: run on, recording. */
+/* At the frontier of a live session: run on, recording. The debugger
+ * polls in short stretches, so this is one stretch of the console run
+ * (session_loop) with the debugger's stops. */
 static enum replay_status history_live_run(struct history *h, uint64_t stop)
 {
 	struct machine *m = h->m;
-	struct gate *g = h->g;
-	struct console *con = h->con;
-	console_read(con, 0);
-	console_consume(con, gate_console(g, con->pending, con->npending));
-	if (con->quit)
+	struct session *s = &h->live_run;
+	session_console(s, 0);
+	if (s->con->quit)
 		machine_exit(m, MEXIT_POWEROFF, 0);
 	enum machine_stop st = machine_run(m, stop - m->icount);
 	h->frontier = m->icount;
 	switch (st) {
 	case MSTOP_HART: return REPLAY_HART_STOP;
-	case MSTOP_EXIT: {
+	case MSTOP_EXIT:
 		/* Kept, so that replaying up to here ends the same way. */
-		struct event end = {.type = EV_END,
-				    .icount = m->icount,
-				    .value = (uint64_t)m->exit,
-				    .code = m->exit_code};
-		gate_log(g, &end);
+		session_log_end(m, h->g);
 		h->end = m->icount;
 		return REPLAY_END;
-	}
 	case MSTOP_IDLE:
 		/* Only input can wake the machine: wait a little for it and
 		 * let the caller look at its own socket meanwhile. */
-		if (!console_has_input(con)) {
+		if (!console_has_input(s->con)) {
 			machine_exit(m, MEXIT_HALTED, 1);
 			return history_live_run(h, stop);
 		}
-		console_read(con, 10);
+		console_read(s->con, 10);
 		return REPLAY_AT_TARGET;
 	default: return REPLAY_AT_TARGET;
 	}
@@ -217,4 +243,12 @@ int history_seek(struct history *h, uint64_t icount)
 		return -1;
 	}
 	return 0;
+}
+
+bool history_seek_say(struct history *h, uint64_t icount)
+{
+	if (history_seek(h, icount) == 0)
+		return true;
+	fprintf(stderr, "rewind: %s\n", h->err);
+	return false;
 }

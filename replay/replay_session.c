@@ -1,7 +1,7 @@
 #include "replay_session.h"
-#include "../replay/logfile.h"
-#include "../replay/pack.h"
-#include "commands.h"
+#include "logfile.h"
+#include "pack.h"
+#include "restore.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,14 +59,19 @@ int replay_session_open(struct replay_session *rs, const char *path,
 		return -1;
 	}
 	/* A recording that starts from a snapshot restores it first. */
-	static struct rec_config src;
-	rs->m = rs->rc.has_snapshot
-			? snapshot_machine_from(rs->rc.snapshot.path,
-						rs->rc.snapshot.sha256, &rs->g,
-						&rs->o, &src, rs->rc.chaos,
-						rs->rc.chaos_seed)
-			: session_machine_chaos(&rs->o, &rs->g, rs->rc.chaos,
-						rs->rc.chaos_seed);
+	if (rs->rc.has_snapshot) {
+		rs->origin = restore_new(false);
+		rs->m = rs->origin
+				? restore_machine(rs->origin,
+						  rs->rc.snapshot.path,
+						  rs->rc.snapshot.sha256,
+						  &rs->g, &rs->o, rs->rc.chaos,
+						  rs->rc.chaos_seed)
+				: NULL;
+	} else {
+		rs->m = session_machine_chaos(&rs->o, &rs->g, rs->rc.chaos,
+					      rs->rc.chaos_seed);
+	}
 	if (!rs->m) {
 		replay_session_close(rs);
 		return -1;
@@ -84,7 +89,48 @@ void replay_session_close(struct replay_session *rs)
 	gate_free(&rs->g);
 	if (rs->packed)
 		pack_cleanup(&rs->rc, rs->pack_dir);
+	restore_free(rs->origin);
 	memset(rs, 0, sizeof(*rs));
+}
+
+struct replay_session *replay_session_new(const char *path, bool seekable)
+{
+	struct replay_session *rs = malloc(sizeof(*rs));
+	if (!rs) {
+		fprintf(stderr, "rewind: out of memory\n");
+		return NULL;
+	}
+	if (replay_session_open(rs, path, seekable)) {
+		free(rs);
+		return NULL;
+	}
+	return rs;
+}
+
+void replay_session_free(struct replay_session *rs)
+{
+	if (!rs)
+		return;
+	replay_session_close(rs);
+	free(rs);
+}
+
+int replay_run(const char *path, uint64_t to, bool verify)
+{
+	struct replay_session *rs = replay_session_new(path, false);
+	if (!rs)
+		return 1;
+	enum replay_status st = replay_advance(rs->m, &rs->g, to, verify);
+	int status;
+	if (st == REPLAY_AT_TARGET) {
+		fprintf(stderr, "rewind: stopped at icount %llu\n",
+			(unsigned long long)rs->m->icount);
+		status = 0;
+	} else {
+		status = replay_session_status(rs, st);
+	}
+	replay_session_free(rs);
+	return status;
 }
 
 int replay_session_status(struct replay_session *rs, enum replay_status st)

@@ -1,8 +1,8 @@
 /* The machine as a gdb target: registers, memory, breakpoints and
  * watchpoints, and execution forwards and backwards through a replay
- * history (cli/history.h). Implements the ops of gdb/target.h. */
-#ifndef REWIND_CLI_DEBUG_H
-#define REWIND_CLI_DEBUG_H
+ * history (history.h). Implements the ops of gdb/target.h. */
+#ifndef REWIND_HISTORY_DEBUG_H
+#define REWIND_HISTORY_DEBUG_H
 
 #include "../gdb/target.h"
 #include "history.h"
@@ -39,4 +39,20 @@ extern const struct gdb_target_ops debug_ops;
  * goes away is waited for again). 0, or 1 after printing why the stub
  * could not be served; *detached says whether gdb detached. */
 int debug_serve(struct debugger *d, const char *spec, bool *detached);
+
+/* Resume as gdb would (kind, for thread; -1: the selected one) and poll
+ * until the target stops; the stop in *stop. For callers without a gdb
+ * client: tests, queries. */
+void debug_run(struct debugger *d, enum gdb_resume_kind kind, int thread,
+	       struct gdb_stop *stop);
+
+/* rewind replay --gdb: the recording at path under the debugger served on
+ * spec, from icount to (UINT64_MAX: its start). The process exit status. */
+int debug_replay(const char *path, const char *spec, uint64_t to, bool verify,
+		 uint64_t budget);
+/* rewind run --gdb: a live run of the machine o describes under the
+ * debugger, with checkpoints kept within budget bytes. The process exit
+ * status. */
+int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget);
+
 #endif

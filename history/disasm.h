@@ -1,7 +1,7 @@
 /* RISC-V disassembly of one instruction, shared by `rewind trace`, the
  * record post-mortem and the debugger's `monitor x/Ni`. */
-#ifndef REWIND_CLI_DISASM_H
-#define REWIND_CLI_DISASM_H
+#ifndef REWIND_HISTORY_DISASM_H
+#define REWIND_HISTORY_DISASM_H
 
 #include <stddef.h>
 #include <stdint.h>

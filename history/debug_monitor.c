@@ -1,0 +1,169 @@
+/* The debugger's monitor commands: `monitor icount`, `seek`,
+ * `checkpoints`, `x/Ni` and `info`, answered as text. */
+#include "../snapshots/pagestore.h"
+#include "debug_impl.h"
+#include "disasm.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Append formatted text to out. */
+static void debug_say(char *out, size_t outlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void debug_say(char *out, size_t outlen, const char *fmt, ...)
+{
+	size_t n = strlen(out);
+	if (n + 1 >= outlen)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(out + n, outlen - n, fmt, ap);
+	va_end(ap);
+}
+
+static void debug_monitor_checkpoints(struct debugger *d, char *out,
+				      size_t outlen)
+{
+	const struct timeline *tl = d->h->tl;
+	debug_say(out, outlen,
+		  "%zu checkpoints, %zu distinct pages, %.1f MiB of %.0f MiB "
+		  "(taken %" PRIu64 " in %.1f ms, %.3f ms each; thinned "
+		  "%" PRIu64 ")\n",
+		  tl->n, pagestore_count(tl->ps),
+		  (double)timeline_bytes(tl) / (1 << 20),
+		  (double)tl->budget / (1 << 20), tl->taken,
+		  (double)tl->take_ns / 1e6,
+		  tl->taken ? (double)tl->take_ns / 1e6 / (double)tl->taken
+			    : 0.0,
+		  tl->thinned);
+	for (size_t k = 0; k < tl->n; k++)
+		debug_say(out, outlen, "  icount %" PRIu64 ": %u pages\n",
+			  tl->cp[k].icount, tl->cp[k].npages);
+}
+
+/* monitor x/Ni ADDR: N instructions from ADDR (or $pc) of the selected
+ * hart, disassembled. */
+static int debug_monitor_x(struct debugger *d, const char *arg, char *out,
+			   size_t outlen)
+{
+	char *end;
+	unsigned long n = 1;
+	if (*arg >= '0' && *arg <= '9') {
+		n = strtoul(arg, &end, 10);
+		arg = end;
+	}
+	if (*arg++ != 'i' || *arg++ != ' ' || n == 0 || n > 1000) {
+		debug_say(out, outlen, "usage: monitor x/Ni ADDR\n");
+		return -1;
+	}
+	while (*arg == ' ')
+		arg++;
+	struct hart *h = debug_hart(d, -1);
+	uint64_t pc = h->pc;
+	if (strcmp(arg, "$pc") != 0) {
+		pc = strtoull(arg, &end, 0);
+		if (!*arg || *end) {
+			debug_say(out, outlen, "bad address '%s'\n", arg);
+			return -1;
+		}
+	}
+	for (unsigned long i = 0; i < n; i++) {
+		uint8_t b[4] = {0};
+		long got = debug_mem_read(d, d->stop.thread, pc, b, 2);
+		if (got == 2 &&
+		    disasm_insn_len((uint16_t)(b[0] | b[1] << 8)) == 4)
+			got += debug_mem_read(d, d->stop.thread, pc + 2, b + 2,
+					      2);
+		char text[128];
+		int len = got >= 2 ? disasm_one(pc, b, (size_t)got, text,
+						sizeof(text))
+				   : -EINVAL;
+		if (len < 0) {
+			debug_say(out, outlen,
+				  "0x%" PRIx64 ": cannot read memory\n", pc);
+			return i ? 0 : -1;
+		}
+		debug_say(out, outlen, "0x%" PRIx64 ":\t%s\n", pc, text);
+		pc += (uint64_t)len;
+	}
+	return 0;
+}
+
+int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
+{
+	struct debugger *d = ctx;
+	struct machine *m = d->m;
+	out[0] = 0;
+	while (*cmd == ' ')
+		cmd++;
+	if (!strcmp(cmd, "icount")) {
+		debug_say(out, outlen, "icount %" PRIu64 "\n", m->icount);
+		for (int i = 0; i < m->nharts; i++)
+			debug_say(out, outlen,
+				  "hart %d: retired %" PRIu64 ", pc 0x%" PRIx64
+				  ", %s-mode\n",
+				  i, m->harts[i]->icount, m->harts[i]->pc,
+				  debug_priv_name(m->harts[i]->priv));
+		return 0;
+	}
+	if (!strncmp(cmd, "seek", 4) && (cmd[4] == ' ' || !cmd[4])) {
+		char *end;
+		const char *arg = cmd + 4;
+		while (*arg == ' ')
+			arg++;
+		uint64_t to = strtoull(arg, &end, 0);
+		if (!*arg || *end) {
+			debug_say(out, outlen, "usage: monitor seek ICOUNT\n");
+			return -1;
+		}
+		if (history_seek(d->h, to)) {
+			debug_say(out, outlen, "%s\n", d->h->err);
+			return -1;
+		}
+		d->stop.kind = GDB_STOP_STEP;
+		debug_say(out, outlen,
+			  "at icount %" PRIu64
+			  " (use `maint flush register-cache` so gdb reads "
+			  "the registers again)\n",
+			  m->icount);
+		return 0;
+	}
+	if (!strncmp(cmd, "x/", 2))
+		return debug_monitor_x(d, cmd + 2, out, outlen);
+	if (!strcmp(cmd, "checkpoints")) {
+		debug_monitor_checkpoints(d, out, outlen);
+		return 0;
+	}
+	if (!strcmp(cmd, "info")) {
+		debug_say(out, outlen,
+			  "%s %s\nharts %d, RAM %" PRIu64
+			  " MiB\nicount %" PRIu64 "\n",
+			  d->h->live ? "live run" : "replaying", d->what,
+			  m->nharts, m->ram->size >> 20, m->icount);
+		if (d->h->end != UINT64_MAX)
+			debug_say(out, outlen,
+				  "the recording ends at icount %" PRIu64 "\n",
+				  d->h->end);
+		return 0;
+	}
+	if (!strcmp(cmd, "help") || !*cmd) {
+		debug_say(out, outlen,
+			  "monitor icount        the icount and every hart's "
+			  "pc\n"
+			  "monitor seek ICOUNT   go to an icount of the "
+			  "recording\n"
+			  "monitor checkpoints   the checkpoint timeline\n"
+			  "monitor x/Ni ADDR     N instructions at ADDR (or "
+			  "$pc)\n"
+			  "monitor info          what is being debugged\n"
+			  "monitor help          this text\n");
+		return 0;
+	}
+	debug_say(out, outlen,
+		  "unknown monitor command '%s'; try 'monitor help'\n", cmd);
+	return -1;
+}

@@ -1,0 +1,27 @@
+/* Recording a run: the guest runs as under `run`, and every input is
+ * logged into a recording with the machine's configuration as its header. */
+#ifndef REWIND_REPLAY_RECORD_H
+#define REWIND_REPLAY_RECORD_H
+
+#include "session.h"
+
+struct record_opts {
+	struct machine_opts m;
+	const char *out;
+	bool force;
+	bool chaos, seed_given;
+	uint64_t seed;
+	int until_fail; /* 0: one run */
+	uint64_t limit;
+	bool pack;	     /* embed the images */
+	const char *restore; /* start from this snapshot */
+};
+
+/* One recorded run into path (replaced when force), with chaos seed seed
+ * when ro->chaos. Messages go to stderr. */
+struct session_result record_run(const struct record_opts *ro, const char *path,
+				 bool force, uint64_t seed);
+/* A seed for a chaos schedule, from the host's entropy. */
+uint64_t record_fresh_seed(void);
+
+#endif

@@ -1,0 +1,167 @@
+#include "restore.h"
+#include "../snapshots/snapshot.h"
+#include "host.h"
+#include "sha256.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct restore *restore_new(bool timing)
+{
+	struct restore *r = calloc(1, sizeof(*r));
+	if (r)
+		r->timing = timing;
+	return r;
+}
+
+void restore_free(struct restore *r)
+{
+	if (!r)
+		return;
+	snapshot_chain_free(r->chain);
+	free(r);
+}
+
+struct machine *restore_machine(struct restore *r, const char *path,
+				const char *expect_sha256, struct gate *g,
+				struct machine_opts *o, bool chaos,
+				uint64_t seed)
+{
+	char err[1024];
+	uint8_t d[32];
+	char hex[65];
+	/* A changed snapshot is named as such before its contents are read,
+	 * whatever its damage would otherwise be reported as. */
+	if (expect_sha256) {
+		if (sha256_file(path, d, err, sizeof(err))) {
+			fprintf(stderr,
+				"rewind: the recording needs "
+				"snapshot %s\n",
+				err);
+			return NULL;
+		}
+		sha256_hex(d, hex);
+		if (strcmp(hex, expect_sha256)) {
+			fprintf(stderr,
+				"rewind: snapshot %s has changed since the "
+				"recording (sha256 %s, recorded %s)\n",
+				path, hex, expect_sha256);
+			return NULL;
+		}
+	}
+	if (snapshot_config(path, &r->rc, err, sizeof(err))) {
+		fprintf(stderr, "rewind: %s\n", err);
+		return NULL;
+	}
+	session_opts_from_config(&r->rc, o);
+	struct machine *m = session_machine(o, g);
+	if (!m)
+		return NULL;
+	double t0 = host_seconds();
+	snapshot_chain_free(r->chain);
+	r->chain = NULL;
+	if (snapshot_restore_chain(m, path, expect_sha256, &r->chain, err,
+				   sizeof(err))) {
+		fprintf(stderr, "rewind: %s\n", err);
+		machine_free(m);
+		return NULL;
+	}
+	if (r->timing)
+		fprintf(stderr,
+			"rewind: stats: restore seconds %.6f chain %u\n",
+			host_seconds() - t0, snapshot_chain_depth(r->chain));
+	memcpy(&r->entropy_state, snapshot_chain_sha256(r->chain),
+	       sizeof(r->entropy_state));
+	/* The snapshot brings its own schedule; a chaos recording from it
+	 * replaces it with the recording's. */
+	if (chaos) {
+		m->chaos = true;
+		m->chaos_state = seed;
+	}
+	return m;
+}
+
+int restore_opts_check(const char *snap, const struct machine_opts *given,
+		       const struct machine_opts *from)
+{
+	/* The snapshot decides the machine; a contradicting option is an
+	 * error, not something to ignore silently. */
+	if ((given->mem_given && given->mem != from->mem) ||
+	    (given->smp_given && given->smp != from->smp)) {
+		fprintf(stderr,
+			"rewind: %s was saved with --mem %llu --smp %d; it "
+			"cannot be restored into a different machine\n",
+			snap, (unsigned long long)from->mem, from->smp);
+		return -1;
+	}
+	if (given->bios || given->kernel || given->initrd || given->append ||
+	    given->ndisks) {
+		fprintf(stderr,
+			"rewind: %s names its own images; --bios, --kernel, "
+			"--initrd, --append and --disk cannot be given with "
+			"it\n",
+			snap);
+		return -1;
+	}
+	return 0;
+}
+
+int restore_save(struct restore *r, const struct machine *m,
+		 const struct machine_opts *o, const char *path, bool force,
+		 bool full)
+{
+	const struct snapshot_chain *parent = r && !full ? r->chain : NULL;
+	bool timing = r && r->timing;
+	char err[1024];
+	struct rec_config *rc = malloc(sizeof(*rc));
+	if (!rc) {
+		fprintf(stderr, "rewind snapshot: out of memory\n");
+		return -1;
+	}
+	int status = -1;
+	if (r && r->chain) {
+		*rc = r->rc;
+	} else {
+		session_rec_config(o, rc);
+		if (recording_hash_images(rc, err, sizeof(err))) {
+			fprintf(stderr, "rewind snapshot: %s\n", err);
+			goto out;
+		}
+	}
+	struct snapshot_save_stats st;
+	double t0 = host_seconds();
+	if (snapshot_save_child(m, rc, parent, path, force, &st, err,
+				sizeof(err))) {
+		fprintf(stderr, "rewind snapshot: %s\n", err);
+		goto out;
+	}
+	if (timing)
+		fprintf(stderr,
+			"rewind: stats: save seconds %.6f pages-listed %llu "
+			"pages-stored %llu bytes %llu\n",
+			host_seconds() - t0,
+			(unsigned long long)st.pages_listed,
+			(unsigned long long)st.pages_stored,
+			(unsigned long long)st.bytes);
+	status = 0;
+out:
+	free(rc);
+	return status;
+}
+
+void restore_save_now(struct restore *r, const struct machine *m,
+		      const struct machine_opts *o)
+{
+	/* Never over an existing file: the first free name wins. */
+	char path[64];
+	snprintf(path, sizeof(path), "rewind-%llu.snap",
+		 (unsigned long long)m->icount);
+	for (int i = 1; access(path, F_OK) == 0 && i < 1000; i++)
+		snprintf(path, sizeof(path), "rewind-%llu-%d.snap",
+			 (unsigned long long)m->icount, i);
+	if (restore_save(r, m, o, path, false, false) == 0)
+		fprintf(stderr, "\r\nrewind: snapshot of icount %llu in %s\r\n",
+			(unsigned long long)m->icount, path);
+}

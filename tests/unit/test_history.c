@@ -1,0 +1,379 @@
+/* history/: seeking lands on exactly the machine a straight replay reaches,
+ * reverse steps go to the selected hart's previous instruction,
+ * reverse-continue stops at the last store to a watched variable, the
+ * beginning of history is reported as such, and a small checkpoint budget
+ * thins the timeline without making seeks inexact.
+ *
+ * The recording is made here, of the two-hart race guest under a chaos
+ * schedule (so the harts take turns often); the unit rule passes the
+ * guest's ELF in REWIND_RACE_ELF. */
+#include "../../core/dev/uart.h"
+#include "../../history/debug.h"
+#include "../../history/history.h"
+#include "../../history/reverse.h"
+#include "../../history/symbols.h"
+#include "../../history/tracer.h"
+#include "../../replay/record.h"
+#include "../../replay/replay_session.h"
+#include "../../replay/sha256.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A seed whose schedule switches harts inside their loops. */
+#define TEST_SEED 2
+/* Checkpoints this far apart, so that seeks cross many of them. */
+#define TEST_INTERVAL 997
+/* Denser still where thinning is tested: many more checkpoints than the
+ * few a small budget has room for. */
+#define TEST_THIN_INTERVAL 101
+
+static const char *race_elf;
+static char rec_path[] = "/tmp/rewind-test-history-XXXXXX";
+static uint64_t rec_end; /* the icount of the recording's end record */
+
+/* What the tests compare: every hart's registers, pc and retired count,
+ * the machine's icount and a hash of RAM. */
+struct picture {
+	uint64_t icount;
+	int nharts;
+	struct {
+		uint64_t x[32], f[32], pc, icount;
+	} hart[MACHINE_MAX_HARTS];
+	uint8_t ram[SHA256_BYTES];
+};
+
+static void picture_take(struct machine *m, struct picture *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->icount = m->icount;
+	p->nharts = m->nharts;
+	for (int i = 0; i < m->nharts; i++) {
+		const struct hart *h = m->harts[i];
+		memcpy(p->hart[i].x, h->x, sizeof(p->hart[i].x));
+		memcpy(p->hart[i].f, h->f, sizeof(p->hart[i].f));
+		p->hart[i].pc = h->pc;
+		p->hart[i].icount = h->icount;
+	}
+	const uint8_t *ram = bus_host_ptr(&m->bus, RAM_BASE, m->ram->size);
+	ck_assert_ptr_nonnull(ram);
+	sha256_buf(ram, m->ram->size, p->ram);
+}
+
+static void picture_check(const struct picture *a, const struct picture *b)
+{
+	ck_assert_uint_eq(a->icount, b->icount);
+	ck_assert_int_eq(a->nharts, b->nharts);
+	for (int i = 0; i < a->nharts; i++) {
+		ck_assert_uint_eq(a->hart[i].pc, b->hart[i].pc);
+		ck_assert_uint_eq(a->hart[i].icount, b->hart[i].icount);
+		ck_assert_mem_eq(a->hart[i].x, b->hart[i].x,
+				 sizeof(a->hart[i].x));
+		ck_assert_mem_eq(a->hart[i].f, b->hart[i].f,
+				 sizeof(a->hart[i].f));
+	}
+	ck_assert_mem_eq(a->ram, b->ram, sizeof(a->ram));
+}
+
+/* A replay from the start, without a history, quiet. */
+static struct replay_session *straight_open(void)
+{
+	struct replay_session *rs = replay_session_new(rec_path, false);
+	ck_assert_ptr_nonnull(rs);
+	uart_set_tx(rs->m->uart, NULL, NULL);
+	return rs;
+}
+
+/* The machine a straight replay reaches at icount. */
+static void straight_picture(uint64_t icount, struct picture *p)
+{
+	struct replay_session *rs = straight_open();
+	ck_assert_int_eq(replay_advance(rs->m, &rs->g, icount, false),
+			 REPLAY_AT_TARGET);
+	picture_take(rs->m, p);
+	replay_session_free(rs);
+}
+
+static struct history *history_quiet(size_t budget, uint64_t interval)
+{
+	struct history *h = history_open(rec_path, budget, interval);
+	ck_assert_ptr_nonnull(h);
+	uart_set_tx(h->m->uart, NULL, NULL);
+	return h;
+}
+
+/* Record the race guest once for every test. */
+static void recording_make(void)
+{
+	race_elf = getenv("REWIND_RACE_ELF");
+	if (!race_elf || access(race_elf, R_OK)) {
+		fprintf(stderr,
+			"test_history: REWIND_RACE_ELF must name the race "
+			"guest (build/guests/race.elf); `make unit` sets it\n");
+		exit(1);
+	}
+	int fd = mkstemp(rec_path);
+	if (fd < 0) {
+		perror("test_history: mkstemp");
+		exit(1);
+	}
+	close(fd);
+	/* The recorder's console reads stdin: nothing to type here. */
+	if (!freopen("/dev/null", "r", stdin))
+		exit(1);
+	struct record_opts ro = {.limit = UINT64_MAX, .chaos = true};
+	session_opts_defaults(&ro.m);
+	ro.m.bios = "none";
+	ro.m.kernel = race_elf;
+	ro.m.smp = 2;
+	ro.m.mem = 16 << 20;
+	record_run(&ro, rec_path, true, TEST_SEED);
+	/* The guest's output, once: not again from each test's process. */
+	fflush(stdout);
+	struct replay_session *rs = replay_session_new(rec_path, false);
+	if (!rs ||
+	    replay_advance(rs->m, &rs->g, UINT64_MAX, true) != REPLAY_END) {
+		fprintf(stderr, "test_history: the recording does not "
+				"replay to its end\n");
+		exit(1);
+	}
+	uart_set_tx(rs->m->uart, NULL, NULL);
+	rec_end = rs->m->icount;
+	replay_session_free(rs);
+}
+
+static void recording_remove(void)
+{
+	unlink(rec_path);
+}
+
+START_TEST(test_seek_matches_straight_replay)
+{
+	struct history *h = history_quiet(HISTORY_BUDGET, TEST_INTERVAL);
+	/* Forward, back, back across many checkpoints, forward again, the
+	 * very start and the very end. */
+	const uint64_t at[] = {
+		rec_end / 2, rec_end / 4 + 3, rec_end / 4, rec_end - 1,
+		10,	     rec_end / 2 + 7, 0,	   rec_end,
+		rec_end / 3};
+	for (size_t k = 0; k < sizeof(at) / sizeof(at[0]); k++) {
+		ck_assert_msg(history_seek(h, at[k]) == 0, "seek %llu: %s",
+			      (unsigned long long)at[k], h->err);
+		struct picture got, want;
+		picture_take(h->m, &got);
+		straight_picture(at[k], &want);
+		picture_check(&got, &want);
+	}
+	ck_assert_uint_gt(h->tl->n, 10);
+	/* Past the end is refused, and says so. */
+	ck_assert_int_ne(history_seek(h, rec_end + 1), 0);
+	ck_assert_ptr_nonnull(strstr(h->err, "end"));
+	history_close(h);
+}
+END_TEST
+
+/* The first place where one hart retires right after the other: *before
+ * is the position just before hart `other` retired its last instruction
+ * so far, *after the position just after the next hart retired one. */
+static void find_switch(int *other, uint64_t *before, uint64_t *after)
+{
+	struct replay_session *rs = straight_open();
+	struct tracer_step s;
+	enum replay_status st;
+	int last_hart = -1;
+	uint64_t last_at = 0;
+	uint64_t retired[MACHINE_MAX_HARTS] = {0};
+	int r;
+	while ((r = tracer_step(rs->m, &rs->g, &s, &st)) >= 0) {
+		if (r == 0)
+			continue;
+		retired[s.hart]++;
+		if (last_hart >= 0 && s.hart != last_hart &&
+		    retired[s.hart] > 1) {
+			*other = last_hart;
+			*before = last_at;
+			*after = s.icount + 1;
+			replay_session_free(rs);
+			return;
+		}
+		last_hart = s.hart;
+		last_at = s.icount;
+	}
+	ck_abort_msg("the harts never take turns");
+}
+
+START_TEST(test_reverse_step_per_hart)
+{
+	int other;
+	uint64_t before, after;
+	find_switch(&other, &before, &after);
+	/* The machine's previous instruction is not `other`'s. */
+	ck_assert_uint_lt(before + 1, after);
+	struct history *h = history_quiet(HISTORY_BUDGET, TEST_INTERVAL);
+	struct debugger *d = malloc(sizeof(*d));
+	ck_assert_ptr_nonnull(d);
+	debug_init(d, h, "test");
+	ck_assert_int_eq(history_seek(h, after), 0);
+	uint64_t n = h->m->harts[other]->icount;
+	struct gdb_stop stop;
+	debug_run(d, GDB_REVERSE_STEP, other, &stop);
+	ck_assert_int_eq(stop.kind, GDB_STOP_STEP);
+	ck_assert_int_eq(stop.thread, other);
+	ck_assert_uint_eq(h->m->icount, before);
+	ck_assert_uint_eq(h->m->harts[other]->icount, n - 1);
+	struct picture got, want;
+	picture_take(h->m, &got);
+	straight_picture(before, &want);
+	picture_check(&got, &want);
+	/* The same without the debugger. */
+	ck_assert_int_eq(history_seek(h, after), 0);
+	ck_assert_int_eq(history_reverse_step(h, other), 0);
+	ck_assert_uint_eq(h->m->icount, before);
+	/* The hart that ran last steps back by one machine instruction. */
+	int last = 1 - other;
+	ck_assert_int_eq(history_seek(h, after), 0);
+	debug_run(d, GDB_REVERSE_STEP, last, &stop);
+	ck_assert_int_eq(stop.kind, GDB_STOP_STEP);
+	ck_assert_int_eq(stop.thread, last);
+	ck_assert_uint_eq(h->m->icount, after - 1);
+	free(d);
+	history_close(h);
+}
+END_TEST
+
+START_TEST(test_reverse_continue_to_watchpoint)
+{
+	struct symbols *syms;
+	char err[256];
+	ck_assert_int_eq(symbols_open(race_elf, &syms, err, sizeof(err)), 0);
+	uint64_t counter;
+	ck_assert_int_eq(symbols_address(syms, "shared_counter", &counter), 0);
+	symbols_close(syms);
+	/* Where a straight replay sees the last store to the counter: the
+	 * machine stops just after a watched access. */
+	uint64_t origin = rec_end * 3 / 4, last_store = 0;
+	int stores = 0;
+	struct replay_session *rs = straight_open();
+	ck_assert_int_eq(machine_watch_add(rs->m, counter, 8, WATCH_WRITE), 0);
+	for (;;) {
+		enum replay_status st =
+			replay_advance(rs->m, &rs->g, origin, false);
+		if (st != REPLAY_HART_STOP)
+			break;
+		last_store = rs->m->icount;
+		stores++;
+	}
+	ck_assert_uint_eq(rs->m->icount, origin);
+	replay_session_free(rs);
+	ck_assert_int_gt(stores, 1);
+
+	struct history *h = history_quiet(HISTORY_BUDGET, TEST_INTERVAL);
+	struct debugger *d = malloc(sizeof(*d));
+	ck_assert_ptr_nonnull(d);
+	debug_init(d, h, "test");
+	ck_assert_int_eq(history_seek(h, origin), 0);
+	ck_assert_int_eq(debug_ops.bp_insert(d, GDB_WATCH_WRITE, counter, 8),
+			 0);
+	struct gdb_stop stop;
+	debug_run(d, GDB_REVERSE_CONTINUE, -1, &stop);
+	ck_assert_int_eq(stop.kind, GDB_STOP_WATCH);
+	ck_assert_uint_eq(stop.addr, counter);
+	ck_assert_uint_eq(h->m->icount, last_store);
+	struct picture got, want;
+	picture_take(h->m, &got);
+	straight_picture(last_store, &want);
+	picture_check(&got, &want);
+	/* As gdb does: step back over the store, then on to the one
+	 * before it. */
+	debug_run(d, GDB_REVERSE_STEP, stop.thread, &stop);
+	ck_assert_int_eq(stop.kind, GDB_STOP_STEP);
+	ck_assert_uint_lt(h->m->icount, last_store);
+	uint64_t back = h->m->icount;
+	debug_run(d, GDB_REVERSE_CONTINUE, -1, &stop);
+	ck_assert_int_eq(stop.kind, GDB_STOP_WATCH);
+	ck_assert_uint_lt(h->m->icount, back);
+	free(d);
+	history_close(h);
+}
+END_TEST
+
+START_TEST(test_begin_of_history)
+{
+	struct history *h = history_quiet(HISTORY_BUDGET, TEST_INTERVAL);
+	struct debugger *d = malloc(sizeof(*d));
+	ck_assert_ptr_nonnull(d);
+	debug_init(d, h, "test");
+	struct gdb_stop stop;
+	ck_assert_int_eq(history_seek(h, 0), 0);
+	debug_run(d, GDB_REVERSE_STEP, 0, &stop);
+	ck_assert_int_eq(stop.kind, GDB_STOP_HISTORY_BEGIN);
+	ck_assert_uint_eq(h->m->icount, 0);
+	debug_run(d, GDB_REVERSE_CONTINUE, -1, &stop);
+	ck_assert_int_eq(stop.kind, GDB_STOP_HISTORY_BEGIN);
+	ck_assert_uint_eq(h->m->icount, 0);
+	/* A breakpoint where nothing runs: back to the beginning from
+	 * later. */
+	ck_assert_int_eq(history_seek(h, rec_end / 2), 0);
+	ck_assert_int_eq(debug_ops.bp_insert(d, GDB_BP_SW, 0x10, 4), 0);
+	debug_run(d, GDB_REVERSE_CONTINUE, -1, &stop);
+	ck_assert_int_eq(stop.kind, GDB_STOP_HISTORY_BEGIN);
+	ck_assert_uint_eq(h->m->icount, 0);
+	struct picture got, want;
+	picture_take(h->m, &got);
+	straight_picture(0, &want);
+	picture_check(&got, &want);
+	free(d);
+	history_close(h);
+}
+END_TEST
+
+START_TEST(test_small_budget_thins_checkpoints)
+{
+	/* How much the whole recording's checkpoints take unthinned... */
+	struct history *h = history_quiet(HISTORY_BUDGET, TEST_THIN_INTERVAL);
+	ck_assert_int_eq(history_seek(h, rec_end), 0);
+	size_t full = timeline_bytes(h->tl), nfull = h->tl->n;
+	ck_assert_uint_eq(h->tl->thinned, 0);
+	history_close(h);
+	/* ... and within a quarter of that. */
+	size_t budget = full / 4;
+	h = history_quiet(budget, TEST_THIN_INTERVAL);
+	ck_assert_int_eq(history_seek(h, rec_end), 0);
+	ck_assert_uint_gt(h->tl->thinned, 0);
+	ck_assert_uint_lt(h->tl->n, nfull);
+	ck_assert_uint_le(timeline_bytes(h->tl), budget);
+	const uint64_t at[] = {rec_end / 5, rec_end - 3, 1, rec_end / 2};
+	for (size_t k = 0; k < sizeof(at) / sizeof(at[0]); k++) {
+		ck_assert_int_eq(history_seek(h, at[k]), 0);
+		ck_assert_uint_le(timeline_bytes(h->tl), budget);
+		struct picture got, want;
+		picture_take(h->m, &got);
+		straight_picture(at[k], &want);
+		picture_check(&got, &want);
+	}
+	history_close(h);
+}
+END_TEST
+
+int main(void)
+{
+	recording_make();
+	Suite *s = suite_create("history");
+	TCase *tc = tcase_create("history");
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, test_seek_matches_straight_replay);
+	tcase_add_test(tc, test_reverse_step_per_hart);
+	tcase_add_test(tc, test_reverse_continue_to_watchpoint);
+	tcase_add_test(tc, test_begin_of_history);
+	tcase_add_test(tc, test_small_budget_thins_checkpoints);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	recording_remove();
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
