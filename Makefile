@@ -24,6 +24,10 @@ CLI_SRCS  := $(wildcard cli/*.c)
 FP_SRCS   := core/fp_ops.c core/fp_exec.c
 
 # Optimised objects (the shipped binary) and sanitizer objects (tests).
+# Device files register themselves from constructors and nothing names
+# them (core/dev/registry.h), so whatever links the library archive links
+# all of it.
+LIBCORE_SAN = -Wl,--whole-archive $(BUILD)/libcore-san.a -Wl,--no-whole-archive
 OBJ_DIR  := $(BUILD)/obj
 SOBJ_DIR := $(BUILD)/san
 CORE_OBJS  := $(CORE_SRCS:%.c=$(OBJ_DIR)/%.o) $(REPLAY_SRCS:%.c=$(OBJ_DIR)/%.o)
@@ -100,7 +104,7 @@ $(SOBJ_DIR)/%.o: %.c
 $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $(FP_FLAGS) $(CHECK_CFLAGS) -Icore $< \
-		$(BUILD)/libcore-san.a -o $@ $(CHECK_LIBS) $(LIBS)
+		$(LIBCORE_SAN) -o $@ $(CHECK_LIBS) $(LIBS)
 
 $(BUILD)/isa/%.elf: guests/isa/%.S $(ISA_HDRS)
 	@mkdir -p $(dir $@)
@@ -131,18 +135,18 @@ unit: $(UNIT_BINS)
 $(BUILD)/fuzz/fuzz_log_replay: tests/fuzz/driver.c tests/fuzz/fuzz_log.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_log.c \
-		$(BUILD)/libcore-san.a -o $@ $(LIBS)
+		$(LIBCORE_SAN) -o $@ $(LIBS)
 
 # The same for the gdb packet receiver and parser, and the snapshot reader.
 $(BUILD)/fuzz/fuzz_gdb_replay: tests/fuzz/driver.c tests/fuzz/fuzz_gdb.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_gdb.c \
-		$(BUILD)/libcore-san.a -o $@ $(LIBS)
+		$(LIBCORE_SAN) -o $@ $(LIBS)
 
 $(BUILD)/fuzz/fuzz_snapshot_replay: tests/fuzz/driver.c tests/fuzz/fuzz_snapshot.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_snapshot.c \
-		$(BUILD)/libcore-san.a -o $@ $(LIBS)
+		$(LIBCORE_SAN) -o $@ $(LIBS)
 
 fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay \
 		$(BUILD)/fuzz/fuzz_snapshot_replay
@@ -202,7 +206,7 @@ machine-tests: $(BUILD)/rewind-san $(SMP_ELF)
 
 $(BUILD)/tools/rec_edit: tests/tools/rec_edit.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $< $(BUILD)/libcore-san.a -o $@ $(LIBS)
+	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $< $(LIBCORE_SAN) -o $@ $(LIBS)
 
 replay-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(BENCH_ELF) \
 		$(RACE_ELF)

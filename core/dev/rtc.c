@@ -9,12 +9,12 @@
  *   0x1c CLEAR_INTERRUPT  write: drop the interrupt
  * Writing TIME_LOW/TIME_HIGH sets that half of the time. */
 #include "rtc.h"
-
-static void rtc_reset(void *opaque);
+#include "../fdt_build.h"
 #include "../machine.h"
 #include "../state.h"
 
 #include <errno.h>
+#include <libfdt.h>
 #include <stdlib.h>
 
 enum {
@@ -186,8 +186,12 @@ int rtc_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 	return 0;
 }
 
-void rtc_state_save(const struct rtc *r, struct state_buf *b)
+/* The clock (its wall-clock base included: a restored RTC continues from
+ * the saved time rather than the host's), the alarm and the interrupt
+ * state. */
+static int rtc_save(const void *dev, struct state_buf *b)
 {
+	const struct rtc *r = dev;
 	state_put_u64(b, r->base_ns);
 	state_put_u64(b, r->offset_ns);
 	state_put_u64(b, r->alarm_next);
@@ -197,10 +201,12 @@ void rtc_state_save(const struct rtc *r, struct state_buf *b)
 	state_put_u8(b, r->irq_enabled);
 	state_put_u8(b, r->irq_pending);
 	state_put_u8(b, r->line);
+	return 0;
 }
 
-int rtc_state_load(struct rtc *r, struct state_reader *rd)
+static int rtc_load(void *dev, struct state_reader *rd)
 {
+	struct rtc *r = dev;
 	struct rtc t = *r;
 	t.base_ns = state_get_u64(rd);
 	t.offset_ns = state_get_u64(rd);
@@ -217,36 +223,6 @@ int rtc_state_load(struct rtc *r, struct state_reader *rd)
 	return 0;
 }
 
-struct rtc *rtc_new(struct machine *m)
-{
-	/* The timed-work table must have room before the device is on the
-	 * bus, so that a failure leaves nothing pointing at freed state. */
-	if (m->ntimed == MACHINE_MAX_TIMED)
-		return NULL;
-	struct rtc *r = calloc(1, sizeof(*r));
-	if (!r)
-		return NULL;
-	r->m = m;
-	/* The only host read: the wall-clock base, once. */
-	if (m->host.wall_ns)
-		r->base_ns = m->host.wall_ns(m->host.ctx);
-	struct mmio_dev d = {.name = "rtc",
-			     .base = RTC_BASE,
-			     .size = RTC_SIZE,
-			     .opaque = r,
-			     .read = rtc_read,
-			     .write = rtc_write,
-			     .reset = rtc_reset};
-	if (bus_add_device(&m->bus, &d)) {
-		free(r);
-		return NULL;
-	}
-	struct timed_dev t = {
-		.ctx = r, .deadline = rtc_deadline, .fire = rtc_fire};
-	machine_add_timed(m, &t);
-	return r;
-}
-
 /* A reboot keeps the clock running, as a battery-backed RTC does, and
  * drops the alarm and interrupt state. */
 static void rtc_reset(void *opaque)
@@ -259,7 +235,55 @@ static void rtc_reset(void *opaque)
 	r->line = false;
 }
 
-void rtc_free(struct rtc *r)
+static int rtc_fdt(void *fdt, const struct machine *m, const struct dev_type *t)
 {
-	free(r);
+	(void)m;
+	static const char compat[] = "google,goldfish-rtc";
+	FDT_TRY(fdt_build_plic_node(fdt, t, 0, compat, sizeof(compat)));
+	return fdt_end_node(fdt);
 }
+
+static const struct dev_type rtc_type;
+
+static int rtc_create(struct machine *m, const struct machine_config *cfg,
+		      char *err, size_t errlen)
+{
+	(void)cfg, (void)err, (void)errlen;
+	/* The timed-work table must have room before the device is on the
+	 * bus, so that a failure leaves nothing pointing at freed state. */
+	if (m->ntimed == MACHINE_MAX_TIMED)
+		return -ENOSPC;
+	struct rtc *r = calloc(1, sizeof(*r));
+	if (!r || dev_attach(m, &rtc_type, -1, r)) {
+		free(r);
+		return -ENOMEM;
+	}
+	r->m = m;
+	/* The only host read: the wall-clock base, once. */
+	if (m->host.wall_ns)
+		r->base_ns = m->host.wall_ns(m->host.ctx);
+	struct timed_dev t = {
+		.ctx = r, .deadline = rtc_deadline, .fire = rtc_fire};
+	machine_add_timed(m, &t);
+	m->rtc = r;
+	return 0;
+}
+
+static const struct dev_type rtc_type = {
+	.name = "rtc",
+	.order = 40,
+	.base = RTC_BASE,
+	.size = RTC_SIZE,
+	.irq = IRQ_RTC,
+	.read = rtc_read,
+	.write = rtc_write,
+	.node = "rtc",
+	.create = rtc_create,
+	.fdt = rtc_fdt,
+	.reset = rtc_reset,
+	.tag = "RTC_",
+	.save = rtc_save,
+	.load = rtc_load,
+	.free = free,
+};
+DEV_REGISTER(rtc_type)
