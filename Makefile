@@ -40,6 +40,9 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
 UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+# Devices that exist only for tests, linked into test_registry alone: each
+# registers itself, so that test shows a device is one file.
+TEST_DEV_SRCS := $(wildcard tests/devices/*.c)
 FUZZ_SRCS  := $(wildcard tests/fuzz/*.c)
 FUZZ_SECONDS ?= 300
 # Fuzz binaries compile several sources in one step: no dependency files.
@@ -104,7 +107,10 @@ $(SOBJ_DIR)/%.o: %.c
 $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $(FP_FLAGS) $(CHECK_CFLAGS) -Icore $< \
-		$(LIBCORE_SAN) -o $@ $(CHECK_LIBS) $(LIBS)
+		$(UNIT_EXTRA_SRCS) $(LIBCORE_SAN) -o $@ $(CHECK_LIBS) $(LIBS)
+
+$(BUILD)/unit/test_registry: UNIT_EXTRA_SRCS := $(TEST_DEV_SRCS)
+$(BUILD)/unit/test_registry: $(TEST_DEV_SRCS) $(wildcard tests/devices/*.h)
 
 $(BUILD)/isa/%.elf: guests/isa/%.S $(ISA_HDRS)
 	@mkdir -p $(dir $@)
@@ -124,7 +130,7 @@ check: deps
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
 		$(CLI_SRCS) $(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h) \
-		$(UNIT_SRCS) $(FUZZ_SRCS) 2>&1 | \
+		$(UNIT_SRCS) $(FUZZ_SRCS) $(wildcard tests/devices/*.[ch]) 2>&1 | \
 		grep -o '^[^:]*\.[ch]' | sort -u); \
 	if [ -n "$$bad" ]; then echo "not clang-formatted:" $$bad; exit 1; fi
 
@@ -249,7 +255,7 @@ docs-tests: $(BUILD)/rewind-san $(RACE_ELF)
 format:
 	clang-format -i $(CORE_SRCS) $(REPLAY_SRCS) $(CLI_SRCS) \
 		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h) $(UNIT_SRCS) \
-		$(FUZZ_SRCS)
+		$(FUZZ_SRCS) $(wildcard tests/devices/*.[ch])
 
 clean:
 	rm -rf $(BUILD)
