@@ -65,21 +65,23 @@ int fdt_build_irqs_per_hart(void *fdt, const struct machine *m, uint32_t irq_a,
 			    n * (int)sizeof(fdt32_t));
 }
 
-int fdt_build_node(void *fdt, const struct dev_type *t, int slot,
-		   const char *compat, size_t compat_len)
+/* Node t->node@base for `slot` of t: compatible, reg, and the interrupt
+ * of a device on the PLIC; then the type's own properties. */
+static int fdt_device(void *fdt, const struct machine *m,
+		      const struct dev_type *t, int slot)
 {
 	uint64_t base = dev_base(t, slot);
 	FDT_TRY(fdt_begin_node_at(fdt, t->node, base));
-	FDT_TRY(fdt_property(fdt, "compatible", compat, (int)compat_len));
-	return fdt_reg(fdt, base, t->size);
-}
-
-int fdt_build_plic_node(void *fdt, const struct dev_type *t, int slot,
-			const char *compat, size_t compat_len)
-{
-	FDT_TRY(fdt_build_node(fdt, t, slot, compat, compat_len));
-	FDT_TRY(fdt_property_u32(fdt, "interrupts", t->irq + (uint32_t)slot));
-	return fdt_property_u32(fdt, "interrupt-parent", FDT_PH_PLIC);
+	FDT_TRY(fdt_property(fdt, "compatible", t->compat, (int)t->compat_len));
+	FDT_TRY(fdt_reg(fdt, base, t->mmio.size));
+	if (t->irq) {
+		FDT_TRY(fdt_property_u32(fdt, "interrupts",
+					 t->irq + (uint32_t)slot));
+		FDT_TRY(fdt_property_u32(fdt, "interrupt-parent", FDT_PH_PLIC));
+	}
+	if (t->fdt)
+		FDT_TRY(t->fdt(fdt, m));
+	return fdt_end_node(fdt);
 }
 
 /* Every device type's nodes, in board order. */
@@ -92,9 +94,11 @@ static int fdt_soc(void *fdt, const struct machine *m)
 	FDT_TRY(fdt_property(fdt, "ranges", NULL, 0));
 	int n;
 	const struct dev_type *const *t = dev_types(&n);
-	for (int i = 0; i < n; i++)
-		if (t[i]->fdt)
-			FDT_TRY(t[i]->fdt(fdt, m, t[i]));
+	for (int i = 0; i < n; i++) {
+		int slots = t[i]->slots > 0 ? t[i]->slots : 1;
+		for (int slot = 0; t[i]->node && slot < slots; slot++)
+			FDT_TRY(fdt_device(fdt, m, t[i], slot));
+	}
 	return fdt_end_node(fdt);
 }
 
@@ -119,7 +123,7 @@ static int fdt_stdout_path(void *fdt)
 			continue;
 		char path[96];
 		snprintf(path, sizeof(path), "/soc/%s@%llx", t[i]->node,
-			 (unsigned long long)t[i]->base);
+			 (unsigned long long)t[i]->mmio.base);
 		return fdt_property_string(fdt, "stdout-path", path);
 	}
 	return 0;

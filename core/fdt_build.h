@@ -1,7 +1,8 @@
 /* The device tree describing the machine, generated from its configuration
  * so that firmware and kernels find exactly the devices that exist. The
- * builder writes the board (memory, harts, /chosen) and lets every
- * registered device type write its own nodes, with the helpers below. */
+ * builder writes the board (memory, harts, /chosen) and a node for every
+ * registered device type as its descriptor says; a type's fdt hook adds
+ * the properties of its own (with the helpers below). */
 #ifndef REWIND_CORE_FDT_BUILD_H
 #define REWIND_CORE_FDT_BUILD_H
 
@@ -9,7 +10,6 @@
 #include <stdint.h>
 
 struct machine;
-struct dev_type;
 
 struct fdt_params {
 	const char *bootargs;		   /* NULL: none */
@@ -34,15 +34,6 @@ enum { FDT_PH_PLIC = 1, FDT_PH_CPU_INTC0 = 16 };
 			return err_;                                           \
 	} while (0)
 
-/* Open node t->node@base for `slot` of t (0 unslotted) with its
- * `compatible` list (compat_len bytes, NULs between the strings) and reg;
- * the caller adds the rest and ends it. */
-int fdt_build_node(void *fdt, const struct dev_type *t, int slot,
-		   const char *compat, size_t compat_len);
-/* The same for a device on the PLIC: also interrupts (t->irq + slot) and
- * interrupt-parent. */
-int fdt_build_plic_node(void *fdt, const struct dev_type *t, int slot,
-			const char *compat, size_t compat_len);
 /* interrupts-extended pairs for every hart: <&intc irq_a &intc irq_b ...> */
 int fdt_build_irqs_per_hart(void *fdt, const struct machine *m, uint32_t irq_a,
 			    uint32_t irq_b);

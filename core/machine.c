@@ -28,11 +28,9 @@ static int machine_devices_create(struct machine *m,
 	int n;
 	const struct dev_type *const *t = dev_types(&n);
 	for (int i = 0; i < n; i++) {
-		if (!t[i]->create)
-			continue;
 		if (errlen)
 			err[0] = '\0';
-		if (t[i]->create(m, cfg, err, errlen)) {
+		if (dev_create(m, t[i], cfg, err, errlen)) {
 			if (errlen && !err[0])
 				snprintf(err, errlen,
 					 "out of memory building the machine");
@@ -175,14 +173,8 @@ void machine_free(struct machine *m)
 		return;
 	for (int i = 0; i < m->nharts; i++)
 		hart_free(m->harts[i]);
-	for (int i = m->ndevices - 1; i >= 0; i--) {
-		const struct device *d = &m->devices[i];
-		const struct dev_type *tr = d->type->transport;
-		if (d->type->free)
-			d->type->free(d->dev);
-		if (tr && tr->free)
-			tr->free(d->dev);
-	}
+	for (int i = m->ndevices - 1; i >= 0; i--)
+		dev_free(&m->devices[i]);
 	bus_free(&m->bus);
 	free(m);
 }

@@ -80,10 +80,10 @@ static void machine_head_save(const struct machine *m, struct state_buf *b)
 static int device_part_save(const struct device *d, const struct dev_type *t,
 			    struct state_buf *b)
 {
-	if (!t || !t->tag)
+	if (!t || !t->state.tag)
 		return 0;
-	state_begin(b, t->tag);
-	int rc = t->save(d->dev, b);
+	state_begin(b, t->state.tag);
+	int rc = t->state.save(d->dev, b);
 	state_end(b);
 	return rc;
 }
@@ -287,10 +287,11 @@ static int device_load(struct device *d, struct state_reader *r, char *err,
 		snprintf(what, sizeof(what), "slot %d", d->slot);
 	int rc = 0;
 	for (int k = 0; k < 2 && rc == 0; k++)
-		if (part[k] && part[k]->tag)
-			rc = machine_part_load(
-				r, part[k]->tag, d->slot >= 0 ? what : NULL,
-				part[k]->load, d->dev, err, errlen);
+		if (part[k] && part[k]->state.tag)
+			rc = machine_part_load(r, part[k]->state.tag,
+					       d->slot >= 0 ? what : NULL,
+					       part[k]->state.load, d->dev, err,
+					       errlen);
 	return rc;
 }
 

@@ -124,26 +124,14 @@ static int clint_load(void *dev, struct state_reader *r)
 	return 0;
 }
 
-static int clint_fdt(void *fdt, const struct machine *m,
-		     const struct dev_type *t)
+static int clint_fdt(void *fdt, const struct machine *m)
 {
-	static const char compat[] = "sifive,clint0\0riscv,clint0";
-	FDT_TRY(fdt_build_node(fdt, t, 0, compat, sizeof(compat)));
-	FDT_TRY(fdt_build_irqs_per_hart(fdt, m, IRQ_MSI, IRQ_MTI));
-	return fdt_end_node(fdt);
+	return fdt_build_irqs_per_hart(fdt, m, IRQ_MSI, IRQ_MTI);
 }
 
-static const struct dev_type clint_type;
-
-static int clint_create(struct machine *m, const struct machine_config *cfg,
-			char *err, size_t errlen)
+static int clint_init(void *dev, struct machine *m)
 {
-	(void)cfg, (void)err, (void)errlen;
-	struct clint *c = calloc(1, sizeof(*c));
-	if (!c || dev_attach(m, &clint_type, -1, c)) {
-		free(c);
-		return -ENOMEM;
-	}
+	struct clint *c = dev;
 	c->m = m;
 	clint_reset(c);
 	m->clint = c; /* the scheduler reads mtimecmp on every quantum */
@@ -153,17 +141,12 @@ static int clint_create(struct machine *m, const struct machine_config *cfg,
 static const struct dev_type clint_type = {
 	.name = "clint",
 	.order = 10,
-	.base = CLINT_BASE,
-	.size = CLINT_SIZE,
-	.read = clint_read,
-	.write = clint_write,
-	.node = "clint",
-	.create = clint_create,
+	.mmio = {CLINT_BASE, CLINT_SIZE, clint_read, clint_write},
+	DEV_NODE("clint", "sifive,clint0\0riscv,clint0"),
 	.fdt = clint_fdt,
+	.instance_size = sizeof(struct clint),
+	.init = clint_init,
 	.reset = clint_reset,
-	.tag = "CLNT",
-	.save = clint_save,
-	.load = clint_load,
-	.free = free,
+	.state = {"CLNT", clint_save, clint_load},
 };
 DEV_REGISTER(clint_type)

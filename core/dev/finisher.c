@@ -3,7 +3,6 @@
 #include "../fdt_build.h"
 #include "../machine.h"
 
-#include <errno.h>
 #include <libfdt.h>
 #include <stdlib.h>
 
@@ -49,14 +48,10 @@ int finisher_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 /* The phandle that the poweroff and reboot nodes refer to. */
 #define FINISHER_PHANDLE 2
 
-static int finisher_fdt(void *fdt, const struct machine *m,
-			const struct dev_type *t)
+static int finisher_fdt(void *fdt, const struct machine *m)
 {
 	(void)m;
-	static const char compat[] = "sifive,test1\0sifive,test0\0syscon";
-	FDT_TRY(fdt_build_node(fdt, t, 0, compat, sizeof(compat)));
-	FDT_TRY(fdt_property_u32(fdt, "phandle", FINISHER_PHANDLE));
-	return fdt_end_node(fdt);
+	return fdt_property_u32(fdt, "phandle", FINISHER_PHANDLE);
 }
 
 /* Poweroff and reboot through the finisher, as syscon consumers. */
@@ -80,18 +75,9 @@ static int finisher_fdt_board(void *fdt, const struct machine *m)
 				 FINISHER_RESET);
 }
 
-static const struct dev_type finisher_type;
-
-static int finisher_create(struct machine *m, const struct machine_config *cfg,
-			   char *err, size_t errlen)
+static int finisher_init(void *dev, struct machine *m)
 {
-	(void)cfg, (void)err, (void)errlen;
-	struct finisher *f = calloc(1, sizeof(*f));
-	if (!f || dev_attach(m, &finisher_type, -1, f)) {
-		free(f);
-		return -ENOMEM;
-	}
-	f->m = m;
+	((struct finisher *)dev)->m = m;
 	return 0;
 }
 
@@ -100,14 +86,11 @@ static int finisher_create(struct machine *m, const struct machine_config *cfg,
 static const struct dev_type finisher_type = {
 	.name = "finisher",
 	.order = 90,
-	.base = FINISHER_BASE,
-	.size = FINISHER_SIZE,
-	.read = finisher_read,
-	.write = finisher_write,
-	.node = "test",
-	.create = finisher_create,
+	.mmio = {FINISHER_BASE, FINISHER_SIZE, finisher_read, finisher_write},
+	DEV_NODE("test", "sifive,test1\0sifive,test0\0syscon"),
 	.fdt = finisher_fdt,
 	.fdt_board = finisher_fdt_board,
-	.free = free,
+	.instance_size = sizeof(struct finisher),
+	.init = finisher_init,
 };
 DEV_REGISTER(finisher_type)

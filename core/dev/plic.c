@@ -309,32 +309,20 @@ static void plic_reset(void *opaque)
 	p->nctx = nctx;
 }
 
-static int plic_fdt(void *fdt, const struct machine *m,
-		    const struct dev_type *t)
+static int plic_fdt(void *fdt, const struct machine *m)
 {
-	static const char compat[] = "sifive,plic-1.0.0\0riscv,plic0";
-	FDT_TRY(fdt_build_node(fdt, t, 0, compat, sizeof(compat)));
 	FDT_TRY(fdt_property_u32(fdt, "#address-cells", 0));
 	FDT_TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
 	FDT_TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
 	FDT_TRY(fdt_property_u32(fdt, "riscv,ndev", PLIC_SOURCES - 1));
 	/* Context 2h is hart h's M-mode (MEI), 2h+1 its S-mode (SEI). */
 	FDT_TRY(fdt_build_irqs_per_hart(fdt, m, IRQ_MEI, IRQ_SEI));
-	FDT_TRY(fdt_property_u32(fdt, "phandle", FDT_PH_PLIC));
-	return fdt_end_node(fdt);
+	return fdt_property_u32(fdt, "phandle", FDT_PH_PLIC);
 }
 
-static const struct dev_type plic_type;
-
-static int plic_create(struct machine *m, const struct machine_config *cfg,
-		       char *err, size_t errlen)
+static int plic_init(void *dev, struct machine *m)
 {
-	(void)cfg, (void)err, (void)errlen;
-	struct plic *p = calloc(1, sizeof(*p));
-	if (!p || dev_attach(m, &plic_type, -1, p)) {
-		free(p);
-		return -ENOMEM;
-	}
+	struct plic *p = dev;
 	p->m = m;
 	p->nctx = 2 * m->nharts;
 	m->plic = p; /* every device's interrupt line ends here */
@@ -344,17 +332,12 @@ static int plic_create(struct machine *m, const struct machine_config *cfg,
 static const struct dev_type plic_type = {
 	.name = "plic",
 	.order = 20,
-	.base = PLIC_BASE,
-	.size = PLIC_SIZE,
-	.read = plic_read,
-	.write = plic_write,
-	.node = "plic",
-	.create = plic_create,
+	.mmio = {PLIC_BASE, PLIC_SIZE, plic_read, plic_write},
+	DEV_NODE("plic", "sifive,plic-1.0.0\0riscv,plic0"),
 	.fdt = plic_fdt,
+	.instance_size = sizeof(struct plic),
+	.init = plic_init,
 	.reset = plic_reset,
-	.tag = "PLIC",
-	.save = plic_save,
-	.load = plic_load,
-	.free = free,
+	.state = {"PLIC", plic_save, plic_load},
 };
 DEV_REGISTER(plic_type)

@@ -41,7 +41,7 @@ const struct dev_type *const *dev_types(int *n)
 
 uint64_t dev_base(const struct dev_type *t, int slot)
 {
-	return t->base + t->size * (uint64_t)slot;
+	return t->mmio.base + t->mmio.size * (uint64_t)slot;
 }
 
 int dev_attach(struct machine *m, const struct dev_type *t, int slot, void *dev)
@@ -51,14 +51,40 @@ int dev_attach(struct machine *m, const struct dev_type *t, int slot, void *dev)
 		return -ENOSPC;
 	struct mmio_dev d = {.name = t->name,
 			     .base = dev_base(w, slot < 0 ? 0 : slot),
-			     .size = w->size,
+			     .size = w->mmio.size,
 			     .opaque = dev,
-			     .read = w->read,
-			     .write = w->write};
+			     .read = w->mmio.read,
+			     .write = w->mmio.write};
 	int rc = bus_add_device(&m->bus, &d);
 	if (rc)
 		return rc;
 	m->devices[m->ndevices++] =
 		(struct device){.type = t, .dev = dev, .slot = slot};
 	return 0;
+}
+
+int dev_create(struct machine *m, const struct dev_type *t,
+	       const struct machine_config *cfg, char *err, size_t errlen)
+{
+	if (t->create)
+		return t->create(m, cfg, err, errlen);
+	if (!t->instance_size)
+		return 0;
+	void *dev = calloc(1, t->instance_size);
+	if (!dev || dev_attach(m, t, -1, dev)) {
+		free(dev);
+		return -ENOMEM;
+	}
+	return t->init ? t->init(dev, m) : 0;
+}
+
+void dev_free(const struct device *d)
+{
+	const struct dev_type *t = d->type, *tr = t->transport;
+	if (t->free)
+		t->free(d->dev);
+	else if (!tr)
+		free(d->dev);
+	if (tr && tr->free)
+		tr->free(d->dev);
 }

@@ -27,6 +27,28 @@ typedef int (*dev_read_fn)(void *dev, uint64_t off, unsigned size,
 typedef int (*dev_write_fn)(void *dev, uint64_t off, unsigned size,
 			    uint64_t val);
 
+/* An MMIO window and its handlers. */
+struct dev_mmio {
+	uint64_t base, size;
+	dev_read_fn read;
+	dev_write_fn write;
+};
+
+/* A state section: tag, and the hooks that write and read its contents.
+ * save: 0 or -ENOMEM. load changes nothing unless the whole state is
+ * valid: 0, -EINVAL or -ENOMEM. */
+struct dev_state {
+	const char *tag; /* NULL: the device has no state */
+	int (*save)(const void *dev, struct state_buf *b);
+	int (*load)(void *dev, struct state_reader *r);
+};
+
+/* The node name and `compatible` list (NULs between the strings) of a
+ * type's device-tree node: DEV_NODE("test", "sifive,test1\0syscon"). */
+#define DEV_NODE(node_name, compat_list)                                       \
+	.node = (node_name), .compat = (compat_list),                          \
+	.compat_len = sizeof(compat_list)
+
 struct dev_type {
 	const char *name;
 	/* The type's place on the board: types are created, written into
@@ -34,33 +56,40 @@ struct dev_type {
 	 * order) in ascending order, ties by name. The numbers are the
 	 * board's, so that guests and snapshots see one fixed order. */
 	unsigned order;
-	/* The MMIO window and the first PLIC source (0: none). A slotted
-	 * type (the virtio-mmio transport) has slot n at base + n * size
-	 * on source irq + n. read and write serve the window. */
-	uint64_t base, size;
+	/* The MMIO window and the first PLIC source (0: none). A type with
+	 * `slots` windows side by side (the virtio-mmio transport) has slot
+	 * n at base + n * size on source irq + n. */
+	struct dev_mmio mmio;
 	unsigned irq;
-	dev_read_fn read;
-	dev_write_fn write;
-	/* The FDT node name (e.g. "serial"), and whether the node is the
-	 * console that /chosen's stdout-path names. */
-	const char *node;
+	int slots;
+	/* The device-tree node, one per slot, under /soc (NULL node: none).
+	 * The builder writes compatible, reg and the interrupt; fdt adds the
+	 * rest. fdt_board writes nodes at the root after /soc. console: the
+	 * node that /chosen's stdout-path names. */
+	const char *node, *compat;
+	size_t compat_len;
+	int (*fdt)(void *fdt, const struct machine *m);
+	int (*fdt_board)(void *fdt, const struct machine *m);
 	int console;
 	/* A device behind a transport (virtio-blk behind virtio-mmio): its
-	 * instances live in the transport's window, the transport's reset
-	 * and state section come before the device's own, and its free
+	 * instances live in the transport's windows, and the transport's
+	 * reset and state section come before the device's own, its free
 	 * after. */
 	const struct dev_type *transport;
-	/* Create this type's instances on m from the configuration (none,
-	 * one, or one per disk) with dev_attach. 0, or a negative errno
-	 * with a message in err (or none: out of memory is said for it).
-	 * NULL: the type has no instances of its own (a transport). */
+	/* Instances. A type with one instance per machine gives its size
+	 * and init (called once it is zeroed and on the bus; a failure
+	 * leaves it to machine_free). Any other type gives create, which
+	 * makes its instances (none, one, one per disk) with dev_attach: 0,
+	 * or a negative errno with a message in err (none: out of memory is
+	 * said for it). */
+	size_t instance_size;
+	int (*init)(void *dev, struct machine *m);
 	int (*create)(struct machine *m, const struct machine_config *cfg,
 		      char *err, size_t errlen);
-	/* Write the type's nodes under /soc (fdt) and at the root after
-	 * /soc (fdt_board); libfdt errors. NULL: none. */
-	int (*fdt)(void *fdt, const struct machine *m,
-		   const struct dev_type *t);
-	int (*fdt_board)(void *fdt, const struct machine *m);
+	/* Back to power-on for a reboot (NULL: nothing to do); host-side
+	 * state such as a disk's contents survives. */
+	void (*reset)(void *dev);
+	struct dev_state state;
 	/* What the machine's configuration record in a state (section MACH)
 	 * holds of this type's instances (e.g. the device in each virtio
 	 * slot), and the check that a state fits this machine: 0, or
@@ -69,16 +98,8 @@ struct dev_type {
 	void (*config_save)(const struct machine *m, struct state_buf *b);
 	int (*config_check)(const struct machine *m, struct state_reader *r,
 			    char *err, size_t errlen);
-	/* Back to power-on for a reboot (NULL: nothing to do); host-side
-	 * state such as a disk's contents survives. */
-	void (*reset)(void *dev);
-	/* The state section `tag` (NULL: the device has no state). save:
-	 * 0 or -ENOMEM. load changes nothing unless the whole state is
-	 * valid: 0, -EINVAL or -ENOMEM. */
-	const char *tag;
-	int (*save)(const void *dev, struct state_buf *b);
-	int (*load)(void *dev, struct state_reader *r);
-	/* Free an instance at teardown (NULL: nothing of its own). */
+	/* Free an instance at teardown. NULL: free() the instance, or for a
+	 * device behind a transport, nothing of its own. */
 	void (*free)(void *dev);
 };
 
@@ -109,6 +130,12 @@ const struct dev_type *const *dev_types(int *n);
  * writes, and the board resets, saves and frees it. 0 or -ENOSPC. */
 int dev_attach(struct machine *m, const struct dev_type *t, int slot,
 	       void *dev);
+
+/* Create t's instances on m (create, or one of instance_size). */
+int dev_create(struct machine *m, const struct dev_type *t,
+	       const struct machine_config *cfg, char *err, size_t errlen);
+/* Free instance d (the type's free hook, then its transport's). */
+void dev_free(const struct device *d);
 
 /* The MMIO window of `slot` of t. */
 uint64_t dev_base(const struct dev_type *t, int slot);

@@ -9,12 +9,10 @@
  *   0x1c CLEAR_INTERRUPT  write: drop the interrupt
  * Writing TIME_LOW/TIME_HIGH sets that half of the time. */
 #include "rtc.h"
-#include "../fdt_build.h"
 #include "../machine.h"
 #include "../state.h"
 
 #include <errno.h>
-#include <libfdt.h>
 #include <stdlib.h>
 
 enum {
@@ -235,55 +233,28 @@ static void rtc_reset(void *opaque)
 	r->line = false;
 }
 
-static int rtc_fdt(void *fdt, const struct machine *m, const struct dev_type *t)
+static int rtc_init(void *dev, struct machine *m)
 {
-	(void)m;
-	static const char compat[] = "google,goldfish-rtc";
-	FDT_TRY(fdt_build_plic_node(fdt, t, 0, compat, sizeof(compat)));
-	return fdt_end_node(fdt);
-}
-
-static const struct dev_type rtc_type;
-
-static int rtc_create(struct machine *m, const struct machine_config *cfg,
-		      char *err, size_t errlen)
-{
-	(void)cfg, (void)err, (void)errlen;
-	/* The timed-work table must have room before the device is on the
-	 * bus, so that a failure leaves nothing pointing at freed state. */
-	if (m->ntimed == MACHINE_MAX_TIMED)
-		return -ENOSPC;
-	struct rtc *r = calloc(1, sizeof(*r));
-	if (!r || dev_attach(m, &rtc_type, -1, r)) {
-		free(r);
-		return -ENOMEM;
-	}
+	struct rtc *r = dev;
 	r->m = m;
 	/* The only host read: the wall-clock base, once. */
 	if (m->host.wall_ns)
 		r->base_ns = m->host.wall_ns(m->host.ctx);
+	m->rtc = r;
 	struct timed_dev t = {
 		.ctx = r, .deadline = rtc_deadline, .fire = rtc_fire};
-	machine_add_timed(m, &t);
-	m->rtc = r;
-	return 0;
+	return machine_add_timed(m, &t);
 }
 
 static const struct dev_type rtc_type = {
 	.name = "rtc",
 	.order = 40,
-	.base = RTC_BASE,
-	.size = RTC_SIZE,
+	.mmio = {RTC_BASE, RTC_SIZE, rtc_read, rtc_write},
 	.irq = IRQ_RTC,
-	.read = rtc_read,
-	.write = rtc_write,
-	.node = "rtc",
-	.create = rtc_create,
-	.fdt = rtc_fdt,
+	DEV_NODE("rtc", "google,goldfish-rtc"),
+	.instance_size = sizeof(struct rtc),
+	.init = rtc_init,
 	.reset = rtc_reset,
-	.tag = "RTC_",
-	.save = rtc_save,
-	.load = rtc_load,
-	.free = free,
+	.state = {"RTC_", rtc_save, rtc_load},
 };
 DEV_REGISTER(rtc_type)

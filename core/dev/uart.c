@@ -445,27 +445,15 @@ static void uart_reset(void *opaque)
 /* The UART's input clock: drivers compute divisors from it. */
 #define UART_CLOCK_HZ 3686400u
 
-static int uart_fdt(void *fdt, const struct machine *m,
-		    const struct dev_type *t)
+static int uart_fdt(void *fdt, const struct machine *m)
 {
 	(void)m;
-	static const char compat[] = "ns16550a";
-	FDT_TRY(fdt_build_plic_node(fdt, t, 0, compat, sizeof(compat)));
-	FDT_TRY(fdt_property_u32(fdt, "clock-frequency", UART_CLOCK_HZ));
-	return fdt_end_node(fdt);
+	return fdt_property_u32(fdt, "clock-frequency", UART_CLOCK_HZ);
 }
 
-static const struct dev_type uart_type;
-
-static int uart_create(struct machine *m, const struct machine_config *cfg,
-		       char *err, size_t errlen)
+static int uart_init(void *dev, struct machine *m)
 {
-	(void)cfg, (void)err, (void)errlen;
-	struct uart *u = calloc(1, sizeof(*u));
-	if (!u || dev_attach(m, &uart_type, -1, u)) {
-		free(u);
-		return -ENOMEM;
-	}
+	struct uart *u = dev;
 	u->m = m;
 	u->msr_in = uart_modem_inputs(u);
 	m->uart = u; /* the console's input and output */
@@ -475,19 +463,14 @@ static int uart_create(struct machine *m, const struct machine_config *cfg,
 static const struct dev_type uart_type = {
 	.name = "uart",
 	.order = 30,
-	.base = UART_BASE,
-	.size = UART_SIZE,
+	.mmio = {UART_BASE, UART_SIZE, uart_read, uart_write},
 	.irq = IRQ_UART,
-	.read = uart_read,
-	.write = uart_write,
-	.node = "serial",
-	.console = 1,
-	.create = uart_create,
+	DEV_NODE("serial", "ns16550a"),
 	.fdt = uart_fdt,
+	.console = 1,
+	.instance_size = sizeof(struct uart),
+	.init = uart_init,
 	.reset = uart_reset,
-	.tag = "UART",
-	.save = uart_save,
-	.load = uart_load,
-	.free = free,
+	.state = {"UART", uart_save, uart_load},
 };
 DEV_REGISTER(uart_type)

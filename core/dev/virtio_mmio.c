@@ -7,12 +7,10 @@
  * So the device touches guest memory only between quanta, and its whole
  * in-flight state is a short list of (avail index, icount) pairs. */
 #include "virtio_mmio.h"
-#include "../fdt_build.h"
 #include "../machine.h"
 #include "../state.h"
 
 #include <errno.h>
-#include <libfdt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -877,20 +875,6 @@ static int virtio_fill_empty(struct machine *m,
 	return bus_add_device(&m->bus, &d);
 }
 
-/* Every slot is described, populated or not: an empty slot reads device
- * id 0 and drivers skip it. */
-static int virtio_fdt(void *fdt, const struct machine *m,
-		      const struct dev_type *t)
-{
-	(void)m;
-	static const char compat[] = "virtio,mmio";
-	for (int n = 0; n < VIRTIO_SLOTS; n++) {
-		FDT_TRY(fdt_build_plic_node(fdt, t, n, compat, sizeof(compat)));
-		FDT_TRY(fdt_end_node(fdt));
-	}
-	return 0;
-}
-
 /* The registered virtio device type with this device id, or NULL. */
 static const struct virtio_ops *virtio_ops_of(uint32_t id)
 {
@@ -952,23 +936,21 @@ static int virtio_config_check(const struct machine *m, struct state_reader *r,
 
 /* Device types behind this transport order themselves before it (below
  * 60), so that its create hook finds the slots they left. */
+/* Every slot has a device-tree node, populated or not: an empty slot
+ * reads device id 0 and drivers skip it. */
 const struct dev_type virtio_mmio_type = {
 	.name = "virtio-mmio",
 	.order = 60,
-	.base = VIRTIO_MMIO_BASE,
-	.size = VIRTIO_MMIO_SIZE,
+	.mmio = {VIRTIO_MMIO_BASE, VIRTIO_MMIO_SIZE, virtio_mmio_read,
+		 virtio_mmio_write},
 	.irq = IRQ_VIRTIO_FIRST,
-	.read = virtio_mmio_read,
-	.write = virtio_mmio_write,
-	.node = "virtio_mmio",
+	.slots = VIRTIO_SLOTS,
+	DEV_NODE("virtio_mmio", "virtio,mmio"),
 	.create = virtio_fill_empty,
-	.fdt = virtio_fdt,
+	.reset = virtio_mmio_reset,
+	.state = {"VIRT", virtio_save, virtio_load},
 	.config_save = virtio_config_save,
 	.config_check = virtio_config_check,
-	.reset = virtio_mmio_reset,
-	.tag = "VIRT",
-	.save = virtio_save,
-	.load = virtio_load,
 	.free = virtio_free,
 };
 DEV_REGISTER(virtio_mmio_type)
