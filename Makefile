@@ -27,6 +27,10 @@ CLI_SRCS  := $(wildcard cli/*.c)
 FP_SRCS   := core/fp_ops.c core/fp_exec.c
 
 # Optimised objects (the shipped binary) and sanitizer objects (tests).
+# Device files register themselves from constructors and nothing names
+# them (core/dev/registry.h), so whatever links the library archive links
+# all of it.
+LIBCORE_SAN = -Wl,--whole-archive $(BUILD)/libcore-san.a -Wl,--no-whole-archive
 OBJ_DIR  := $(BUILD)/obj
 SOBJ_DIR := $(BUILD)/san
 CORE_OBJS  := $(CORE_SRCS:%.c=$(OBJ_DIR)/%.o) $(REPLAY_SRCS:%.c=$(OBJ_DIR)/%.o) \
@@ -41,6 +45,9 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
 UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+# Devices that exist only for tests, linked into test_registry alone: each
+# registers itself, so that test shows a device is one file.
+TEST_DEV_SRCS := $(wildcard tests/devices/*.c)
 FUZZ_SRCS  := $(wildcard tests/fuzz/*.c)
 FUZZ_SECONDS ?= 300
 # Fuzz binaries compile several sources in one step: no dependency files.
@@ -105,7 +112,10 @@ $(SOBJ_DIR)/%.o: %.c
 $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $(FP_FLAGS) $(CHECK_CFLAGS) -Icore $< \
-		$(BUILD)/libcore-san.a -o $@ $(CHECK_LIBS) $(LIBS)
+		$(UNIT_EXTRA_SRCS) $(LIBCORE_SAN) -o $@ $(CHECK_LIBS) $(LIBS)
+
+$(BUILD)/unit/test_registry: UNIT_EXTRA_SRCS := $(TEST_DEV_SRCS)
+$(BUILD)/unit/test_registry: $(TEST_DEV_SRCS) $(wildcard tests/devices/*.h)
 
 $(BUILD)/isa/%.elf: guests/isa/%.S $(ISA_HDRS)
 	@mkdir -p $(dir $@)
@@ -126,7 +136,7 @@ check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
 		$(HISTORY_SRCS) $(CLI_SRCS) \
 		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h history/*.h) \
-		$(UNIT_SRCS) $(FUZZ_SRCS) 2>&1 | \
+		$(UNIT_SRCS) $(FUZZ_SRCS) $(wildcard tests/devices/*.[ch]) 2>&1 | \
 		grep -o '^[^:]*\.[ch]' | sort -u); \
 	if [ -n "$$bad" ]; then echo "not clang-formatted:" $$bad; exit 1; fi
 
@@ -139,18 +149,18 @@ unit: $(UNIT_BINS) $(RACE_ELF)
 $(BUILD)/fuzz/fuzz_log_replay: tests/fuzz/driver.c tests/fuzz/fuzz_log.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_log.c \
-		$(BUILD)/libcore-san.a -o $@ $(LIBS)
+		$(LIBCORE_SAN) -o $@ $(LIBS)
 
 # The same for the gdb packet receiver and parser, and the snapshot reader.
 $(BUILD)/fuzz/fuzz_gdb_replay: tests/fuzz/driver.c tests/fuzz/fuzz_gdb.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_gdb.c \
-		$(BUILD)/libcore-san.a -o $@ $(LIBS)
+		$(LIBCORE_SAN) -o $@ $(LIBS)
 
 $(BUILD)/fuzz/fuzz_snapshot_replay: tests/fuzz/driver.c tests/fuzz/fuzz_snapshot.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_snapshot.c \
-		$(BUILD)/libcore-san.a -o $@ $(LIBS)
+		$(LIBCORE_SAN) -o $@ $(LIBS)
 
 fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay \
 		$(BUILD)/fuzz/fuzz_snapshot_replay
@@ -210,7 +220,7 @@ machine-tests: $(BUILD)/rewind-san $(SMP_ELF)
 
 $(BUILD)/tools/rec_edit: tests/tools/rec_edit.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $< $(BUILD)/libcore-san.a -o $@ $(LIBS)
+	$(CC) $(CFLAGS_COMMON) -O1 $(SAN) $< $(LIBCORE_SAN) -o $@ $(LIBS)
 
 replay-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(BENCH_ELF) \
 		$(RACE_ELF)
@@ -253,7 +263,7 @@ docs-tests: $(BUILD)/rewind-san $(RACE_ELF)
 format:
 	clang-format -i $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
 		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h history/*.h) $(UNIT_SRCS) \
-		$(FUZZ_SRCS)
+		$(FUZZ_SRCS) $(wildcard tests/devices/*.[ch])
 
 clean:
 	rm -rf $(BUILD)

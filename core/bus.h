@@ -37,9 +37,6 @@ struct mmio_dev {
 	void *opaque;
 	int (*read)(void *opaque, uint64_t off, unsigned size, uint64_t *val);
 	int (*write)(void *opaque, uint64_t off, unsigned size, uint64_t val);
-	/* Back to the power-on state, for a reboot (NULL: nothing to do).
-	 * Host-side state such as a disk's contents survives. */
-	void (*reset)(void *opaque);
 };
 
 #define BUS_MAX_REGIONS 4

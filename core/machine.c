@@ -1,13 +1,7 @@
 /* Machine construction, the round-robin scheduler and virtual time. */
 #include "machine.h"
 #include "dev/clint.h"
-#include "dev/finisher.h"
 #include "dev/plic.h"
-#include "dev/rtc.h"
-#include "dev/uart.h"
-#include "dev/virtio_blk.h"
-#include "dev/virtio_mmio.h"
-#include "dev/virtio_rng.h"
 #include "prng.h"
 
 #include "block.h"
@@ -25,6 +19,33 @@ uint64_t hart_run(struct hart *h, uint64_t budget);
 static uint64_t machine_quantum(struct machine *m);
 static uint64_t machine_irq_deadline(void *ctx);
 static void machine_irq_fire(void *ctx, uint64_t now);
+
+/* Every registered type's instances, in board order. */
+static int machine_devices_create(struct machine *m,
+				  const struct machine_config *cfg, char *err,
+				  size_t errlen)
+{
+	int n;
+	const struct dev_type *const *t = dev_types(&n);
+	for (int i = 0; i < n; i++) {
+		if (errlen)
+			err[0] = '\0';
+		if (dev_create(m, t[i], cfg, err, errlen)) {
+			if (errlen && !err[0])
+				snprintf(err, errlen,
+					 "out of memory building the machine");
+			return -1;
+		}
+	}
+	/* The scheduler's timers and every interrupt line need these; a
+	 * program that links the library without them has no board. */
+	if (!m->clint || !m->plic) {
+		snprintf(err, errlen,
+			 "no CLINT or PLIC registered: link the library whole");
+		return -1;
+	}
+	return 0;
+}
 
 struct machine *machine_new(const struct machine_config *cfg, char *err,
 			    size_t errlen)
@@ -65,36 +86,10 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 			goto oom;
 	}
 	m->host = cfg->host;
-	m->clint = clint_new(m);
-	/* The PLIC first: the other devices drive its lines from birth. */
-	m->plic = plic_new(m);
-	m->uart = uart_new(m);
-	m->finisher = finisher_new(m);
-	m->rtc = rtc_new(m);
-	if (!m->clint || !m->plic || !m->uart || !m->finisher || !m->rtc)
-		goto oom;
-	/* virtio slots: the disks in order, then the entropy source. */
-	if (cfg->ndisks < 0 || cfg->ndisks > MACHINE_MAX_DISKS) {
-		snprintf(err, errlen, "at most %d disks", MACHINE_MAX_DISKS);
+	if (machine_devices_create(m, cfg, err, errlen)) {
 		machine_free(m);
 		return NULL;
 	}
-	for (int i = 0; i < cfg->ndisks; i++) {
-		struct virtio_mmio *v = virtio_blk_new(
-			m, m->nvirtio, &cfg->disks[i], err, errlen);
-		if (!v) {
-			machine_free(m);
-			return NULL;
-		}
-		m->virtio[m->nvirtio++] = v;
-	}
-	m->virtio[m->nvirtio] = virtio_rng_new(m, m->nvirtio);
-	if (!m->virtio[m->nvirtio])
-		goto oom;
-	m->nvirtio++;
-	/* The device tree lists every slot; the rest probe as empty. */
-	if (virtio_mmio_add_empty(m, m->nvirtio))
-		goto oom;
 	m->quantum_left = 0; /* drawn when the first hart starts */
 	/* Registered even without chaos: a restored state may turn chaos on,
 	 * with interrupt rises on their way. Idle, it never fires. */
@@ -156,9 +151,14 @@ void machine_reboot(struct machine *m)
 	block_reap(&m->bus);
 	for (int i = 0; i < m->nharts; i++)
 		hart_reset(m->harts[i]);
-	for (int i = 0; i < m->bus.ndevs; i++)
-		if (m->bus.dev[i].reset)
-			m->bus.dev[i].reset(m->bus.dev[i].opaque);
+	for (int i = 0; i < m->ndevices; i++) {
+		const struct device *d = &m->devices[i];
+		const struct dev_type *tr = d->type->transport;
+		if (tr && tr->reset)
+			tr->reset(d->dev);
+		if (d->type->reset)
+			d->type->reset(d->dev);
+	}
 	memset(m->irq_rise_at, 0, sizeof(m->irq_rise_at));
 	m->exit = MEXIT_RUNNING;
 	m->exit_code = 0;
@@ -173,13 +173,8 @@ void machine_free(struct machine *m)
 		return;
 	for (int i = 0; i < m->nharts; i++)
 		hart_free(m->harts[i]);
-	clint_free(m->clint);
-	plic_free(m->plic);
-	uart_free(m->uart);
-	finisher_free(m->finisher);
-	rtc_free(m->rtc);
-	for (int i = 0; i < m->nvirtio; i++)
-		virtio_free(m->virtio[i]);
+	for (int i = m->ndevices - 1; i >= 0; i--)
+		dev_free(&m->devices[i]);
 	bus_free(&m->bus);
 	free(m);
 }

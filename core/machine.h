@@ -8,6 +8,7 @@
 #define REWIND_CORE_MACHINE_H
 
 #include "bus.h"
+#include "dev/registry.h"
 #include "hart.h"
 
 #define MACHINE_MAX_HARTS 8
@@ -22,20 +23,18 @@
 
 struct clint;
 struct uart;
-struct finisher;
 struct plic;
 struct rtc;
 struct virtio_mmio;
 struct state_buf;
 struct state_reader;
 
-/* The PLIC's interrupt sources (source 0 does not exist). */
-#define IRQ_VIRTIO_FIRST  1 /* virtio-mmio slot n uses IRQ 1 + n */
-#define IRQ_UART	  10
-#define IRQ_RTC		  11
-#define PLIC_SOURCES	  32
-#define VIRTIO_SLOTS	  8
-#define MACHINE_MAX_DISKS 4
+/* The PLIC's interrupt sources (source 0 does not exist); each device's
+ * own lines are in its descriptor. */
+#define PLIC_SOURCES	    32
+#define VIRTIO_SLOTS	    8
+#define MACHINE_MAX_DISKS   4
+#define MACHINE_MAX_DEVICES 24
 
 /* Values that come from the host. Everything nondeterministic the machine
  * consumes enters here, so that record and replay can supply it. */
@@ -145,9 +144,14 @@ struct machine {
 	uint64_t cur_icount0;  /* cur->icount when its quantum began */
 	int next_hart;	       /* round-robin position */
 	uint64_t quantum_left; /* of the hart at next_hart */
+	/* Every device, in creation order (core/dev/registry.h). */
+	struct device devices[MACHINE_MAX_DEVICES];
+	int ndevices;
+	/* Typed views that the scheduler and the console need, set by the
+	 * devices' own create hooks: the timers, the interrupt lines, the
+	 * console, and the virtio transports by slot. */
 	struct clint *clint;
 	struct uart *uart;
-	struct finisher *finisher;
 	struct plic *plic;
 	struct rtc *rtc;
 	struct virtio_mmio *virtio[VIRTIO_SLOTS];
@@ -176,8 +180,8 @@ struct machine {
 	struct watch_hit watch_hit;
 };
 
-/* Build a machine with RAM and the minimal device set. Returns NULL with a
- * message in err (of errlen bytes) on failure. */
+/* Build a machine with RAM and every registered device type's instances.
+ * Returns NULL with a message in err (of errlen bytes) on failure. */
 struct machine *machine_new(const struct machine_config *cfg, char *err,
 			    size_t errlen);
 void machine_free(struct machine *m);

@@ -2,31 +2,26 @@
  *
  * The state is a fixed sequence of sections:
  *   MACH  format version, the configuration it belongs to (harts, RAM
- *         size, the virtio device in each slot), then virtual time and the
- *         scheduler: icount, round-robin position, quantum left, the hart
- *         that ran last, exit status, chaos flag and PRNG, delayed
- *         interrupt rises
+ *         size, then what device types add: the virtio device in each
+ *         slot), then virtual time and the scheduler: icount, round-robin
+ *         position, quantum left, the hart that ran last, exit status,
+ *         chaos flag and PRNG, delayed interrupt rises
  *   HART  one per hart, in hart order
- *   CLNT, PLIC, UART, RTC_
- *   VIRT  one per virtio device, in slot order, each followed by VBLK
- *         (the disk's overlay) when it is a block device
+ *   then every device in creation order (core/dev/registry.h): its
+ *         transport's section, if it sits behind one, then its own, each
+ *         by the tag its type declares. On this board: CLNT, PLIC, UART,
+ *         RTC_, then per virtio slot VIRT and, for a disk, VBLK (its
+ *         overlay). The finisher and empty slots have no state.
  *   CODE  the memory map and the pages holding decoded code
  *   HCAC  one per hart: its TLB and jump cache
- * The finisher has no state. The last two are caches, but ones the guest
- * can observe (see hart_cache_save), so a restored machine must have them
- * as they were to run on exactly as the original does.
+ * The last two are caches, but ones the guest can observe (see
+ * hart_cache_save), so a restored machine must have them as they were to
+ * run on exactly as the original does.
  *
  * Restoring checks the configuration first, so that a state never lands
  * on a machine it does not fit, and keeps a backup of the current state to
  * put back if a later section is bad. */
 #include "block.h"
-#include "dev/clint.h"
-#include "dev/plic.h"
-#include "dev/rtc.h"
-#include "dev/uart.h"
-#include "dev/virtio_blk.h"
-#include "dev/virtio_mmio.h"
-#include "dev/virtio_rng.h"
 #include "machine.h"
 #include "state.h"
 
@@ -61,9 +56,11 @@ static void machine_head_save(const struct machine *m, struct state_buf *b)
 	state_put_u32(b, STATE_VERSION);
 	state_put_u32(b, (uint32_t)m->nharts);
 	state_put_u64(b, m->ram->size);
-	state_put_u32(b, (uint32_t)m->nvirtio);
-	for (int i = 0; i < m->nvirtio; i++)
-		state_put_u32(b, virtio_device_id(m->virtio[i]));
+	int n;
+	const struct dev_type *const *t = dev_types(&n);
+	for (int i = 0; i < n; i++)
+		if (t[i]->config_save)
+			t[i]->config_save(m, b);
 	state_put_u64(b, m->icount);
 	state_put_u32(b, (uint32_t)m->next_hart);
 	state_put_u64(b, m->quantum_left);
@@ -78,30 +75,27 @@ static void machine_head_save(const struct machine *m, struct state_buf *b)
 		state_put_u64(b, m->irq_rise_at[i]);
 }
 
+/* One section of device d: the part that type t (d's own, or its
+ * transport) declares. */
+static int device_part_save(const struct device *d, const struct dev_type *t,
+			    struct state_buf *b)
+{
+	if (!t || !t->state.tag)
+		return 0;
+	state_begin(b, t->state.tag);
+	int rc = t->state.save(d->dev, b);
+	state_end(b);
+	return rc;
+}
+
 static int machine_devices_save(const struct machine *m, struct state_buf *b)
 {
-	state_begin(b, "CLNT");
-	clint_state_save(m->clint, b);
-	state_end(b);
-	state_begin(b, "PLIC");
-	plic_state_save(m->plic, b);
-	state_end(b);
-	state_begin(b, "UART");
-	uart_state_save(m->uart, b);
-	state_end(b);
-	state_begin(b, "RTC_");
-	rtc_state_save(m->rtc, b);
-	state_end(b);
 	int rc = 0;
-	for (int i = 0; i < m->nvirtio && rc == 0; i++) {
-		state_begin(b, "VIRT");
-		virtio_state_save(m->virtio[i], b);
-		state_end(b);
-		if (virtio_device_id(m->virtio[i]) != VIRTIO_ID_BLOCK)
-			continue;
-		state_begin(b, "VBLK");
-		rc = virtio_blk_state_save(m->virtio[i], b);
-		state_end(b);
+	for (int i = 0; i < m->ndevices && rc == 0; i++) {
+		const struct device *d = &m->devices[i];
+		rc = device_part_save(d, d->type->transport, b);
+		if (rc == 0)
+			rc = device_part_save(d, d->type, b);
 	}
 	return rc;
 }
@@ -135,15 +129,6 @@ int machine_save(const struct machine *m, struct state_buf *b)
 	return b->oom ? -ENOMEM : rc;
 }
 
-static const char *virtio_name(uint32_t id)
-{
-	switch (id) {
-	case VIRTIO_ID_BLOCK: return "virtio-blk";
-	case VIRTIO_ID_RNG: return "virtio-rng";
-	default: return "an unknown device";
-	}
-}
-
 /* Does the state belong to a machine configured like m? */
 static int machine_config_check(const struct machine *m, struct state_reader *r,
 				char *err, size_t errlen)
@@ -151,7 +136,6 @@ static int machine_config_check(const struct machine *m, struct state_reader *r,
 	uint32_t version = state_get_u32(r);
 	uint32_t nharts = state_get_u32(r);
 	uint64_t ram = state_get_u64(r);
-	uint32_t nvirtio = state_get_u32(r);
 	if (r->bad) {
 		snprintf(err, errlen, "section MACH is cut short");
 		return -EINVAL;
@@ -178,23 +162,18 @@ static int machine_config_check(const struct machine *m, struct state_reader *r,
 			 (unsigned long long)m->ram->size);
 		return -EINVAL;
 	}
-	if (nvirtio != (uint32_t)m->nvirtio) {
-		snprintf(err, errlen,
-			 "the state is of a machine with %u virtio devices; "
-			 "this one has %d",
-			 nvirtio, m->nvirtio);
-		return -EINVAL;
+	int n;
+	const struct dev_type *const *t = dev_types(&n);
+	for (int i = 0; i < n; i++) {
+		int rc = t[i]->config_check
+				 ? t[i]->config_check(m, r, err, errlen)
+				 : 0;
+		if (rc)
+			return rc;
 	}
-	for (int i = 0; i < m->nvirtio; i++) {
-		uint32_t id = state_get_u32(r);
-		uint32_t here = virtio_device_id(m->virtio[i]);
-		if (!r->bad && id != here) {
-			snprintf(err, errlen,
-				 "virtio slot %d holds %s in the state and %s "
-				 "in this machine",
-				 i, virtio_name(id), virtio_name(here));
-			return -EINVAL;
-		}
+	if (r->bad) {
+		snprintf(err, errlen, "section MACH is cut short");
+		return -EINVAL;
 	}
 	return 0;
 }
@@ -262,36 +241,6 @@ static int load_hart(void *o, struct state_reader *r)
 	return hart_state_load(o, r);
 }
 
-static int load_clint(void *o, struct state_reader *r)
-{
-	return clint_state_load(o, r);
-}
-
-static int load_plic(void *o, struct state_reader *r)
-{
-	return plic_state_load(o, r);
-}
-
-static int load_uart(void *o, struct state_reader *r)
-{
-	return uart_state_load(o, r);
-}
-
-static int load_rtc(void *o, struct state_reader *r)
-{
-	return rtc_state_load(o, r);
-}
-
-static int load_virtio(void *o, struct state_reader *r)
-{
-	return virtio_state_load(o, r);
-}
-
-static int load_virtio_blk(void *o, struct state_reader *r)
-{
-	return virtio_blk_state_load(o, r);
-}
-
 static int load_code(void *o, struct state_reader *r)
 {
 	return block_state_load(o, r);
@@ -326,6 +275,24 @@ static int machine_part_load(struct state_reader *r, const char *tag,
 	}
 	int done = state_section_done(&sect, tag, what, err, errlen);
 	return rc ? rc : done;
+}
+
+/* Device d's sections: its transport's, then its own. */
+static int device_load(struct device *d, struct state_reader *r, char *err,
+		       size_t errlen)
+{
+	const struct dev_type *part[2] = {d->type->transport, d->type};
+	char what[32];
+	if (d->slot >= 0)
+		snprintf(what, sizeof(what), "slot %d", d->slot);
+	int rc = 0;
+	for (int k = 0; k < 2 && rc == 0; k++)
+		if (part[k] && part[k]->state.tag)
+			rc = machine_part_load(r, part[k]->state.tag,
+					       d->slot >= 0 ? what : NULL,
+					       part[k]->state.load, d->dev, err,
+					       errlen);
+	return rc;
 }
 
 /* Decoded blocks and translations describe the old RAM and mappings;
@@ -367,27 +334,8 @@ static int machine_parts_load(struct machine *m, struct state_reader *r,
 		rc = machine_part_load(r, "HART", what, load_hart, m->harts[i],
 				       err, errlen);
 	}
-	if (rc == 0)
-		rc = machine_part_load(r, "CLNT", NULL, load_clint, m->clint,
-				       err, errlen);
-	if (rc == 0)
-		rc = machine_part_load(r, "PLIC", NULL, load_plic, m->plic, err,
-				       errlen);
-	if (rc == 0)
-		rc = machine_part_load(r, "UART", NULL, load_uart, m->uart, err,
-				       errlen);
-	if (rc == 0)
-		rc = machine_part_load(r, "RTC_", NULL, load_rtc, m->rtc, err,
-				       errlen);
-	for (int i = 0; i < m->nvirtio && rc == 0; i++) {
-		struct virtio_mmio *v = m->virtio[i];
-		snprintf(what, sizeof(what), "slot %d", i);
-		rc = machine_part_load(r, "VIRT", what, load_virtio, v, err,
-				       errlen);
-		if (rc == 0 && virtio_device_id(v) == VIRTIO_ID_BLOCK)
-			rc = machine_part_load(r, "VBLK", what, load_virtio_blk,
-					       v, err, errlen);
-	}
+	for (int i = 0; i < m->ndevices && rc == 0; i++)
+		rc = device_load(&m->devices[i], r, err, errlen);
 	if (rc == 0)
 		rc = machine_caches_load(m, r, err, errlen);
 	if (rc == 0 && state_left(r)) {

@@ -3,10 +3,12 @@
  *   0x4000 + 8*hart  mtimecmp
  *   0xbff8           mtime     (read-only here: time is virtual) */
 #include "clint.h"
+#include "../fdt_build.h"
 #include "../machine.h"
 #include "../state.h"
 
 #include <errno.h>
+#include <libfdt.h>
 #include <stdlib.h>
 
 struct clint {
@@ -91,17 +93,21 @@ static void clint_reset(void *opaque)
 	}
 }
 
-void clint_state_save(const struct clint *c, struct state_buf *b)
+/* msip and mtimecmp of every hart. */
+static int clint_save(const void *dev, struct state_buf *b)
 {
+	const struct clint *c = dev;
 	state_put_u32(b, (uint32_t)c->m->nharts);
 	for (int i = 0; i < c->m->nharts; i++) {
 		state_put_u32(b, c->msip[i]);
 		state_put_u64(b, c->mtimecmp[i]);
 	}
+	return 0;
 }
 
-int clint_state_load(struct clint *c, struct state_reader *r)
+static int clint_load(void *dev, struct state_reader *r)
 {
+	struct clint *c = dev;
 	struct clint t = *c;
 	if (state_get_u32(r) != (uint32_t)c->m->nharts)
 		return -EINVAL;
@@ -118,28 +124,29 @@ int clint_state_load(struct clint *c, struct state_reader *r)
 	return 0;
 }
 
-struct clint *clint_new(struct machine *m)
+static int clint_fdt(void *fdt, const struct machine *m)
 {
-	struct clint *c = calloc(1, sizeof(*c));
-	if (!c)
-		return NULL;
-	c->m = m;
-	clint_reset(c);
-	struct mmio_dev d = {.name = "clint",
-			     .base = CLINT_BASE,
-			     .size = CLINT_SIZE,
-			     .opaque = c,
-			     .read = clint_read,
-			     .write = clint_write,
-			     .reset = clint_reset};
-	if (bus_add_device(&m->bus, &d)) {
-		free(c);
-		return NULL;
-	}
-	return c;
+	return fdt_build_irqs_per_hart(fdt, m, IRQ_MSI, IRQ_MTI);
 }
 
-void clint_free(struct clint *c)
+static int clint_init(void *dev, struct machine *m)
 {
-	free(c);
+	struct clint *c = dev;
+	c->m = m;
+	clint_reset(c);
+	m->clint = c; /* the scheduler reads mtimecmp on every quantum */
+	return 0;
 }
+
+static const struct dev_type clint_type = {
+	.name = "clint",
+	.order = 10,
+	.mmio = {CLINT_BASE, CLINT_SIZE, clint_read, clint_write},
+	DEV_NODE("clint", "sifive,clint0\0riscv,clint0"),
+	.fdt = clint_fdt,
+	.instance_size = sizeof(struct clint),
+	.init = clint_init,
+	.reset = clint_reset,
+	.state = {"CLNT", clint_save, clint_load},
+};
+DEV_REGISTER(clint_type)

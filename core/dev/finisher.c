@@ -1,6 +1,9 @@
+/* The test finisher: the guest's way to power off, fail or reboot. */
 #include "finisher.h"
+#include "../fdt_build.h"
 #include "../machine.h"
 
+#include <libfdt.h>
 #include <stdlib.h>
 
 #define FINISHER_FAIL  0x3333
@@ -42,26 +45,52 @@ int finisher_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 	return 0;
 }
 
-struct finisher *finisher_new(struct machine *m)
+/* The phandle that the poweroff and reboot nodes refer to. */
+#define FINISHER_PHANDLE 2
+
+static int finisher_fdt(void *fdt, const struct machine *m)
 {
-	struct finisher *f = calloc(1, sizeof(*f));
-	if (!f)
-		return NULL;
-	f->m = m;
-	struct mmio_dev d = {.name = "finisher",
-			     .base = FINISHER_BASE,
-			     .size = FINISHER_SIZE,
-			     .opaque = f,
-			     .read = finisher_read,
-			     .write = finisher_write};
-	if (bus_add_device(&m->bus, &d)) {
-		free(f);
-		return NULL;
-	}
-	return f;
+	(void)m;
+	return fdt_property_u32(fdt, "phandle", FINISHER_PHANDLE);
 }
 
-void finisher_free(struct finisher *f)
+/* Poweroff and reboot through the finisher, as syscon consumers. */
+static int fdt_syscon_action(void *fdt, const char *name, const char *compat,
+			     uint32_t value)
 {
-	free(f);
+	FDT_TRY(fdt_begin_node(fdt, name));
+	FDT_TRY(fdt_property_string(fdt, "compatible", compat));
+	FDT_TRY(fdt_property_u32(fdt, "regmap", FINISHER_PHANDLE));
+	FDT_TRY(fdt_property_u32(fdt, "offset", 0));
+	FDT_TRY(fdt_property_u32(fdt, "value", value));
+	return fdt_end_node(fdt);
 }
+
+static int finisher_fdt_board(void *fdt, const struct machine *m)
+{
+	(void)m;
+	FDT_TRY(fdt_syscon_action(fdt, "poweroff", "syscon-poweroff",
+				  FINISHER_PASS));
+	return fdt_syscon_action(fdt, "reboot", "syscon-reboot",
+				 FINISHER_RESET);
+}
+
+static int finisher_init(void *dev, struct machine *m)
+{
+	((struct finisher *)dev)->m = m;
+	return 0;
+}
+
+/* Last on the board: its node follows the others in the device tree. It
+ * has no state to save or reset. */
+static const struct dev_type finisher_type = {
+	.name = "finisher",
+	.order = 90,
+	.mmio = {FINISHER_BASE, FINISHER_SIZE, finisher_read, finisher_write},
+	DEV_NODE("test", "sifive,test1\0sifive,test0\0syscon"),
+	.fdt = finisher_fdt,
+	.fdt_board = finisher_fdt_board,
+	.instance_size = sizeof(struct finisher),
+	.init = finisher_init,
+};
+DEV_REGISTER(finisher_type)

@@ -5,14 +5,9 @@
 
 #include <stdint.h>
 
-struct machine;
-struct finisher;
-
 #define FINISHER_BASE 0x100000ull
 #define FINISHER_SIZE 0x1000ull
 
-struct finisher *finisher_new(struct machine *m);
-void finisher_free(struct finisher *f);
 int finisher_write(void *opaque, uint64_t off, unsigned size, uint64_t val);
 
 #endif

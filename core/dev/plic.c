@@ -6,10 +6,12 @@
  *   0x200004 + 0x1000*ctx  per-context claim (read) / complete (write)
  * Context 2*h is hart h's M-mode, 2*h+1 its S-mode. */
 #include "plic.h"
+#include "../fdt_build.h"
 #include "../machine.h"
 #include "../state.h"
 
 #include <errno.h>
+#include <libfdt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -226,8 +228,11 @@ int plic_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 	return 0;
 }
 
-void plic_state_save(const struct plic *p, struct state_buf *b)
+/* Priorities, pending, claimed and line bits, enables, thresholds and the
+ * levels driven on the harts' lines. */
+static int plic_save(const void *dev, struct state_buf *b)
 {
+	const struct plic *p = dev;
 	state_put_u32(b, (uint32_t)p->nctx);
 	for (unsigned i = 0; i < PLIC_SOURCES; i++)
 		state_put_u32(b, p->priority[i]);
@@ -242,6 +247,7 @@ void plic_state_save(const struct plic *p, struct state_buf *b)
 		state_put_u32(b, p->threshold[ctx]);
 		state_put_u8(b, p->out[ctx]);
 	}
+	return 0;
 }
 
 /* Every value is one the register rules could have produced. */
@@ -266,8 +272,9 @@ static bool plic_state_valid(const struct plic *t)
 	return true;
 }
 
-int plic_state_load(struct plic *p, struct state_reader *r)
+static int plic_load(void *dev, struct state_reader *r)
 {
+	struct plic *p = dev;
 	struct plic t = *p;
 	if (state_get_u32(r) != (uint32_t)p->nctx)
 		return -EINVAL;
@@ -302,28 +309,35 @@ static void plic_reset(void *opaque)
 	p->nctx = nctx;
 }
 
-struct plic *plic_new(struct machine *m)
+static int plic_fdt(void *fdt, const struct machine *m)
 {
-	struct plic *p = calloc(1, sizeof(*p));
-	if (!p)
-		return NULL;
-	p->m = m;
-	p->nctx = 2 * m->nharts;
-	struct mmio_dev d = {.name = "plic",
-			     .base = PLIC_BASE,
-			     .size = PLIC_SIZE,
-			     .opaque = p,
-			     .read = plic_read,
-			     .write = plic_write,
-			     .reset = plic_reset};
-	if (bus_add_device(&m->bus, &d)) {
-		free(p);
-		return NULL;
-	}
-	return p;
+	FDT_TRY(fdt_property_u32(fdt, "#address-cells", 0));
+	FDT_TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
+	FDT_TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+	FDT_TRY(fdt_property_u32(fdt, "riscv,ndev", PLIC_SOURCES - 1));
+	/* Context 2h is hart h's M-mode (MEI), 2h+1 its S-mode (SEI). */
+	FDT_TRY(fdt_build_irqs_per_hart(fdt, m, IRQ_MEI, IRQ_SEI));
+	return fdt_property_u32(fdt, "phandle", FDT_PH_PLIC);
 }
 
-void plic_free(struct plic *p)
+static int plic_init(void *dev, struct machine *m)
 {
-	free(p);
+	struct plic *p = dev;
+	p->m = m;
+	p->nctx = 2 * m->nharts;
+	m->plic = p; /* every device's interrupt line ends here */
+	return 0;
 }
+
+static const struct dev_type plic_type = {
+	.name = "plic",
+	.order = 20,
+	.mmio = {PLIC_BASE, PLIC_SIZE, plic_read, plic_write},
+	DEV_NODE("plic", "sifive,plic-1.0.0\0riscv,plic0"),
+	.fdt = plic_fdt,
+	.instance_size = sizeof(struct plic),
+	.init = plic_init,
+	.reset = plic_reset,
+	.state = {"PLIC", plic_save, plic_load},
+};
+DEV_REGISTER(plic_type)

@@ -7,23 +7,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-struct machine;
 struct plic;
-struct state_buf;
-struct state_reader;
 
 #define PLIC_BASE 0x0c000000ull
 #define PLIC_SIZE 0x00600000ull
 
-struct plic *plic_new(struct machine *m);
-void plic_free(struct plic *p);
 /* A device raises or lowers its level-triggered line. */
 void plic_set_line(struct plic *p, unsigned irq, bool level);
-/* Priorities, pending, claimed and line bits, enables, thresholds and the
- * levels driven on the harts' lines, for snapshots. Load changes nothing
- * unless the whole state is valid: 0 or -EINVAL. */
-void plic_state_save(const struct plic *p, struct state_buf *b);
-int plic_state_load(struct plic *p, struct state_reader *r);
 
 int plic_read(void *opaque, uint64_t off, unsigned size, uint64_t *val);
 int plic_write(void *opaque, uint64_t off, unsigned size, uint64_t val);

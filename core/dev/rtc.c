@@ -9,8 +9,6 @@
  *   0x1c CLEAR_INTERRUPT  write: drop the interrupt
  * Writing TIME_LOW/TIME_HIGH sets that half of the time. */
 #include "rtc.h"
-
-static void rtc_reset(void *opaque);
 #include "../machine.h"
 #include "../state.h"
 
@@ -186,8 +184,12 @@ int rtc_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 	return 0;
 }
 
-void rtc_state_save(const struct rtc *r, struct state_buf *b)
+/* The clock (its wall-clock base included: a restored RTC continues from
+ * the saved time rather than the host's), the alarm and the interrupt
+ * state. */
+static int rtc_save(const void *dev, struct state_buf *b)
 {
+	const struct rtc *r = dev;
 	state_put_u64(b, r->base_ns);
 	state_put_u64(b, r->offset_ns);
 	state_put_u64(b, r->alarm_next);
@@ -197,10 +199,12 @@ void rtc_state_save(const struct rtc *r, struct state_buf *b)
 	state_put_u8(b, r->irq_enabled);
 	state_put_u8(b, r->irq_pending);
 	state_put_u8(b, r->line);
+	return 0;
 }
 
-int rtc_state_load(struct rtc *r, struct state_reader *rd)
+static int rtc_load(void *dev, struct state_reader *rd)
 {
+	struct rtc *r = dev;
 	struct rtc t = *r;
 	t.base_ns = state_get_u64(rd);
 	t.offset_ns = state_get_u64(rd);
@@ -217,36 +221,6 @@ int rtc_state_load(struct rtc *r, struct state_reader *rd)
 	return 0;
 }
 
-struct rtc *rtc_new(struct machine *m)
-{
-	/* The timed-work table must have room before the device is on the
-	 * bus, so that a failure leaves nothing pointing at freed state. */
-	if (m->ntimed == MACHINE_MAX_TIMED)
-		return NULL;
-	struct rtc *r = calloc(1, sizeof(*r));
-	if (!r)
-		return NULL;
-	r->m = m;
-	/* The only host read: the wall-clock base, once. */
-	if (m->host.wall_ns)
-		r->base_ns = m->host.wall_ns(m->host.ctx);
-	struct mmio_dev d = {.name = "rtc",
-			     .base = RTC_BASE,
-			     .size = RTC_SIZE,
-			     .opaque = r,
-			     .read = rtc_read,
-			     .write = rtc_write,
-			     .reset = rtc_reset};
-	if (bus_add_device(&m->bus, &d)) {
-		free(r);
-		return NULL;
-	}
-	struct timed_dev t = {
-		.ctx = r, .deadline = rtc_deadline, .fire = rtc_fire};
-	machine_add_timed(m, &t);
-	return r;
-}
-
 /* A reboot keeps the clock running, as a battery-backed RTC does, and
  * drops the alarm and interrupt state. */
 static void rtc_reset(void *opaque)
@@ -259,7 +233,28 @@ static void rtc_reset(void *opaque)
 	r->line = false;
 }
 
-void rtc_free(struct rtc *r)
+static int rtc_init(void *dev, struct machine *m)
 {
-	free(r);
+	struct rtc *r = dev;
+	r->m = m;
+	/* The only host read: the wall-clock base, once. */
+	if (m->host.wall_ns)
+		r->base_ns = m->host.wall_ns(m->host.ctx);
+	m->rtc = r;
+	struct timed_dev t = {
+		.ctx = r, .deadline = rtc_deadline, .fire = rtc_fire};
+	return machine_add_timed(m, &t);
 }
+
+static const struct dev_type rtc_type = {
+	.name = "rtc",
+	.order = 40,
+	.mmio = {RTC_BASE, RTC_SIZE, rtc_read, rtc_write},
+	.irq = IRQ_RTC,
+	DEV_NODE("rtc", "google,goldfish-rtc"),
+	.instance_size = sizeof(struct rtc),
+	.init = rtc_init,
+	.reset = rtc_reset,
+	.state = {"RTC_", rtc_save, rtc_load},
+};
+DEV_REGISTER(rtc_type)

@@ -6,10 +6,12 @@
  * Transmission is instantaneous: the holding register is empty again as
  * soon as a byte is written. */
 #include "uart.h"
+#include "../fdt_build.h"
 #include "../machine.h"
 #include "../state.h"
 
 #include <errno.h>
+#include <libfdt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -364,8 +366,11 @@ int uart_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 	return 0;
 }
 
-void uart_state_save(const struct uart *u, struct state_buf *b)
+/* Registers, the receive FIFO and the interrupt state; the transmit sink
+ * is the host's and is kept. */
+static int uart_save(const void *dev, struct state_buf *b)
 {
+	const struct uart *u = dev;
 	state_put_bytes(b, u->rx, UART_FIFO_SIZE);
 	state_put_u8(b, u->rx_head);
 	state_put_u8(b, u->rx_count);
@@ -382,6 +387,7 @@ void uart_state_save(const struct uart *u, struct state_buf *b)
 	state_put_u8(b, u->thre_pending);
 	state_put_u32(b, u->empty_polls);
 	state_put_u8(b, u->irq);
+	return 0;
 }
 
 /* Every value is one the register rules could have produced; the FIFO
@@ -395,8 +401,9 @@ static bool uart_state_valid(const struct uart *t)
 	       !(t->msr_in & 0x0f) && !(t->msr_delta & 0xf0);
 }
 
-int uart_state_load(struct uart *u, struct state_reader *r)
+static int uart_load(void *dev, struct state_reader *r)
 {
+	struct uart *u = dev;
 	struct uart t = *u;
 	state_get_bytes(r, t.rx, UART_FIFO_SIZE);
 	t.rx_head = state_get_u8(r);
@@ -435,28 +442,35 @@ static void uart_reset(void *opaque)
 	u->msr_in = uart_modem_inputs(u);
 }
 
-struct uart *uart_new(struct machine *m)
+/* The UART's input clock: drivers compute divisors from it. */
+#define UART_CLOCK_HZ 3686400u
+
+static int uart_fdt(void *fdt, const struct machine *m)
 {
-	struct uart *u = calloc(1, sizeof(*u));
-	if (!u)
-		return NULL;
-	u->m = m;
-	u->msr_in = uart_modem_inputs(u);
-	struct mmio_dev d = {.name = "uart",
-			     .base = UART_BASE,
-			     .size = UART_SIZE,
-			     .opaque = u,
-			     .read = uart_read,
-			     .write = uart_write,
-			     .reset = uart_reset};
-	if (bus_add_device(&m->bus, &d)) {
-		free(u);
-		return NULL;
-	}
-	return u;
+	(void)m;
+	return fdt_property_u32(fdt, "clock-frequency", UART_CLOCK_HZ);
 }
 
-void uart_free(struct uart *u)
+static int uart_init(void *dev, struct machine *m)
 {
-	free(u);
+	struct uart *u = dev;
+	u->m = m;
+	u->msr_in = uart_modem_inputs(u);
+	m->uart = u; /* the console's input and output */
+	return 0;
 }
+
+static const struct dev_type uart_type = {
+	.name = "uart",
+	.order = 30,
+	.mmio = {UART_BASE, UART_SIZE, uart_read, uart_write},
+	.irq = IRQ_UART,
+	DEV_NODE("serial", "ns16550a"),
+	.fdt = uart_fdt,
+	.console = 1,
+	.instance_size = sizeof(struct uart),
+	.init = uart_init,
+	.reset = uart_reset,
+	.state = {"UART", uart_save, uart_load},
+};
+DEV_REGISTER(uart_type)

@@ -9,18 +9,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct machine;
 struct uart;
-struct state_buf;
-struct state_reader;
 
 #define UART_BASE 0x10000000ull
 #define UART_SIZE 0x100ull
+#define IRQ_UART  10 /* PLIC source */
 
 typedef void (*uart_tx_fn)(void *ctx, uint8_t byte);
 
-struct uart *uart_new(struct machine *m);
-void uart_free(struct uart *u);
 /* Where transmitted bytes go (default: discarded). */
 void uart_set_tx(struct uart *u, uart_tx_fn fn, void *ctx);
 
@@ -35,12 +31,6 @@ void uart_rx_push(struct uart *u, uint8_t byte);
  * waits until the receive interrupt is enabled, or until a guest without
  * interrupts is seen polling for data. */
 bool uart_rx_ready(const struct uart *u);
-
-/* Registers, the receive FIFO and the interrupt state, for snapshots; the
- * transmit sink is the host's and is kept. Load changes nothing unless the
- * whole state is valid: 0 or -EINVAL. */
-void uart_state_save(const struct uart *u, struct state_buf *b);
-int uart_state_load(struct uart *u, struct state_reader *r);
 
 /* Register access, exposed for unit tests; offsets are from UART_BASE. */
 int uart_read(void *opaque, uint64_t off, unsigned size, uint64_t *val);

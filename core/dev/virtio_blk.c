@@ -155,38 +155,19 @@ static int64_t blk_handle(struct virtio_mmio *v, int queue,
 	return (int64_t)(written + 1);
 }
 
-static void blk_free(void *dev)
+static void blk_free(struct blk *b)
 {
-	struct blk *b = dev;
 	if (!b)
 		return;
 	disk_close(b->disk);
 	free(b);
 }
 
-#define BLK_FEATURES                                                           \
-	(1ull << VIRTIO_BLK_F_SEG_MAX | 1ull << VIRTIO_BLK_F_BLK_SIZE |        \
-	 1ull << VIRTIO_BLK_F_FLUSH)
-
-static const struct virtio_ops blk_ops = {
-	.name = "virtio-blk",
-	.device_id = VIRTIO_ID_BLOCK,
-	.features = BLK_FEATURES,
-	.nqueues = 1,
-	.queue_max = VIRTIO_BLK_QUEUE_MAX,
-	.handle = blk_handle,
-	.free = blk_free,
-};
-
-static const struct virtio_ops blk_ro_ops = {
-	.name = "virtio-blk",
-	.device_id = VIRTIO_ID_BLOCK,
-	.features = BLK_FEATURES | 1ull << VIRTIO_BLK_F_RO,
-	.nqueues = 1,
-	.queue_max = VIRTIO_BLK_QUEUE_MAX,
-	.handle = blk_handle,
-	.free = blk_free,
-};
+/* The instance's own part; the transport frees itself after. */
+static void blk_free_dev(void *v)
+{
+	blk_free(virtio_dev(v));
+}
 
 /* The configuration space up to blk_size; size_max and the geometry stay
  * zero (their features are not offered). */
@@ -202,35 +183,50 @@ static void blk_config(const struct disk *d, uint8_t *cfg)
 	blk_st32(cfg + VIRTIO_BLK_CFG_BLK_SIZE, DISK_SECTOR_SIZE);
 }
 
-struct virtio_mmio *virtio_blk_new(struct machine *m, int slot,
-				   const struct disk_config *dc, char *err,
-				   size_t errlen)
+static const struct virtio_ops blk_ops;
+
+/* A virtio-blk device in the next slot backed by the image dc names. */
+static int blk_add(struct machine *m, const struct disk_config *dc, char *err,
+		   size_t errlen)
 {
 	struct blk *b = calloc(1, sizeof(*b));
 	if (!b) {
 		snprintf(err, errlen, "out of memory");
-		return NULL;
+		return -ENOMEM;
 	}
 	b->disk = disk_open(dc, err, errlen);
 	if (!b->disk) {
 		free(b);
-		return NULL;
+		return -EINVAL;
 	}
 	/* A stable id: the same machine gives the same id in every run. */
-	snprintf(b->id, sizeof(b->id), "rewind-disk%d", slot);
+	snprintf(b->id, sizeof(b->id), "rewind-disk%d", m->nvirtio);
 	uint8_t cfg[BLK_CONFIG_LEN];
 	blk_config(b->disk, cfg);
-	const struct virtio_ops *ops =
-		dc->mode == DISK_READONLY ? &blk_ro_ops : &blk_ops;
-	struct virtio_mmio *v =
-		virtio_mmio_new(m, slot, ops, b, cfg, sizeof(cfg));
-	if (!v) {
+	uint64_t ro = dc->mode == DISK_READONLY ? 1ull << VIRTIO_BLK_F_RO : 0;
+	if (!virtio_mmio_new(m, &blk_ops, b, cfg, sizeof(cfg), ro)) {
 		blk_free(b);
 		snprintf(err, errlen, "%s: no room for another virtio device",
 			 dc->path);
-		return NULL;
+		return -ENOSPC;
 	}
-	return v;
+	return 0;
+}
+
+/* One device per --disk, in order: the first slots. */
+static int blk_create(struct machine *m, const struct machine_config *cfg,
+		      char *err, size_t errlen)
+{
+	if (cfg->ndisks < 0 || cfg->ndisks > MACHINE_MAX_DISKS) {
+		snprintf(err, errlen, "at most %d disks", MACHINE_MAX_DISKS);
+		return -EINVAL;
+	}
+	for (int i = 0; i < cfg->ndisks; i++) {
+		int rc = blk_add(m, &cfg->disks[i], err, errlen);
+		if (rc)
+			return rc;
+	}
+	return 0;
 }
 
 struct disk *virtio_blk_disk(const struct virtio_mmio *v)
@@ -247,7 +243,9 @@ static int blk_save_chunk(void *ctx, uint64_t chunk, const uint8_t *data)
 	return b->oom ? -ENOMEM : 0;
 }
 
-int virtio_blk_state_save(const struct virtio_mmio *v, struct state_buf *b)
+/* The disk's size, mode and every overlay chunk (what the guest wrote, in
+ * overlay mode). */
+static int blk_save(const void *v, struct state_buf *b)
 {
 	const struct disk *d = virtio_blk_disk(v);
 	state_put_u64(b, disk_size(d));
@@ -256,7 +254,10 @@ int virtio_blk_state_save(const struct virtio_mmio *v, struct state_buf *b)
 	return disk_overlay_foreach(d, blk_save_chunk, b);
 }
 
-int virtio_blk_state_load(struct virtio_mmio *v, struct state_reader *r)
+/* Checks the size and mode against this disk and every chunk number
+ * before it replaces the overlay: 0, -EINVAL with the overlay unchanged,
+ * or -ENOMEM with the overlay part-filled. */
+static int blk_load(void *v, struct state_reader *r)
 {
 	struct disk *d = virtio_blk_disk(v);
 	uint64_t size = state_get_u64(r);
@@ -291,3 +292,22 @@ int virtio_blk_state_load(struct virtio_mmio *v, struct state_reader *r)
 	}
 	return 0;
 }
+
+#define BLK_FEATURES                                                           \
+	(1ull << VIRTIO_BLK_F_SEG_MAX | 1ull << VIRTIO_BLK_F_BLK_SIZE |        \
+	 1ull << VIRTIO_BLK_F_FLUSH)
+
+static const struct virtio_ops blk_ops = {
+	.type = {.name = "virtio-blk",
+		 .order = 50,
+		 .transport = &virtio_mmio_type,
+		 .create = blk_create,
+		 .state = {"VBLK", blk_save, blk_load},
+		 .free = blk_free_dev},
+	.device_id = VIRTIO_ID_BLOCK,
+	.features = BLK_FEATURES,
+	.nqueues = 1,
+	.queue_max = VIRTIO_BLK_QUEUE_MAX,
+	.handle = blk_handle,
+};
+DEV_REGISTER(blk_ops.type)

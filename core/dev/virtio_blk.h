@@ -9,8 +9,6 @@
 
 struct disk;
 struct virtio_mmio;
-struct state_buf;
-struct state_reader;
 
 #define VIRTIO_ID_BLOCK 2
 
@@ -38,19 +36,10 @@ struct state_reader;
 #define VIRTIO_BLK_ID_BYTES  20
 #define VIRTIO_BLK_QUEUE_MAX 256
 
-/* A virtio-blk device in `slot` backed by the image dc names. NULL with
- * "path: reason" (or "out of memory") in err on failure. */
-struct virtio_mmio *virtio_blk_new(struct machine *m, int slot,
-				   const struct disk_config *dc, char *err,
-				   size_t errlen);
-/* The device's disk, e.g. to save its overlay. */
-struct disk *virtio_blk_disk(const struct virtio_mmio *v);
+/* One device per --disk, in the first slots; a disk that cannot be opened
+ * fails machine_new with "path: reason". */
 
-/* The disk's size, mode and every overlay chunk (what the guest wrote, in
- * overlay mode), for snapshots. Load checks the size and mode against this
- * disk and every chunk number before it replaces the overlay: 0, -EINVAL
- * with the overlay unchanged, or -ENOMEM with the overlay part-filled. */
-int virtio_blk_state_save(const struct virtio_mmio *v, struct state_buf *b);
-int virtio_blk_state_load(struct virtio_mmio *v, struct state_reader *r);
+/* The device's disk, e.g. to look at its overlay. */
+struct disk *virtio_blk_disk(const struct virtio_mmio *v);
 
 #endif

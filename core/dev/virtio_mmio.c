@@ -11,6 +11,7 @@
 #include "../state.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,8 @@ struct virtio_mmio {
 	void *dev;
 	uint8_t config[VIRTIO_CONFIG_SIZE];
 	uint32_t config_len;
+	uint64_t
+		features; /* device-specific bits offered; VERSION_1 is added */
 	uint32_t status, int_status;
 	uint32_t dev_features_sel, drv_features_sel, queue_sel;
 	uint64_t driver_features;
@@ -459,7 +462,7 @@ static void virtio_notify(struct virtio_mmio *v, uint32_t qi)
 
 static uint64_t virtio_features(const struct virtio_mmio *v)
 {
-	return v->ops->features | 1ull << VIRTIO_F_VERSION_1;
+	return v->features | 1ull << VIRTIO_F_VERSION_1;
 }
 
 static void virtio_set_status(struct virtio_mmio *v, uint32_t val)
@@ -641,8 +644,12 @@ static void virtq_state_save(const struct virtio_mmio *v, const struct virtq *q,
 	}
 }
 
-void virtio_state_save(const struct virtio_mmio *v, struct state_buf *b)
+/* Status, features, selectors, the queues' registers and ring positions,
+ * and the batches in flight with the icounts they complete at. A device's
+ * own state (a disk's overlay) is its own section. */
+static int virtio_save(const void *dev, struct state_buf *b)
 {
+	const struct virtio_mmio *v = dev;
 	state_put_u32(b, (uint32_t)v->slot);
 	state_put_u32(b, v->ops->device_id);
 	state_put_u32(b, v->status);
@@ -654,6 +661,7 @@ void virtio_state_save(const struct virtio_mmio *v, struct state_buf *b)
 	state_put_u32(b, (uint32_t)v->ops->nqueues);
 	for (int i = 0; i < v->ops->nqueues; i++)
 		virtq_state_save(v, &v->q[i], b);
+	return 0;
 }
 
 /* A u16 ring position; values past 16 bits set bad. */
@@ -712,8 +720,11 @@ static bool virtq_state_read(struct virtio_mmio *v, struct virtq *q,
 	return virtq_batches_read(v, q, batch, r) && !r->bad;
 }
 
-int virtio_state_load(struct virtio_mmio *v, struct state_reader *r)
+/* Changes nothing unless the whole state is valid: ready queues must
+ * still pass the checks they passed when made ready. */
+static int virtio_load(void *dev, struct state_reader *r)
 {
+	struct virtio_mmio *v = dev;
 	uint32_t slot = state_get_u32(r), id = state_get_u32(r);
 	struct virtio_mmio t = *v;
 	t.status = state_get_u32(r);
@@ -750,12 +761,12 @@ int virtio_state_load(struct virtio_mmio *v, struct state_reader *r)
 	return rc;
 }
 
-void virtio_free(struct virtio_mmio *v)
+/* After the device's own free hook, which may still need virtio_dev. */
+static void virtio_free(void *dev)
 {
+	struct virtio_mmio *v = dev;
 	if (!v)
 		return;
-	if (v->ops->free)
-		v->ops->free(v->dev);
 	for (int i = 0; i < VIRTIO_MAX_QUEUES; i++)
 		free(v->q[i].batch);
 	free(v->seg);
@@ -784,17 +795,20 @@ static struct virtio_mmio *virtio_alloc(const struct virtio_ops *ops)
 	return v;
 }
 
-struct virtio_mmio *virtio_mmio_new(struct machine *m, int slot,
+struct virtio_mmio *virtio_mmio_new(struct machine *m,
 				    const struct virtio_ops *ops, void *dev,
-				    const uint8_t *config, uint32_t config_len)
+				    const uint8_t *config, uint32_t config_len,
+				    uint64_t extra_features)
 {
 	uint16_t qmax = ops->queue_max;
-	if (slot < 0 || slot >= VIRTIO_SLOTS || ops->nqueues < 1 ||
+	int slot = m->nvirtio;
+	if (slot >= VIRTIO_SLOTS || ops->nqueues < 1 ||
 	    ops->nqueues > VIRTIO_MAX_QUEUES || qmax == 0 ||
 	    (qmax & (qmax - 1)) || config_len > VIRTIO_CONFIG_SIZE)
 		return NULL;
-	/* Check for room first: neither registration can be undone. */
-	if (m->bus.ndevs == BUS_MAX_DEVS || m->ntimed == MACHINE_MAX_TIMED)
+	/* Check for room first: no registration can be undone. */
+	if (m->bus.ndevs == BUS_MAX_DEVS || m->ntimed == MACHINE_MAX_TIMED ||
+	    m->ndevices == MACHINE_MAX_DEVICES)
 		return NULL;
 	struct virtio_mmio *v = virtio_alloc(ops);
 	if (!v)
@@ -805,19 +819,13 @@ struct virtio_mmio *virtio_mmio_new(struct machine *m, int slot,
 	if (config_len)
 		memcpy(v->config, config, config_len);
 	v->config_len = config_len;
+	v->features = ops->features | extra_features;
 	virtio_reset(v);
-	struct mmio_dev d = {.name = ops->name,
-			     .base = VIRTIO_MMIO_BASE +
-				     VIRTIO_MMIO_SIZE * (uint64_t)slot,
-			     .size = VIRTIO_MMIO_SIZE,
-			     .opaque = v,
-			     .read = virtio_mmio_read,
-			     .write = virtio_mmio_write,
-			     .reset = virtio_mmio_reset};
 	struct timed_dev t = {
 		.ctx = v, .deadline = virtio_deadline, .fire = virtio_fire};
-	bus_add_device(&m->bus, &d);
+	dev_attach(m, &ops->type, slot, v);
 	machine_add_timed(m, &t);
+	m->virtio[m->nvirtio++] = v;
 	return v;
 }
 
@@ -846,9 +854,16 @@ static int virtio_empty_write(void *opaque, uint64_t off, unsigned size,
 	return 0;
 }
 
-int virtio_mmio_add_empty(struct machine *m, int first)
+/* The transport's create hook, after every virtio device type's: the
+ * slots left are empty transports (DeviceID 0), which drivers skip. The
+ * device tree lists every slot, and probing one must not fault. */
+static int virtio_fill_empty(struct machine *m,
+			     const struct machine_config *cfg, char *err,
+			     size_t errlen)
 {
-	if (first < 0 || first >= VIRTIO_SLOTS)
+	(void)cfg, (void)err, (void)errlen;
+	int first = m->nvirtio;
+	if (first >= VIRTIO_SLOTS)
 		return 0;
 	struct mmio_dev d = {
 		.name = "virtio-empty",
@@ -859,3 +874,83 @@ int virtio_mmio_add_empty(struct machine *m, int first)
 		.write = virtio_empty_write};
 	return bus_add_device(&m->bus, &d);
 }
+
+/* The registered virtio device type with this device id, or NULL. */
+static const struct virtio_ops *virtio_ops_of(uint32_t id)
+{
+	int n;
+	const struct dev_type *const *t = dev_types(&n);
+	for (int i = 0; i < n; i++) {
+		if (t[i]->transport != &virtio_mmio_type)
+			continue;
+		/* A virtio device type is the first member of its ops. */
+		const struct virtio_ops *ops =
+			(const struct virtio_ops *)(const void *)t[i];
+		if (ops->device_id == id)
+			return ops;
+	}
+	return NULL;
+}
+
+/* The machine's configuration, as far as the transport shapes it: the
+ * device in each populated slot. */
+static void virtio_config_save(const struct machine *m, struct state_buf *b)
+{
+	state_put_u32(b, (uint32_t)m->nvirtio);
+	for (int i = 0; i < m->nvirtio; i++)
+		state_put_u32(b, virtio_device_id(m->virtio[i]));
+}
+
+static const char *virtio_id_name(uint32_t id)
+{
+	const struct virtio_ops *ops = virtio_ops_of(id);
+	return ops ? ops->type.name : "an unknown device";
+}
+
+static int virtio_config_check(const struct machine *m, struct state_reader *r,
+			       char *err, size_t errlen)
+{
+	uint32_t nvirtio = state_get_u32(r);
+	if (r->bad)
+		return 0; /* the caller reports the cut */
+	if (nvirtio != (uint32_t)m->nvirtio) {
+		snprintf(err, errlen,
+			 "the state is of a machine with %u virtio devices; "
+			 "this one has %d",
+			 nvirtio, m->nvirtio);
+		return -EINVAL;
+	}
+	for (int i = 0; i < m->nvirtio; i++) {
+		uint32_t id = state_get_u32(r);
+		uint32_t here = virtio_device_id(m->virtio[i]);
+		if (!r->bad && id != here) {
+			snprintf(err, errlen,
+				 "virtio slot %d holds %s in the state and %s "
+				 "in this machine",
+				 i, virtio_id_name(id), virtio_id_name(here));
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* Device types behind this transport order themselves before it (below
+ * 60), so that its create hook finds the slots they left. */
+/* Every slot has a device-tree node, populated or not: an empty slot
+ * reads device id 0 and drivers skip it. */
+const struct dev_type virtio_mmio_type = {
+	.name = "virtio-mmio",
+	.order = 60,
+	.mmio = {VIRTIO_MMIO_BASE, VIRTIO_MMIO_SIZE, virtio_mmio_read,
+		 virtio_mmio_write},
+	.irq = IRQ_VIRTIO_FIRST,
+	.slots = VIRTIO_SLOTS,
+	DEV_NODE("virtio_mmio", "virtio,mmio"),
+	.create = virtio_fill_empty,
+	.reset = virtio_mmio_reset,
+	.state = {"VIRT", virtio_save, virtio_load},
+	.config_save = virtio_config_save,
+	.config_check = virtio_config_check,
+	.free = virtio_free,
+};
+DEV_REGISTER(virtio_mmio_type)

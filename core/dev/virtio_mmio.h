@@ -12,16 +12,18 @@
 #define REWIND_DEV_VIRTIO_MMIO_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+#include "registry.h"
 
 struct machine;
 struct virtio_mmio;
-struct state_buf;
-struct state_reader;
 
 #define VIRTIO_MMIO_BASE  0x10001000ull /* slot n at BASE + n * SIZE */
 #define VIRTIO_MMIO_SIZE  0x1000ull
 #define VIRTIO_MMIO_MAGIC 0x74726976u /* "virt" */
+#define IRQ_VIRTIO_FIRST  1	      /* slot n raises PLIC source 1 + n */
 
 /* Register offsets (virtio 1.x, "Virtio Over MMIO"). */
 enum {
@@ -102,9 +104,15 @@ struct virtq_req {
 	uint64_t rlen, wlen;
 };
 
-/* What a device type supplies to the transport. */
+/* A virtio device type: one file declares one and registers its `type`
+ * (DEV_REGISTER(x_ops.type)). The type's create hook makes instances
+ * with virtio_mmio_new, which gives each the next free slot, so slots are
+ * filled in the types' board order (the disks, then the entropy source);
+ * the transport's own type fills the rest with empty slots. The type's
+ * reset, save, load and free hooks get the instance's transport (see
+ * virtio_dev) and need only cover what the transport does not. */
 struct virtio_ops {
-	const char *name;
+	struct dev_type type; /* .transport = &virtio_mmio_type */
 	uint32_t device_id;
 	uint64_t features; /* device-specific bits; VERSION_1 is added */
 	int nqueues;
@@ -114,36 +122,26 @@ struct virtio_ops {
 	 * request is malformed beyond reporting (the device needs a reset). */
 	int64_t (*handle)(struct virtio_mmio *v, int queue,
 			  const struct virtq_req *r);
-	void (*free)(void *dev);
 };
 
-/* Create the transport in `slot` (0..VIRTIO_SLOTS-1) and register its MMIO
- * window and timed work. config/config_len is the device configuration
- * space. NULL when out of memory or slots; dev is then not freed. */
-struct virtio_mmio *virtio_mmio_new(struct machine *m, int slot,
+/* The transport: the slots' window and interrupts, the device tree nodes
+ * of every slot, and each device's VIRT state section. */
+extern const struct dev_type virtio_mmio_type;
+
+/* Put a device of type ops in the next free slot (m->nvirtio) and register
+ * its MMIO window, timed work and place on the board. dev is the device's
+ * own state (virtio_dev), config/config_len its configuration space, and
+ * extra_features feature bits this instance offers beyond ops->features.
+ * NULL when out of memory or slots; dev is then not freed. */
+struct virtio_mmio *virtio_mmio_new(struct machine *m,
 				    const struct virtio_ops *ops, void *dev,
-				    const uint8_t *config, uint32_t config_len);
-/* Fill slots first..VIRTIO_SLOTS-1 with empty transports (DeviceID 0),
- * which drivers skip: the device tree lists every slot, and probing one
- * must not fault. 0 or -ENOSPC. */
-int virtio_mmio_add_empty(struct machine *m, int first);
-/* Free the device; only while the machine is torn down, since the bus and
- * the scheduler still point at it. */
-void virtio_free(struct virtio_mmio *v);
+				    const uint8_t *config, uint32_t config_len,
+				    uint64_t extra_features);
 
 void *virtio_dev(const struct virtio_mmio *v);
 struct machine *virtio_machine(const struct virtio_mmio *v);
 int virtio_slot(const struct virtio_mmio *v);
 uint32_t virtio_device_id(const struct virtio_mmio *v);
-
-/* The transport's state for snapshots: status, features, selectors, the
- * queues' registers and ring positions, and the batches in flight with
- * the icounts they complete at. Device-specific state (a disk's overlay)
- * is the device's own. Load changes nothing unless the whole state is
- * valid (ready queues must still pass the checks they passed when made
- * ready): 0 or -EINVAL. */
-void virtio_state_save(const struct virtio_mmio *v, struct state_buf *b);
-int virtio_state_load(struct virtio_mmio *v, struct state_reader *r);
 
 /* Visit [off, off+len) of a request's readable (write=false) or writable
  * (write=true) byte stream as host pieces; fn returns 0 or a negative

@@ -6,6 +6,7 @@
 #include "../machine.h"
 #include "virtio_mmio.h"
 
+#include <errno.h>
 #include <string.h>
 
 static int rng_fill_piece(void *ctx, uint8_t *host, uint64_t len)
@@ -29,17 +30,25 @@ static int64_t rng_handle(struct virtio_mmio *v, int queue,
 	return (int64_t)n;
 }
 
+static const struct virtio_ops rng_ops;
+
+/* One entropy source, in the slot after the disks. */
+static int rng_create(struct machine *m, const struct machine_config *cfg,
+		      char *err, size_t errlen)
+{
+	(void)cfg, (void)err, (void)errlen;
+	return virtio_mmio_new(m, &rng_ops, NULL, NULL, 0, 0) ? 0 : -ENOMEM;
+}
+
 static const struct virtio_ops rng_ops = {
-	.name = "virtio-rng",
+	.type = {.name = "virtio-rng",
+		 .order = 54,
+		 .transport = &virtio_mmio_type,
+		 .create = rng_create},
 	.device_id = VIRTIO_ID_RNG,
 	.features = 0,
 	.nqueues = 1,
 	.queue_max = VIRTIO_RNG_QUEUE_MAX,
 	.handle = rng_handle,
-	.free = NULL,
 };
-
-struct virtio_mmio *virtio_rng_new(struct machine *m, int slot)
-{
-	return virtio_mmio_new(m, slot, &rng_ops, NULL, NULL, 0);
-}
+DEV_REGISTER(rng_ops.type)

@@ -3,15 +3,10 @@
 #ifndef REWIND_DEV_VIRTIO_RNG_H
 #define REWIND_DEV_VIRTIO_RNG_H
 
-struct machine;
-struct virtio_mmio;
-
 #define VIRTIO_ID_RNG 4
 /* Bytes of entropy per request at most: every byte goes into the log, so a
  * guest cannot make one request cost gigabytes of it. */
 #define VIRTIO_RNG_MAX_REQ   4096
 #define VIRTIO_RNG_QUEUE_MAX 64
-
-struct virtio_mmio *virtio_rng_new(struct machine *m, int slot);
 
 #endif
