@@ -18,7 +18,10 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 # symbols come from libelf.
 LIBS     := -llz4 -lfdt -lm -lopcodes-multiarch -lbfd-multiarch -lelf
 
-CORE_SRCS := $(wildcard core/*.c core/dev/*.c)
+# core/util/: helpers shared by every module (little-endian fields,
+# SHA-256, CRC-32, file I/O, growable arrays), below all of them.
+UTIL_SRCS := $(wildcard core/util/*.c)
+CORE_SRCS := $(wildcard core/*.c core/dev/*.c) $(UTIL_SRCS)
 REPLAY_SRCS := $(wildcard replay/*.c snapshots/*.c gdb/*.c)
 CLI_SRCS  := $(wildcard cli/*.c)
 FP_SRCS   := core/fp_ops.c core/fp_exec.c
@@ -119,7 +122,7 @@ check: deps
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
-		$(CLI_SRCS) $(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h) \
+		$(CLI_SRCS) $(wildcard core/*.h core/dev/*.h core/util/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h) \
 		$(UNIT_SRCS) $(FUZZ_SRCS) 2>&1 | \
 		grep -o '^[^:]*\.[ch]' | sort -u); \
 	if [ -n "$$bad" ]; then echo "not clang-formatted:" $$bad; exit 1; fi
@@ -152,10 +155,11 @@ fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay \
 
 # Coverage-guided fuzzing, not part of check: make fuzz-log FUZZ_SECONDS=600.
 # New inputs go to build/fuzz/log-corpus, crashing ones to build/fuzz/.
-$(BUILD)/fuzz/fuzz_log: tests/fuzz/fuzz_log.c replay/logfile.c replay/logfile.h
+$(BUILD)/fuzz/fuzz_log: tests/fuzz/fuzz_log.c replay/logfile.c replay/logfile.h \
+		$(UTIL_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined \
-		tests/fuzz/fuzz_log.c replay/logfile.c -o $@ -llz4
+		tests/fuzz/fuzz_log.c replay/logfile.c $(UTIL_SRCS) -o $@ -llz4
 
 fuzz-log: $(BUILD)/fuzz/fuzz_log
 	@mkdir -p $(BUILD)/fuzz/log-corpus
@@ -244,7 +248,7 @@ docs-tests: $(BUILD)/rewind-san $(RACE_ELF)
 
 format:
 	clang-format -i $(CORE_SRCS) $(REPLAY_SRCS) $(CLI_SRCS) \
-		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h) $(UNIT_SRCS) \
+		$(wildcard core/*.h core/dev/*.h core/util/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h) $(UNIT_SRCS) \
 		$(FUZZ_SRCS)
 
 clean:

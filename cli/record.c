@@ -1,8 +1,8 @@
 /* rewind record: run a guest like `run`, logging every input; with
  * --until-fail, hunt for a failing chaos schedule. */
+#include "../core/util/sha256.h"
 #include "../replay/logfile.h"
 #include "../replay/pack.h"
-#include "../replay/sha256.h"
 #include "../snapshots/snapshot.h"
 #include "commands.h"
 #include "postmortem.h"

@@ -4,7 +4,7 @@
 #include "../snapshots/snapshot.h"
 #include "../core/dev/uart.h"
 #include "../core/prng.h"
-#include "../replay/sha256.h"
+#include "../core/util/sha256.h"
 #include "commands.h"
 #include "session.h"
 

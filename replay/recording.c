@@ -1,6 +1,7 @@
 #include "recording.h"
+#include "../core/util/sha256.h"
+#include "../core/util/vec.h"
 #include "logfile.h"
-#include "sha256.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -47,14 +48,10 @@ static void put(char **buf, size_t *len, size_t *cap, const char *key,
 		const char *val)
 {
 	size_t need = strlen(key) + strlen(val) + 2;
-	if (*len + need + 1 > *cap) {
-		size_t ncap = (*cap + need + 1) * 2;
-		char *n = realloc(*buf, ncap);
-		if (!n)
-			return;
-		*buf = n;
-		*cap = ncap;
-	}
+	char *n = vec_grow(*buf, cap, *len + need + 1, 1);
+	if (!n)
+		return;
+	*buf = n;
 	*len += (size_t)sprintf(*buf + *len, "%s=%s\n", key, val);
 }
 

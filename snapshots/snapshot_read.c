@@ -3,8 +3,9 @@
  * first. */
 #include "../core/machine.h"
 #include "../core/state.h"
-#include "../replay/le.h"
-#include "../replay/sha256.h"
+#include "../core/util/file_io.h"
+#include "../core/util/le.h"
+#include "../core/util/sha256.h"
 #include "snapfile.h"
 #include "snapshot.h"
 
@@ -84,24 +85,14 @@ static int snap_file_read(struct snap_file *f, char *err, size_t errlen)
 	}
 	f->dev = st.st_dev;
 	f->ino = st.st_ino;
-	f->size = (size_t)st.st_size;
-	f->data = malloc(f->size ? f->size : 1);
-	f->owned = true;
-	size_t got = 0;
-	while (f->data && got < f->size) {
-		ssize_t n = read(fd, f->data + got, f->size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
+	int rc = file_read_fd(fd, &f->data, &f->size);
 	close(fd);
-	if (!f->data || got != f->size) {
+	if (rc < 0) {
 		snprintf(err, errlen, "%s: %s", f->path,
-			 f->data ? "read failed" : "out of memory");
+			 rc == -ENOMEM ? "out of memory" : "read failed");
 		return -1;
 	}
+	f->owned = true;
 	sha256_buf(f->data, f->size, f->sha256);
 	return 0;
 }
