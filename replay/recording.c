@@ -139,6 +139,12 @@ static int parse_u64(const char *v, size_t vlen, uint64_t *out)
 	return 0;
 }
 
+/* A count from 1 to max. */
+static int parse_count(const char *v, size_t vlen, uint64_t max, uint64_t *out)
+{
+	return parse_u64(v, vlen, out) || *out < 1 || *out > max ? -1 : 0;
+}
+
 /* One "key=value" line into c; -1 for an unknown key or a bad value. */
 static int parse_line(struct rec_config *c, const char *k, size_t klen,
 		      const char *v, size_t vlen)
@@ -151,7 +157,7 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 	if (KEY("mem"))
 		return parse_u64(v, vlen, &c->mem);
 	if (KEY("smp")) {
-		if (parse_u64(v, vlen, &x) || x < 1 || x > MACHINE_MAX_HARTS)
+		if (parse_count(v, vlen, MACHINE_MAX_HARTS, &x))
 			return -1;
 		c->smp = (int)x;
 		return 0;
@@ -165,7 +171,7 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 		return parse_u64(v, vlen, &c->chaos_seed);
 	}
 	if (KEY("snapshot-version")) {
-		if (parse_u64(v, vlen, &x) || x < 1 || x > UINT32_MAX)
+		if (parse_count(v, vlen, UINT32_MAX, &x))
 			return -1;
 		c->snapshot_version = (uint32_t)x;
 		return 0;
