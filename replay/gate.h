@@ -62,7 +62,7 @@ void gate_log(struct gate *g, const struct event *e);
 void gate_log_digest(struct gate *g, bool with_ram);
 
 /* Replay: queue a record read ahead of the gate (the first after packed
- * images); 0, or -1 when it is malformed. */
+ * images); 0, -EBADMSG when it is malformed, -ENOMEM. */
 int gate_queue_record(struct gate *g, const void *rec, size_t len);
 
 /* Replay: the next event the driver must act on (console, digest, end) —
