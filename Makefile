@@ -18,7 +18,10 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 # symbols come from libelf.
 LIBS     := -llz4 -lfdt -lm -lopcodes-multiarch -lbfd-multiarch -lelf
 
-CORE_SRCS := $(wildcard core/*.c core/dev/*.c)
+# core/util/: helpers shared by every module (little-endian fields,
+# SHA-256, CRC-32, file I/O, growable arrays), below all of them.
+UTIL_SRCS := $(wildcard core/util/*.c)
+CORE_SRCS := $(wildcard core/*.c core/dev/*.c) $(UTIL_SRCS)
 REPLAY_SRCS := $(wildcard replay/*.c snapshots/*.c gdb/*.c)
 # Time travel, composed from replay and snapshots; in the library too, so
 # the unit tests reach it.
@@ -132,11 +135,14 @@ check: deps
 		cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests \
 		tune-tests demo-tests docs-tests
 
+# Every C file of ours that clang-format keeps in shape.
+FORMAT_SRCS = $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
+	$(wildcard core/*.h core/dev/*.h core/util/*.h replay/*.h cli/*.h \
+		gdb/*.h snapshots/*.h history/*.h) \
+	$(UNIT_SRCS) $(FUZZ_SRCS) $(wildcard tests/devices/*.[ch] tests/tools/*.c)
+
 check-format:
-	@bad=$$(clang-format --dry-run --Werror $(CORE_SRCS) $(REPLAY_SRCS) \
-		$(HISTORY_SRCS) $(CLI_SRCS) \
-		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h history/*.h) \
-		$(UNIT_SRCS) $(FUZZ_SRCS) $(wildcard tests/devices/*.[ch]) 2>&1 | \
+	@bad=$$(clang-format --dry-run --Werror $(FORMAT_SRCS) 2>&1 | \
 		grep -o '^[^:]*\.[ch]' | sort -u); \
 	if [ -n "$$bad" ]; then echo "not clang-formatted:" $$bad; exit 1; fi
 
@@ -170,10 +176,11 @@ fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay \
 
 # Coverage-guided fuzzing, not part of check: make fuzz-log FUZZ_SECONDS=600.
 # New inputs go to build/fuzz/log-corpus, crashing ones to build/fuzz/.
-$(BUILD)/fuzz/fuzz_log: tests/fuzz/fuzz_log.c replay/logfile.c replay/logfile.h
+$(BUILD)/fuzz/fuzz_log: tests/fuzz/fuzz_log.c replay/logfile.c replay/logfile.h \
+		$(UTIL_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined \
-		tests/fuzz/fuzz_log.c replay/logfile.c -o $@ -llz4
+		tests/fuzz/fuzz_log.c replay/logfile.c $(UTIL_SRCS) -o $@ -llz4
 
 fuzz-log: $(BUILD)/fuzz/fuzz_log
 	@mkdir -p $(BUILD)/fuzz/log-corpus
@@ -261,9 +268,7 @@ docs-tests: $(BUILD)/rewind-san $(RACE_ELF)
 	@tests/docs/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(LINUX_DIR)
 
 format:
-	clang-format -i $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
-		$(wildcard core/*.h core/dev/*.h replay/*.h cli/*.h gdb/*.h snapshots/*.h history/*.h) $(UNIT_SRCS) \
-		$(FUZZ_SRCS) $(wildcard tests/devices/*.[ch])
+	clang-format -i $(FORMAT_SRCS)
 
 clean:
 	rm -rf $(BUILD)

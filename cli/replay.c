@@ -66,13 +66,9 @@ int cmd_info(int argc, char **argv)
 	size_t hlen;
 	const char *h = log_reader_header(r, &hlen);
 	printf("%.*s", (int)hlen, h);
-	struct rec_summary *sum = malloc(sizeof(*sum));
-	if (!sum) {
-		fprintf(stderr, "rewind: out of memory\n");
-		log_reader_close(r);
-		return 1;
-	}
-	int rc = summary_read(r, sum);
+	struct rec_summary summary;
+	const struct rec_summary *sum = &summary;
+	int rc = summary_read(r, &summary);
 	struct log_stats st;
 	log_reader_stats(r, &st);
 	for (int t = EV_WALL; t <= EV_END; t++)
@@ -89,13 +85,10 @@ int cmd_info(int argc, char **argv)
 	if (sum->has_end)
 		printf("exit=%llu\nexit-code=%d\n",
 		       (unsigned long long)sum->end_exit, sum->end_code);
-	free(sum);
 	int status = 0;
 	if (rc < 0) {
 		fprintf(stderr, "rewind: %s: %s\n", argv[1],
-			rc == -1   ? log_reader_error(r)
-			: rc == -2 ? "malformed record"
-				   : "out of memory");
+			rc == -1 ? log_reader_error(r) : "malformed record");
 		status = 1;
 	} else if (log_reader_truncated(r)) {
 		printf("truncated=yes\n");

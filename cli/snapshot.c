@@ -1,8 +1,8 @@
 /* rewind snapshot save|info: the whole machine at one moment, to restore
  * later with `run --restore` or `record --restore`. */
 #include "../snapshots/snapshot.h"
+#include "../core/util/sha256.h"
 #include "../replay/restore.h"
-#include "../replay/sha256.h"
 #include "commands.h"
 #include "options.h"
 

@@ -6,8 +6,8 @@
 #include "boot.h"
 #include "elf_load.h"
 #include "fdt_build.h"
-#include "file_read.h"
 #include "machine.h"
+#include "util/file_io.h"
 
 #include <elf.h>
 #include <stdio.h>

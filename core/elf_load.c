@@ -2,7 +2,7 @@
  * the file and the guest memory before anything is copied. */
 #include "elf_load.h"
 #include "bus.h"
-#include "file_read.h"
+#include "util/file_io.h"
 
 #include <elf.h>
 #include <stdbool.h>

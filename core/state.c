@@ -1,6 +1,8 @@
 /* The state encoding: growable little-endian buffer, bounds-checked reader
  * and section framing. */
 #include "state.h"
+#include "util/le.h"
+#include "util/vec.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -12,22 +14,14 @@ static bool state_reserve(struct state_buf *b, size_t n)
 {
 	if (b->oom)
 		return false;
-	if (n <= b->cap - b->len)
-		return true;
-	if (n > SIZE_MAX / 2 - b->len) {
-		b->oom = true;
-		return false;
-	}
-	size_t cap = b->cap ? b->cap : 256;
-	while (cap - b->len < n)
-		cap *= 2;
-	uint8_t *p = realloc(b->p, cap);
+	uint8_t *p = n <= SIZE_MAX - b->len
+			     ? vec_grow(b->p, &b->cap, b->len + n, 1)
+			     : NULL;
 	if (!p) {
 		b->oom = true;
 		return false;
 	}
 	b->p = p;
-	b->cap = cap;
 	return true;
 }
 
@@ -43,8 +37,7 @@ void state_put_bytes(struct state_buf *b, const void *data, size_t len)
 static void state_put_le(struct state_buf *b, uint64_t v, unsigned n)
 {
 	uint8_t bytes[8];
-	for (unsigned i = 0; i < n; i++)
-		bytes[i] = (uint8_t)(v >> (8 * i));
+	le_put(bytes, v, n);
 	state_put_bytes(b, bytes, n);
 }
 
@@ -89,8 +82,7 @@ void state_end(struct state_buf *b)
 		b->oom = true;
 		return;
 	}
-	for (unsigned i = 0; i < 4; i++)
-		b->p[b->sect + i] = (uint8_t)(len >> (8 * i));
+	le_put32(b->p + b->sect, (uint32_t)len);
 }
 
 size_t state_left(const struct state_reader *r)
@@ -123,10 +115,7 @@ void state_get_bytes(struct state_reader *r, void *out, size_t len)
 static uint64_t state_get_le(struct state_reader *r, unsigned n)
 {
 	const uint8_t *p = state_get_span(r, n);
-	uint64_t v = 0;
-	for (unsigned i = 0; p && i < n; i++)
-		v |= (uint64_t)p[i] << (8 * i);
-	return v;
+	return p ? le_get(p, n) : 0;
 }
 
 uint8_t state_get_u8(struct state_reader *r)

@@ -1,5 +1,6 @@
 /* The serve loop: socket I/O, acknowledgements and the running/stopped
  * states. What each command does is in stub_cmd.c. */
+#include "../core/util/file_io.h"
 #include "stub_impl.h"
 
 #include <errno.h>
@@ -7,7 +8,6 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 /* Keep serving. */
@@ -52,29 +52,11 @@ const char *gdb_serve_end_name(int end)
 }
 
 /* Write all of data; a failure marks the connection broken, and the loop
- * ends the session at its next turn. MSG_NOSIGNAL: a client that hung up
- * must not kill the process with SIGPIPE. */
+ * ends the session at its next turn. */
 void stub_send_raw(struct gdb_stub *s, const void *data, size_t len)
 {
-	const uint8_t *p = data;
-	while (len && !s->broken) {
-		ssize_t n = send(s->fd, p, len, MSG_NOSIGNAL);
-		if (n < 0 && errno == ENOTSOCK)
-			n = write(s->fd, p, len); /* a pipe, in tests */
-		if (n > 0) {
-			p += n;
-			len -= (size_t)n;
-		} else if (n < 0 && errno == EINTR) {
-			continue;
-		} else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-			/* The caller handed us a non-blocking socket. */
-			struct pollfd pfd = {s->fd, POLLOUT, 0};
-			if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
-				s->broken = true;
-		} else {
-			s->broken = true;
-		}
-	}
+	if (!s->broken && file_send_all(s->fd, data, len) < 0)
+		s->broken = true;
 }
 
 void stub_send_packet(struct gdb_stub *s, const uint8_t *payload, size_t len)

@@ -1,6 +1,7 @@
 /* What each command does to the target, and what it answers. Errors are
  * E and the errno in two hex digits (E0e: a fault; E16: a malformed or
  * impossible request; E02: no such register). */
+#include "../core/util/le.h"
 #include "stub_impl.h"
 
 #include <errno.h>
@@ -52,17 +53,8 @@ static void put_reg(struct gdb_stub *s, int thread, int regno, unsigned bytes)
 		return;
 	}
 	uint8_t le[8];
-	for (unsigned i = 0; i < bytes; i++)
-		le[i] = (uint8_t)(v >> (8 * i));
+	le_put(le, v, bytes);
 	gdb_buf_put_hex(&s->reply, le, bytes);
-}
-
-static uint64_t le_value(const uint8_t *p, unsigned bytes)
-{
-	uint64_t v = 0;
-	for (unsigned i = 0; i < bytes; i++)
-		v |= (uint64_t)p[i] << (8 * i);
-	return v;
 }
 
 static int cmd_read_regs(struct gdb_stub *s)
@@ -78,7 +70,7 @@ static int cmd_write_regs(struct gdb_stub *s, const struct gdb_cmd *c)
 		return reply_error(s, -EINVAL);
 	for (size_t r = 0; r < c->data_len / 8; r++) {
 		int rc = s->ops->reg_write(s->ctx, s->g_thread, (int)r,
-					   le_value(c->data + 8 * r, 8));
+					   le_get64(c->data + 8 * r));
 		if (rc < 0)
 			return reply_error(s, rc);
 	}
@@ -102,7 +94,7 @@ static int cmd_write_reg(struct gdb_stub *s, const struct gdb_cmd *c)
 	if (c->data_len != d->bitsize / 8)
 		return reply_error(s, -EINVAL);
 	int rc = s->ops->reg_write(s->ctx, s->g_thread, c->regno,
-				   le_value(c->data, d->bitsize / 8));
+				   le_get(c->data, d->bitsize / 8));
 	return rc < 0 ? reply_error(s, rc) : reply_str(s, "OK");
 }
 

@@ -1,125 +1,96 @@
 /* Encoding records explicitly, little-endian, field by field, so that a
- * recording reads the same on any host. */
+ * recording reads the same on any host. Decoding reads with the
+ * bounds-checked state reader (core/state.h). */
 #include "events.h"
 #include "../core/machine.h"
+#include "../core/state.h"
+#include "../core/util/le.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static void put64(uint8_t **p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		*(*p)++ = (uint8_t)(v >> (8 * i));
-}
-
-static void put32(uint8_t **p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		*(*p)++ = (uint8_t)(v >> (8 * i));
-}
-
-/* A bounds-checked cursor over a record being decoded. */
-struct cursor {
-	const uint8_t *p, *end;
-	bool bad;
-};
-
-static uint64_t get64(struct cursor *c)
-{
-	if (c->end - c->p < 8) {
-		c->bad = true;
-		return 0;
-	}
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v |= (uint64_t)c->p[i] << (8 * i);
-	c->p += 8;
-	return v;
-}
-
-static uint32_t get32(struct cursor *c)
-{
-	if (c->end - c->p < 4) {
-		c->bad = true;
-		return 0;
-	}
-	uint32_t v = 0;
-	for (int i = 0; i < 4; i++)
-		v |= (uint32_t)c->p[i] << (8 * i);
-	c->p += 4;
-	return v;
-}
-
 size_t event_max_size(void)
 {
-	return 1 + 8 + 8 + 4 + 4 + EV_MAX_BYTES + 4 +
-	       8 * sizeof(struct hart_digest);
+	return 1 + 8 + 8 + 4 + 4 + EV_MAX_BYTES + 4 + EV_DIGEST_MAX_BYTES;
+}
+
+size_t event_payload_len(const struct event *e)
+{
+	switch (e->type) {
+	case EV_ENTROPY:
+	case EV_CONSOLE: return e->len;
+	case EV_DIGEST: return EV_DIGEST_BYTES(e->nharts);
+	default: return 0;
+	}
 }
 
 size_t event_encode(const struct event *e, uint8_t *buf)
 {
 	uint8_t *p = buf;
 	*p++ = (uint8_t)e->type;
-	put64(&p, e->icount);
+	le_put64(p, e->icount);
+	p += 8;
 	switch (e->type) {
-	case EV_WALL: put64(&p, e->value); break;
+	case EV_WALL:
+		le_put64(p, e->value);
+		p += 8;
+		break;
 	case EV_ENTROPY:
 	case EV_CONSOLE:
-		put32(&p, e->len);
-		memcpy(p, e->bytes, e->len);
-		p += e->len;
+		le_put32(p, e->len);
+		p += 4;
 		break;
 	case EV_DIGEST:
-		put64(&p, e->value);
-		put32(&p, e->nharts);
-		for (uint32_t h = 0; h < e->nharts; h++)
-			for (unsigned i = 0; i < DIGEST_REGS; i++)
-				put64(&p, e->harts[h].r[i]);
+		le_put64(p, e->value);
+		le_put32(p + 8, e->nharts);
+		p += 12;
 		break;
 	case EV_END:
-		put64(&p, e->value);
-		put32(&p, (uint32_t)e->code);
+		le_put64(p, e->value);
+		le_put32(p + 8, (uint32_t)e->code);
+		p += 12;
 		break;
-	case EV_IMAGE: break; /* written by replay/pack.c, never as events */
+	case EV_IMAGE: /* written by replay/pack.c, never as events */
+	case EV_KINDS: break;
 	}
-	return (size_t)(p - buf);
+	/* The payload is stored as it is held: bytes, or registers already
+	 * little-endian. */
+	size_t n = event_payload_len(e);
+	if (n)
+		memcpy(p, e->bytes, n);
+	return (size_t)(p - buf) + n;
 }
 
 int event_decode(const uint8_t *rec, size_t len, struct event *e)
 {
-	struct cursor c = {rec, rec + len, false};
 	if (len < 9)
 		return -1;
-	memset(e, 0, offsetof(struct event, bytes));
-	e->type = (enum ev_type) * c.p++;
-	e->icount = get64(&c);
+	struct state_reader c = {rec + 1, rec + len, false};
+	*e = (struct event){.type = (enum ev_type)rec[0]};
+	e->icount = state_get_u64(&c);
 	switch (e->type) {
-	case EV_WALL: e->value = get64(&c); break;
+	case EV_WALL: e->value = state_get_u64(&c); break;
 	case EV_ENTROPY:
 	case EV_CONSOLE:
-		e->len = get32(&c);
-		if (c.bad || e->len > EV_MAX_BYTES ||
-		    (size_t)(c.end - c.p) < e->len)
+		e->len = state_get_u32(&c);
+		if (c.bad || e->len > EV_MAX_BYTES)
 			return -1;
-		memcpy(e->bytes, c.p, e->len);
-		c.p += e->len;
 		break;
 	case EV_DIGEST:
-		e->value = get64(&c);
-		e->nharts = get32(&c);
-		if (c.bad || e->nharts < 1 || e->nharts > 8)
+		e->value = state_get_u64(&c);
+		e->nharts = state_get_u32(&c);
+		if (c.bad || e->nharts < 1 || e->nharts > EV_MAX_HARTS)
 			return -1;
-		for (uint32_t h = 0; h < e->nharts; h++)
-			for (unsigned i = 0; i < DIGEST_REGS; i++)
-				e->harts[h].r[i] = get64(&c);
 		break;
 	case EV_END:
-		e->value = get64(&c);
-		e->code = (int32_t)get32(&c);
+		e->value = state_get_u64(&c);
+		e->code = (int32_t)state_get_u32(&c);
 		break;
 	default: return -1;
 	}
-	return c.bad || c.p != c.end ? -1 : 0;
+	size_t n = event_payload_len(e);
+	e->bytes = state_get_span(&c, n);
+	return c.bad || state_left(&c) != 0 ? -1 : 0;
 }
 
 const char *event_type_name(enum ev_type t)
@@ -183,17 +154,17 @@ static uint64_t ram_hash(const struct machine *m)
 	return h;
 }
 
-void event_digest_take(const struct machine *m, bool with_ram, struct event *e)
+void event_digest_take(const struct machine *m, bool with_ram, struct event *e,
+		       uint8_t regs[EV_DIGEST_MAX_BYTES])
 {
-	memset(e, 0, offsetof(struct event, bytes));
-	e->type = EV_DIGEST;
-	e->icount = m->icount;
-	e->value = with_ram ? ram_hash(m) : 0;
-	e->nharts = (uint32_t)m->nharts;
+	*e = (struct event){.type = EV_DIGEST,
+			    .icount = m->icount,
+			    .value = with_ram ? ram_hash(m) : 0,
+			    .nharts = (uint32_t)m->nharts,
+			    .bytes = regs};
 	for (int i = 0; i < m->nharts; i++) {
 		const struct hart *h = m->harts[i];
-		uint64_t *r = e->harts[i].r;
-		memset(r, 0, sizeof(e->harts[i].r));
+		uint64_t r[DIGEST_REGS] = {0};
 		r[D_PC] = h->pc;
 		for (int k = 1; k < 32; k++)
 			r[k] = h->x[k];
@@ -205,7 +176,14 @@ void event_digest_take(const struct machine *m, bool with_ram, struct event *e)
 		r[D_MEPC] = h->mepc;
 		r[D_SEPC] = h->sepc;
 		r[D_FCSR] = (uint64_t)h->frm << 5 | h->fflags;
+		for (unsigned k = 0; k < DIGEST_REGS; k++)
+			le_put64(regs + EV_DIGEST_BYTES(i) + 8 * k, r[k]);
 	}
+}
+
+uint64_t event_digest_reg(const struct event *e, unsigned hart, unsigned reg)
+{
+	return le_get64(e->bytes + EV_DIGEST_BYTES(hart) + 8 * reg);
 }
 
 bool event_digest_equal(const struct event *want, const struct event *have,
@@ -220,8 +198,8 @@ bool event_digest_equal(const struct event *want, const struct event *have,
 		size_t n = 0;
 		why[0] = '\0';
 		for (unsigned i = 0; i < DIGEST_REGS; i++) {
-			uint64_t a = want->harts[h].r[i],
-				 b = have->harts[h].r[i];
+			uint64_t a = event_digest_reg(want, h, i),
+				 b = event_digest_reg(have, h, i);
 			if (a == b || n + 1 >= len)
 				continue;
 			n += (size_t)snprintf(

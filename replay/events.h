@@ -18,15 +18,26 @@ enum ev_type {
 	/* A piece of a packed image (--pack), before every other record:
 	 * u8 image slot, u64 offset, bytes. Handled by replay/pack.c. */
 	EV_IMAGE = 6,
+	/* One more than the largest type: a table indexed by type has
+	 * EV_KINDS entries, so a new type (numbered before this) fits. */
+	EV_KINDS
 };
 
-/* Per-hart state in a digest: enough to name the registers that differ. */
-#define DIGEST_REGS 40
-struct hart_digest {
-	uint64_t r[DIGEST_REGS]; /* see events.c: digest_reg_name */
-};
+#define EV_MAX_BYTES 4096 /* payload of an entropy or console event */
+#define EV_MAX_HARTS 8	  /* harts in a digest */
 
-#define EV_MAX_BYTES 4096
+/* A digest holds, per hart, DIGEST_REGS little-endian u64 (see events.c:
+ * digest_reg_name), as they are stored in the recording. */
+#define DIGEST_REGS		40
+#define EV_DIGEST_BYTES(nharts) ((size_t)(nharts)*DIGEST_REGS * 8)
+#define EV_DIGEST_MAX_BYTES	EV_DIGEST_BYTES(EV_MAX_HARTS)
+
+/* One record, decoded. Small enough to live on the stack or in a queue by
+ * the thousand: its payload is pointed at, never copied in. `bytes` is
+ * borrowed: it points into the record the event was decoded from
+ * (event_decode), the buffer handed to event_digest_take, or whatever the
+ * builder of an event to log points it at, and is valid as long as that
+ * memory is. */
 struct event {
 	enum ev_type type;
 	uint64_t icount;
@@ -34,22 +45,30 @@ struct event {
 		value; /* EV_WALL: ns; EV_END: exit kind; EV_DIGEST: RAM hash */
 	int32_t code;  /* EV_END: exit code */
 	uint32_t len;  /* EV_ENTROPY, EV_CONSOLE: bytes */
-	uint8_t bytes[EV_MAX_BYTES];
 	uint32_t nharts; /* EV_DIGEST */
-	struct hart_digest harts[8];
+	/* EV_ENTROPY, EV_CONSOLE: the len bytes; EV_DIGEST: the
+	 * EV_DIGEST_BYTES(nharts) bytes of registers. */
+	const uint8_t *bytes;
 };
 
 /* Encode into buf (at least event_max_size() bytes); returns the length. */
 size_t event_encode(const struct event *e, uint8_t *buf);
 size_t event_max_size(void);
-/* Decode a record; -1 when it is malformed (every length is checked). */
+/* Decode a record; -1 when it is malformed (every length is checked).
+ * e->bytes points into rec. */
 int event_decode(const uint8_t *rec, size_t len, struct event *e);
+/* How many bytes e->bytes covers. */
+size_t event_payload_len(const struct event *e);
 
 const char *event_type_name(enum ev_type t);
 const char *digest_reg_name(unsigned i);
 
-/* Fill a digest event with the machine's state at its current icount. */
-void event_digest_take(const struct machine *m, bool with_ram, struct event *e);
+/* Fill a digest event with the machine's state at its current icount;
+ * its registers go to regs, which e->bytes then points at. */
+void event_digest_take(const struct machine *m, bool with_ram, struct event *e,
+		       uint8_t regs[EV_DIGEST_MAX_BYTES]);
+/* Register `reg` of hart `hart` in a digest event. */
+uint64_t event_digest_reg(const struct event *e, unsigned hart, unsigned reg);
 /* Compare two digests; on a difference write the hart and the registers
  * that differ into why and return false. */
 bool event_digest_equal(const struct event *want, const struct event *have,

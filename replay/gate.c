@@ -1,5 +1,6 @@
 #include "gate.h"
 #include "../core/dev/uart.h"
+#include "../core/util/vec.h"
 #include "logfile.h"
 
 #include <errno.h>
@@ -25,6 +26,7 @@ int gate_init(struct gate *g, enum gate_mode mode,
 void gate_free(struct gate *g)
 {
 	free(g->queue);
+	free(g->held);
 	free(g->encode_buf);
 	memset(g, 0, sizeof(*g));
 }
@@ -65,10 +67,27 @@ void gate_log(struct gate *g, const struct event *e)
 	}
 }
 
+void gate_log_digest(struct gate *g, bool with_ram)
+{
+	uint8_t regs[EV_DIGEST_MAX_BYTES];
+	struct event e;
+	event_digest_take(g->m, with_ram, &e, regs);
+	gate_log(g, &e);
+}
+
 void gate_keep(struct gate *g)
 {
 	g->keep = true;
 	g->eof = true; /* the queue is all there is */
+}
+
+/* Queued event i, its payload pointer made current: `held` may have
+ * moved since it was queued. */
+static struct event *gate_event(struct gate *g, size_t i)
+{
+	struct gate_slot *s = &g->queue[i];
+	s->e.bytes = g->held + s->at;
+	return &s->e;
 }
 
 /* Replay: make sure at least `want` events are queued after qhead. */
@@ -90,24 +109,18 @@ static bool gate_fill(struct gate *g, size_t want)
 		}
 		/* Consumed events go, unless positions must stay valid. */
 		if (want != SIZE_MAX && g->qhead > 0 && g->qhead == g->qlen)
-			g->qhead = g->qlen = 0;
-		if (g->qlen == g->qcap) {
-			size_t cap = g->qcap ? 2 * g->qcap : 16;
-			struct event *q = realloc(g->queue, cap * sizeof(*q));
-			if (!q) {
-				gate_fail(g, gate_now(g), "out of memory");
-				return false;
-			}
-			g->queue = q;
-			g->qcap = cap;
+			g->qhead = g->qlen = g->held_len = 0;
+		int rc = gate_queue_record(g, rec, len);
+		if (rc == -ENOMEM) {
+			gate_fail(g, gate_now(g), "out of memory");
+			return false;
 		}
-		if (event_decode(rec, len, &g->queue[g->qlen]) < 0) {
+		if (rc < 0) {
 			g->eof = g->corrupt = true;
 			gate_fail(g, gate_now(g),
 				  "malformed record in the recording");
 			break;
 		}
-		g->qlen++;
 	}
 	return g->qlen - g->qhead >= want;
 }
@@ -129,7 +142,7 @@ static struct event *gate_take_pulled(struct gate *g, enum ev_type type)
 			  event_type_name(type));
 		return NULL;
 	}
-	struct event *e = &g->queue[g->qhead];
+	struct event *e = gate_event(g, g->qhead);
 	if (e->type != type || e->icount != now) {
 		gate_fail(g, now,
 			  "the machine asked for %s input at icount %llu; the "
@@ -176,14 +189,14 @@ static void gate_entropy(void *ctx, uint8_t *buf, size_t len)
 			}
 			memcpy(buf, r->bytes, n);
 		} else {
+			if (g->host.entropy)
+				g->host.entropy(g->host.ctx, buf, n);
+			else
+				memset(buf, 0, n);
 			struct event e = {.type = EV_ENTROPY,
 					  .icount = gate_now(g),
-					  .len = (uint32_t)n};
-			if (g->host.entropy)
-				g->host.entropy(g->host.ctx, e.bytes, n);
-			else
-				memset(e.bytes, 0, n);
-			memcpy(buf, e.bytes, n);
+					  .len = (uint32_t)n,
+					  .bytes = buf};
 			gate_log(g, &e);
 		}
 		buf += n;
@@ -209,8 +222,8 @@ size_t gate_console(struct gate *g, const uint8_t *bytes, size_t n)
 	if (sent && g->mode == GATE_RECORD) {
 		struct event e = {.type = EV_CONSOLE,
 				  .icount = g->m->icount,
-				  .len = (uint32_t)sent};
-		memcpy(e.bytes, bytes, sent);
+				  .len = (uint32_t)sent,
+				  .bytes = bytes};
 		gate_log(g, &e);
 	}
 	return sent;
@@ -218,17 +231,23 @@ size_t gate_console(struct gate *g, const uint8_t *bytes, size_t n)
 
 int gate_queue_record(struct gate *g, const void *rec, size_t len)
 {
-	if (g->qlen == g->qcap) {
-		size_t cap = g->qcap ? 2 * g->qcap : 16;
-		struct event *q = realloc(g->queue, cap * sizeof(*q));
-		if (!q)
-			return -1;
+	struct event e;
+	if (event_decode(rec, len, &e) < 0)
+		return -EBADMSG;
+	size_t n = event_payload_len(&e);
+	struct gate_slot *q =
+		vec_grow(g->queue, &g->qcap, g->qlen + 1, sizeof(*q));
+	if (q)
 		g->queue = q;
-		g->qcap = cap;
-	}
-	if (event_decode(rec, len, &g->queue[g->qlen]) < 0)
-		return -1;
-	g->qlen++;
+	uint8_t *h = q ? vec_grow(g->held, &g->held_cap, g->held_len + n + 1, 1)
+		       : NULL;
+	if (!h)
+		return -ENOMEM;
+	g->held = h;
+	if (n)
+		memcpy(h + g->held_len, e.bytes, n);
+	g->queue[g->qlen++] = (struct gate_slot){.e = e, .at = g->held_len};
+	g->held_len += n;
 	return 0;
 }
 
@@ -237,7 +256,7 @@ const struct event *gate_peek_driver_event(struct gate *g)
 	for (size_t i = 0;; i++) {
 		if (!gate_fill(g, i + 1))
 			return NULL;
-		const struct event *e = &g->queue[g->qhead + i];
+		const struct event *e = gate_event(g, g->qhead + i);
 		if (!machine_pulled(e->type))
 			return e;
 	}
@@ -246,7 +265,7 @@ const struct event *gate_peek_driver_event(struct gate *g)
 void gate_pop_driver_event(struct gate *g)
 {
 	/* Machine-pulled events before it must have been consumed. */
-	const struct event *e = &g->queue[g->qhead];
+	const struct event *e = gate_event(g, g->qhead);
 	if (machine_pulled(e->type)) {
 		gate_fail(g, e->icount,
 			  "the recording has %s input at icount %llu that the "

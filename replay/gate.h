@@ -14,21 +14,32 @@ struct log_reader;
 
 enum gate_mode { GATE_LIVE, GATE_RECORD, GATE_REPLAY };
 
+/* A queued event; its payload is at `at` in the gate's `held` bytes. */
+struct gate_slot {
+	struct event e;
+	size_t at;
+};
+
 struct gate {
 	enum gate_mode mode;
 	struct machine *m;	 /* set once the machine exists */
 	struct host_inputs host; /* the real sources (live, record) */
 	struct log_writer *w;	 /* record */
 	struct log_reader *r;	 /* replay */
-	/* Replay: decoded events read ahead of the machine. */
-	struct event *queue;
+	/* Replay: decoded events read ahead of the machine, their payloads
+	 * copied into `held` (at gate_slot.at), since the reader's records
+	 * last only until it reads on. An event the gate hands out stays
+	 * valid until the gate reads more of the recording. */
+	struct gate_slot *queue;
 	size_t qhead, qlen, qcap;
+	uint8_t *held;
+	size_t held_len, held_cap;
 	bool eof, truncated, corrupt;
 	/* The first divergence or log error, with its icount. */
 	bool failed;
 	uint64_t failed_at;
 	char why[1024];
-	uint64_t counts[EV_END + 1]; /* events logged or replayed, by type */
+	uint64_t counts[EV_KINDS]; /* events logged or replayed, by type */
 	/* Recording for a live debugging session: every logged event is
 	 * also kept in the queue, so the session can go back and replay
 	 * (switching mode to GATE_REPLAY) up to where recording stopped. */
@@ -47,9 +58,11 @@ struct host_inputs gate_host_inputs(struct gate *g);
 size_t gate_console(struct gate *g, const uint8_t *bytes, size_t n);
 /* Log a machine-state record (digest, end) when recording. */
 void gate_log(struct gate *g, const struct event *e);
+/* Log a digest of the machine now (with a RAM hash when with_ram). */
+void gate_log_digest(struct gate *g, bool with_ram);
 
 /* Replay: queue a record read ahead of the gate (the first after packed
- * images); 0, or -1 when it is malformed. */
+ * images); 0, -EBADMSG when it is malformed, -ENOMEM. */
 int gate_queue_record(struct gate *g, const void *rec, size_t len);
 
 /* Replay: the next event the driver must act on (console, digest, end) —

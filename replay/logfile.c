@@ -10,7 +10,10 @@
  * that a damaged length is caught before it is used to read the payload:
  * a short read can then only mean the file really ends there. */
 #include "logfile.h"
-#include "le.h"
+#include "../core/util/crc32.h"
+#include "../core/util/file_io.h"
+#include "../core/util/le.h"
+#include "../core/util/vec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -35,73 +38,26 @@
 
 /* ---- encoding ---- */
 
-/* Slicing by eight: table[0] is the byte-at-a-time table, table[k][b] the
- * CRC of byte b followed by k zero bytes, so eight bytes take eight
- * lookups that do not depend on each other. Snapshots of large guests
- * checksum tens of MiB on every save and restore. */
-static uint32_t crc_table[8][256];
-
-__attribute__((constructor)) static void crc_table_init(void)
-{
-	for (uint32_t b = 0; b < 256; b++) {
-		uint32_t c = b;
-		for (int i = 0; i < 8; i++)
-			c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1)));
-		crc_table[0][b] = c;
-	}
-	for (int k = 1; k < 8; k++)
-		for (uint32_t b = 0; b < 256; b++)
-			crc_table[k][b] =
-				(crc_table[k - 1][b] >> 8) ^
-				crc_table[0][crc_table[k - 1][b] & 0xff];
-}
-
-uint32_t log_crc32(uint32_t crc, const void *data, size_t len)
-{
-	const uint8_t *p = data;
-	crc = ~crc;
-	for (; len >= 8; p += 8, len -= 8) {
-		uint32_t lo = crc ^ le_get32(p), hi = le_get32(p + 4);
-		crc = crc_table[7][lo & 0xff] ^ crc_table[6][lo >> 8 & 0xff] ^
-		      crc_table[5][lo >> 16 & 0xff] ^ crc_table[4][lo >> 24] ^
-		      crc_table[3][hi & 0xff] ^ crc_table[2][hi >> 8 & 0xff] ^
-		      crc_table[1][hi >> 16 & 0xff] ^ crc_table[0][hi >> 24];
-	}
-	for (; len > 0; p++, len--)
-		crc = (crc >> 8) ^ crc_table[0][(crc ^ *p) & 0xff];
-	return ~crc;
-}
-
 /* The checksum of a fixed-size header is the CRC of the bytes before it. */
 static void seal_header(uint8_t *h, size_t size)
 {
-	le_put32(h + size - 4, log_crc32(0, h, size - 4));
+	le_put32(h + size - 4, crc32_update(0, h, size - 4));
 }
 
 static bool header_sealed(const uint8_t *h, size_t size)
 {
-	return log_crc32(0, h, size - 4) == le_get32(h + size - 4);
+	return crc32_update(0, h, size - 4) == le_get32(h + size - 4);
 }
 
-/* Grow *buf to hold at least `need` bytes, doubling for cheap appends but
- * never past `limit` (>= need), the most its user can ever need: memory
- * stays bounded by the format's limits. */
+/* Grow *buf to hold at least `need` bytes but never past `limit` (>= need),
+ * the most its user can ever need: memory stays bounded by the format's
+ * limits. */
 static int buf_reserve(uint8_t **buf, size_t *cap, size_t need, size_t limit)
 {
-	if (need <= *cap)
-		return 0;
-	if (need > limit)
-		return -ENOMEM;
-	size_t n = *cap ? 2 * *cap : 4096;
-	if (n < need)
-		n = need;
-	if (n > limit)
-		n = limit;
-	uint8_t *p = realloc(*buf, n);
+	uint8_t *p = vec_grow_max(*buf, cap, need, 1, limit);
 	if (!p)
 		return -ENOMEM;
 	*buf = p;
-	*cap = n;
 	return 0;
 }
 
@@ -119,23 +75,6 @@ struct log_writer {
 	char err[ERR_SIZE];
 };
 
-static int write_all(int fd, const void *data, size_t len)
-{
-	const uint8_t *p = data;
-	while (len) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return -EIO;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* A failed write may have left part of a chunk in the file, so every later
  * call must fail too rather than append after the fragment. */
 static int writer_fail(struct log_writer *w, int rc, const char *what)
@@ -151,11 +90,11 @@ static int writer_put_prelude(int fd, const void *header, size_t header_len)
 	memcpy(p, LOG_MAGIC, MAGIC_SIZE);
 	le_put32(p + 8, LOG_VERSION);
 	le_put32(p + 12, (uint32_t)header_len);
-	uint32_t crc = log_crc32(0, p, 16);
-	le_put32(p + 16, log_crc32(crc, header, header_len));
-	int rc = write_all(fd, p, sizeof p);
+	uint32_t crc = crc32_update(0, p, 16);
+	le_put32(p + 16, crc32_update(crc, header, header_len));
+	int rc = file_write_all(fd, p, sizeof p);
 	if (rc == 0)
-		rc = write_all(fd, header, header_len);
+		rc = file_write_all(fd, header, header_len);
 	if (rc == 0 && fsync(fd) < 0)
 		rc = -errno;
 	return rc;
@@ -253,9 +192,10 @@ int log_writer_flush(struct log_writer *w)
 	le_put32(h + 4, (uint32_t)w->len);
 	le_put32(h + 8, (uint32_t)n);
 	le_put32(h + 12, w->nrec);
-	le_put32(h + 16, log_crc32(0, payload, (size_t)n));
+	le_put32(h + 16, crc32_update(0, payload, (size_t)n));
 	seal_header(h, LOG_CHUNK_HEADER_SIZE);
-	int rc = write_all(w->fd, w->out, LOG_CHUNK_HEADER_SIZE + (size_t)n);
+	int rc = file_write_all(w->fd, w->out,
+				LOG_CHUNK_HEADER_SIZE + (size_t)n);
 	if (rc < 0)
 		return writer_fail(w, rc, "writing a chunk");
 	w->st.chunks++;
@@ -277,7 +217,7 @@ static int writer_put_end(struct log_writer *w)
 	le_put64(h + 4, w->st.chunks);
 	le_put64(h + 12, w->st.records);
 	seal_header(h, sizeof h);
-	int rc = write_all(w->fd, h, sizeof h);
+	int rc = file_write_all(w->fd, h, sizeof h);
 	if (rc < 0)
 		return writer_fail(w, rc, "writing the end marker");
 	w->st.offset += sizeof h;
@@ -337,25 +277,19 @@ struct log_reader {
 /* Read up to n bytes; fewer only at the end of the source. */
 static ssize_t source_read(struct log_reader *r, void *buf, size_t n)
 {
-	size_t got = 0;
-	if (r->fd < 0) {
+	ssize_t got;
+	if (r->fd >= 0) {
+		got = file_read_full(r->fd, buf, n);
+		if (got < 0)
+			return got;
+	} else {
 		size_t avail = r->mem_len - (size_t)r->pos;
-		got = n < avail ? n : avail;
+		got = (ssize_t)(n < avail ? n : avail);
 		if (got)
-			memcpy(buf, r->mem + r->pos, got);
+			memcpy(buf, r->mem + r->pos, (size_t)got);
 	}
-	while (r->fd >= 0 && got < n) {
-		ssize_t k = read(r->fd, (uint8_t *)buf + got, n - got);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			return -errno;
-		if (k == 0)
-			break;
-		got += (size_t)k;
-	}
-	r->pos += got;
-	return (ssize_t)got;
+	r->pos += (uint64_t)got;
+	return got;
 }
 
 static void reader_say(struct log_reader *r, const char *fmt, va_list ap)
@@ -428,7 +362,7 @@ static int reader_start(struct log_reader *r)
 	if ((size_t)got < len)
 		return reader_fail(r, "the recording is truncated inside its "
 				      "header");
-	uint32_t crc = log_crc32(log_crc32(0, p, 16), r->header, len);
+	uint32_t crc = crc32_update(crc32_update(0, p, 16), r->header, len);
 	if (crc != le_get32(p + 16))
 		return reader_fail(r, "header checksum mismatch: the "
 				      "recording is corrupt");
@@ -580,7 +514,7 @@ static int reader_load_chunk(struct log_reader *r, const uint8_t *h,
 		return reader_read_error(r, got);
 	if ((size_t)got < stored_len)
 		return reader_truncate(r);
-	if (log_crc32(0, r->stored, stored_len) != le_get32(h + 16))
+	if (crc32_update(0, r->stored, stored_len) != le_get32(h + 16))
 		return chunk_fail(r, at, "checksum mismatch");
 	int n = LZ4_decompress_safe((const char *)r->stored, (char *)r->raw,
 				    (int)stored_len, (int)raw_len);

@@ -35,10 +35,6 @@ struct log_stats {
 	uint64_t offset;       /* file offset just past the last byte handled */
 };
 
-/* CRC-32 (the common reflected 0xEDB88320 polynomial) continuing from crc;
- * start with 0. Exposed so tests can forge well-checksummed bad files. */
-uint32_t log_crc32(uint32_t crc, const void *data, size_t len);
-
 /* Writing. Every function returns 0 or a negative errno; after a failure
  * the writer stays failed (the file may end in a partial chunk, which a
  * reader reports as truncation) and log_writer_error says why. */

@@ -1,6 +1,6 @@
 #include "pack.h"
+#include "../core/util/le.h"
 #include "events.h"
-#include "le.h"
 #include "logfile.h"
 
 #include <errno.h>

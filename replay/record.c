@@ -1,10 +1,10 @@
 #include "record.h"
+#include "../core/util/sha256.h"
 #include "../snapshots/snapshot.h"
 #include "host.h"
 #include "logfile.h"
 #include "pack.h"
 #include "restore.h"
-#include "sha256.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,7 @@
 #include "recording.h"
+#include "../core/util/sha256.h"
+#include "../core/util/vec.h"
 #include "logfile.h"
-#include "sha256.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -47,14 +48,10 @@ static void put(char **buf, size_t *len, size_t *cap, const char *key,
 		const char *val)
 {
 	size_t need = strlen(key) + strlen(val) + 2;
-	if (*len + need + 1 > *cap) {
-		size_t ncap = (*cap + need + 1) * 2;
-		char *n = realloc(*buf, ncap);
-		if (!n)
-			return;
-		*buf = n;
-		*cap = ncap;
-	}
+	char *n = vec_grow(*buf, cap, *len + need + 1, 1);
+	if (!n)
+		return;
+	*buf = n;
 	*len += (size_t)sprintf(*buf + *len, "%s=%s\n", key, val);
 }
 
@@ -142,6 +139,12 @@ static int parse_u64(const char *v, size_t vlen, uint64_t *out)
 	return 0;
 }
 
+/* A count from 1 to max. */
+static int parse_count(const char *v, size_t vlen, uint64_t max, uint64_t *out)
+{
+	return parse_u64(v, vlen, out) || *out < 1 || *out > max ? -1 : 0;
+}
+
 /* One "key=value" line into c; -1 for an unknown key or a bad value. */
 static int parse_line(struct rec_config *c, const char *k, size_t klen,
 		      const char *v, size_t vlen)
@@ -154,7 +157,7 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 	if (KEY("mem"))
 		return parse_u64(v, vlen, &c->mem);
 	if (KEY("smp")) {
-		if (parse_u64(v, vlen, &x) || x < 1 || x > MACHINE_MAX_HARTS)
+		if (parse_count(v, vlen, MACHINE_MAX_HARTS, &x))
 			return -1;
 		c->smp = (int)x;
 		return 0;
@@ -168,7 +171,7 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 		return parse_u64(v, vlen, &c->chaos_seed);
 	}
 	if (KEY("snapshot-version")) {
-		if (parse_u64(v, vlen, &x) || x < 1 || x > UINT32_MAX)
+		if (parse_count(v, vlen, UINT32_MAX, &x))
 			return -1;
 		c->snapshot_version = (uint32_t)x;
 		return 0;

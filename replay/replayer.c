@@ -7,7 +7,8 @@
 static bool replay_event(struct machine *m, struct gate *g,
 			 const struct event *e, bool verify)
 {
-	static struct event have;
+	struct event have;
+	uint8_t regs[EV_DIGEST_MAX_BYTES];
 	char why[900];
 	switch (e->type) {
 	case EV_CONSOLE:
@@ -21,7 +22,7 @@ static bool replay_event(struct machine *m, struct gate *g,
 			uart_rx_push(m->uart, e->bytes[i]);
 		return true;
 	case EV_DIGEST:
-		event_digest_take(m, verify && e->value != 0, &have);
+		event_digest_take(m, verify && e->value != 0, &have, regs);
 		if (!verify)
 			have.value = 0;
 		if (!event_digest_equal(e, &have, why, sizeof(why))) {

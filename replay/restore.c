@@ -1,7 +1,7 @@
 #include "restore.h"
+#include "../core/util/sha256.h"
 #include "../snapshots/snapshot.h"
 #include "host.h"
-#include "sha256.h"
 
 #include <stdio.h>
 #include <stdlib.h>

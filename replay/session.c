@@ -79,9 +79,7 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
  * that a killed recorder loses little. */
 static void session_digest(struct machine *m, struct gate *g, bool with_ram)
 {
-	struct event e;
-	event_digest_take(m, with_ram, &e);
-	gate_log(g, &e);
+	gate_log_digest(g, with_ram);
 	if (log_writer_flush(g->w) < 0)
 		gate_fail(g, m->icount, "writing the recording failed");
 }

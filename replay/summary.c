@@ -8,9 +8,8 @@
 int summary_read(struct log_reader *r, struct rec_summary *s)
 {
 	memset(s, 0, sizeof(*s));
-	struct event *e = malloc(sizeof(*e));
-	if (!e)
-		return -ENOMEM;
+	struct event ev;
+	struct event *e = &ev;
 	const void *rec;
 	size_t len;
 	int rc;
@@ -36,6 +35,5 @@ int summary_read(struct log_reader *r, struct rec_summary *s)
 			s->end_code = e->code;
 		}
 	}
-	free(e);
 	return rc < 0 ? rc : 0;
 }

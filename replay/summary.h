@@ -11,7 +11,7 @@
 struct log_reader;
 
 struct rec_summary {
-	uint64_t counts[EV_END + 1];
+	uint64_t counts[EV_KINDS];
 	uint64_t last_icount; /* of the last event */
 	uint64_t digests_ram; /* digests with a RAM hash */
 	uint64_t image_bytes; /* packed images */
@@ -21,7 +21,7 @@ struct rec_summary {
 };
 
 /* Read the rest of r into s. 0; -1 on a log error (log_reader_error
- * says which); -2 on a malformed record; -ENOMEM. s holds what came
+ * says which); -2 on a malformed record. s holds what came
  * before an error. */
 int summary_read(struct log_reader *r, struct rec_summary *s);
 

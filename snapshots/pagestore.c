@@ -1,5 +1,6 @@
 #include "pagestore.h"
 #include "../core/bus.h"
+#include "../core/util/vec.h"
 
 #include <errno.h>
 #include <lz4.h>
@@ -17,7 +18,8 @@ struct ps_entry {
 
 struct page_store {
 	struct ps_entry *e; /* by id; e[0] is the zero page, never used */
-	uint32_t n, cap;
+	uint32_t n;
+	size_t cap;
 	uint32_t free_head; /* a chain of free ids through `next` */
 	uint32_t *bucket;   /* hash -> first id */
 	uint32_t nbuckets;  /* a power of two */
@@ -131,15 +133,12 @@ static int pagestore_new_id(struct page_store *ps, uint32_t *id)
 		ps->free_head = ps->e[*id].next;
 		return 0;
 	}
-	if (ps->n == ps->cap) {
-		if (ps->cap >= UINT32_MAX / 2)
-			return -ENOMEM;
-		struct ps_entry *e = realloc(ps->e, 2 * ps->cap * sizeof(*e));
-		if (!e)
-			return -ENOMEM;
-		ps->e = e;
-		ps->cap *= 2;
-	}
+	/* Ids are u32. */
+	struct ps_entry *e = vec_grow_max(ps->e, &ps->cap, (size_t)ps->n + 1,
+					  sizeof(*e), UINT32_MAX);
+	if (!e)
+		return -ENOMEM;
+	ps->e = e;
 	*id = ps->n++;
 	return 0;
 }

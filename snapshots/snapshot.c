@@ -2,8 +2,9 @@
 #include "snapshot.h"
 #include "../core/machine.h"
 #include "../core/state.h"
-#include "../replay/le.h"
-#include "../replay/sha256.h"
+#include "../core/util/le.h"
+#include "../core/util/sha256.h"
+#include "../core/util/vec.h"
 #include "snapfile.h"
 
 #include <errno.h>
@@ -61,16 +62,13 @@ static int snap_entries(const struct machine *m,
 			if (parent ? !memcmp(h, parent->table[p], HASH_BYTES)
 				   : snap_hash_is_zero(h))
 				continue;
-			if (len == cap) {
-				cap = cap ? cap * 2 : 1024;
-				struct snap_entry *ne =
-					realloc(e, cap * sizeof(*e));
-				if (!ne) {
-					free(e);
-					return -ENOMEM;
-				}
-				e = ne;
+			struct snap_entry *ne =
+				vec_grow(e, &cap, len + 1, sizeof(*e));
+			if (!ne) {
+				free(e);
+				return -ENOMEM;
 			}
+			e = ne;
 			e[len].page = p;
 			memcpy(e[len++].hash, h, HASH_BYTES);
 		}

@@ -3,8 +3,9 @@
  * first. */
 #include "../core/machine.h"
 #include "../core/state.h"
-#include "../replay/le.h"
-#include "../replay/sha256.h"
+#include "../core/util/file_io.h"
+#include "../core/util/le.h"
+#include "../core/util/sha256.h"
 #include "snapfile.h"
 #include "snapshot.h"
 
@@ -84,24 +85,14 @@ static int snap_file_read(struct snap_file *f, char *err, size_t errlen)
 	}
 	f->dev = st.st_dev;
 	f->ino = st.st_ino;
-	f->size = (size_t)st.st_size;
-	f->data = malloc(f->size ? f->size : 1);
-	f->owned = true;
-	size_t got = 0;
-	while (f->data && got < f->size) {
-		ssize_t n = read(fd, f->data + got, f->size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
+	int rc = file_read_fd(fd, &f->data, &f->size);
 	close(fd);
-	if (!f->data || got != f->size) {
+	if (rc < 0) {
 		snprintf(err, errlen, "%s: %s", f->path,
-			 f->data ? "read failed" : "out of memory");
+			 rc == -ENOMEM ? "out of memory" : "read failed");
 		return -1;
 	}
+	f->owned = true;
 	sha256_buf(f->data, f->size, f->sha256);
 	return 0;
 }
@@ -543,16 +534,25 @@ static struct snap_file *snap_file_new(const char *path, char *err,
 	return f;
 }
 
+/* The chain whose tip is the file at path, opened; whatever happens, ld
+ * is then for snap_load_free. */
+static int snap_load_path(struct snap_load *ld, const char *path,
+			  const char *expect_sha256, char *err, size_t errlen)
+{
+	memset(ld, 0, sizeof(*ld));
+	struct snap_file *tip = snap_file_new(path, err, errlen);
+	if (!tip)
+		return -1;
+	return snap_load_open(ld, tip, expect_sha256, err, errlen);
+}
+
 int snapshot_restore_chain(struct machine *m, const char *path,
 			   const char *expect_sha256,
 			   struct snapshot_chain **chain, char *err,
 			   size_t errlen)
 {
 	struct snap_load ld;
-	struct snap_file *tip = snap_file_new(path, err, errlen);
-	if (!tip)
-		return -1;
-	int rc = snap_load_open(&ld, tip, expect_sha256, err, errlen);
+	int rc = snap_load_path(&ld, path, expect_sha256, err, errlen);
 	if (rc == 0)
 		rc = snap_load_machine(&ld, m, err, errlen);
 	struct snapshot_chain *c = NULL;
@@ -565,7 +565,7 @@ int snapshot_restore_chain(struct machine *m, const char *path,
 	}
 	if (c) {
 		snprintf(c->path, sizeof(c->path), "%s", path);
-		memcpy(c->sha256, tip->sha256, HASH_BYTES);
+		memcpy(c->sha256, ld.f[0]->sha256, HASH_BYTES);
 		c->depth = ld.n;
 		c->npages = ld.npages;
 		c->table = ld.table;
@@ -647,15 +647,12 @@ int snapshot_info(const char *path, struct rec_config *c,
 		  struct snapshot_info *info, char *err, size_t errlen)
 {
 	struct snap_load ld;
-	struct snap_file *tip = snap_file_new(path, err, errlen);
-	if (!tip)
-		return -1;
-	int rc = snap_load_open(&ld, tip, NULL, err, errlen);
+	int rc = snap_load_path(&ld, path, NULL, err, errlen);
 	if (rc == 0)
 		rc = snap_load_walk(&ld, err, errlen);
 	if (rc == 0) {
 		snap_load_info(&ld, info);
-		*c = tip->cfg;
+		*c = ld.f[0]->cfg;
 	}
 	snap_load_free(&ld);
 	return rc;

@@ -1,5 +1,6 @@
 #include "timeline.h"
 #include "../core/state.h"
+#include "../core/util/vec.h"
 #include "pagestore.h"
 
 #include <errno.h>
@@ -33,12 +34,11 @@ static void map_unref(struct page_store *ps, const struct tl_page *p,
 
 static bool timeline_grow(struct timeline *tl)
 {
-	size_t cap = tl->cap ? 2 * tl->cap : 64;
-	struct checkpoint *cp = realloc(tl->cp, cap * sizeof(*cp));
+	struct checkpoint *cp =
+		vec_grow(tl->cp, &tl->cap, tl->n + 1, sizeof(*cp));
 	if (!cp)
 		return false;
 	tl->cp = cp;
-	tl->cap = cap;
 	return true;
 }
 

@@ -5,6 +5,7 @@
  * lookup costs two loads whatever the overlay's size and enumeration in
  * chunk order is a plain scan: its order never depends on host pointers. */
 #include "disk.h"
+#include "../util/file_io.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -159,38 +160,6 @@ static uint8_t **disk_chunk_slot(struct disk *d, uint64_t c)
 	return &(*leaf)[c & (DISK_LEAF - 1)];
 }
 
-/* pread/pwrite until done: a short transfer is an error (the file shrank
- * under us), never a silent hole. */
-static int disk_pread(int fd, uint8_t *buf, uint64_t len, uint64_t off)
-{
-	while (len) {
-		ssize_t n = pread(fd, buf, len, (off_t)off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? -errno : -EIO;
-		buf += n;
-		off += (uint64_t)n;
-		len -= (uint64_t)n;
-	}
-	return 0;
-}
-
-static int disk_pwrite(int fd, const uint8_t *buf, uint64_t len, uint64_t off)
-{
-	while (len) {
-		ssize_t n = pwrite(fd, buf, len, (off_t)off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? -errno : -EIO;
-		buf += n;
-		off += (uint64_t)n;
-		len -= (uint64_t)n;
-	}
-	return 0;
-}
-
 static bool disk_range_ok(const struct disk *d, uint64_t off, uint64_t len)
 {
 	return off <= d->size && len <= d->size - off;
@@ -202,7 +171,7 @@ int disk_read(struct disk *d, uint64_t off, void *buf, uint64_t len)
 		return -EINVAL;
 	uint8_t *out = buf;
 	if (d->nchunks == 0)
-		return disk_pread(d->fd, out, len, off);
+		return file_pread_all(d->fd, out, len, off);
 	while (len) {
 		uint64_t c = off / DISK_CHUNK_SIZE, in = off % DISK_CHUNK_SIZE;
 		uint64_t n = DISK_CHUNK_SIZE - in;
@@ -212,7 +181,7 @@ int disk_read(struct disk *d, uint64_t off, void *buf, uint64_t len)
 		if (chunk) {
 			memcpy(out, chunk + in, n);
 		} else {
-			int rc = disk_pread(d->fd, out, n, off);
+			int rc = file_pread_all(d->fd, out, n, off);
 			if (rc)
 				return rc;
 		}
@@ -238,7 +207,7 @@ static uint8_t *disk_chunk_cow(struct disk *d, uint64_t c, bool whole)
 	uint64_t base = c * DISK_CHUNK_SIZE;
 	uint64_t n = d->size - base < DISK_CHUNK_SIZE ? d->size - base
 						      : DISK_CHUNK_SIZE;
-	if (!whole && disk_pread(d->fd, data, n, base)) {
+	if (!whole && file_pread_all(d->fd, data, n, base)) {
 		free(data);
 		return NULL;
 	}
@@ -273,7 +242,7 @@ int disk_write(struct disk *d, uint64_t off, const void *buf, uint64_t len)
 		return -EINVAL;
 	switch (d->mode) {
 	case DISK_READONLY: return -EROFS;
-	case DISK_PERSIST: return disk_pwrite(d->fd, buf, len, off);
+	case DISK_PERSIST: return file_pwrite_all(d->fd, buf, len, off);
 	case DISK_OVERLAY: break;
 	}
 	return disk_overlay_write(d, off, buf, len);

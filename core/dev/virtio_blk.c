@@ -5,6 +5,7 @@
  * into descriptors is the driver's choice. */
 #include "virtio_blk.h"
 #include "../state.h"
+#include "../util/le.h"
 #include "disk.h"
 #include "virtio_mmio.h"
 
@@ -20,23 +21,6 @@ struct blk {
 	struct disk *disk;
 	char id[VIRTIO_BLK_ID_BYTES];
 };
-
-static uint32_t blk_ld32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
-static uint64_t blk_ld64(const uint8_t *p)
-{
-	return (uint64_t)blk_ld32(p) | (uint64_t)blk_ld32(p + 4) << 32;
-}
-
-static void blk_st32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
 
 /* Data moves whole sectors inside the disk. */
 static bool blk_range_ok(const struct blk *b, uint64_t sector, uint64_t len)
@@ -136,8 +120,8 @@ static int64_t blk_handle(struct virtio_mmio *v, int queue,
 	uint8_t hdr[VIRTIO_BLK_HDR_SIZE];
 	if (virtq_read(v, r, 0, hdr, sizeof(hdr)))
 		return -1;
-	uint32_t type = blk_ld32(hdr);
-	uint64_t sector = blk_ld64(hdr + 8);
+	uint32_t type = le_get32(hdr);
+	uint64_t sector = le_get64(hdr + 8);
 	uint64_t written = 0;
 	uint8_t status;
 	switch (type) {
@@ -177,10 +161,9 @@ static void blk_config(const struct disk *d, uint8_t *cfg)
 {
 	uint64_t sectors = disk_size(d) / DISK_SECTOR_SIZE;
 	memset(cfg, 0, BLK_CONFIG_LEN);
-	blk_st32(cfg + VIRTIO_BLK_CFG_CAPACITY, (uint32_t)sectors);
-	blk_st32(cfg + VIRTIO_BLK_CFG_CAPACITY + 4, (uint32_t)(sectors >> 32));
-	blk_st32(cfg + VIRTIO_BLK_CFG_SEG_MAX, BLK_SEG_MAX);
-	blk_st32(cfg + VIRTIO_BLK_CFG_BLK_SIZE, DISK_SECTOR_SIZE);
+	le_put64(cfg + VIRTIO_BLK_CFG_CAPACITY, sectors);
+	le_put32(cfg + VIRTIO_BLK_CFG_SEG_MAX, BLK_SEG_MAX);
+	le_put32(cfg + VIRTIO_BLK_CFG_BLK_SIZE, DISK_SECTOR_SIZE);
 }
 
 static const struct virtio_ops blk_ops;

@@ -9,6 +9,7 @@
 #include "virtio_mmio.h"
 #include "../machine.h"
 #include "../state.h"
+#include "../util/le.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -51,34 +52,6 @@ struct virtio_mmio {
 	struct virtq q[VIRTIO_MAX_QUEUES];
 	struct virtq_seg *seg; /* the chain being walked: queue_max entries */
 };
-
-/* Rings are little-endian whatever the host is. */
-static uint16_t ld16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t ld32(const uint8_t *p)
-{
-	return (uint32_t)ld16(p) | (uint32_t)ld16(p + 2) << 16;
-}
-
-static uint64_t ld64(const uint8_t *p)
-{
-	return (uint64_t)ld32(p) | (uint64_t)ld32(p + 4) << 32;
-}
-
-static void st16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-}
-
-static void st32(uint8_t *p, uint32_t v)
-{
-	st16(p, (uint16_t)v);
-	st16(p + 2, (uint16_t)(v >> 16));
-}
 
 void *virtio_dev(const struct virtio_mmio *v)
 {
@@ -205,7 +178,7 @@ static int vq_load16(struct virtio_mmio *v, uint64_t pa, uint16_t *out)
 	const uint8_t *p = vq_ptr(v, pa, 2, false);
 	if (!p)
 		return -1;
-	*out = ld16(p);
+	*out = le_get16(p);
 	return 0;
 }
 
@@ -231,9 +204,9 @@ static int virtq_chain(struct virtio_mmio *v, const struct virtq *q,
 					  VIRTQ_DESC_SIZE, false);
 		if (!d)
 			return -1;
-		uint64_t addr = ld64(d);
-		uint32_t len = ld32(d + 8);
-		uint16_t flags = ld16(d + 12), next = ld16(d + 14);
+		uint64_t addr = le_get64(d);
+		uint32_t len = le_get32(d + 8);
+		uint16_t flags = le_get16(d + 12), next = le_get16(d + 14);
 		bool write = flags & VIRTQ_DESC_F_WRITE;
 		/* Indirect descriptors were not offered; readable buffers
 		 * must come before writable ones. */
@@ -325,11 +298,11 @@ static int virtq_push_used(struct virtio_mmio *v, struct virtq *q,
 	uint8_t *idx = vq_ptr(v, q->device + 2, 2, true);
 	if (!e || !idx)
 		return -1;
-	st32(e, head);
-	st32(e + 4, len);
+	le_put32(e, head);
+	le_put32(e + 4, len);
 	bus_note_write(&v->m->bus, elem, VIRTQ_USED_ELEM_SIZE);
 	q->used_idx++;
-	st16(idx, q->used_idx);
+	le_put16(idx, q->used_idx);
 	bus_note_write(&v->m->bus, q->device + 2, 2);
 	return 0;
 }

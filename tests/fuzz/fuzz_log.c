@@ -5,24 +5,14 @@
  * because otherwise almost every mutation stops at a checksum and the
  * length checks, the decompressor and the record walk behind it would go
  * untested. */
+#include "../../core/util/crc32.h"
+#include "../../core/util/le.h"
 #include "../../replay/logfile.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
 
 /* Touch every byte so that a bad pointer or length is caught here. */
 static uint8_t fold(const uint8_t *p, size_t len)
@@ -66,21 +56,21 @@ static void repair_checksums(uint8_t *d, size_t size)
 {
 	if (size < LOG_PRELUDE_SIZE)
 		return;
-	uint32_t hlen = get32(d + 12);
+	uint32_t hlen = le_get32(d + 12);
 	if (hlen > size - LOG_PRELUDE_SIZE)
 		return;
-	put32(d + 16,
-	      log_crc32(log_crc32(0, d, 16), d + LOG_PRELUDE_SIZE, hlen));
+	le_put32(d + 16, crc32_update(crc32_update(0, d, 16),
+				      d + LOG_PRELUDE_SIZE, hlen));
 	size_t at = LOG_PRELUDE_SIZE + hlen;
 	while (size - at >= LOG_CHUNK_HEADER_SIZE) {
 		uint8_t *h = d + at;
 		at += LOG_CHUNK_HEADER_SIZE;
-		uint32_t stored = get32(h + 8);
+		uint32_t stored = le_get32(h + 8);
 		if (memcmp(h, "RWCK", 4) == 0 && stored <= size - at) {
-			put32(h + 16, log_crc32(0, d + at, stored));
+			le_put32(h + 16, crc32_update(0, d + at, stored));
 			at += stored;
 		}
-		put32(h + 20, log_crc32(0, h, 20));
+		le_put32(h + 20, crc32_update(0, h, 20));
 	}
 }
 

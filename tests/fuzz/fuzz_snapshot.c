@@ -20,6 +20,8 @@
  * fuzzing runs found, each reaching a different check of the machine
  * state (or a mutated state the machine accepts and runs). */
 #include "../../core/machine.h"
+#include "../../core/util/crc32.h"
+#include "../../core/util/le.h"
 #include "../../replay/logfile.h"
 #include "../../snapshots/snapshot.h"
 
@@ -44,39 +46,27 @@ static void fuzz_entropy(void *ctx, uint8_t *buf, size_t len)
 	memset(buf, 0x5a, len);
 }
 
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
 /* Recompute every checksum the container layout lets us find (the same
  * walk as the recording fuzzer's). */
 static void repair_checksums(uint8_t *d, size_t size)
 {
 	if (size < LOG_PRELUDE_SIZE)
 		return;
-	uint32_t hlen = get32(d + 12);
+	uint32_t hlen = le_get32(d + 12);
 	if (hlen > size - LOG_PRELUDE_SIZE)
 		return;
-	put32(d + 16,
-	      log_crc32(log_crc32(0, d, 16), d + LOG_PRELUDE_SIZE, hlen));
+	le_put32(d + 16, crc32_update(crc32_update(0, d, 16),
+				      d + LOG_PRELUDE_SIZE, hlen));
 	size_t at = LOG_PRELUDE_SIZE + hlen;
 	while (size - at >= LOG_CHUNK_HEADER_SIZE) {
 		uint8_t *h = d + at;
 		at += LOG_CHUNK_HEADER_SIZE;
-		uint32_t stored = get32(h + 8);
+		uint32_t stored = le_get32(h + 8);
 		if (memcmp(h, "RWCK", 4) == 0 && stored <= size - at) {
-			put32(h + 16, log_crc32(0, d + at, stored));
+			le_put32(h + 16, crc32_update(0, d + at, stored));
 			at += stored;
 		}
-		put32(h + 20, log_crc32(0, h, 20));
+		le_put32(h + 20, crc32_update(0, h, 20));
 	}
 }
 
@@ -124,7 +114,7 @@ static uint8_t *wrap_records(const uint8_t *d, size_t size, size_t *out_len)
 	uint32_t nrec = 0;
 	size_t raw = 0;
 	for (size_t at = 0; size - at >= 4;) {
-		uint32_t n = get32(d + at);
+		uint32_t n = le_get32(d + at);
 		if (n > size - at - 4 || n > LOG_RECORD_MAX)
 			break;
 		at += 4 + n;
@@ -137,11 +127,11 @@ static uint8_t *wrap_records(const uint8_t *d, size_t size, size_t *out_len)
 	if (!f)
 		return NULL;
 	memcpy(f, "RWNDLOG", 8);
-	put32(f + 8, LOG_VERSION);
-	put32(f + 12, (uint32_t)hlen);
+	le_put32(f + 8, LOG_VERSION);
+	le_put32(f + 12, (uint32_t)hlen);
 	memcpy(f + LOG_PRELUDE_SIZE, header, hlen);
-	put32(f + 16,
-	      log_crc32(log_crc32(0, f, 16), f + LOG_PRELUDE_SIZE, hlen));
+	le_put32(f + 16, crc32_update(crc32_update(0, f, 16),
+				      f + LOG_PRELUDE_SIZE, hlen));
 	size_t at = LOG_PRELUDE_SIZE + hlen;
 	uint64_t chunks = 0;
 	if (nrec) {
@@ -150,12 +140,12 @@ static uint8_t *wrap_records(const uint8_t *d, size_t size, size_t *out_len)
 					     (char *)h + LOG_CHUNK_HEADER_SIZE,
 					     (int)raw, bound);
 		memcpy(h, "RWCK", 4);
-		put32(h + 4, (uint32_t)raw);
-		put32(h + 8, (uint32_t)n);
-		put32(h + 12, nrec);
-		put32(h + 16,
-		      log_crc32(0, h + LOG_CHUNK_HEADER_SIZE, (size_t)n));
-		put32(h + 20, log_crc32(0, h, 20));
+		le_put32(h + 4, (uint32_t)raw);
+		le_put32(h + 8, (uint32_t)n);
+		le_put32(h + 12, nrec);
+		le_put32(h + 16,
+			 crc32_update(0, h + LOG_CHUNK_HEADER_SIZE, (size_t)n));
+		le_put32(h + 20, crc32_update(0, h, 20));
 		at += LOG_CHUNK_HEADER_SIZE + (size_t)n;
 		chunks = 1;
 	}
@@ -165,7 +155,7 @@ static uint8_t *wrap_records(const uint8_t *d, size_t size, size_t *out_len)
 		e[4 + i] = (uint8_t)(chunks >> (8 * i));
 		e[12 + i] = (uint8_t)((uint64_t)nrec >> (8 * i));
 	}
-	put32(e + 20, log_crc32(0, e, 20));
+	le_put32(e + 20, crc32_update(0, e, 20));
 	*out_len = at + 24;
 	return f;
 }

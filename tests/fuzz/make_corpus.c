@@ -5,6 +5,7 @@
  * each reaches that check directly. Build and run by hand when the format
  * changes (the fuzzed-* files then need a new fuzzing run):
  *   cc -std=gnu11 tests/fuzz/make_corpus.c replay/logfile.c \
+ *      core/util/crc32.c core/util/file_io.c core/util/vec.c \
  *      -llz4 -o build/make_corpus && build/make_corpus tests/fuzz/corpus/log
  */
 #include "../../replay/logfile.h"

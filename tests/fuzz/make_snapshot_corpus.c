@@ -6,11 +6,12 @@
  * writer so that only the snapshot check behind it fails. Build and run by hand
  * when the format changes:
  *   cc -std=gnu11 -Isnapshots tests/fuzz/make_snapshot_corpus.c \
- *      replay/logfile.c -llz4 -o build/make_snapshot_corpus &&
+ *      replay/logfile.c core/util/crc32.c core/util/file_io.c \
+ *      core/util/vec.c -llz4 -o build/make_snapshot_corpus &&
  *   build/make_snapshot_corpus tests/fuzz/corpus/snapshot/full-20000 \
  *      tests/fuzz/corpus/snapshot
  */
-#include "../../replay/le.h"
+#include "../../core/util/le.h"
 #include "../../replay/logfile.h"
 
 #include <stdio.h>

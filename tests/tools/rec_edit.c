@@ -29,7 +29,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "rec_edit: %s\n", err);
 		return 1;
 	}
-	static struct event e;
+	struct event e;
 	uint8_t *buf = malloc(event_max_size());
 	const void *rec;
 	size_t len;

@@ -8,6 +8,7 @@
  * schedule (so the harts take turns often); the unit rule passes the
  * guest's ELF in REWIND_RACE_ELF. */
 #include "../../core/dev/uart.h"
+#include "../../core/util/sha256.h"
 #include "../../history/debug.h"
 #include "../../history/history.h"
 #include "../../history/reverse.h"
@@ -15,7 +16,6 @@
 #include "../../history/tracer.h"
 #include "../../replay/record.h"
 #include "../../replay/replay_session.h"
-#include "../../replay/sha256.h"
 
 #include <check.h>
 #include <stdio.h>

@@ -3,6 +3,8 @@
  * without force; a file cut anywhere gives a prefix of the records and says
  * it was cut; any flipped bit is reported, never accepted; and lengths no
  * writer would produce are refused even when their checksums are right. */
+#include "../core/util/crc32.h"
+#include "../core/util/le.h"
 #include "../replay/logfile.h"
 
 #include <check.h>
@@ -633,27 +635,15 @@ static void forge_put(struct forge *f, const void *data, size_t len)
 	f->len += len;
 }
 
-static void put32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static void put64(uint8_t *p, uint64_t v)
-{
-	put32(p, (uint32_t)v);
-	put32(p + 4, (uint32_t)(v >> 32));
-}
-
 static void forge_prelude(struct forge *f, uint32_t version,
 			  uint32_t header_len_field, const char *header)
 {
 	uint8_t p[LOG_PRELUDE_SIZE];
 	memcpy(p, "RWNDLOG", 8);
-	put32(p + 8, version);
-	put32(p + 12, header_len_field);
-	uint32_t crc = log_crc32(0, p, 16);
-	put32(p + 16, log_crc32(crc, header, strlen(header)));
+	le_put32(p + 8, version);
+	le_put32(p + 12, header_len_field);
+	uint32_t crc = crc32_update(0, p, 16);
+	le_put32(p + 16, crc32_update(crc, header, strlen(header)));
 	forge_put(f, p, sizeof p);
 	forge_put(f, header, strlen(header));
 }
@@ -666,11 +656,11 @@ static void forge_chunk_fields(struct forge *f, uint32_t raw_len,
 {
 	uint8_t h[LOG_CHUNK_HEADER_SIZE];
 	memcpy(h, "RWCK", 4);
-	put32(h + 4, raw_len);
-	put32(h + 8, stored_len);
-	put32(h + 12, nrec);
-	put32(h + 16, log_crc32(0, stored, stored_bytes));
-	put32(h + 20, log_crc32(0, h, 20));
+	le_put32(h + 4, raw_len);
+	le_put32(h + 8, stored_len);
+	le_put32(h + 12, nrec);
+	le_put32(h + 16, crc32_update(0, stored, stored_bytes));
+	le_put32(h + 20, crc32_update(0, h, 20));
 	forge_put(f, h, sizeof h);
 	forge_put(f, stored, stored_bytes);
 }
@@ -690,9 +680,9 @@ static void forge_end(struct forge *f, uint64_t chunks, uint64_t records)
 {
 	uint8_t h[LOG_CHUNK_HEADER_SIZE];
 	memcpy(h, "RWEN", 4);
-	put64(h + 4, chunks);
-	put64(h + 12, records);
-	put32(h + 20, log_crc32(0, h, 20));
+	le_put64(h + 4, chunks);
+	le_put64(h + 12, records);
+	le_put32(h + 20, crc32_update(0, h, 20));
 	forge_put(f, h, sizeof h);
 }
 
@@ -848,7 +838,7 @@ START_TEST(test_bad_chunk_contents)
 
 	/* A record over the limit, in a chunk that is big enough. */
 	uint8_t *huge = calloc(1, LOG_RECORD_MAX + 8);
-	put32(huge, LOG_RECORD_MAX + 1);
+	le_put32(huge, LOG_RECORD_MAX + 1);
 	int bound = LZ4_compressBound(LOG_RECORD_MAX + 8);
 	char *out = malloc((size_t)bound);
 	int n = LZ4_compress_default((char *)huge, out, LOG_RECORD_MAX + 8,
@@ -922,10 +912,10 @@ END_TEST
 START_TEST(test_crc32_check_value)
 {
 	/* The standard check value of this CRC. */
-	ck_assert_uint_eq(log_crc32(0, "123456789", 9), 0xcbf43926u);
-	uint32_t part = log_crc32(0, "1234", 4);
-	ck_assert_uint_eq(log_crc32(part, "56789", 5), 0xcbf43926u);
-	ck_assert_uint_eq(log_crc32(0, "", 0), 0);
+	ck_assert_uint_eq(crc32_update(0, "123456789", 9), 0xcbf43926u);
+	uint32_t part = crc32_update(0, "1234", 4);
+	ck_assert_uint_eq(crc32_update(part, "56789", 5), 0xcbf43926u);
+	ck_assert_uint_eq(crc32_update(0, "", 0), 0);
 }
 END_TEST
 

@@ -1,7 +1,7 @@
 /* SHA-256: the FIPS 180-4 example vectors, lengths around the padding
  * boundary, incremental feeding in every split, and files checked against
  * the system's sha256sum. */
-#include "../replay/sha256.h"
+#include "util/sha256.h"
 
 #include <check.h>
 #include <errno.h>

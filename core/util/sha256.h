@@ -1,7 +1,7 @@
 /* SHA-256 (FIPS 180-4): recordings name disk images and other inputs by
  * content hash. */
-#ifndef REWIND_REPLAY_SHA256_H
-#define REWIND_REPLAY_SHA256_H
+#ifndef REWIND_CORE_UTIL_SHA256_H
+#define REWIND_CORE_UTIL_SHA256_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,5 +1,6 @@
 /* SHA-256 as FIPS 180-4 section 6.2 defines it. */
 #include "sha256.h"
+#include "file_io.h"
 #include "sha256_ni.h"
 
 #include <errno.h>
@@ -176,18 +177,15 @@ int sha256_file(const char *path, uint8_t out[SHA256_BYTES], char *err,
 	struct sha256_ctx c;
 	sha256_init(&c);
 	int rc = 0;
-	for (;;) {
-		ssize_t n = read(fd, buf, CHUNK);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			rc = -errno;
-			snprintf(err, errlen, "%s: %s", path, strerror(-rc));
-			break;
-		}
-		if (n == 0)
-			break;
-		sha256_update(&c, buf, (size_t)n);
+	ssize_t n;
+	do {
+		n = file_read_full(fd, buf, CHUNK);
+		if (n > 0)
+			sha256_update(&c, buf, (size_t)n);
+	} while (n == CHUNK);
+	if (n < 0) {
+		rc = (int)n;
+		snprintf(err, errlen, "%s: %s", path, strerror(-rc));
 	}
 	free(buf);
 	close(fd);

@@ -1,8 +1,8 @@
 /* SHA-256 compression with the x86 SHA extensions, where the host has
  * them: snapshots hash every RAM page and every file they read, and the
  * instructions are several times faster than portable code. */
-#ifndef REWIND_REPLAY_SHA256_NI_H
-#define REWIND_REPLAY_SHA256_NI_H
+#ifndef REWIND_CORE_UTIL_SHA256_NI_H
+#define REWIND_CORE_UTIL_SHA256_NI_H
 
 #include <stdbool.h>
 #include <stddef.h>
