@@ -2,9 +2,12 @@
  * boundaries. Encodings come from the cross assembler. */
 #include "decode.h"
 #include "exec.h"
+#include "isa.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 static struct insn dec(uint32_t raw)
 {
@@ -156,6 +159,120 @@ START_TEST(test_compressed_keeps_its_bits)
 }
 END_TEST
 
+/* Deterministic bits for encodings the tests make up. */
+static uint32_t test_rand(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return (uint32_t)*s;
+}
+
+START_TEST(test_table_rows_well_formed)
+{
+	uint32_t prev_op = 0;
+	for (unsigned i = 0; i < isa_ninsns; i++) {
+		const struct isa_insn *row = &isa_insns[i];
+		uint32_t op = row->match & ISA_OPCODE_MASK;
+		ck_assert_msg((row->match & ~row->mask) == 0,
+			      "%s: match has bits outside its mask", row->name);
+		ck_assert_msg((op & 3) == 3, "%s: not a 32-bit opcode",
+			      row->name);
+		/* The decoder finds an opcode's rows by binary search. */
+		ck_assert_msg(op >= prev_op, "%s: rows not sorted by opcode",
+			      row->name);
+		prev_op = op;
+		ck_assert_ptr_nonnull(row->fn);
+		/* Only conditional branches fall through inside a block, and
+		 * they end it when taken. */
+		if (row->fn_in)
+			ck_assert(row->flags & ISA_ENDS_BLOCK);
+		ck_assert_msg(!(row->flags & ISA_X0_NOP) ||
+				      !(row->flags & ISA_ENDS_BLOCK),
+			      "%s: a droppable row cannot end a block",
+			      row->name);
+	}
+	ck_assert_ptr_eq(isa_find(0x00000063)->fn_in, exec_beq_in);
+	ck_assert_ptr_null(isa_find(0x0000006f)->fn_in); /* jal */
+}
+END_TEST
+
+/* The first row that takes an encoding, by walking the whole table. */
+static const struct isa_insn *find_linear(uint32_t raw)
+{
+	for (unsigned i = 0; i < isa_ninsns; i++)
+		if ((raw & isa_insns[i].mask) == isa_insns[i].match)
+			return &isa_insns[i];
+	return NULL;
+}
+
+START_TEST(test_table_every_row_decodes)
+{
+	uint64_t seed = 0x9e3779b97f4a7c15ull;
+	for (unsigned i = 0; i < isa_ninsns; i++) {
+		const struct isa_insn *row = &isa_insns[i];
+		bool seen = false;
+		/* Some encoding of its own must reach every row: no earlier
+		 * row may shadow it. */
+		for (int k = 0; k < 4096 && !seen; k++) {
+			uint32_t raw = row->match | (test_rand(&seed) &
+						     ~row->mask & ~0x7000u);
+			if (!(row->mask & 0x7000))
+				raw |= (k & 3)
+				       << 12; /* a valid rounding mode */
+			struct insn in;
+			if (decode_insn(&in, raw) != row)
+				continue;
+			seen = true;
+			bool drop =
+				(row->flags & ISA_X0_NOP) && in.rd == XREG_SINK;
+			ck_assert_ptr_eq(in.fn, drop ? exec_nop : row->fn);
+		}
+		ck_assert_msg(seen, "no encoding decodes as %s", row->name);
+	}
+	/* The binary search finds what a walk of the table finds. */
+	for (int k = 0; k < 200000; k++) {
+		uint32_t raw = test_rand(&seed) | 3;
+		const struct isa_insn *row = find_linear(raw);
+		if (row && isa_format_rounds((enum isa_format)row->format) &&
+		    (raw >> 12 & 7) >= 5 && (raw >> 12 & 7) <= 6)
+			row = NULL; /* reserved rounding mode */
+		ck_assert_ptr_eq(isa_find(raw), row);
+	}
+}
+END_TEST
+
+/* Every row names the ISA tests that run it; each must exist. The tests
+ * run from the top of the tree (make unit), or REWIND_SRC names it. */
+START_TEST(test_table_names_existing_isa_tests)
+{
+	const char *root = getenv("REWIND_SRC") ? getenv("REWIND_SRC") : ".";
+	char path[512];
+	snprintf(path, sizeof(path), "%s/guests/isa", root);
+	struct stat st;
+	ck_assert_msg(stat(path, &st) == 0, "%s: no ISA tests here", path);
+	for (unsigned i = 0; i < isa_ninsns; i++) {
+		const struct isa_insn *row = &isa_insns[i];
+		unsigned named = 0;
+		for (const char *t = row->tests; *t;) {
+			size_t n = strcspn(t, " ");
+			if (n) {
+				snprintf(path, sizeof(path),
+					 "%s/guests/isa/%.*s.S", root, (int)n,
+					 t);
+				ck_assert_msg(
+					stat(path, &st) == 0,
+					"%s names %s, which does not exist",
+					row->name, path);
+				named++;
+			}
+			t += n + (t[n] == ' ');
+		}
+		ck_assert_msg(named > 0, "%s names no ISA test", row->name);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("decode");
@@ -170,6 +287,9 @@ int main(void)
 	tcase_add_test(tc, test_illegal_encodings);
 	tcase_add_test(tc, test_block_boundaries);
 	tcase_add_test(tc, test_compressed_keeps_its_bits);
+	tcase_add_test(tc, test_table_rows_well_formed);
+	tcase_add_test(tc, test_table_every_row_decodes);
+	tcase_add_test(tc, test_table_names_existing_isa_tests);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
