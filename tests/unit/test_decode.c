@@ -178,7 +178,8 @@ START_TEST(test_table_rows_well_formed)
 			      "%s: match has bits outside its mask", row->name);
 		ck_assert_msg((op & 3) == 3, "%s: not a 32-bit opcode",
 			      row->name);
-		/* The decoder finds an opcode's rows by binary search. */
+		/* The decoder looks only at the rows of an opcode, which sit
+		 * together. */
 		ck_assert_msg(op >= prev_op, "%s: rows not sorted by opcode",
 			      row->name);
 		prev_op = op;
@@ -230,7 +231,7 @@ START_TEST(test_table_every_row_decodes)
 		}
 		ck_assert_msg(seen, "no encoding decodes as %s", row->name);
 	}
-	/* The binary search finds what a walk of the table finds. */
+	/* The opcode index finds what a walk of the whole table finds. */
 	for (int k = 0; k < 200000; k++) {
 		uint32_t raw = test_rand(&seed) | 3;
 		const struct isa_insn *row = find_linear(raw);
