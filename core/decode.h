@@ -48,10 +48,6 @@ static inline uint32_t insn_funct3(uint32_t r)
 {
 	return (r >> 12) & 7;
 }
-static inline uint32_t insn_funct7(uint32_t r)
-{
-	return r >> 25;
-}
 /* Sign-extend the low `bits` bits of v. */
 static inline int64_t sext(uint64_t v, unsigned bits)
 {
