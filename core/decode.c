@@ -44,6 +44,7 @@ static void decode_operands(struct insn *in, uint32_t raw,
 	switch (format) {
 	case ISA_FMT_R:
 	case ISA_FMT_FX:
+	case ISA_FMT_FX_RM:
 		in->rd = xrd(rd);
 		in->rs1 = rs1;
 		in->rs2 = rs2;
@@ -105,11 +106,6 @@ static void decode_operands(struct insn *in, uint32_t raw,
 	case ISA_FMT_FR_RM:
 	case ISA_FMT_FR:
 		in->rd = rd;
-		in->rs1 = rs1;
-		in->rs2 = rs2;
-		break;
-	case ISA_FMT_FX_RM:
-		in->rd = xrd(rd);
 		in->rs1 = rs1;
 		in->rs2 = rs2;
 		break;

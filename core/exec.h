@@ -4,16 +4,13 @@
 #define REWIND_CORE_EXEC_H
 
 #include "hart.h"
+#include "isa.h"
 
 #define EXEC_DECLARE(name)                                                     \
 	int exec_##name(struct hart *h, const struct insn *in)
 
 /* One handler per row of the instruction table, and a branch-in variant
  * per conditional branch (isa.h). */
-#define ISA_DECLARE_IN_PLAIN(name)
-#define ISA_DECLARE_IN_DROP(name)
-#define ISA_DECLARE_IN_END(name)
-#define ISA_DECLARE_IN_BRANCH(name) EXEC_DECLARE(name##_in);
 #define INSN(name, op, match, mask, fmt, kind, tests)                          \
 	EXEC_DECLARE(name);                                                    \
 	ISA_DECLARE_IN_##kind(name)

@@ -33,12 +33,15 @@ typedef int (*insn_fn)(struct hart *h, const struct insn *in);
  * thing; a field the instruction's format lacks is 0 (isa.h). */
 struct insn {
 	insn_fn fn;
-	int64_t imm;  /* the immediate operand: sign-extended, a shift amount,
-			 or a Zicsr zimm */
-	uint32_t raw; /* the encoding as fetched (16 bits when len is 2): the
-			 illegal-instruction trap value */
-	uint8_t rd, rs1, rs2, rs3; /* register numbers */
-	uint8_t len;		   /* 2 or 4: bytes this instruction occupies */
+	/* The immediate operand: sign-extended, a shift amount, or the 5-bit
+	 * zimm of a Zicsr instruction. */
+	int64_t imm;
+	/* The encoding as fetched (16 bits when len is 2): the trap value of
+	 * an illegal instruction. */
+	uint32_t raw;
+	/* Register numbers. */
+	uint8_t rd, rs1, rs2, rs3;
+	uint8_t len;  /* 2 or 4: bytes this instruction occupies */
 	uint8_t idx;  /* position in its block: retired-so-far when it starts */
 	uint8_t rm;   /* FP rounding-mode field (FP_DYN: use frm) */
 	uint8_t aqrl; /* AMO ordering bits: aq << 1 | rl */

@@ -82,6 +82,11 @@ enum {
 #define ISA_FN_IN_DROP(name)   NULL
 #define ISA_FN_IN_END(name)    NULL
 #define ISA_FN_IN_BRANCH(name) exec_##name##_in
+/* ...which exec.h declares. */
+#define ISA_DECLARE_IN_PLAIN(name)
+#define ISA_DECLARE_IN_DROP(name)
+#define ISA_DECLARE_IN_END(name)
+#define ISA_DECLARE_IN_BRANCH(name) EXEC_DECLARE(name##_in);
 
 struct isa_insn {
 	const char *name;  /* the mnemonic, '.' spelled '_' */
