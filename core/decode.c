@@ -4,6 +4,7 @@
  * clarity wins over speed here. */
 #include "decode.h"
 #include "exec.h"
+#include "fp_ops.h"
 #include "isa.h"
 
 int exec_illegal(struct hart *h, const struct insn *in)
@@ -14,6 +15,71 @@ int exec_illegal(struct hart *h, const struct insn *in)
 bool decode_ends_block(const struct isa_insn *row)
 {
 	return !row || (row->flags & ISA_ENDS_BLOCK);
+}
+
+/* The rows that may take an encoding, by its opcode bits 6:2 and funct3
+ * (decode_bucket): bucket b's candidates are decode_cands[decode_at[b]] up
+ * to decode_cands[decode_at[b + 1]], in table order, since the first row
+ * that takes an encoding wins. Most buckets hold one to four, so decoding
+ * compares few masks. A row fixes its opcode, so it is in at most the 8
+ * buckets of its funct3 values. Built before main, so no decoder ever sees
+ * it half made. */
+#define DECODE_BUCKETS 256
+
+/* 5 and 6 are reserved rounding modes; 7 selects frm at execution time.
+ * The buckets are by funct3, so rows whose funct3 is a rounding mode are
+ * simply left out of the buckets of reserved ones. */
+static bool decode_rm_valid(const struct isa_insn *row, uint32_t raw)
+{
+	uint32_t rm = insn_funct3(raw);
+	return !isa_format_rounds((enum isa_format)row->format) ||
+	       rm <= FP_RMM || rm == FP_DYN;
+}
+
+struct decode_cand {
+	uint32_t mask, match;
+	const struct isa_insn *row;
+};
+static uint16_t decode_at[DECODE_BUCKETS + 1];
+static struct decode_cand decode_cands[8 * ISA_NINSNS];
+
+static unsigned decode_bucket(uint32_t raw)
+{
+	return (raw & ISA_OPCODE_MASK) >> 2 << 3 | insn_funct3(raw);
+}
+
+__attribute__((constructor)) static void decode_index_build(void)
+{
+	unsigned n = 0;
+	for (unsigned b = 0; b < DECODE_BUCKETS; b++) {
+		/* The opcode and funct3 bits of bucket b's encodings. */
+		uint32_t enc = (b >> 3) << 2 | 3 | (b & 7) << 12;
+		decode_at[b] = (uint16_t)n;
+		for (unsigned i = 0; i < ISA_NINSNS; i++) {
+			const struct isa_insn *row = &isa_insns[i];
+			uint32_t m = row->mask & (ISA_OPCODE_MASK | 0x7000);
+			if ((enc & m) == (row->match & m) &&
+			    decode_rm_valid(row, enc))
+				decode_cands[n++] = (struct decode_cand){
+					row->mask, row->match, row};
+		}
+	}
+	decode_at[DECODE_BUCKETS] = (uint16_t)n;
+}
+
+/* The row that takes a 32-bit encoding, or NULL for an illegal or reserved
+ * one. */
+static const struct isa_insn *decode_find(uint32_t raw)
+{
+	if ((raw & 3) != 3)
+		return NULL; /* a compressed encoding, or rvc_expand's 0 */
+	unsigned b = decode_bucket(raw);
+	const struct decode_cand *c = &decode_cands[decode_at[b]];
+	const struct decode_cand *end = &decode_cands[decode_at[b + 1]];
+	for (; c < end; c++)
+		if ((raw & c->mask) == c->match)
+			return c->row;
+	return NULL;
 }
 
 static int64_t imm_b(uint32_t r)
@@ -39,84 +105,90 @@ static int64_t imm_u(uint32_t r)
 static void decode_operands(struct insn *in, uint32_t raw,
 			    enum isa_format format)
 {
-	uint8_t rd = (uint8_t)insn_rd(raw), rs1 = (uint8_t)insn_rs1(raw),
-		rs2 = (uint8_t)insn_rs2(raw);
 	switch (format) {
 	case ISA_FMT_R:
 	case ISA_FMT_FX:
-	case ISA_FMT_FX_RM:
-		in->rd = xrd(rd);
-		in->rs1 = rs1;
-		in->rs2 = rs2;
+		in->rd = xrd(insn_rd(raw));
+		in->rs1 = (uint8_t)insn_rs1(raw);
+		in->rs2 = (uint8_t)insn_rs2(raw);
 		break;
 	case ISA_FMT_I:
-		in->rd = xrd(rd);
-		in->rs1 = rs1;
+		in->rd = xrd(insn_rd(raw));
+		in->rs1 = (uint8_t)insn_rs1(raw);
 		in->imm = insn_imm_i(raw);
 		break;
 	case ISA_FMT_S:
 	case ISA_FMT_FSTORE:
-		in->rs1 = rs1;
-		in->rs2 = rs2;
+		in->rs1 = (uint8_t)insn_rs1(raw);
+		in->rs2 = (uint8_t)insn_rs2(raw);
 		in->imm = insn_imm_s(raw);
 		break;
 	case ISA_FMT_B:
-		in->rs1 = rs1;
-		in->rs2 = rs2;
+		in->rs1 = (uint8_t)insn_rs1(raw);
+		in->rs2 = (uint8_t)insn_rs2(raw);
 		in->imm = imm_b(raw);
 		break;
 	case ISA_FMT_U:
-		in->rd = xrd(rd);
+		in->rd = xrd(insn_rd(raw));
 		in->imm = imm_u(raw);
 		break;
 	case ISA_FMT_J:
-		in->rd = xrd(rd);
+		in->rd = xrd(insn_rd(raw));
 		in->imm = imm_j(raw);
 		break;
 	case ISA_FMT_SH6:
 	case ISA_FMT_SH5:
-		in->rd = xrd(rd);
-		in->rs1 = rs1;
+		in->rd = xrd(insn_rd(raw));
+		in->rs1 = (uint8_t)insn_rs1(raw);
 		in->imm = (raw >> 20) & (format == ISA_FMT_SH6 ? 63 : 31);
 		break;
 	case ISA_FMT_CSR:
-		in->rd = xrd(rd);
-		in->rs1 = rs1;
+		in->rd = xrd(insn_rd(raw));
+		in->rs1 = (uint8_t)insn_rs1(raw);
 		in->csr = (uint16_t)(raw >> 20);
 		break;
 	case ISA_FMT_CSRI:
-		in->rd = xrd(rd);
-		in->imm = rs1;
+		in->rd = xrd(insn_rd(raw));
+		in->imm = insn_rs1(raw);
 		in->csr = (uint16_t)(raw >> 20);
 		break;
 	case ISA_FMT_AMO:
-		in->rd = xrd(rd);
-		in->rs1 = rs1;
-		in->rs2 = rs2;
+		in->rd = xrd(insn_rd(raw));
+		in->rs1 = (uint8_t)insn_rs1(raw);
+		in->rs2 = (uint8_t)insn_rs2(raw);
 		in->aqrl = (uint8_t)((raw >> 25) & 3);
 		break;
 	case ISA_FMT_FLOAD:
-		in->rd = rd;
-		in->rs1 = rs1;
+		in->rd = (uint8_t)insn_rd(raw);
+		in->rs1 = (uint8_t)insn_rs1(raw);
 		in->imm = insn_imm_i(raw);
+		break;
+	case ISA_FMT_FR:
+		in->rd = (uint8_t)insn_rd(raw);
+		in->rs1 = (uint8_t)insn_rs1(raw);
+		in->rs2 = (uint8_t)insn_rs2(raw);
 		break;
 	case ISA_FMT_FR4_RM:
 		in->rs3 = (uint8_t)insn_rs3(raw);
 		/* fall through */
 	case ISA_FMT_FR_RM:
-	case ISA_FMT_FR:
-		in->rd = rd;
-		in->rs1 = rs1;
-		in->rs2 = rs2;
+		in->rd = (uint8_t)insn_rd(raw);
+		in->rs1 = (uint8_t)insn_rs1(raw);
+		in->rs2 = (uint8_t)insn_rs2(raw);
+		in->rm = (uint8_t)insn_funct3(raw);
+		break;
+	case ISA_FMT_FX_RM:
+		in->rd = xrd(insn_rd(raw));
+		in->rs1 = (uint8_t)insn_rs1(raw);
+		in->rs2 = (uint8_t)insn_rs2(raw);
+		in->rm = (uint8_t)insn_funct3(raw);
 		break;
 	}
-	if (isa_format_rounds(format))
-		in->rm = (uint8_t)insn_funct3(raw);
 }
 
 const struct isa_insn *decode_insn(struct insn *in, uint32_t raw)
 {
-	const struct isa_insn *row = isa_find(raw);
+	const struct isa_insn *row = decode_find(raw);
 	*in = (struct insn){.fn = exec_illegal, .raw = raw, .len = 4};
 	if (!row)
 		return NULL;

@@ -98,12 +98,16 @@ struct isa_insn {
 	uint8_t flags;
 };
 
-/* The rows of isa.def, in its order. */
-extern const struct isa_insn isa_insns[];
-extern const unsigned isa_ninsns;
+/* Row numbers: isa_insns[ISA_ROW_beq] is beq's row. */
+enum {
+#define INSN(name, op, match, mask, fmt, kind, tests) ISA_ROW_##name,
+#include "isa.def"
+#undef INSN
+	ISA_NINSNS
+};
 
-/* The row that takes a 32-bit encoding, or NULL for an illegal or reserved
- * one (a rounding-mode field of 5 or 6 included). */
-const struct isa_insn *isa_find(uint32_t raw);
+/* The rows of isa.def, in its order. decode_insn says which one takes an
+ * encoding. */
+extern const struct isa_insn isa_insns[ISA_NINSNS];
 
 #endif
