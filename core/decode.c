@@ -1,7 +1,8 @@
 /* Decoding encodings into struct insn: the instruction table (isa.def)
  * says which instruction an encoding is and which operand fields it has;
- * this file extracts them. Runs once per instruction per block build, so
- * clarity wins over speed here. */
+ * this file finds the row and extracts them. Runs once per instruction per
+ * block build; an index by opcode and funct3 keeps it as cheap as a
+ * hand-written switch. */
 #include "decode.h"
 #include "exec.h"
 #include "fp_ops.h"
@@ -17,15 +18,6 @@ bool decode_ends_block(const struct isa_insn *row)
 	return !row || (row->flags & ISA_ENDS_BLOCK);
 }
 
-/* The rows that may take an encoding, by its opcode bits 6:2 and funct3
- * (decode_bucket): bucket b's candidates are decode_cands[decode_at[b]] up
- * to decode_cands[decode_at[b + 1]], in table order, since the first row
- * that takes an encoding wins. Most buckets hold one to four, so decoding
- * compares few masks. A row fixes its opcode, so it is in at most the 8
- * buckets of its funct3 values. Built before main, so no decoder ever sees
- * it half made. */
-#define DECODE_BUCKETS 256
-
 /* 5 and 6 are reserved rounding modes; 7 selects frm at execution time.
  * The buckets are by funct3, so rows whose funct3 is a rounding mode are
  * simply left out of the buckets of reserved ones. */
@@ -36,6 +28,14 @@ static bool decode_rm_valid(const struct isa_insn *row, uint32_t raw)
 	       rm <= FP_RMM || rm == FP_DYN;
 }
 
+/* The rows that may take an encoding, by its opcode bits 6:2 and funct3
+ * (decode_bucket): bucket b's candidates are decode_cands[decode_at[b]] up
+ * to decode_cands[decode_at[b + 1]], in table order, since the first row
+ * that takes an encoding wins. Most buckets hold one to four, so decoding
+ * compares few masks. A row fixes its opcode, so it is in at most the 8
+ * buckets of its funct3 values. Built before main, so no decoder ever sees
+ * it half made. */
+#define DECODE_BUCKETS 256
 struct decode_cand {
 	uint32_t mask, match;
 	const struct isa_insn *row;
