@@ -3,6 +3,7 @@
 #include "chain.h"
 #include "decode.h"
 #include "exec.h"
+#include "isa.h"
 #include "machine.h"
 #include "state.h"
 
@@ -62,28 +63,26 @@ static struct block *block_build(const uint8_t *host, uint64_t pc_off,
 		uint16_t lo;
 		memcpy(&lo, host + off, 2);
 		struct insn *in = &tmp[n];
-		memset(in, 0, sizeof(*in));
+		const struct isa_insn *row;
 		if ((lo & 3) != 3) {
-			decode_compressed(in, lo);
+			row = decode_compressed(in, lo);
 		} else {
 			if (room < 4)
 				break; /* straddles the page: run uncached */
 			uint32_t raw;
 			memcpy(&raw, host + off, 4);
-			decode_insn(in, raw);
+			row = decode_insn(in, raw);
 		}
 		in->off = (uint16_t)off;
 		in->idx = (uint8_t)n;
 		off += in->len;
 		n++;
-		/* Conditional branches (compressed ones expand to 0x63). */
-		insn_fn stay = (in->raw & 0x7f) == 0x63 ? exec_branch_in(in->fn)
-							: NULL;
-		if (stay && !(tune & TUNE_NO_BRANCH_IN)) {
-			in->fn = stay;
+		/* A conditional branch not taken goes on in this block. */
+		if (row && row->fn_in && !(tune & TUNE_NO_BRANCH_IN)) {
+			in->fn = row->fn_in;
 			continue;
 		}
-		if (decode_ends_block(in))
+		if (decode_ends_block(row))
 			break;
 	}
 	if (n == 0)

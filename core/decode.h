@@ -1,34 +1,31 @@
-/* Instruction decoding into struct insn. Each extension module decodes its
- * own opcodes; decode_insn dispatches to them. */
+/* Instruction decoding into struct insn, driven by the instruction table
+ * (isa.def). */
 #ifndef REWIND_CORE_DECODE_H
 #define REWIND_CORE_DECODE_H
 
 #include "hart.h"
 
-/* Fill *in (fn, registers, imm, ...) from a 32-bit encoding. Unknown or
- * reserved encodings get the illegal-instruction handler; this never fails. */
-void decode_insn(struct insn *in, uint32_t raw);
-/* The same, sets len 4. */
+struct isa_insn;
 
-/* Decode a 16-bit compressed encoding: expanded, with len 2 and the
- * original bits kept for trap values. */
-void decode_compressed(struct insn *in, uint16_t bits);
+/* Fill *in (fn, operands, raw, len 4; off and idx 0) from a 32-bit encoding
+ * and return its table row. Unknown or reserved encodings get the
+ * illegal-instruction handler and NULL; this never fails. */
+const struct isa_insn *decode_insn(struct insn *in, uint32_t raw);
+
+/* The same for a 16-bit compressed encoding: expanded, with len 2 and raw
+ * the 16 bits as fetched. */
+const struct isa_insn *decode_compressed(struct insn *in, uint16_t bits);
 
 /* Expand a 16-bit compressed encoding to its 32-bit equivalent; returns 0 for
  * an illegal or reserved compressed encoding (including 0x0000). */
 uint32_t rvc_expand(uint16_t c);
 
-/* F and D (opcodes LOAD-FP, STORE-FP, MADD/MSUB/NMSUB/NMADD, OP-FP): fill *in
- * and return true, or return false if the encoding is not a valid F/D
- * instruction. */
-bool decode_fp(struct insn *in, uint32_t raw);
-
 /* The handler decode_insn installs for illegal encodings. */
 int exec_illegal(struct hart *h, const struct insn *in);
 
-/* True when an instruction must end its block: it may change control flow,
- * translation, privilege or interrupt state. */
-bool decode_ends_block(const struct insn *in);
+/* True when an instruction (its table row; NULL: illegal) must end its
+ * block. */
+bool decode_ends_block(const struct isa_insn *row);
 
 /* Field extraction shared by decoders. */
 static inline uint32_t insn_rd(uint32_t r)
@@ -50,10 +47,6 @@ static inline uint32_t insn_rs3(uint32_t r)
 static inline uint32_t insn_funct3(uint32_t r)
 {
 	return (r >> 12) & 7;
-}
-static inline uint32_t insn_funct7(uint32_t r)
-{
-	return r >> 25;
 }
 /* Sign-extend the low `bits` bits of v. */
 static inline int64_t sext(uint64_t v, unsigned bits)

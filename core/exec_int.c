@@ -145,7 +145,7 @@ int exec_jalr(struct hart *h, const struct insn *in)
 /* The same inside a block that goes on past it: a branch not taken falls
  * through to the next record, so only a taken one leaves. */
 #define BRANCH_IN(name, cond)                                                  \
-	static int exec_##name##_in(struct hart *h, const struct insn *in)     \
+	int exec_##name##_in(struct hart *h, const struct insn *in)            \
 	{                                                                      \
 		if (cond)                                                      \
 			return hart_goto(h, in,                                \
@@ -164,16 +164,6 @@ int exec_jalr(struct hart *h, const struct insn *in)
 
 BRANCHES(BRANCH)
 BRANCHES(BRANCH_IN)
-
-insn_fn exec_branch_in(insn_fn fn)
-{
-#define BRANCH_MAP(name, cond)                                                 \
-	if (fn == exec_##name)                                                 \
-		return exec_##name##_in;
-	BRANCHES(BRANCH_MAP)
-#undef BRANCH_MAP
-	return NULL;
-}
 
 /* Each load and store has its slow path in a function of its own, so that
  * the fast path needs no stack frame and jumps straight on. */

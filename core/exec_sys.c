@@ -106,7 +106,7 @@ int exec_sfence_vma(struct hart *h, const struct insn *in)
 static int csr_op(struct hart *h, const struct insn *in, uint64_t src, int kind,
 		  bool do_read, bool do_write)
 {
-	unsigned num = in->aux;
+	unsigned num = in->csr;
 	uint64_t old = 0;
 	h->live_idx = in->idx;
 	if (do_write && !csr_accessible(h, num, true))
@@ -139,13 +139,13 @@ int exec_csrrc(struct hart *h, const struct insn *in)
 }
 int exec_csrrwi(struct hart *h, const struct insn *in)
 {
-	return csr_op(h, in, in->rs1, 0, in->rd != XREG_SINK, true);
+	return csr_op(h, in, (uint64_t)in->imm, 0, in->rd != XREG_SINK, true);
 }
 int exec_csrrsi(struct hart *h, const struct insn *in)
 {
-	return csr_op(h, in, in->rs1, 1, true, in->rs1 != 0);
+	return csr_op(h, in, (uint64_t)in->imm, 1, true, in->imm != 0);
 }
 int exec_csrrci(struct hart *h, const struct insn *in)
 {
-	return csr_op(h, in, in->rs1, 2, true, in->rs1 != 0);
+	return csr_op(h, in, (uint64_t)in->imm, 2, true, in->imm != 0);
 }

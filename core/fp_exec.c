@@ -1,19 +1,10 @@
-/* F and D extensions: decoding and execute handlers. The arithmetic is in
- * fp_ops.c; the handlers here move operands between registers, resolve the
- * rounding mode and keep fflags and mstatus.FS up to date. The fcsr, frm and
- * fflags CSRs belong to the CSR module. */
-#include "decode.h"
+/* F and D extensions: execute handlers (the instruction table, isa.def,
+ * decodes them). The arithmetic is in fp_ops.c; the handlers here move
+ * operands between registers, resolve the rounding mode and keep fflags and
+ * mstatus.FS up to date. The fcsr, frm and fflags CSRs belong to the CSR
+ * module. */
+#include "exec.h"
 #include "fp_ops.h"
-
-enum {
-	OPC_LOAD_FP = 0x07,
-	OPC_STORE_FP = 0x27,
-	OPC_MADD = 0x43,
-	OPC_MSUB = 0x47,
-	OPC_NMSUB = 0x4b,
-	OPC_NMADD = 0x4f,
-	OPC_OP_FP = 0x53,
-};
 
 /* ---- Register access ---------------------------------------------------- */
 
@@ -83,7 +74,7 @@ static inline uint64_t zext_l(uint64_t v)
 
 /* rd = op(rs1, rs2) with rounding */
 #define EXEC_ARITH2(name, fmt, op)                                             \
-	static int exec_##name(struct hart *h, const struct insn *in)          \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
 		FP_GUARD_RM();                                                 \
 		freg_write_##fmt(h, in->rd,                                    \
@@ -95,7 +86,7 @@ static inline uint64_t zext_l(uint64_t v)
 
 /* rd = op(rs1, rs2, rs3) with rounding */
 #define EXEC_ARITH3(name, fmt, op)                                             \
-	static int exec_##name(struct hart *h, const struct insn *in)          \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
 		FP_GUARD_RM();                                                 \
 		freg_write_##fmt(h, in->rd,                                    \
@@ -108,7 +99,7 @@ static inline uint64_t zext_l(uint64_t v)
 
 /* rd = op(rs1, rs2) without rounding, may raise flags */
 #define EXEC_MINMAX(name, fmt, op)                                             \
-	static int exec_##name(struct hart *h, const struct insn *in)          \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
 		FP_GUARD();                                                    \
 		freg_write_##fmt(h, in->rd,                                    \
@@ -119,7 +110,7 @@ static inline uint64_t zext_l(uint64_t v)
 
 /* rd = op(rs1, rs2), no flags */
 #define EXEC_SGNJ(name, fmt, op)                                               \
-	static int exec_##name(struct hart *h, const struct insn *in)          \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
 		FP_GUARD();                                                    \
 		freg_write_##fmt(h, in->rd,                                    \
@@ -130,7 +121,7 @@ static inline uint64_t zext_l(uint64_t v)
 
 /* x[rd] = op(rs1, rs2) */
 #define EXEC_CMP(name, fmt, op)                                                \
-	static int exec_##name(struct hart *h, const struct insn *in)          \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
 		FP_GUARD();                                                    \
 		h->slow_flags = 0;                                             \
@@ -143,7 +134,7 @@ static inline uint64_t zext_l(uint64_t v)
 
 /* x[rd] = ext(op(rs1)): float to integer */
 #define EXEC_TO_INT(name, fmt, op, ext)                                        \
-	static int exec_##name(struct hart *h, const struct insn *in)          \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
 		FP_GUARD_RM();                                                 \
 		h->slow_flags = 0;                                             \
@@ -156,7 +147,7 @@ static inline uint64_t zext_l(uint64_t v)
 
 /* rd = op((type)x[rs1]): integer to float */
 #define EXEC_FROM_INT(name, fmt, op, type)                                     \
-	static int exec_##name(struct hart *h, const struct insn *in)          \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
 		FP_GUARD_RM();                                                 \
 		freg_write_##fmt(                                              \
@@ -220,7 +211,7 @@ EXEC_FROM_INT(fcvt_d_wu, d, fp_cvt_d_wu, uint32_t)
 EXEC_FROM_INT(fcvt_d_l, d, fp_cvt_d_l, int64_t)
 EXEC_FROM_INT(fcvt_d_lu, d, fp_cvt_d_lu, uint64_t)
 
-static int exec_fsqrt_s(struct hart *h, const struct insn *in)
+int exec_fsqrt_s(struct hart *h, const struct insn *in)
 {
 	FP_GUARD_RM();
 	freg_write_s(
@@ -229,7 +220,7 @@ static int exec_fsqrt_s(struct hart *h, const struct insn *in)
 	return exec_next(h, in);
 }
 
-static int exec_fsqrt_d(struct hart *h, const struct insn *in)
+int exec_fsqrt_d(struct hart *h, const struct insn *in)
 {
 	FP_GUARD_RM();
 	freg_write_d(
@@ -238,7 +229,7 @@ static int exec_fsqrt_d(struct hart *h, const struct insn *in)
 	return exec_next(h, in);
 }
 
-static int exec_fcvt_s_d(struct hart *h, const struct insn *in)
+int exec_fcvt_s_d(struct hart *h, const struct insn *in)
 {
 	FP_GUARD_RM();
 	freg_write_s(
@@ -248,7 +239,7 @@ static int exec_fcvt_s_d(struct hart *h, const struct insn *in)
 }
 
 /* Widening is exact, but the rm field is still checked like any other. */
-static int exec_fcvt_d_s(struct hart *h, const struct insn *in)
+int exec_fcvt_d_s(struct hart *h, const struct insn *in)
 {
 	FP_GUARD_RM();
 	freg_write_d(
@@ -257,14 +248,14 @@ static int exec_fcvt_d_s(struct hart *h, const struct insn *in)
 	return exec_next(h, in);
 }
 
-static int exec_fclass_s(struct hart *h, const struct insn *in)
+int exec_fclass_s(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	h->x[in->rd] = fp_class_s(freg_read_s(h, in->rs1));
 	return exec_next(h, in);
 }
 
-static int exec_fclass_d(struct hart *h, const struct insn *in)
+int exec_fclass_d(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	h->x[in->rd] = fp_class_d(freg_read_d(h, in->rs1));
@@ -272,21 +263,21 @@ static int exec_fclass_d(struct hart *h, const struct insn *in)
 }
 
 /* The moves copy bits untouched: fmv.x.w ignores NaN-boxing. */
-static int exec_fmv_x_w(struct hart *h, const struct insn *in)
+int exec_fmv_x_w(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	h->x[in->rd] = fp_mv_x_w(h->f[in->rs1]);
 	return exec_next(h, in);
 }
 
-static int exec_fmv_x_d(struct hart *h, const struct insn *in)
+int exec_fmv_x_d(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	h->x[in->rd] = h->f[in->rs1];
 	return exec_next(h, in);
 }
 
-static int exec_fmv_w_x(struct hart *h, const struct insn *in)
+int exec_fmv_w_x(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	h->f[in->rd] = fp_mv_w_x(h->x[in->rs1]);
@@ -294,7 +285,7 @@ static int exec_fmv_w_x(struct hart *h, const struct insn *in)
 	return exec_next(h, in);
 }
 
-static int exec_fmv_d_x(struct hart *h, const struct insn *in)
+int exec_fmv_d_x(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	h->f[in->rd] = h->x[in->rs1];
@@ -328,7 +319,7 @@ fp_store_slow(struct hart *h, const struct insn *in, uint64_t va, unsigned size)
 	return exec_next(h, in);
 }
 
-static int exec_flw(struct hart *h, const struct insn *in)
+int exec_flw(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm, v;
@@ -338,7 +329,7 @@ static int exec_flw(struct hart *h, const struct insn *in)
 	return exec_next(h, in);
 }
 
-static int exec_fld(struct hart *h, const struct insn *in)
+int exec_fld(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm, v;
@@ -349,7 +340,7 @@ static int exec_fld(struct hart *h, const struct insn *in)
 }
 
 /* Stores write the raw register bits, boxed or not. */
-static int exec_fsw(struct hart *h, const struct insn *in)
+int exec_fsw(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm;
@@ -359,178 +350,11 @@ static int exec_fsw(struct hart *h, const struct insn *in)
 	return exec_next(h, in);
 }
 
-static int exec_fsd(struct hart *h, const struct insn *in)
+int exec_fsd(struct hart *h, const struct insn *in)
 {
 	FP_GUARD();
 	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm;
 	if (__builtin_expect(!hart_store_fast(h, va, 8, h->f[in->rs2]), 0))
 		return fp_store_slow(h, in, va, 8);
 	return exec_next(h, in);
-}
-
-/* ---- Decoding ----------------------------------------------------------- */
-
-/* Handler tables are indexed by the fmt field: 0 single, 1 double. */
-static const insn_fn fn_add[2] = {exec_fadd_s, exec_fadd_d};
-static const insn_fn fn_sub[2] = {exec_fsub_s, exec_fsub_d};
-static const insn_fn fn_mul[2] = {exec_fmul_s, exec_fmul_d};
-static const insn_fn fn_div[2] = {exec_fdiv_s, exec_fdiv_d};
-static const insn_fn fn_sqrt[2] = {exec_fsqrt_s, exec_fsqrt_d};
-static const insn_fn fn_sgnj[2][3] = {
-	{exec_fsgnj_s, exec_fsgnjn_s, exec_fsgnjx_s},
-	{exec_fsgnj_d, exec_fsgnjn_d, exec_fsgnjx_d},
-};
-static const insn_fn fn_minmax[2][2] = {
-	{exec_fmin_s, exec_fmax_s},
-	{exec_fmin_d, exec_fmax_d},
-};
-/* by funct3: 0 le, 1 lt, 2 eq */
-static const insn_fn fn_cmp[2][3] = {
-	{exec_fle_s, exec_flt_s, exec_feq_s},
-	{exec_fle_d, exec_flt_d, exec_feq_d},
-};
-/* by rs2: 0 w, 1 wu, 2 l, 3 lu */
-static const insn_fn fn_to_int[2][4] = {
-	{exec_fcvt_w_s, exec_fcvt_wu_s, exec_fcvt_l_s, exec_fcvt_lu_s},
-	{exec_fcvt_w_d, exec_fcvt_wu_d, exec_fcvt_l_d, exec_fcvt_lu_d},
-};
-static const insn_fn fn_from_int[2][4] = {
-	{exec_fcvt_s_w, exec_fcvt_s_wu, exec_fcvt_s_l, exec_fcvt_s_lu},
-	{exec_fcvt_d_w, exec_fcvt_d_wu, exec_fcvt_d_l, exec_fcvt_d_lu},
-};
-static const insn_fn fn_mv_to_x[2] = {exec_fmv_x_w, exec_fmv_x_d};
-static const insn_fn fn_class[2] = {exec_fclass_s, exec_fclass_d};
-static const insn_fn fn_mv_from_x[2] = {exec_fmv_w_x, exec_fmv_d_x};
-/* by opcode bits 3:2 */
-static const insn_fn fn_fma[2][4] = {
-	{exec_fmadd_s, exec_fmsub_s, exec_fnmsub_s, exec_fnmadd_s},
-	{exec_fmadd_d, exec_fmsub_d, exec_fnmsub_d, exec_fnmadd_d},
-};
-
-/* 5 and 6 are reserved; 7 selects frm at execution time. */
-static inline bool rm_valid(uint32_t rm)
-{
-	return rm <= FP_RMM || rm == FP_DYN;
-}
-
-/* Install a handler that rounds, if the rm field allows it. */
-static bool decode_rounding(struct insn *in, uint32_t raw, insn_fn fn)
-{
-	uint32_t rm = insn_funct3(raw);
-	if (!rm_valid(rm))
-		return false;
-	in->rm = (uint8_t)rm;
-	in->fn = fn;
-	return true;
-}
-
-static bool decode_mem(struct insn *in, uint32_t raw, bool store)
-{
-	uint32_t width = insn_funct3(raw);
-	if (width != 2 && width != 3)
-		return false;
-	in->rs1 = (uint8_t)insn_rs1(raw);
-	if (store) {
-		in->rs2 = (uint8_t)insn_rs2(raw);
-		in->imm = insn_imm_s(raw);
-		in->fn = width == 2 ? exec_fsw : exec_fsd;
-	} else {
-		in->rd = (uint8_t)insn_rd(raw);
-		in->imm = insn_imm_i(raw);
-		in->fn = width == 2 ? exec_flw : exec_fld;
-	}
-	return true;
-}
-
-static bool decode_fma(struct insn *in, uint32_t raw)
-{
-	uint32_t fmt = insn_funct7(raw) & 3;
-	if (fmt > 1)
-		return false;
-	in->rd = (uint8_t)insn_rd(raw);
-	in->rs1 = (uint8_t)insn_rs1(raw);
-	in->rs2 = (uint8_t)insn_rs2(raw);
-	in->rs3 = (uint8_t)insn_rs3(raw);
-	return decode_rounding(in, raw, fn_fma[fmt][(raw >> 2) & 3]);
-}
-
-/* OP-FP: funct7 is funct5 << 2 | fmt. Conversions and moves keep integer
- * register numbers in rs1 or rd; integer destinations go through xrd(). */
-static bool decode_op_fp(struct insn *in, uint32_t raw)
-{
-	uint32_t fmt = insn_funct7(raw) & 3, f5 = insn_funct7(raw) >> 2;
-	uint32_t f3 = insn_funct3(raw), rs2 = insn_rs2(raw);
-
-	if (fmt > 1)
-		return false;
-	in->rd = (uint8_t)insn_rd(raw);
-	in->rs1 = (uint8_t)insn_rs1(raw);
-	in->rs2 = (uint8_t)rs2;
-	switch (f5) {
-	case 0x00: return decode_rounding(in, raw, fn_add[fmt]);
-	case 0x01: return decode_rounding(in, raw, fn_sub[fmt]);
-	case 0x02: return decode_rounding(in, raw, fn_mul[fmt]);
-	case 0x03: return decode_rounding(in, raw, fn_div[fmt]);
-	case 0x0b: return rs2 == 0 && decode_rounding(in, raw, fn_sqrt[fmt]);
-	case 0x04:
-		if (f3 > 2)
-			return false;
-		in->fn = fn_sgnj[fmt][f3];
-		return true;
-	case 0x05:
-		if (f3 > 1)
-			return false;
-		in->fn = fn_minmax[fmt][f3];
-		return true;
-	case 0x08:
-		/* fmt is the destination; rs2 the source: s.d or d.s only */
-		if (rs2 != (fmt ? 0u : 1u))
-			return false;
-		return decode_rounding(in, raw,
-				       fmt ? exec_fcvt_d_s : exec_fcvt_s_d);
-	case 0x14:
-		if (f3 > 2)
-			return false;
-		in->rd = xrd(insn_rd(raw));
-		in->fn = fn_cmp[fmt][f3];
-		return true;
-	case 0x18:
-		if (rs2 > 3)
-			return false;
-		in->rd = xrd(insn_rd(raw));
-		return decode_rounding(in, raw, fn_to_int[fmt][rs2]);
-	case 0x1a:
-		if (rs2 > 3)
-			return false;
-		return decode_rounding(in, raw, fn_from_int[fmt][rs2]);
-	case 0x1c:
-		if (rs2 != 0 || f3 > 1)
-			return false;
-		in->rd = xrd(insn_rd(raw));
-		in->fn = f3 ? fn_class[fmt] : fn_mv_to_x[fmt];
-		return true;
-	case 0x1e:
-		if (rs2 != 0 || f3 != 0)
-			return false;
-		in->fn = fn_mv_from_x[fmt];
-		return true;
-	default: return false;
-	}
-}
-
-bool decode_fp(struct insn *in, uint32_t raw)
-{
-	in->rd = in->rs1 = in->rs2 = in->rs3 = 0;
-	in->rm = 0;
-	in->imm = 0;
-	switch (raw & 0x7f) {
-	case OPC_LOAD_FP: return decode_mem(in, raw, false);
-	case OPC_STORE_FP: return decode_mem(in, raw, true);
-	case OPC_MADD:
-	case OPC_MSUB:
-	case OPC_NMSUB:
-	case OPC_NMADD: return decode_fma(in, raw);
-	case OPC_OP_FP: return decode_op_fp(in, raw);
-	default: return false;
-	}
 }

@@ -29,21 +29,27 @@ typedef int (*insn_fn)(struct hart *h, const struct insn *in);
 
 /* A decoded instruction. Decoding happens once per block build, never per
  * execution. Integer destination 0 is decoded as XREG_SINK so that handlers
- * can write rd unconditionally and x0 stays zero. */
+ * can write rd unconditionally and x0 stays zero. Each field means one
+ * thing; a field the instruction's format lacks is 0 (isa.h). */
 struct insn {
 	insn_fn fn;
+	/* The immediate operand: sign-extended, a shift amount, or the 5-bit
+	 * zimm of a Zicsr instruction. */
 	int64_t imm;
-	uint32_t raw; /* the 32-bit encoding (compressed ones expanded), for
-			 tval */
+	/* The encoding as fetched (16 bits when len is 2): the trap value of
+	 * an illegal instruction. */
+	uint32_t raw;
+	/* Register numbers. */
 	uint8_t rd, rs1, rs2, rs3;
-	uint8_t len; /* 2 or 4: bytes this instruction occupies */
-	uint8_t idx; /* position in its block: retired-so-far when it starts */
-	uint8_t rm; /* FP rounding-mode field, AMO aq/rl, or other funct bits */
-	uint8_t raw16; /* 1 when the original encoding was compressed */
-	uint16_t
-		aux; /* CSR number; for a compressed one, its 16-bit encoding */
+	uint8_t len;  /* 2 or 4: bytes this instruction occupies */
+	uint8_t idx;  /* position in its block: retired-so-far when it starts */
+	uint8_t rm;   /* FP rounding-mode field (FP_DYN: use frm) */
+	uint8_t aqrl; /* AMO ordering bits: aq << 1 | rl */
+	uint16_t csr; /* Zicsr: the CSR number */
 	uint16_t off; /* byte offset from the block start: pc = h->pc + off */
 };
+/* Blocks are arrays of these that every handler walks: keep it small. */
+_Static_assert(sizeof(struct insn) == 32, "struct insn grew");
 
 #define XREG_SINK 32
 static inline uint8_t xrd(uint32_t r)

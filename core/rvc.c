@@ -8,24 +8,7 @@
  * instruction (its low bits are not 11), so callers can treat 0 as illegal.
  */
 #include "decode.h"
-
-/* 32-bit major opcodes that compressed instructions map onto. */
-enum {
-	OPC_LOAD = 0x03,
-	OPC_LOAD_FP = 0x07,
-	OPC_OP_IMM = 0x13,
-	OPC_OP_IMM_32 = 0x1b,
-	OPC_STORE = 0x23,
-	OPC_STORE_FP = 0x27,
-	OPC_OP = 0x33,
-	OPC_LUI = 0x37,
-	OPC_OP_32 = 0x3b,
-	OPC_BRANCH = 0x63,
-	OPC_JALR = 0x67,
-	OPC_JAL = 0x6f,
-};
-
-#define INSN_EBREAK 0x00100073u
+#include "isa.h"
 
 #define REG_RA 1
 #define REG_SP 2
@@ -80,15 +63,14 @@ static uint32_t enc_b(int32_t imm, uint32_t rs2, uint32_t rs1, uint32_t f3)
 	uint32_t u = (uint32_t)imm;
 	return bits(u, 12, 12) << 31 | bits(u, 10, 5) << 25 | rs2 << 20 |
 	       rs1 << 15 | f3 << 12 | bits(u, 4, 1) << 8 |
-	       bits(u, 11, 11) << 7 | OPC_BRANCH;
+	       bits(u, 11, 11) << 7 | OP_BRANCH;
 }
 
 static uint32_t enc_j(int32_t imm, uint32_t rd)
 {
 	uint32_t u = (uint32_t)imm;
 	return bits(u, 20, 20) << 31 | bits(u, 10, 1) << 21 |
-	       bits(u, 11, 11) << 20 | bits(u, 19, 12) << 12 | rd << 7 |
-	       OPC_JAL;
+	       bits(u, 11, 11) << 20 | bits(u, 19, 12) << 12 | rd << 7 | OP_JAL;
 }
 
 /* Immediate decoders, one per scrambled layout. */
@@ -183,14 +165,14 @@ static uint32_t expand_q0(uint32_t c)
 		if (imm == 0) {
 			return 0;
 		}
-		return enc_i((int32_t)imm, REG_SP, 0, rd, OPC_OP_IMM);
+		return enc_i((int32_t)imm, REG_SP, 0, rd, OP_OP_IMM);
 	}
-	case 1: return enc_i((int32_t)imm_cld(c), rs1, 3, rd, OPC_LOAD_FP);
-	case 2: return enc_i((int32_t)imm_clw(c), rs1, 2, rd, OPC_LOAD);
-	case 3: return enc_i((int32_t)imm_cld(c), rs1, 3, rd, OPC_LOAD);
-	case 5: return enc_s((int32_t)imm_cld(c), rs2, rs1, 3, OPC_STORE_FP);
-	case 6: return enc_s((int32_t)imm_clw(c), rs2, rs1, 2, OPC_STORE);
-	case 7: return enc_s((int32_t)imm_cld(c), rs2, rs1, 3, OPC_STORE);
+	case 1: return enc_i((int32_t)imm_cld(c), rs1, 3, rd, OP_LOAD_FP);
+	case 2: return enc_i((int32_t)imm_clw(c), rs1, 2, rd, OP_LOAD);
+	case 3: return enc_i((int32_t)imm_cld(c), rs1, 3, rd, OP_LOAD);
+	case 5: return enc_s((int32_t)imm_cld(c), rs2, rs1, 3, OP_STORE_FP);
+	case 6: return enc_s((int32_t)imm_clw(c), rs2, rs1, 2, OP_STORE);
+	case 7: return enc_s((int32_t)imm_cld(c), rs2, rs1, 3, OP_STORE);
 	default: return 0; /* funct3 4 is reserved in RV64GC */
 	}
 }
@@ -207,21 +189,21 @@ static uint32_t expand_q1_alu(uint32_t c)
 	static const uint8_t f7_op[4] = {0x20, 0, 0, 0};
 
 	switch (bits(c, 11, 10)) {
-	case 0: return enc_i((int32_t)shamt, rd, 5, rd, OPC_OP_IMM);
-	case 1: return enc_i((int32_t)(0x400 | shamt), rd, 5, rd, OPC_OP_IMM);
-	case 2: return enc_i(imm_ci(c), rd, 7, rd, OPC_OP_IMM);
+	case 0: return enc_i((int32_t)shamt, rd, 5, rd, OP_OP_IMM);
+	case 1: return enc_i((int32_t)(0x400 | shamt), rd, 5, rd, OP_OP_IMM);
+	case 2: return enc_i(imm_ci(c), rd, 7, rd, OP_OP_IMM);
 	default: break;
 	}
 
 	uint32_t sel = bits(c, 6, 5);
 	if (!bits(c, 12, 12)) {
-		return enc_r(f7_op[sel], rs2, rd, f3_op[sel], rd, OPC_OP);
+		return enc_r(f7_op[sel], rs2, rd, f3_op[sel], rd, OP_OP);
 	}
 	/* Only SUBW and ADDW exist here; the other two are reserved. */
 	if (sel >= 2) {
 		return 0;
 	}
-	return enc_r(f7_op[sel], rs2, rd, 0, rd, OPC_OP_32);
+	return enc_r(f7_op[sel], rs2, rd, 0, rd, OP_OP_32);
 }
 
 /* C.ADDI16SP when rd is sp, otherwise C.LUI (funct3 011). */
@@ -234,7 +216,7 @@ static uint32_t expand_q1_lui(uint32_t c)
 		if (imm == 0) {
 			return 0; /* reserved */
 		}
-		return enc_i(imm, REG_SP, 0, REG_SP, OPC_OP_IMM);
+		return enc_i(imm, REG_SP, 0, REG_SP, OP_OP_IMM);
 	}
 	/* A zero immediate is reserved; rd=0 is a HINT. The 6-bit immediate
 	 * is imm[17:12] sign-extended, so its low 20 bits are exactly the LUI
@@ -243,7 +225,7 @@ static uint32_t expand_q1_lui(uint32_t c)
 	if (imm == 0) {
 		return 0;
 	}
-	return ((uint32_t)imm & 0xfffff) << 12 | rd << 7 | OPC_LUI;
+	return ((uint32_t)imm & 0xfffff) << 12 | rd << 7 | OP_LUI;
 }
 
 /* Quadrant 1: immediates, ALU operations, jumps and branches. */
@@ -253,14 +235,14 @@ static uint32_t expand_q1(uint32_t c)
 
 	switch (bits(c, 15, 13)) {
 	case 0: /* C.ADDI; rd=0 or imm=0 are HINTs (C.NOP included) */
-		return enc_i(imm_ci(c), rd, 0, rd, OPC_OP_IMM);
+		return enc_i(imm_ci(c), rd, 0, rd, OP_OP_IMM);
 	case 1: /* C.ADDIW; rd=0 is reserved */
 		if (rd == 0) {
 			return 0;
 		}
-		return enc_i(imm_ci(c), rd, 0, rd, OPC_OP_IMM_32);
+		return enc_i(imm_ci(c), rd, 0, rd, OP_OP_IMM_32);
 	case 2: /* C.LI; rd=0 is a HINT */
-		return enc_i(imm_ci(c), 0, 0, rd, OPC_OP_IMM);
+		return enc_i(imm_ci(c), 0, 0, rd, OP_OP_IMM);
 	case 3: return expand_q1_lui(c);
 	case 4: return expand_q1_alu(c);
 	case 5: return enc_j(imm_cj(c), 0);
@@ -277,21 +259,21 @@ static uint32_t expand_q2_cr(uint32_t c)
 	if (!bits(c, 12, 12)) {
 		if (rs2 != 0) {
 			/* C.MV is defined as ADD, not ADDI; rd=0 is a HINT */
-			return enc_r(0, rs2, 0, 0, rd, OPC_OP);
+			return enc_r(0, rs2, 0, 0, rd, OP_OP);
 		}
 		if (rd == 0) {
 			return 0; /* C.JR with rs1=0 is reserved */
 		}
-		return enc_i(0, rd, 0, 0, OPC_JALR);
+		return enc_i(0, rd, 0, 0, OP_JALR);
 	}
 	if (rs2 != 0) {
 		/* C.ADD; rd=0 is a HINT */
-		return enc_r(0, rs2, rd, 0, rd, OPC_OP);
+		return enc_r(0, rs2, rd, 0, rd, OP_OP);
 	}
 	if (rd == 0) {
-		return INSN_EBREAK;
+		return enc_i(1, 0, 0, 0, OP_SYSTEM); /* EBREAK */
 	}
-	return enc_i(0, rd, 0, REG_RA, OPC_JALR);
+	return enc_i(0, rd, 0, REG_RA, OP_JALR);
 }
 
 /* Quadrant 2: C.SLLI, stack-pointer loads/stores and the CR group. */
@@ -303,26 +285,24 @@ static uint32_t expand_q2(uint32_t c)
 	case 0: {
 		/* RV64: shamt[5] is allowed; rd=0 or shamt=0 are HINTs */
 		uint32_t shamt = bits(c, 12, 12) << 5 | bits(c, 6, 2);
-		return enc_i((int32_t)shamt, rd, 1, rd, OPC_OP_IMM);
+		return enc_i((int32_t)shamt, rd, 1, rd, OP_OP_IMM);
 	}
 	case 1: /* C.FLDSP: any f register, f0 included */
-		return enc_i((int32_t)imm_ldsp(c), REG_SP, 3, rd, OPC_LOAD_FP);
+		return enc_i((int32_t)imm_ldsp(c), REG_SP, 3, rd, OP_LOAD_FP);
 	case 2: /* C.LWSP; rd=0 is reserved */
 		if (rd == 0) {
 			return 0;
 		}
-		return enc_i((int32_t)imm_lwsp(c), REG_SP, 2, rd, OPC_LOAD);
+		return enc_i((int32_t)imm_lwsp(c), REG_SP, 2, rd, OP_LOAD);
 	case 3: /* C.LDSP; rd=0 is reserved */
 		if (rd == 0) {
 			return 0;
 		}
-		return enc_i((int32_t)imm_ldsp(c), REG_SP, 3, rd, OPC_LOAD);
+		return enc_i((int32_t)imm_ldsp(c), REG_SP, 3, rd, OP_LOAD);
 	case 4: return expand_q2_cr(c);
-	case 5:
-		return enc_s((int32_t)imm_sdsp(c), rs2, REG_SP, 3,
-			     OPC_STORE_FP);
-	case 6: return enc_s((int32_t)imm_swsp(c), rs2, REG_SP, 2, OPC_STORE);
-	default: return enc_s((int32_t)imm_sdsp(c), rs2, REG_SP, 3, OPC_STORE);
+	case 5: return enc_s((int32_t)imm_sdsp(c), rs2, REG_SP, 3, OP_STORE_FP);
+	case 6: return enc_s((int32_t)imm_swsp(c), rs2, REG_SP, 2, OP_STORE);
+	default: return enc_s((int32_t)imm_sdsp(c), rs2, REG_SP, 3, OP_STORE);
 	}
 }
 

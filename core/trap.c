@@ -54,8 +54,7 @@ int hart_trap(struct hart *h, const struct insn *in, uint64_t cause,
 
 int hart_illegal(struct hart *h, const struct insn *in)
 {
-	uint64_t bits = in->raw16 ? in->aux : in->raw;
-	return hart_trap(h, in, EXC_ILLEGAL, bits);
+	return hart_trap(h, in, EXC_ILLEGAL, in->raw);
 }
 
 /* Interrupt priority, highest first, as the privileged spec orders them. */
