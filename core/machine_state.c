@@ -147,30 +147,18 @@ static int machine_config_check(const struct machine *m, struct state_reader *r,
 			 version, STATE_VERSION);
 		return -EINVAL;
 	}
-	if (nharts != (uint32_t)m->nharts) {
-		snprintf(err, errlen,
-			 "the state is of a machine with %u harts; this one "
-			 "has %d",
-			 nharts, m->nharts);
-		return -EINVAL;
-	}
-	if (ram != m->ram->size) {
-		snprintf(err, errlen,
-			 "the state is of a machine with %llu bytes of RAM; "
-			 "this one has %llu",
-			 (unsigned long long)ram,
-			 (unsigned long long)m->ram->size);
-		return -EINVAL;
-	}
+	int rc = state_config_match(nharts, (uint64_t)m->nharts, "harts", err,
+				    errlen);
+	if (!rc)
+		rc = state_config_match(ram, m->ram->size, "bytes of RAM", err,
+					errlen);
 	int n;
 	const struct dev_type *const *t = dev_types(&n);
-	for (int i = 0; i < n; i++) {
-		int rc = t[i]->config_check
-				 ? t[i]->config_check(m, r, err, errlen)
-				 : 0;
-		if (rc)
-			return rc;
-	}
+	for (int i = 0; i < n && !rc; i++)
+		if (t[i]->config_check)
+			rc = t[i]->config_check(m, r, err, errlen);
+	if (rc)
+		return rc;
 	if (r->bad) {
 		snprintf(err, errlen, "section MACH is cut short");
 		return -EINVAL;

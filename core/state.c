@@ -204,3 +204,14 @@ int state_section_done(const struct state_reader *sect, const char *tag,
 	}
 	return 0;
 }
+
+int state_config_match(uint64_t saved, uint64_t here, const char *what,
+		       char *err, size_t errlen)
+{
+	if (saved == here)
+		return 0;
+	snprintf(err, errlen,
+		 "the state is of a machine with %llu %s; this one has %llu",
+		 (unsigned long long)saved, what, (unsigned long long)here);
+	return -EINVAL;
+}

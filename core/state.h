@@ -66,5 +66,9 @@ int state_section(struct state_reader *r, const char *tag, const char *what,
  * -EINVAL with a message when it was cut short or has bytes left over. */
 int state_section_done(const struct state_reader *sect, const char *tag,
 		       const char *what, char *err, size_t errlen);
+/* Does the machine a state was saved from have as many of `what` (e.g.
+ * "harts") as this one? 0, or -EINVAL with a message saying both. */
+int state_config_match(uint64_t saved, uint64_t here, const char *what,
+		       char *err, size_t errlen);
 
 #endif

@@ -79,7 +79,9 @@ struct uart {
 	void *tx_ctx;
 	uint8_t rx[UART_FIFO_SIZE]; /* ring; one slot in non-FIFO mode */
 	uint8_t rx_head, rx_count;
-	uint8_t ier, lcr, mcr, scr, dll, dlm, fcr;
+	uint8_t ier, lcr, mcr, scr, fcr;
+	uint8_t dl[2]; /* divisor latch, low byte first: offsets 0, 1 under DLAB
+			*/
 	uint8_t lsr_err;   /* sticky error bits (OE), cleared by reading LSR */
 	uint8_t msr_in;	   /* modem status inputs, MSR bits 7:4 */
 	uint8_t msr_delta; /* MSR bits 3:0, cleared by reading MSR */
@@ -264,12 +266,20 @@ static uint8_t uart_read_msr(struct uart *u)
 	return v;
 }
 
+/* With LCR.DLAB set, offsets 0 and 1 are the divisor latch instead of
+ * RBR/THR and IER. */
+static bool uart_divisor_at(const struct uart *u, uint64_t off)
+{
+	return (u->lcr & LCR_DLAB) && off <= UART_IER;
+}
+
 static uint8_t uart_read_reg(struct uart *u, uint64_t off)
 {
-	bool dlab = (u->lcr & LCR_DLAB) != 0;
+	if (uart_divisor_at(u, off))
+		return u->dl[off];
 	switch (off) {
-	case UART_RBR_THR: return dlab ? u->dll : uart_rx_pop(u);
-	case UART_IER: return dlab ? u->dlm : u->ier;
+	case UART_RBR_THR: return uart_rx_pop(u);
+	case UART_IER: return u->ier;
 	case UART_IIR_FCR: return uart_read_iir(u);
 	case UART_LCR: return u->lcr;
 	case UART_MCR: return u->mcr;
@@ -332,20 +342,13 @@ static void uart_write_fcr(struct uart *u, uint8_t v)
 
 static void uart_write_reg(struct uart *u, uint64_t off, uint8_t v)
 {
-	bool dlab = (u->lcr & LCR_DLAB) != 0;
+	if (uart_divisor_at(u, off)) {
+		u->dl[off] = v;
+		return;
+	}
 	switch (off) {
-	case UART_RBR_THR:
-		if (dlab)
-			u->dll = v;
-		else
-			uart_write_thr(u, v);
-		break;
-	case UART_IER:
-		if (dlab)
-			u->dlm = v;
-		else
-			uart_write_ier(u, v);
-		break;
+	case UART_RBR_THR: uart_write_thr(u, v); break;
+	case UART_IER: uart_write_ier(u, v); break;
 	case UART_IIR_FCR: uart_write_fcr(u, v); break;
 	case UART_LCR: u->lcr = v; break;
 	case UART_MCR:
@@ -378,8 +381,7 @@ static int uart_save(const void *dev, struct state_buf *b)
 	state_put_u8(b, u->lcr);
 	state_put_u8(b, u->mcr);
 	state_put_u8(b, u->scr);
-	state_put_u8(b, u->dll);
-	state_put_u8(b, u->dlm);
+	state_put_bytes(b, u->dl, sizeof(u->dl));
 	state_put_u8(b, u->fcr);
 	state_put_u8(b, u->lsr_err);
 	state_put_u8(b, u->msr_in);
@@ -412,8 +414,7 @@ static int uart_load(void *dev, struct state_reader *r)
 	t.lcr = state_get_u8(r);
 	t.mcr = state_get_u8(r);
 	t.scr = state_get_u8(r);
-	t.dll = state_get_u8(r);
-	t.dlm = state_get_u8(r);
+	state_get_bytes(r, t.dl, sizeof(t.dl));
 	t.fcr = state_get_u8(r);
 	t.lsr_err = state_get_u8(r);
 	t.msr_in = state_get_u8(r);
