@@ -39,6 +39,16 @@ static void usage(FILE *f)
 	      f);
 }
 
+/* Each command by the word that selects it. */
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{"run", cmd_run},	{"record", cmd_record},
+	{"replay", cmd_replay}, {"trace", cmd_trace},
+	{"info", cmd_info},	{"snapshot", cmd_snapshot},
+};
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -56,18 +66,9 @@ int main(int argc, char **argv)
 			return 0;
 		}
 	}
-	if (!strcmp(cmd, "run"))
-		return cmd_run(argc - 1, argv + 1);
-	if (!strcmp(cmd, "record"))
-		return cmd_record(argc - 1, argv + 1);
-	if (!strcmp(cmd, "replay"))
-		return cmd_replay(argc - 1, argv + 1);
-	if (!strcmp(cmd, "trace"))
-		return cmd_trace(argc - 1, argv + 1);
-	if (!strcmp(cmd, "info"))
-		return cmd_info(argc - 1, argv + 1);
-	if (!strcmp(cmd, "snapshot"))
-		return cmd_snapshot(argc - 1, argv + 1);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(cmd, commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		usage(stdout);
 		return 0;

@@ -20,6 +20,16 @@ struct trace_opts {
 	int hart; /* -1: every hart */
 };
 
+/* The number an option gives (at most max), or -1 after saying it is bad. */
+static int trace_number(const char *opt, const char *val, uint64_t max,
+			uint64_t *out)
+{
+	if (!opts_parse_u64(val, out) && *out <= max)
+		return 0;
+	fprintf(stderr, "rewind trace: bad %s '%s'\n", opt, val);
+	return -1;
+}
+
 static int trace_parse(int argc, char **argv, struct trace_opts *t)
 {
 	*t = (struct trace_opts){.count = TRACE_DEFAULT_COUNT, .hart = -1};
@@ -28,27 +38,15 @@ static int trace_parse(int argc, char **argv, struct trace_opts *t)
 		bool has_arg = i + 1 < argc;
 		uint64_t v;
 		if (!strcmp(a, "--from") && has_arg) {
-			if (opts_parse_u64(argv[++i], &t->from)) {
-				fprintf(stderr,
-					"rewind trace: bad --from '%s'\n",
-					argv[i]);
+			if (trace_number(a, argv[++i], UINT64_MAX, &t->from))
 				return -1;
-			}
 		} else if (!strcmp(a, "--count") && has_arg) {
-			if (opts_parse_u64(argv[++i], &t->count)) {
-				fprintf(stderr,
-					"rewind trace: bad --count '%s'\n",
-					argv[i]);
+			if (trace_number(a, argv[++i], UINT64_MAX, &t->count))
 				return -1;
-			}
 		} else if (!strcmp(a, "--hart") && has_arg) {
-			if (opts_parse_u64(argv[++i], &v) ||
-			    v >= MACHINE_MAX_HARTS) {
-				fprintf(stderr,
-					"rewind trace: bad --hart '%s'\n",
-					argv[i]);
+			if (trace_number(a, argv[++i], MACHINE_MAX_HARTS - 1,
+					 &v))
 				return -1;
-			}
 			t->hart = (int)v;
 		} else if (!strcmp(a, "--symbols") && has_arg) {
 			t->symbols = argv[++i];

@@ -83,7 +83,7 @@ static int device_part_save(const struct device *d, const struct dev_type *t,
 	if (!t || !t->state.tag)
 		return 0;
 	state_begin(b, t->state.tag);
-	int rc = t->state.save(d->dev, b);
+	int rc = dev_state_save(t, d->dev, b);
 	state_end(b);
 	return rc;
 }
@@ -147,30 +147,18 @@ static int machine_config_check(const struct machine *m, struct state_reader *r,
 			 version, STATE_VERSION);
 		return -EINVAL;
 	}
-	if (nharts != (uint32_t)m->nharts) {
-		snprintf(err, errlen,
-			 "the state is of a machine with %u harts; this one "
-			 "has %d",
-			 nharts, m->nharts);
-		return -EINVAL;
-	}
-	if (ram != m->ram->size) {
-		snprintf(err, errlen,
-			 "the state is of a machine with %llu bytes of RAM; "
-			 "this one has %llu",
-			 (unsigned long long)ram,
-			 (unsigned long long)m->ram->size);
-		return -EINVAL;
-	}
+	int rc = state_config_match(nharts, (uint64_t)m->nharts, "harts", err,
+				    errlen);
+	if (!rc)
+		rc = state_config_match(ram, m->ram->size, "bytes of RAM", err,
+					errlen);
 	int n;
 	const struct dev_type *const *t = dev_types(&n);
-	for (int i = 0; i < n; i++) {
-		int rc = t[i]->config_check
-				 ? t[i]->config_check(m, r, err, errlen)
-				 : 0;
-		if (rc)
-			return rc;
-	}
+	for (int i = 0; i < n && !rc; i++)
+		if (t[i]->config_check)
+			rc = t[i]->config_check(m, r, err, errlen);
+	if (rc)
+		return rc;
 	if (r->bad) {
 		snprintf(err, errlen, "section MACH is cut short");
 		return -EINVAL;
@@ -277,6 +265,19 @@ static int machine_part_load(struct state_reader *r, const char *tag,
 	return rc ? rc : done;
 }
 
+/* One part (its own or its transport's) of a device, for
+ * machine_part_load. */
+struct device_part {
+	const struct dev_type *type;
+	void *dev;
+};
+
+static int load_device_part(void *o, struct state_reader *r)
+{
+	struct device_part *p = o;
+	return dev_state_load(p->type, p->dev, r);
+}
+
 /* Device d's sections: its transport's, then its own. */
 static int device_load(struct device *d, struct state_reader *r, char *err,
 		       size_t errlen)
@@ -286,12 +287,14 @@ static int device_load(struct device *d, struct state_reader *r, char *err,
 	if (d->slot >= 0)
 		snprintf(what, sizeof(what), "slot %d", d->slot);
 	int rc = 0;
-	for (int k = 0; k < 2 && rc == 0; k++)
+	for (int k = 0; k < 2 && rc == 0; k++) {
+		struct device_part p = {part[k], d->dev};
 		if (part[k] && part[k]->state.tag)
 			rc = machine_part_load(r, part[k]->state.tag,
 					       d->slot >= 0 ? what : NULL,
-					       part[k]->state.load, d->dev, err,
+					       load_device_part, &p, err,
 					       errlen);
+	}
 	return rc;
 }
 

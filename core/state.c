@@ -204,3 +204,54 @@ int state_section_done(const struct state_reader *sect, const char *tag,
 	}
 	return 0;
 }
+
+int state_config_match(uint64_t saved, uint64_t here, const char *what,
+		       char *err, size_t errlen)
+{
+	if (saved == here)
+		return 0;
+	snprintf(err, errlen,
+		 "the state is of a machine with %llu %s; this one has %llu",
+		 (unsigned long long)saved, what, (unsigned long long)here);
+	return -EINVAL;
+}
+
+void state_io_u8(struct state_io *io, uint8_t *v)
+{
+	if (io->b)
+		state_put_u8(io->b, *v);
+	else
+		*v = state_get_u8(io->r);
+}
+
+void state_io_u32(struct state_io *io, uint32_t *v)
+{
+	if (io->b)
+		state_put_u32(io->b, *v);
+	else
+		*v = state_get_u32(io->r);
+}
+
+void state_io_u64(struct state_io *io, uint64_t *v)
+{
+	if (io->b)
+		state_put_u64(io->b, *v);
+	else
+		*v = state_get_u64(io->r);
+}
+
+void state_io_bool(struct state_io *io, bool *v)
+{
+	if (io->b)
+		state_put_u8(io->b, *v ? 1 : 0);
+	else
+		*v = state_get_bool(io->r);
+}
+
+void state_io_bytes(struct state_io *io, void *p, size_t len)
+{
+	if (io->b)
+		state_put_bytes(io->b, p, len);
+	else
+		state_get_bytes(io->r, p, len);
+}

@@ -66,5 +66,25 @@ int state_section(struct state_reader *r, const char *tag, const char *what,
  * -EINVAL with a message when it was cut short or has bytes left over. */
 int state_section_done(const struct state_reader *sect, const char *tag,
 		       const char *what, char *err, size_t errlen);
+/* One list of a part's fields, run in either direction: saving writes each
+ * field, loading reads each into place. Writing the list once keeps the
+ * save and load orders in step. Exactly one of b and r is set; saving only
+ * reads through the pointers. */
+struct state_io {
+	struct state_buf *b;
+	struct state_reader *r;
+};
+
+void state_io_u8(struct state_io *io, uint8_t *v);
+void state_io_u32(struct state_io *io, uint32_t *v);
+void state_io_u64(struct state_io *io, uint64_t *v);
+/* A u8 that must be 0 or 1 (loading sets r->bad otherwise). */
+void state_io_bool(struct state_io *io, bool *v);
+void state_io_bytes(struct state_io *io, void *p, size_t len);
+
+/* Does the machine a state was saved from have as many of `what` (e.g.
+ * "harts") as this one? 0, or -EINVAL with a message saying both. */
+int state_config_match(uint64_t saved, uint64_t here, const char *what,
+		       char *err, size_t errlen);
 
 #endif

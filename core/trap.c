@@ -5,40 +5,46 @@
  * never make progress (e.g. its trap vector itself faults). */
 #define TRAP_STORM_LIMIT 100000
 
+/* Entering mode `to` (S or M) stacks that mode's fields in mstatus: xPIE
+ * takes xIE, xIE clears and xPP records the mode trapped from. The rule is
+ * one; only the bits differ (SPP is one bit wide: a trap to S comes from U
+ * or S). */
+static uint64_t trap_mstatus(uint64_t s, enum priv from, enum priv to)
+{
+	bool m = to == PRIV_M;
+	uint64_t ie = m ? MSTATUS_MIE : MSTATUS_SIE;
+	uint64_t pie = m ? MSTATUS_MPIE : MSTATUS_SPIE;
+	uint64_t pp = m ? MSTATUS_MPP : MSTATUS_SPP;
+	uint64_t t = s & ~(ie | pie | pp);
+	t |= (uint64_t)from << __builtin_ctzll(pp);
+	return s & ie ? t | pie : t;
+}
+
 static void trap_enter(struct hart *h, uint64_t cause, uint64_t epc,
 		       uint64_t tval, bool interrupt)
 {
 	unsigned code = (unsigned)(cause & 63);
 	uint64_t deleg = interrupt ? h->mideleg : h->medeleg;
 	uint64_t mcause = interrupt ? (1ull << 63) | cause : cause;
-	if (h->priv <= PRIV_S && ((deleg >> code) & 1)) {
+	enum priv to =
+		h->priv <= PRIV_S && ((deleg >> code) & 1) ? PRIV_S : PRIV_M;
+	uint64_t tvec;
+	if (to == PRIV_S) {
 		h->scause = mcause;
 		h->sepc = epc;
 		h->stval = tval;
-		uint64_t s = h->mstatus &
-			     ~(MSTATUS_SPP | MSTATUS_SPIE | MSTATUS_SIE);
-		if (h->priv == PRIV_S)
-			s |= MSTATUS_SPP;
-		if (h->mstatus & MSTATUS_SIE)
-			s |= MSTATUS_SPIE;
-		h->mstatus = s;
-		h->priv = PRIV_S;
-		uint64_t base = h->stvec & ~3ull;
-		h->pc = (interrupt && (h->stvec & 1)) ? base + 4 * code : base;
+		tvec = h->stvec;
 	} else {
 		h->mcause = mcause;
 		h->mepc = epc;
 		h->mtval = tval;
-		uint64_t s = h->mstatus &
-			     ~(MSTATUS_MPP | MSTATUS_MPIE | MSTATUS_MIE);
-		s |= (uint64_t)h->priv << 11;
-		if (h->mstatus & MSTATUS_MIE)
-			s |= MSTATUS_MPIE;
-		h->mstatus = s;
-		h->priv = PRIV_M;
-		uint64_t base = h->mtvec & ~3ull;
-		h->pc = (interrupt && (h->mtvec & 1)) ? base + 4 * code : base;
+		tvec = h->mtvec;
 	}
+	h->mstatus = trap_mstatus(h->mstatus, h->priv, to);
+	h->priv = to;
+	/* Vectored mode sends interrupts to base + 4 * cause. */
+	uint64_t base = tvec & ~3ull;
+	h->pc = (interrupt && (tvec & 1)) ? base + 4 * code : base;
 	hart_update_mode(h);
 	h->bp_skip = false; /* a breakpoint on the handler must stop */
 	if (++h->trap_streak == TRAP_STORM_LIMIT)

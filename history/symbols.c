@@ -1,6 +1,7 @@
 /* Symbol tables read with libelf: every function, object and label symbol,
  * sorted by address for a binary search. */
 #include "symbols.h"
+#include "../core/util/search.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -148,14 +149,7 @@ int symbols_lookup(const struct symbols *s, uint64_t addr, const char **name,
 {
 	/* The last symbol at or below addr; at one address the sort put the
 	 * best name last. */
-	size_t lo = 0, hi = s->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->v[mid].addr <= addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = SEARCH_UPPER(s->v, s->n, addr, addr);
 	if (lo == 0)
 		return -ENOENT;
 	const struct symbol *best = &s->v[lo - 1];

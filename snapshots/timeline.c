@@ -1,5 +1,6 @@
 #include "timeline.h"
 #include "../core/state.h"
+#include "../core/util/search.h"
 #include "../core/util/vec.h"
 #include "pagestore.h"
 
@@ -259,14 +260,7 @@ static int timeline_take_now(struct timeline *tl, uint64_t cookie)
 const struct checkpoint *timeline_find(const struct timeline *tl,
 				       uint64_t icount)
 {
-	size_t lo = 0, hi = tl->n; /* the first with icount > the target */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (tl->cp[mid].icount <= icount)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = SEARCH_UPPER(tl->cp, tl->n, icount, icount);
 	return lo ? &tl->cp[lo - 1] : NULL;
 }
 

@@ -2,6 +2,7 @@
  * instances to a machine. */
 #include "registry.h"
 #include "../machine.h"
+#include "../state.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -87,4 +88,31 @@ void dev_free(const struct device *d)
 		free(d->dev);
 	if (tr && tr->free)
 		tr->free(d->dev);
+}
+
+int dev_state_save(const struct dev_type *t, const void *dev,
+		   struct state_buf *b)
+{
+	if (t->state.save)
+		return t->state.save(dev, b);
+	/* Saving only reads the fields the list points at. */
+	t->state.fields(&(struct state_io){.b = b}, (void *)dev);
+	return 0;
+}
+
+int dev_state_load(const struct dev_type *t, void *dev, struct state_reader *r)
+{
+	if (t->state.load)
+		return t->state.load(dev, r);
+	void *copy = malloc(t->instance_size);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, dev, t->instance_size);
+	t->state.fields(&(struct state_io){.r = r}, copy);
+	int rc = r->bad || (t->state.valid && !t->state.valid(copy)) ? -EINVAL
+								     : 0;
+	if (!rc)
+		memcpy(dev, copy, t->instance_size);
+	free(copy);
+	return rc;
 }

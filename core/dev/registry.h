@@ -14,12 +14,14 @@
 #ifndef REWIND_DEV_REGISTRY_H
 #define REWIND_DEV_REGISTRY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 struct machine;
 struct machine_config;
 struct state_buf;
+struct state_io;
 struct state_reader;
 
 typedef int (*dev_read_fn)(void *dev, uint64_t off, unsigned size,
@@ -36,11 +38,17 @@ struct dev_mmio {
 
 /* A state section: tag, and the hooks that write and read its contents.
  * save: 0 or -ENOMEM. load changes nothing unless the whole state is
- * valid: 0, -EINVAL or -ENOMEM. */
+ * valid: 0, -EINVAL or -ENOMEM. A type of fixed instance_size whose state
+ * is a plain list of fields gives fields instead (and valid, when not
+ * every value read is one its registers could hold): the registry saves
+ * and loads with it, loading into a copy that replaces the instance only
+ * when all of it was read and is valid. */
 struct dev_state {
 	const char *tag; /* NULL: the device has no state */
 	int (*save)(const void *dev, struct state_buf *b);
 	int (*load)(void *dev, struct state_reader *r);
+	void (*fields)(struct state_io *io, void *dev);
+	bool (*valid)(const void *dev);
 };
 
 /* The node name and `compatible` list (NULs between the strings) of a
@@ -136,6 +144,12 @@ int dev_create(struct machine *m, const struct dev_type *t,
 	       const struct machine_config *cfg, char *err, size_t errlen);
 /* Free instance d (the type's free hook, then its transport's). */
 void dev_free(const struct device *d);
+
+/* Write or read the state section contents of instance dev of t, by its
+ * save and load hooks or its field list (see struct dev_state). */
+int dev_state_save(const struct dev_type *t, const void *dev,
+		   struct state_buf *b);
+int dev_state_load(const struct dev_type *t, void *dev, struct state_reader *r);
 
 /* The MMIO window of `slot` of t. */
 uint64_t dev_base(const struct dev_type *t, int slot);

@@ -187,38 +187,18 @@ int rtc_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 /* The clock (its wall-clock base included: a restored RTC continues from
  * the saved time rather than the host's), the alarm and the interrupt
  * state. */
-static int rtc_save(const void *dev, struct state_buf *b)
-{
-	const struct rtc *r = dev;
-	state_put_u64(b, r->base_ns);
-	state_put_u64(b, r->offset_ns);
-	state_put_u64(b, r->alarm_next);
-	state_put_u64(b, r->alarm_at);
-	state_put_u32(b, r->time_high);
-	state_put_u8(b, r->armed);
-	state_put_u8(b, r->irq_enabled);
-	state_put_u8(b, r->irq_pending);
-	state_put_u8(b, r->line);
-	return 0;
-}
-
-static int rtc_load(void *dev, struct state_reader *rd)
+static void rtc_fields(struct state_io *io, void *dev)
 {
 	struct rtc *r = dev;
-	struct rtc t = *r;
-	t.base_ns = state_get_u64(rd);
-	t.offset_ns = state_get_u64(rd);
-	t.alarm_next = state_get_u64(rd);
-	t.alarm_at = state_get_u64(rd);
-	t.time_high = state_get_u32(rd);
-	t.armed = state_get_bool(rd);
-	t.irq_enabled = state_get_bool(rd);
-	t.irq_pending = state_get_bool(rd);
-	t.line = state_get_bool(rd);
-	if (rd->bad)
-		return -EINVAL;
-	*r = t;
-	return 0;
+	state_io_u64(io, &r->base_ns);
+	state_io_u64(io, &r->offset_ns);
+	state_io_u64(io, &r->alarm_next);
+	state_io_u64(io, &r->alarm_at);
+	state_io_u32(io, &r->time_high);
+	state_io_bool(io, &r->armed);
+	state_io_bool(io, &r->irq_enabled);
+	state_io_bool(io, &r->irq_pending);
+	state_io_bool(io, &r->line);
 }
 
 /* A reboot keeps the clock running, as a battery-backed RTC does, and
@@ -255,6 +235,6 @@ static const struct dev_type rtc_type = {
 	.instance_size = sizeof(struct rtc),
 	.init = rtc_init,
 	.reset = rtc_reset,
-	.state = {"RTC_", rtc_save, rtc_load},
+	.state = {.tag = "RTC_", .fields = rtc_fields},
 };
 DEV_REGISTER(rtc_type)

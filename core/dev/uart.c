@@ -79,7 +79,9 @@ struct uart {
 	void *tx_ctx;
 	uint8_t rx[UART_FIFO_SIZE]; /* ring; one slot in non-FIFO mode */
 	uint8_t rx_head, rx_count;
-	uint8_t ier, lcr, mcr, scr, dll, dlm, fcr;
+	uint8_t ier, lcr, mcr, scr, fcr;
+	uint8_t dl[2]; /* divisor latch, low byte first: offsets 0, 1 under DLAB
+			*/
 	uint8_t lsr_err;   /* sticky error bits (OE), cleared by reading LSR */
 	uint8_t msr_in;	   /* modem status inputs, MSR bits 7:4 */
 	uint8_t msr_delta; /* MSR bits 3:0, cleared by reading MSR */
@@ -264,12 +266,20 @@ static uint8_t uart_read_msr(struct uart *u)
 	return v;
 }
 
+/* With LCR.DLAB set, offsets 0 and 1 are the divisor latch instead of
+ * RBR/THR and IER. */
+static bool uart_divisor_at(const struct uart *u, uint64_t off)
+{
+	return (u->lcr & LCR_DLAB) && off <= UART_IER;
+}
+
 static uint8_t uart_read_reg(struct uart *u, uint64_t off)
 {
-	bool dlab = (u->lcr & LCR_DLAB) != 0;
+	if (uart_divisor_at(u, off))
+		return u->dl[off];
 	switch (off) {
-	case UART_RBR_THR: return dlab ? u->dll : uart_rx_pop(u);
-	case UART_IER: return dlab ? u->dlm : u->ier;
+	case UART_RBR_THR: return uart_rx_pop(u);
+	case UART_IER: return u->ier;
 	case UART_IIR_FCR: return uart_read_iir(u);
 	case UART_LCR: return u->lcr;
 	case UART_MCR: return u->mcr;
@@ -332,20 +342,13 @@ static void uart_write_fcr(struct uart *u, uint8_t v)
 
 static void uart_write_reg(struct uart *u, uint64_t off, uint8_t v)
 {
-	bool dlab = (u->lcr & LCR_DLAB) != 0;
+	if (uart_divisor_at(u, off)) {
+		u->dl[off] = v;
+		return;
+	}
 	switch (off) {
-	case UART_RBR_THR:
-		if (dlab)
-			u->dll = v;
-		else
-			uart_write_thr(u, v);
-		break;
-	case UART_IER:
-		if (dlab)
-			u->dlm = v;
-		else
-			uart_write_ier(u, v);
-		break;
+	case UART_RBR_THR: uart_write_thr(u, v); break;
+	case UART_IER: uart_write_ier(u, v); break;
 	case UART_IIR_FCR: uart_write_fcr(u, v); break;
 	case UART_LCR: u->lcr = v; break;
 	case UART_MCR:
@@ -368,65 +371,43 @@ int uart_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 
 /* Registers, the receive FIFO and the interrupt state; the transmit sink
  * is the host's and is kept. */
-static int uart_save(const void *dev, struct state_buf *b)
+static void uart_fields(struct state_io *io, void *dev)
 {
-	const struct uart *u = dev;
-	state_put_bytes(b, u->rx, UART_FIFO_SIZE);
-	state_put_u8(b, u->rx_head);
-	state_put_u8(b, u->rx_count);
-	state_put_u8(b, u->ier);
-	state_put_u8(b, u->lcr);
-	state_put_u8(b, u->mcr);
-	state_put_u8(b, u->scr);
-	state_put_u8(b, u->dll);
-	state_put_u8(b, u->dlm);
-	state_put_u8(b, u->fcr);
-	state_put_u8(b, u->lsr_err);
-	state_put_u8(b, u->msr_in);
-	state_put_u8(b, u->msr_delta);
-	state_put_u8(b, u->thre_pending);
-	state_put_u32(b, u->empty_polls);
-	state_put_u8(b, u->irq);
-	return 0;
+	struct uart *u = dev;
+	state_io_bytes(io, u->rx, UART_FIFO_SIZE);
+	state_io_u8(io, &u->rx_head);
+	state_io_u8(io, &u->rx_count);
+	state_io_u8(io, &u->ier);
+	state_io_u8(io, &u->lcr);
+	state_io_u8(io, &u->mcr);
+	state_io_u8(io, &u->scr);
+	state_io_bytes(io, u->dl, sizeof(u->dl));
+	state_io_u8(io, &u->fcr);
+	state_io_u8(io, &u->lsr_err);
+	state_io_u8(io, &u->msr_in);
+	state_io_u8(io, &u->msr_delta);
+	state_io_bool(io, &u->thre_pending);
+	/* Held in 16 bits, saved in 32. */
+	uint32_t polls = u->empty_polls;
+	state_io_u32(io, &polls);
+	if (io->r) {
+		if (polls > UINT16_MAX)
+			io->r->bad = true;
+		u->empty_polls = (uint16_t)polls;
+	}
+	state_io_bool(io, &u->irq); /* its PLIC line is saved with the PLIC */
 }
 
 /* Every value is one the register rules could have produced; the FIFO
  * indices in particular must lie inside the ring. */
-static bool uart_state_valid(const struct uart *t)
+static bool uart_state_valid(const void *dev)
 {
+	const struct uart *t = dev;
 	unsigned cap = uart_rx_capacity(t);
 	return t->rx_head < cap && t->rx_count <= cap &&
 	       !(t->ier & ~IER_MASK) && !(t->mcr & ~MCR_MASK) &&
 	       !(t->fcr & ~FCR_KEPT) && !(t->lsr_err & ~LSR_OE) &&
 	       !(t->msr_in & 0x0f) && !(t->msr_delta & 0xf0);
-}
-
-static int uart_load(void *dev, struct state_reader *r)
-{
-	struct uart *u = dev;
-	struct uart t = *u;
-	state_get_bytes(r, t.rx, UART_FIFO_SIZE);
-	t.rx_head = state_get_u8(r);
-	t.rx_count = state_get_u8(r);
-	t.ier = state_get_u8(r);
-	t.lcr = state_get_u8(r);
-	t.mcr = state_get_u8(r);
-	t.scr = state_get_u8(r);
-	t.dll = state_get_u8(r);
-	t.dlm = state_get_u8(r);
-	t.fcr = state_get_u8(r);
-	t.lsr_err = state_get_u8(r);
-	t.msr_in = state_get_u8(r);
-	t.msr_delta = state_get_u8(r);
-	t.thre_pending = state_get_bool(r);
-	uint32_t polls = state_get_u32(r);
-	t.empty_polls = (uint16_t)polls;
-	t.irq = state_get_bool(r);
-	if (r->bad || polls > UINT16_MAX || !uart_state_valid(&t))
-		return -EINVAL;
-	/* The PLIC's line for this UART was saved with the PLIC. */
-	*u = t;
-	return 0;
 }
 
 static void uart_reset(void *opaque)
@@ -471,6 +452,8 @@ static const struct dev_type uart_type = {
 	.instance_size = sizeof(struct uart),
 	.init = uart_init,
 	.reset = uart_reset,
-	.state = {"UART", uart_save, uart_load},
+	.state = {.tag = "UART",
+		  .fields = uart_fields,
+		  .valid = uart_state_valid},
 };
 DEV_REGISTER(uart_type)

@@ -30,30 +30,23 @@ static bool blk_range_ok(const struct blk *b, uint64_t sector, uint64_t len)
 	       len / DISK_SECTOR_SIZE <= sectors - sector;
 }
 
+/* One transfer between the disk and guest memory, piece by piece. */
 struct blk_io {
 	struct disk *disk;
+	bool in; /* disk to guest (IN); else guest to disk (OUT) */
 	uint64_t pos;
 	uint64_t done;
 };
 
-static int blk_read_piece(void *ctx, uint8_t *host, uint64_t len)
+static int blk_piece(void *ctx, uint8_t *host, uint64_t len)
 {
 	struct blk_io *io = ctx;
-	int rc = disk_read(io->disk, io->pos, host, len);
+	int rc = io->in ? disk_read(io->disk, io->pos, host, len)
+			: disk_write(io->disk, io->pos, host, len);
 	if (rc)
 		return rc;
 	io->pos += len;
 	io->done += len;
-	return 0;
-}
-
-static int blk_write_piece(void *ctx, uint8_t *host, uint64_t len)
-{
-	struct blk_io *io = ctx;
-	int rc = disk_write(io->disk, io->pos, host, len);
-	if (rc)
-		return rc;
-	io->pos += len;
 	return 0;
 }
 
@@ -65,8 +58,9 @@ static uint8_t blk_in(struct virtio_mmio *v, struct blk *b,
 	uint64_t len = r->wlen - 1;
 	if (!blk_range_ok(b, sector, len))
 		return VIRTIO_BLK_S_IOERR;
-	struct blk_io io = {.disk = b->disk, .pos = sector * DISK_SECTOR_SIZE};
-	int rc = virtq_walk(v, r, true, 0, len, blk_read_piece, &io);
+	struct blk_io io = {
+		.disk = b->disk, .in = true, .pos = sector * DISK_SECTOR_SIZE};
+	int rc = virtq_walk(v, r, true, 0, len, blk_piece, &io);
 	*written = io.done;
 	return rc ? VIRTIO_BLK_S_IOERR : VIRTIO_BLK_S_OK;
 }
@@ -80,8 +74,8 @@ static uint8_t blk_out(struct virtio_mmio *v, struct blk *b,
 	    !blk_range_ok(b, sector, len))
 		return VIRTIO_BLK_S_IOERR;
 	struct blk_io io = {.disk = b->disk, .pos = sector * DISK_SECTOR_SIZE};
-	int rc = virtq_walk(v, r, false, VIRTIO_BLK_HDR_SIZE, len,
-			    blk_write_piece, &io);
+	int rc = virtq_walk(v, r, false, VIRTIO_BLK_HDR_SIZE, len, blk_piece,
+			    &io);
 	return rc ? VIRTIO_BLK_S_IOERR : VIRTIO_BLK_S_OK;
 }
 

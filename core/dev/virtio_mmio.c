@@ -886,13 +886,10 @@ static int virtio_config_check(const struct machine *m, struct state_reader *r,
 	uint32_t nvirtio = state_get_u32(r);
 	if (r->bad)
 		return 0; /* the caller reports the cut */
-	if (nvirtio != (uint32_t)m->nvirtio) {
-		snprintf(err, errlen,
-			 "the state is of a machine with %u virtio devices; "
-			 "this one has %d",
-			 nvirtio, m->nvirtio);
-		return -EINVAL;
-	}
+	int rc = state_config_match(nvirtio, (uint64_t)m->nvirtio,
+				    "virtio devices", err, errlen);
+	if (rc)
+		return rc;
 	for (int i = 0; i < m->nvirtio; i++) {
 		uint32_t id = state_get_u32(r);
 		uint32_t here = virtio_device_id(m->virtio[i]);
