@@ -1,5 +1,6 @@
 /* rewind run: boot a machine and run it until the guest exits. */
 #include "../history/debug.h"
+#include "../replay/interrupt.h"
 #include "commands.h"
 #include "options.h"
 
@@ -62,7 +63,9 @@ int cmd_run(int argc, char **argv)
 	if (gdb)
 		return debug_live(&o, gdb, budget);
 	struct session_stats st = {.seconds = -1};
+	interrupt_catch();
 	int status = session_live(&o, restore, stats, &st);
+	interrupt_release();
 	if (stats && st.seconds >= 0)
 		print_stats(&st);
 	return status;

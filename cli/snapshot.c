@@ -2,6 +2,7 @@
  * later with `run --restore` or `record --restore`. */
 #include "../snapshots/snapshot.h"
 #include "../core/util/sha256.h"
+#include "../replay/interrupt.h"
 #include "../replay/restore.h"
 #include "commands.h"
 #include "options.h"
@@ -54,7 +55,10 @@ static int snapshot_save_cmd(int argc, char **argv)
 			"--on-output STRING)\n");
 		return 1;
 	}
-	return restore_take(&t);
+	interrupt_catch();
+	int status = restore_take(&t);
+	interrupt_release();
+	return status;
 }
 
 static int snapshot_info_cmd(int argc, char **argv)

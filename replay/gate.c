@@ -278,6 +278,33 @@ void gate_pop_driver_event(struct gate *g)
 	g->qhead++;
 }
 
+int gate_check_end(struct gate *g)
+{
+	if (g->keep || !g->r || g->failed)
+		return g->failed ? -1 : 0;
+	uint64_t now = gate_now(g);
+	const void *rec;
+	size_t len;
+	int r = g->qhead < g->qlen ? 1
+		: g->eof	   ? 0
+				   : log_reader_next(g->r, &rec, &len);
+	if (r > 0) {
+		g->corrupt = true;
+		gate_fail(g, now,
+			  "records follow the end record: the recording is "
+			  "corrupt");
+		return -1;
+	}
+	if (r < 0 || (g->eof && g->corrupt)) {
+		g->corrupt = true;
+		gate_fail(g, now, "%s", log_reader_error(g->r));
+		return -1;
+	}
+	g->eof = true;
+	g->truncated = log_reader_truncated(g->r);
+	return 0;
+}
+
 int gate_load_all(struct gate *g)
 {
 	gate_fill(g, SIZE_MAX);

@@ -1,4 +1,5 @@
 #include "replay_session.h"
+#include "interrupt.h"
 #include "logfile.h"
 #include "pack.h"
 #include "restore.h"
@@ -115,14 +116,36 @@ void replay_session_free(struct replay_session *rs)
 	free(rs);
 }
 
+/* Replay to `to` a slice at a time, looking for SIGINT and SIGTERM in
+ * between: the replay stops within one slice of a signal. */
+static enum replay_status replay_sliced(struct replay_session *rs, uint64_t to,
+					bool verify)
+{
+	for (;;) {
+		uint64_t at = rs->m->icount;
+		uint64_t stop =
+			to - at > CONSOLE_SLICE ? at + CONSOLE_SLICE : to;
+		enum replay_status st =
+			replay_advance(rs->m, &rs->g, stop, verify);
+		if (st != REPLAY_AT_TARGET || stop == to || interrupt_pending())
+			return st;
+	}
+}
+
 int replay_run(const char *path, uint64_t to, bool verify)
 {
 	struct replay_session *rs = replay_session_new(path, false);
 	if (!rs)
 		return 1;
-	enum replay_status st = replay_advance(rs->m, &rs->g, to, verify);
+	enum replay_status st = replay_sliced(rs, to, verify);
 	int status;
-	if (st == REPLAY_AT_TARGET) {
+	int sig = interrupt_pending();
+	if (st == REPLAY_AT_TARGET && rs->m->icount < to && sig) {
+		fprintf(stderr,
+			"rewind: replay interrupted by %s at icount %llu\n",
+			interrupt_name(sig), (unsigned long long)rs->m->icount);
+		status = interrupt_status(sig);
+	} else if (st == REPLAY_AT_TARGET) {
 		fprintf(stderr, "rewind: stopped at icount %llu\n",
 			(unsigned long long)rs->m->icount);
 		status = 0;
@@ -136,6 +159,8 @@ int replay_run(const char *path, uint64_t to, bool verify)
 int replay_session_status(struct replay_session *rs, enum replay_status st)
 {
 	struct gate *g = &rs->g;
+	if (st == REPLAY_END)
+		gate_check_end(g);
 	if (g->failed && g->corrupt) {
 		fprintf(stderr, "rewind: %s (replayed up to icount %llu)\n",
 			g->why, (unsigned long long)g->failed_at);
@@ -154,6 +179,17 @@ int replay_session_status(struct replay_session *rs, enum replay_status st)
 				     : "ends without an end record",
 			(unsigned long long)rs->m->icount);
 		return 1;
+	}
+	if (g->truncated)
+		fprintf(stderr, "rewind: note: the recording is cut inside "
+				"its end marker (every record is there)\n");
+	if (g->interrupted) {
+		fprintf(stderr,
+			"rewind: the recording was interrupted by %s at "
+			"icount %llu; replayed identically up to there\n",
+			interrupt_name(g->interrupted),
+			(unsigned long long)rs->m->icount);
+		return 0;
 	}
 	return session_exit_status(rs->m);
 }
