@@ -136,10 +136,21 @@ static struct event *gate_take_pulled(struct gate *g, enum ev_type type)
 {
 	uint64_t now = gate_now(g);
 	if (!gate_fill(g, 1)) {
-		gate_fail(g, now,
-			  "the machine asked for %s input that the recording "
-			  "does not have",
-			  event_type_name(type));
+		/* A truncated recording: not a divergence, the recorder was
+		 * killed before it wrote this input down. */
+		g->cut = g->truncated && !g->failed;
+		if (g->cut)
+			gate_fail(g, now,
+				  "the recording is truncated (the recorder "
+				  "was killed): it ends before the %s input "
+				  "the machine asks for at icount %llu",
+				  event_type_name(type),
+				  (unsigned long long)now);
+		else
+			gate_fail(g, now,
+				  "the machine asked for %s input that the "
+				  "recording does not have",
+				  event_type_name(type));
 		return NULL;
 	}
 	struct event *e = gate_event(g, g->qhead);

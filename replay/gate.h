@@ -38,6 +38,9 @@ struct gate {
 	/* Replay: the end record says the recorder was stopped by this
 	 * signal (EV_END_INTERRUPTED); 0 otherwise. */
 	int interrupted;
+	/* Replay: the machine asked for an input past the end of a
+	 * truncated recording (g->why says where). */
+	bool cut;
 	/* The first divergence or log error, with its icount. */
 	bool failed;
 	uint64_t failed_at;

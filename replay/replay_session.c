@@ -20,6 +20,13 @@ static int replay_session_read(struct replay_session *rs, const char *path)
 	size_t hlen;
 	const char *h = log_reader_header(rs->r, &hlen);
 	int bad = recording_header_parse(h, hlen, &rs->rc, err, sizeof(err));
+	if (!bad && rs->rc.snapshot_version) {
+		fprintf(stderr,
+			"rewind: %s is a snapshot, not a recording: run it "
+			"with `rewind run --restore %s`\n",
+			path, path);
+		return -1;
+	}
 	if (!bad && rs->rc.packed) {
 		rs->packed = true;
 		bad = pack_extract(rs->r, &rs->rc, rs->pack_dir,
@@ -33,6 +40,7 @@ static int replay_session_read(struct replay_session *rs, const char *path)
 		return -1;
 	}
 	session_opts_from_config(&rs->rc, &rs->o);
+	rs->o.from = path;
 	return 0;
 }
 
@@ -164,6 +172,10 @@ int replay_session_status(struct replay_session *rs, enum replay_status st)
 	if (g->failed && g->corrupt) {
 		fprintf(stderr, "rewind: %s (replayed up to icount %llu)\n",
 			g->why, (unsigned long long)g->failed_at);
+		return 1;
+	}
+	if (g->failed && g->cut) {
+		fprintf(stderr, "rewind: %s; replayed up to there\n", g->why);
 		return 1;
 	}
 	if (g->failed) {

@@ -61,6 +61,13 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
 	memcpy(cfg.disks, o->disks, sizeof(o->disks));
 	char err[512];
 	struct machine *m = machine_new(&cfg, err, sizeof(err));
+	if (!m && o->from) {
+		fprintf(stderr,
+			"rewind: %s: its header describes a machine that "
+			"cannot be built: %s\n",
+			o->from, err);
+		return NULL;
+	}
 	if (!m) {
 		fprintf(stderr, "rewind: %s\n", err);
 		return NULL;

@@ -30,6 +30,7 @@ struct machine_opts {
 	uint64_t mem;
 	int smp;
 	bool mem_given, smp_given; /* said on the command line */
+	const char *from; /* the recording these were read from, or NULL */
 	struct disk_config disks[MACHINE_MAX_DISKS];
 	int ndisks;
 };
