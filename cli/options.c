@@ -150,3 +150,13 @@ int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i)
 	}
 	return 0;
 }
+
+int opts_parse_rest(const char *cmd, struct machine_opts *o, int argc,
+		    char **argv, int *i)
+{
+	int r = opts_parse_machine(o, argc, argv, i);
+	if (r == 0)
+		fprintf(stderr, "rewind %s: unknown option '%s'\n", cmd,
+			argv[*i]);
+	return r > 0 ? 0 : -1;
+}

@@ -101,16 +101,8 @@ int cmd_record(int argc, char **argv)
 				fprintf(stderr, "rewind record: bad --limit\n");
 				return 1;
 			}
-		} else {
-			int r = opts_parse_machine(&ro.m, argc, argv, &i);
-			if (r < 0)
-				return 1;
-			if (r == 0) {
-				fprintf(stderr,
-					"rewind record: unknown option '%s'\n",
-					a);
-				return 1;
-			}
+		} else if (opts_parse_rest("record", &ro.m, argc, argv, &i)) {
+			return 1;
 		}
 	}
 	if (!ro.out) {

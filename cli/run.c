@@ -46,14 +46,8 @@ int cmd_run(int argc, char **argv)
 			}
 			continue;
 		}
-		int r = opts_parse_machine(&o, argc, argv, &i);
-		if (r < 0)
+		if (opts_parse_rest("run", &o, argc, argv, &i))
 			return 1;
-		if (r == 0) {
-			fprintf(stderr, "rewind run: unknown option '%s'\n",
-				argv[i]);
-			return 1;
-		}
 	}
 	if (gdb && restore) {
 		fprintf(stderr, "rewind run: --gdb with --restore is not "

@@ -35,17 +35,8 @@ static int snapshot_save_cmd(int argc, char **argv)
 			}
 		} else if (!strcmp(argv[i], "--on-output") && i + 1 < argc) {
 			t.on_output = argv[++i];
-		} else {
-			int r = opts_parse_machine(&t.o, argc, argv, &i);
-			if (r < 0)
-				return 1;
-			if (r == 0) {
-				fprintf(stderr,
-					"rewind snapshot: unknown option "
-					"'%s'\n",
-					argv[i]);
-				return 1;
-			}
+		} else if (opts_parse_rest("snapshot", &t.o, argc, argv, &i)) {
+			return 1;
 		}
 	}
 	if (!t.out || (t.at == UINT64_MAX) == !t.on_output) {
