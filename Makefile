@@ -79,7 +79,7 @@ include guests/smp/smp.mk
 include guests/race/race.mk
 include guests/trace/trace.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests bench demo clean format \
+.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests bench demo clean format \
 	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot
 
 all: $(BUILD)/rewind
@@ -132,8 +132,8 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 check: deps
 	@$(MAKE) --no-print-directory linux
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
-		cli-tests machine-tests replay-tests snapshot-tests gdb-tests trace-tests \
-		tune-tests demo-tests docs-tests
+		cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests \
+		trace-tests tune-tests demo-tests docs-tests
 
 # Every C file of ours that clang-format keeps in shape.
 FORMAT_SRCS = $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
@@ -233,6 +233,10 @@ replay-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(BENCH_ELF) \
 		$(RACE_ELF)
 	@tests/replay/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit \
 		$(LINUX_DIR) $(BENCH_ELF) $(RACE_ELF)
+
+# SIGINT, SIGTERM and SIGKILL during a recording, a replay, a run.
+signal-tests: $(BUILD)/rewind-san $(BENCH_ELF)
+	@tests/replay/signals.sh $(BUILD)/rewind-san $(BENCH_ELF)
 
 snapshot-tests: $(BUILD)/rewind-san
 	@tests/snapshots/run.sh $(BUILD)/rewind-san $(LINUX_DIR)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int opts_parse_u64(const char *s, uint64_t *out)
 {
@@ -85,6 +86,14 @@ static int opts_parse_disk(struct machine_opts *o, char *v)
 	} else if (comma && !strcmp(comma, ",persist")) {
 		d->mode = DISK_PERSIST;
 		*comma = '\0';
+	} else if (comma && access(p, F_OK) != 0) {
+		/* No file has this whole name: the part after the comma was
+		 * meant as an option. */
+		fprintf(stderr,
+			"rewind: unknown disk option '%s' (known: ro, "
+			"persist)\n",
+			comma + 1);
+		return -1;
 	}
 	if (!*p) {
 		fprintf(stderr, "rewind: --disk needs a file name\n");
@@ -140,4 +149,14 @@ int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i)
 		return 1;
 	}
 	return 0;
+}
+
+int opts_parse_rest(const char *cmd, struct machine_opts *o, int argc,
+		    char **argv, int *i)
+{
+	int r = opts_parse_machine(o, argc, argv, i);
+	if (r == 0)
+		fprintf(stderr, "rewind %s: unknown option '%s'\n", cmd,
+			argv[*i]);
+	return r > 0 ? 0 : -1;
 }

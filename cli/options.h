@@ -16,5 +16,10 @@ int opts_parse_size(const char *s, uint64_t *out);
  * was one, 0 when it is not a machine option, -1 on a bad value (message
  * printed). */
 int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i);
+/* The same for the option a command did not know itself: anything but a
+ * MACHINE option is reported as an unknown option of cmd. 0, or -1 after
+ * a message. */
+int opts_parse_rest(const char *cmd, struct machine_opts *o, int argc,
+		    char **argv, int *i);
 
 #endif

@@ -2,6 +2,7 @@
  * --until-fail, hunt for a failing chaos schedule. */
 #include "../replay/record.h"
 #include "../history/postmortem.h"
+#include "../replay/interrupt.h"
 #include "commands.h"
 #include "options.h"
 
@@ -27,6 +28,20 @@ static int record_until_fail(const struct record_opts *ro)
 		fprintf(stderr, "rewind: run %d of %d, chaos seed %llu\n", run,
 			ro->until_fail, (unsigned long long)seed);
 		struct session_result res = record_run(ro, part, true, seed);
+		/* A stopped hunt keeps the run it stopped: that recording was
+		 * closed cleanly and replays. */
+		if (interrupt_pending()) {
+			if (rename(part, ro->out)) {
+				fprintf(stderr, "rewind record: %s: %s\n",
+					ro->out, strerror(errno));
+				return res.status;
+			}
+			fprintf(stderr,
+				"rewind: the hunt was interrupted in run %d "
+				"(chaos seed %llu); its recording is %s\n",
+				run, (unsigned long long)seed, ro->out);
+			return res.status;
+		}
 		if (res.guest_failed) {
 			if (rename(part, ro->out)) {
 				fprintf(stderr, "rewind record: %s: %s\n",
@@ -86,16 +101,8 @@ int cmd_record(int argc, char **argv)
 				fprintf(stderr, "rewind record: bad --limit\n");
 				return 1;
 			}
-		} else {
-			int r = opts_parse_machine(&ro.m, argc, argv, &i);
-			if (r < 0)
-				return 1;
-			if (r == 0) {
-				fprintf(stderr,
-					"rewind record: unknown option '%s'\n",
-					a);
-				return 1;
-			}
+		} else if (opts_parse_rest("record", &ro.m, argc, argv, &i)) {
+			return 1;
 		}
 	}
 	if (!ro.out) {
@@ -124,7 +131,10 @@ int cmd_record(int argc, char **argv)
 			return 1;
 		}
 		ro.chaos = true;
-		return record_until_fail(&ro);
+		interrupt_catch();
+		int status = record_until_fail(&ro);
+		interrupt_release();
+		return status;
 	}
 	if (ro.chaos && !ro.seed_given)
 		ro.seed = record_fresh_seed();
@@ -133,8 +143,10 @@ int cmd_record(int argc, char **argv)
 			(unsigned long long)ro.seed);
 	/* Only a recording this run wrote gets a post-mortem. */
 	bool fresh = ro.force || access(ro.out, F_OK) != 0;
+	interrupt_catch();
 	struct session_result res = record_run(&ro, ro.out, ro.force, ro.seed);
-	if (fresh && (res.status || res.guest_failed))
+	interrupt_release();
+	if (fresh && !interrupt_pending() && (res.status || res.guest_failed))
 		postmortem_report(ro.out);
 	return res.status;
 }

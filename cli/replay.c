@@ -1,6 +1,7 @@
 /* rewind replay: reproduce a recording — console output, exit status —
  * and check it against the digests the recording carries. */
 #include "../history/debug.h"
+#include "../replay/interrupt.h"
 #include "../replay/logfile.h"
 #include "../replay/replay_session.h"
 #include "../replay/summary.h"
@@ -48,7 +49,10 @@ int cmd_replay(int argc, char **argv)
 	}
 	if (gdb)
 		return debug_replay(path, gdb, to, verify, budget);
-	return replay_run(path, to, verify);
+	interrupt_catch();
+	int status = replay_run(path, to, verify);
+	interrupt_release();
+	return status;
 }
 
 int cmd_info(int argc, char **argv)
@@ -85,10 +89,16 @@ int cmd_info(int argc, char **argv)
 	if (sum->has_end)
 		printf("exit=%llu\nexit-code=%d\n",
 		       (unsigned long long)sum->end_exit, sum->end_code);
+	if (sum->has_end && sum->end_exit == EV_END_INTERRUPTED)
+		printf("interrupted=%s\n", interrupt_name(sum->end_code));
 	int status = 0;
 	if (rc < 0) {
-		fprintf(stderr, "rewind: %s: %s\n", argv[1],
-			rc == -1 ? log_reader_error(r) : "malformed record");
+		/* The reader's message names the file already. */
+		if (rc == -1)
+			fprintf(stderr, "rewind: %s\n", log_reader_error(r));
+		else
+			fprintf(stderr, "rewind: %s: malformed record\n",
+				argv[1]);
 		status = 1;
 	} else if (log_reader_truncated(r)) {
 		printf("truncated=yes\n");

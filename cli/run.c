@@ -1,5 +1,6 @@
 /* rewind run: boot a machine and run it until the guest exits. */
 #include "../history/debug.h"
+#include "../replay/interrupt.h"
 #include "commands.h"
 #include "options.h"
 
@@ -45,14 +46,8 @@ int cmd_run(int argc, char **argv)
 			}
 			continue;
 		}
-		int r = opts_parse_machine(&o, argc, argv, &i);
-		if (r < 0)
+		if (opts_parse_rest("run", &o, argc, argv, &i))
 			return 1;
-		if (r == 0) {
-			fprintf(stderr, "rewind run: unknown option '%s'\n",
-				argv[i]);
-			return 1;
-		}
 	}
 	if (gdb && restore) {
 		fprintf(stderr, "rewind run: --gdb with --restore is not "
@@ -62,7 +57,9 @@ int cmd_run(int argc, char **argv)
 	if (gdb)
 		return debug_live(&o, gdb, budget);
 	struct session_stats st = {.seconds = -1};
+	interrupt_catch();
 	int status = session_live(&o, restore, stats, &st);
+	interrupt_release();
 	if (stats && st.seconds >= 0)
 		print_stats(&st);
 	return status;

@@ -2,6 +2,7 @@
  * later with `run --restore` or `record --restore`. */
 #include "../snapshots/snapshot.h"
 #include "../core/util/sha256.h"
+#include "../replay/interrupt.h"
 #include "../replay/restore.h"
 #include "commands.h"
 #include "options.h"
@@ -34,17 +35,8 @@ static int snapshot_save_cmd(int argc, char **argv)
 			}
 		} else if (!strcmp(argv[i], "--on-output") && i + 1 < argc) {
 			t.on_output = argv[++i];
-		} else {
-			int r = opts_parse_machine(&t.o, argc, argv, &i);
-			if (r < 0)
-				return 1;
-			if (r == 0) {
-				fprintf(stderr,
-					"rewind snapshot: unknown option "
-					"'%s'\n",
-					argv[i]);
-				return 1;
-			}
+		} else if (opts_parse_rest("snapshot", &t.o, argc, argv, &i)) {
+			return 1;
 		}
 	}
 	if (!t.out || (t.at == UINT64_MAX) == !t.on_output) {
@@ -54,7 +46,10 @@ static int snapshot_save_cmd(int argc, char **argv)
 			"--on-output STRING)\n");
 		return 1;
 	}
-	return restore_take(&t);
+	interrupt_catch();
+	int status = restore_take(&t);
+	interrupt_release();
+	return status;
 }
 
 static int snapshot_info_cmd(int argc, char **argv)

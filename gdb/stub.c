@@ -34,9 +34,8 @@ struct gdb_stub *gdb_stub_new(const struct gdb_target_ops *ops, void *ctx)
 
 void gdb_stub_free(struct gdb_stub *s)
 {
-	if (!s)
-		return;
-	free(s->xml);
+	if (s)
+		free(s->xml);
 	free(s);
 }
 

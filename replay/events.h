@@ -23,6 +23,11 @@ enum ev_type {
 	EV_KINDS
 };
 
+/* EV_END's exit kind when the recorder stopped on SIGINT or SIGTERM: the
+ * machine was still running, and the code is the signal's number. The
+ * other kinds are enum machine_exit's (0: stopped by the recorder). */
+#define EV_END_INTERRUPTED 6
+
 #define EV_MAX_BYTES 4096 /* payload of an entropy or console event */
 #define EV_MAX_HARTS 8	  /* harts in a digest */
 

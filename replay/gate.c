@@ -136,10 +136,21 @@ static struct event *gate_take_pulled(struct gate *g, enum ev_type type)
 {
 	uint64_t now = gate_now(g);
 	if (!gate_fill(g, 1)) {
-		gate_fail(g, now,
-			  "the machine asked for %s input that the recording "
-			  "does not have",
-			  event_type_name(type));
+		/* A truncated recording: not a divergence, the recorder was
+		 * killed before it wrote this input down. */
+		g->cut = g->truncated && !g->failed;
+		if (g->cut)
+			gate_fail(g, now,
+				  "the recording is truncated (the recorder "
+				  "was killed): it ends before the %s input "
+				  "the machine asks for at icount %llu",
+				  event_type_name(type),
+				  (unsigned long long)now);
+		else
+			gate_fail(g, now,
+				  "the machine asked for %s input that the "
+				  "recording does not have",
+				  event_type_name(type));
 		return NULL;
 	}
 	struct event *e = gate_event(g, g->qhead);
@@ -276,6 +287,33 @@ void gate_pop_driver_event(struct gate *g)
 	}
 	g->counts[e->type]++;
 	g->qhead++;
+}
+
+int gate_check_end(struct gate *g)
+{
+	if (g->keep || !g->r || g->failed)
+		return g->failed ? -1 : 0;
+	uint64_t now = gate_now(g);
+	const void *rec;
+	size_t len;
+	int r = g->qhead < g->qlen ? 1
+		: g->eof	   ? 0
+				   : log_reader_next(g->r, &rec, &len);
+	if (r > 0) {
+		g->corrupt = true;
+		gate_fail(g, now,
+			  "records follow the end record: the recording is "
+			  "corrupt");
+		return -1;
+	}
+	if (r < 0 || (g->eof && g->corrupt)) {
+		g->corrupt = true;
+		gate_fail(g, now, "%s", log_reader_error(g->r));
+		return -1;
+	}
+	g->eof = true;
+	g->truncated = log_reader_truncated(g->r);
+	return 0;
 }
 
 int gate_load_all(struct gate *g)

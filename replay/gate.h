@@ -35,6 +35,12 @@ struct gate {
 	uint8_t *held;
 	size_t held_len, held_cap;
 	bool eof, truncated, corrupt;
+	/* Replay: the end record says the recorder was stopped by this
+	 * signal (EV_END_INTERRUPTED); 0 otherwise. */
+	int interrupted;
+	/* Replay: the machine asked for an input past the end of a
+	 * truncated recording (g->why says where). */
+	bool cut;
 	/* The first divergence or log error, with its icount. */
 	bool failed;
 	uint64_t failed_at;
@@ -74,6 +80,10 @@ void gate_pop_driver_event(struct gate *g);
 /* Record into memory too (see keep). */
 void gate_keep(struct gate *g);
 
+/* Replay, after the end record: nothing but a sound end marker may follow
+ * (its counts right, no bytes after it). 0, or -1 after gate_fail (corrupt
+ * set); g->truncated says when the file stops inside the end marker. */
+int gate_check_end(struct gate *g);
 /* Replay: read the rest of the recording into memory, so that positions
  * can be returned to (gate_tell, gate_seek). 0, or -1 after gate_fail. */
 int gate_load_all(struct gate *g);

@@ -271,6 +271,7 @@ struct log_reader {
 	struct log_stats st;
 	enum reader_state state;
 	bool truncated;
+	const char *kind; /* "recording" or "snapshot", for messages */
 	char err[ERR_SIZE];
 };
 
@@ -317,8 +318,8 @@ static int reader_truncate(struct log_reader *r)
 {
 	r->truncated = true;
 	r->state = ENDED;
-	snprintf(r->err, sizeof r->err, "%s%sthe recording is truncated",
-		 r->name ? r->name : "", r->name ? ": " : "");
+	snprintf(r->err, sizeof r->err, "%s%sthe %s is truncated",
+		 r->name ? r->name : "", r->name ? ": " : "", r->kind);
 	return 0;
 }
 
@@ -336,22 +337,22 @@ static int reader_start(struct log_reader *r)
 	if (got < 0)
 		return reader_read_error(r, got);
 	if (got < MAGIC_SIZE || memcmp(p, LOG_MAGIC, MAGIC_SIZE) != 0)
-		return reader_fail(r, "not a rewind recording");
+		return reader_fail(r, "not a rewind %s", r->kind);
 	if (got < LOG_PRELUDE_SIZE)
-		return reader_fail(r, "the recording is truncated inside its "
-				      "prelude");
+		return reader_fail(r, "the %s is truncated inside its prelude",
+				   r->kind);
 	uint32_t version = le_get32(p + 8);
 	if (version != LOG_VERSION)
 		return reader_fail(r,
-				   "recording format version %u is not "
+				   "%s format version %u is not "
 				   "supported (this rewind reads %u)",
-				   version, LOG_VERSION);
+				   r->kind, version, LOG_VERSION);
 	uint32_t len = le_get32(p + 12);
 	if (len > LOG_HEADER_MAX)
 		return reader_fail(r,
 				   "header length %u exceeds the %u-byte "
-				   "limit: the recording is corrupt",
-				   len, LOG_HEADER_MAX);
+				   "limit: the %s is corrupt",
+				   len, LOG_HEADER_MAX, r->kind);
 	r->header = malloc(len ? len : 1);
 	if (!r->header)
 		return reader_fail(r, "out of memory");
@@ -360,12 +361,14 @@ static int reader_start(struct log_reader *r)
 	if (got < 0)
 		return reader_read_error(r, got);
 	if ((size_t)got < len)
-		return reader_fail(r, "the recording is truncated inside its "
-				      "header");
+		return reader_fail(r, "the %s is truncated inside its header",
+				   r->kind);
 	uint32_t crc = crc32_update(crc32_update(0, p, 16), r->header, len);
 	if (crc != le_get32(p + 16))
-		return reader_fail(r, "header checksum mismatch: the "
-				      "recording is corrupt");
+		return reader_fail(r,
+				   "header checksum mismatch: the %s is "
+				   "corrupt",
+				   r->kind);
 	r->st.offset = r->pos;
 	return 0;
 }
@@ -382,17 +385,27 @@ static struct log_reader *reader_open(struct log_reader *r, char *err,
 	return NULL;
 }
 
-struct log_reader *log_reader_open(const char *path, char *err, size_t errlen)
+struct log_reader *log_reader_open_as(const char *path, const void *data,
+				      size_t size, const char *kind, char *err,
+				      size_t errlen)
 {
 	struct log_reader *r = calloc(1, sizeof *r);
-	char *name = strdup(path);
-	if (!r || !name) {
+	char *name = path ? strdup(path) : NULL;
+	if (!r || (path && !name)) {
 		free(r);
 		free(name);
-		snprintf(err, errlen, "%s: out of memory", path);
+		snprintf(err, errlen, "%s%sout of memory", path ? path : "",
+			 path ? ": " : "");
 		return NULL;
 	}
 	r->name = name;
+	r->kind = kind;
+	r->fd = -1;
+	if (data) {
+		r->mem = data;
+		r->mem_len = size;
+		return reader_open(r, err, errlen);
+	}
 	r->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (r->fd < 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
@@ -402,18 +415,17 @@ struct log_reader *log_reader_open(const char *path, char *err, size_t errlen)
 	return reader_open(r, err, errlen);
 }
 
+struct log_reader *log_reader_open(const char *path, char *err, size_t errlen)
+{
+	return log_reader_open_as(path, NULL, 0, "recording", err, errlen);
+}
+
 struct log_reader *log_reader_open_mem(const void *data, size_t size, char *err,
 				       size_t errlen)
 {
-	struct log_reader *r = calloc(1, sizeof *r);
-	if (!r) {
-		snprintf(err, errlen, "out of memory");
-		return NULL;
-	}
-	r->fd = -1;
-	r->mem = data;
-	r->mem_len = size;
-	return reader_open(r, err, errlen);
+	/* Any non-NULL pointer marks a memory source, even for no bytes. */
+	return log_reader_open_as(NULL, data ? data : "", size, "recording",
+				  err, errlen);
 }
 
 const void *log_reader_header(const struct log_reader *r, size_t *len)
@@ -430,11 +442,11 @@ static int reader_end(struct log_reader *r, const uint8_t *h, uint64_t at)
 	if (chunks != r->st.chunks || records != r->st.records)
 		return reader_fail(r,
 				   "end marker at byte %llu counts %llu chunks "
-				   "and %llu records, but the recording holds "
+				   "and %llu records, but the %s holds "
 				   "%llu and %llu: it is corrupt",
 				   (unsigned long long)at,
 				   (unsigned long long)chunks,
-				   (unsigned long long)records,
+				   (unsigned long long)records, r->kind,
 				   (unsigned long long)r->st.chunks,
 				   (unsigned long long)r->st.records);
 	uint8_t extra;
@@ -444,8 +456,8 @@ static int reader_end(struct log_reader *r, const uint8_t *h, uint64_t at)
 	if (got > 0)
 		return reader_fail(r,
 				   "unexpected data after the end marker at "
-				   "byte %llu: the recording is corrupt",
-				   (unsigned long long)(r->pos - 1));
+				   "byte %llu: the %s is corrupt",
+				   (unsigned long long)(r->pos - 1), r->kind);
 	r->st.offset = r->pos;
 	r->state = ENDED;
 	return 0;
@@ -490,9 +502,8 @@ static const char *chunk_check_lengths(uint32_t raw_len, uint32_t stored_len,
 
 static int chunk_fail(struct log_reader *r, uint64_t at, const char *why)
 {
-	return reader_fail(r,
-			   "chunk at byte %llu: %s: the recording is corrupt",
-			   (unsigned long long)at, why);
+	return reader_fail(r, "chunk at byte %llu: %s: the %s is corrupt",
+			   (unsigned long long)at, why, r->kind);
 }
 
 /* Read, verify and decompress the chunk whose header is h. 1 when loaded,

@@ -67,6 +67,12 @@ struct log_reader *log_reader_open(const char *path, char *err, size_t errlen);
 /* The same over `size` bytes at `data`, which must outlive the reader. */
 struct log_reader *log_reader_open_mem(const void *data, size_t size, char *err,
 				       size_t errlen);
+/* Either of the two, named for what the file holds: kind ("recording",
+ * "snapshot") is the word its messages use. data non-NULL: read `size`
+ * bytes there; path (may be NULL then) only names it in messages. */
+struct log_reader *log_reader_open_as(const char *path, const void *data,
+				      size_t size, const char *kind, char *err,
+				      size_t errlen);
 const void *log_reader_header(const struct log_reader *r, size_t *len);
 /* 1 with the next record (valid until the next call or close); 0 at the
  * end, which is either the end marker or, if log_reader_truncated says so,

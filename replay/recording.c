@@ -145,6 +145,12 @@ static int parse_count(const char *v, size_t vlen, uint64_t max, uint64_t *out)
 	return parse_u64(v, vlen, out) || *out < 1 || *out > max ? -1 : 0;
 }
 
+/* Is the value exactly the word w? */
+static bool value_is(const char *v, size_t vlen, const char *w)
+{
+	return vlen == strlen(w) && memcmp(v, w, vlen) == 0;
+}
+
 /* One "key=value" line into c; -1 for an unknown key or a bad value. */
 static int parse_line(struct rec_config *c, const char *k, size_t klen,
 		      const char *v, size_t vlen)
@@ -152,35 +158,34 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 	uint64_t x;
 #define KEY(s) (klen == strlen(s) && memcmp(k, s, klen) == 0)
 	if (KEY("machine"))
-		return vlen == 13 && memcmp(v, "rewind-virt-1", 13) == 0 ? 0
-									 : -1;
+		return value_is(v, vlen, "rewind-virt-1") ? 0 : -1;
 	if (KEY("mem"))
 		return parse_u64(v, vlen, &c->mem);
-	if (KEY("smp")) {
-		if (parse_count(v, vlen, MACHINE_MAX_HARTS, &x))
+	/* The two counts: harts, and a snapshot's format version. */
+	if (KEY("smp") || KEY("snapshot-version")) {
+		bool smp = KEY("smp");
+		if (parse_count(v, vlen, smp ? MACHINE_MAX_HARTS : UINT32_MAX,
+				&x))
 			return -1;
-		c->smp = (int)x;
+		if (smp)
+			c->smp = (int)x;
+		else
+			c->snapshot_version = (uint32_t)x;
 		return 0;
 	}
 	if (KEY("packed")) {
-		c->packed = vlen == 3 && memcmp(v, "yes", 3) == 0;
+		c->packed = value_is(v, vlen, "yes");
 		return c->packed ? 0 : -1;
 	}
 	if (KEY("chaos-seed")) {
 		c->chaos = true;
 		return parse_u64(v, vlen, &c->chaos_seed);
 	}
-	if (KEY("snapshot-version")) {
-		if (parse_count(v, vlen, UINT32_MAX, &x))
-			return -1;
-		c->snapshot_version = (uint32_t)x;
-		return 0;
-	}
 	if (KEY("append")) {
 		c->has_append = true;
 		return copy_value(c->append, sizeof(c->append), v, vlen);
 	}
-	if (KEY("bios") && vlen == 4 && memcmp(v, "none", 4) == 0) {
+	if (KEY("bios") && value_is(v, vlen, "none")) {
 		c->bare = true;
 		return 0;
 	}
@@ -207,11 +212,11 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 			c->ndisks = i + 1;
 		im = &c->disks[i];
 		if (mode) {
-			if (vlen == 2 && !memcmp(v, "ro", 2))
+			if (value_is(v, vlen, "ro"))
 				c->disk_modes[i] = DISK_READONLY;
-			else if (vlen == 7 && !memcmp(v, "persist", 7))
+			else if (value_is(v, vlen, "persist"))
 				c->disk_modes[i] = DISK_PERSIST;
-			else if (vlen == 7 && !memcmp(v, "overlay", 7))
+			else if (value_is(v, vlen, "overlay"))
 				c->disk_modes[i] = DISK_OVERLAY;
 			else
 				return -1;

@@ -1,4 +1,5 @@
 #include "replay_session.h"
+#include "interrupt.h"
 #include "logfile.h"
 #include "pack.h"
 #include "restore.h"
@@ -19,6 +20,13 @@ static int replay_session_read(struct replay_session *rs, const char *path)
 	size_t hlen;
 	const char *h = log_reader_header(rs->r, &hlen);
 	int bad = recording_header_parse(h, hlen, &rs->rc, err, sizeof(err));
+	if (!bad && rs->rc.snapshot_version) {
+		fprintf(stderr,
+			"rewind: %s is a snapshot, not a recording: run it "
+			"with `rewind run --restore %s`\n",
+			path, path);
+		return -1;
+	}
 	if (!bad && rs->rc.packed) {
 		rs->packed = true;
 		bad = pack_extract(rs->r, &rs->rc, rs->pack_dir,
@@ -32,6 +40,7 @@ static int replay_session_read(struct replay_session *rs, const char *path)
 		return -1;
 	}
 	session_opts_from_config(&rs->rc, &rs->o);
+	rs->o.from = path;
 	return 0;
 }
 
@@ -115,14 +124,36 @@ void replay_session_free(struct replay_session *rs)
 	free(rs);
 }
 
+/* Replay to `to` a slice at a time, looking for SIGINT and SIGTERM in
+ * between: the replay stops within one slice of a signal. */
+static enum replay_status replay_sliced(struct replay_session *rs, uint64_t to,
+					bool verify)
+{
+	for (;;) {
+		uint64_t at = rs->m->icount;
+		uint64_t stop =
+			to - at > CONSOLE_SLICE ? at + CONSOLE_SLICE : to;
+		enum replay_status st =
+			replay_advance(rs->m, &rs->g, stop, verify);
+		if (st != REPLAY_AT_TARGET || stop == to || interrupt_pending())
+			return st;
+	}
+}
+
 int replay_run(const char *path, uint64_t to, bool verify)
 {
 	struct replay_session *rs = replay_session_new(path, false);
 	if (!rs)
 		return 1;
-	enum replay_status st = replay_advance(rs->m, &rs->g, to, verify);
+	enum replay_status st = replay_sliced(rs, to, verify);
 	int status;
-	if (st == REPLAY_AT_TARGET) {
+	int sig = interrupt_pending();
+	if (st == REPLAY_AT_TARGET && rs->m->icount < to && sig) {
+		fprintf(stderr,
+			"rewind: replay interrupted by %s at icount %llu\n",
+			interrupt_name(sig), (unsigned long long)rs->m->icount);
+		status = interrupt_status(sig);
+	} else if (st == REPLAY_AT_TARGET) {
 		fprintf(stderr, "rewind: stopped at icount %llu\n",
 			(unsigned long long)rs->m->icount);
 		status = 0;
@@ -136,9 +167,15 @@ int replay_run(const char *path, uint64_t to, bool verify)
 int replay_session_status(struct replay_session *rs, enum replay_status st)
 {
 	struct gate *g = &rs->g;
+	if (st == REPLAY_END)
+		gate_check_end(g);
 	if (g->failed && g->corrupt) {
 		fprintf(stderr, "rewind: %s (replayed up to icount %llu)\n",
 			g->why, (unsigned long long)g->failed_at);
+		return 1;
+	}
+	if (g->failed && g->cut) {
+		fprintf(stderr, "rewind: %s; replayed up to there\n", g->why);
 		return 1;
 	}
 	if (g->failed) {
@@ -154,6 +191,17 @@ int replay_session_status(struct replay_session *rs, enum replay_status st)
 				     : "ends without an end record",
 			(unsigned long long)rs->m->icount);
 		return 1;
+	}
+	if (g->truncated)
+		fprintf(stderr, "rewind: note: the recording is cut inside "
+				"its end marker (every record is there)\n");
+	if (g->interrupted) {
+		fprintf(stderr,
+			"rewind: the recording was interrupted by %s at "
+			"icount %llu; replayed identically up to there\n",
+			interrupt_name(g->interrupted),
+			(unsigned long long)rs->m->icount);
+		return 0;
 	}
 	return session_exit_status(rs->m);
 }

@@ -31,6 +31,13 @@ static bool replay_event(struct machine *m, struct gate *g,
 		}
 		return true;
 	case EV_END:
+		/* The recorder was stopped by a signal, the guest still
+		 * running: the replay has reproduced all there is. */
+		if (e->value == EV_END_INTERRUPTED &&
+		    m->exit == MEXIT_RUNNING) {
+			g->interrupted = e->code ? e->code : -1;
+			return false;
+		}
 		if (m->exit != (enum machine_exit)e->value ||
 		    m->exit_code != e->code)
 			gate_fail(g, e->icount,

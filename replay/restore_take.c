@@ -1,6 +1,7 @@
 /* snapshot save: run a machine to a moment and save it there. */
 #include "../core/dev/uart.h"
 #include "host.h"
+#include "interrupt.h"
 #include "restore.h"
 
 #include <stdio.h>
@@ -64,7 +65,14 @@ int restore_take(struct restore_take *t)
 	console_close(&con);
 	bool reached = t->on_output ? con.saw_watch : m->icount >= t->at;
 	int status = 1;
-	if (!reached) {
+	int sig = reached ? 0 : session_interrupted(m);
+	if (sig) {
+		fprintf(stderr,
+			"rewind snapshot: interrupted by %s at icount %llu; "
+			"no snapshot saved\n",
+			interrupt_name(sig), (unsigned long long)m->icount);
+		status = interrupt_status(sig);
+	} else if (!reached) {
 		/* Nothing could happen any more: the guest stopped. */
 		bool ended =
 			m->exit != MEXIT_RUNNING && m->exit != MEXIT_HALTED;

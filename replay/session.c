@@ -1,5 +1,7 @@
 #include "session.h"
 #include "../core/dev/uart.h"
+#include "host.h"
+#include "interrupt.h"
 #include "logfile.h"
 #include "restore.h"
 
@@ -59,6 +61,13 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
 	memcpy(cfg.disks, o->disks, sizeof(o->disks));
 	char err[512];
 	struct machine *m = machine_new(&cfg, err, sizeof(err));
+	if (!m && o->from) {
+		fprintf(stderr,
+			"rewind: %s: its header describes a machine that "
+			"cannot be built: %s\n",
+			o->from, err);
+		return NULL;
+	}
 	if (!m) {
 		fprintf(stderr, "rewind: %s\n", err);
 		return NULL;
@@ -75,13 +84,19 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
 	return m;
 }
 
-/* Recording: a digest of the machine now, and the log flushed to disk so
- * that a killed recorder loses little. */
+/* Recording: what is buffered written to disk as a chunk, so that a
+ * killed recorder loses little. */
+static void session_flush(struct machine *m, struct gate *g)
+{
+	if (log_writer_flush(g->w) < 0)
+		gate_fail(g, m->icount, "writing the recording failed");
+}
+
+/* Recording: a digest of the machine now, and the log flushed. */
 static void session_digest(struct machine *m, struct gate *g, bool with_ram)
 {
 	gate_log_digest(g, with_ram);
-	if (log_writer_flush(g->w) < 0)
-		gate_fail(g, m->icount, "writing the recording failed");
+	session_flush(m, g);
 }
 
 void session_log_end(struct machine *m, struct gate *g)
@@ -91,6 +106,21 @@ void session_log_end(struct machine *m, struct gate *g)
 			    .value = (uint64_t)m->exit,
 			    .code = m->exit_code};
 	gate_log(g, &end);
+}
+
+/* Recording: the end record of a run stopped by signal sig. */
+static void session_log_interrupted(struct machine *m, struct gate *g, int sig)
+{
+	struct event end = {.type = EV_END,
+			    .icount = m->icount,
+			    .value = EV_END_INTERRUPTED,
+			    .code = sig};
+	gate_log(g, &end);
+}
+
+int session_interrupted(const struct machine *m)
+{
+	return m->exit == MEXIT_RUNNING ? interrupt_pending() : 0;
 }
 
 void session_console(struct session *s, int wait_ms)
@@ -109,7 +139,7 @@ static bool session_stopped(const struct session *s)
 {
 	const struct console *con = s->con;
 	return s->m->icount >= s->limit || con->saw_failure ||
-	       (con->watch && con->saw_watch);
+	       (con->watch && con->saw_watch) || interrupt_pending();
 }
 
 void session_loop(struct session *s)
@@ -119,6 +149,9 @@ void session_loop(struct session *s)
 	bool rec = g->mode == GATE_RECORD;
 	uint64_t next_digest = m->icount + DIGEST_INTERVAL;
 	unsigned ndigests = 0;
+	/* Host time decides only when buffered records reach the disk, never
+	 * what they say: a kill loses at most about this much wall time. */
+	double next_flush = host_seconds() + SESSION_FLUSH_SECONDS;
 	for (;;) {
 		uint64_t budget = s->slice;
 		if (rec && next_digest - m->icount < budget)
@@ -132,6 +165,10 @@ void session_loop(struct session *s)
 			session_digest(m, g,
 				       ++ndigests % DIGEST_RAM_EVERY == 0);
 			next_digest = m->icount + DIGEST_INTERVAL;
+		}
+		if (rec && host_seconds() >= next_flush) {
+			session_flush(m, g);
+			next_flush = host_seconds() + SESSION_FLUSH_SECONDS;
 		}
 		if (st == MSTOP_EXIT || g->failed || session_stopped(s))
 			return;
@@ -176,10 +213,15 @@ struct session_result session_run(struct machine *m, struct gate *g,
 		session_loop(&s);
 	}
 	console_close(&con);
-	struct session_result res = {.guest_failed = con.saw_failure ||
-						     m->icount >= limit ||
-						     m->exit == MEXIT_FAIL};
-	if (con.saw_failure)
+	int sig = session_interrupted(m);
+	struct session_result res = {.guest_failed =
+					     !sig && (con.saw_failure ||
+						      m->icount >= limit ||
+						      m->exit == MEXIT_FAIL)};
+	if (sig)
+		fprintf(stderr, "rewind: interrupted by %s at icount %llu\n",
+			interrupt_name(sig), (unsigned long long)m->icount);
+	else if (con.saw_failure)
 		fprintf(stderr,
 			"rewind: the guest kernel reported a failure "
 			"at icount %llu\n",
@@ -191,7 +233,14 @@ struct session_result session_run(struct machine *m, struct gate *g,
 			(unsigned long long)m->icount);
 	if (g->mode == GATE_RECORD) {
 		session_digest(m, g, true);
-		session_log_end(m, g);
+		if (sig)
+			session_log_interrupted(m, g, sig);
+		else
+			session_log_end(m, g);
+	}
+	if (sig) {
+		res.status = interrupt_status(sig);
+		return res;
 	}
 	res.status = session_exit_status(m);
 	if (res.guest_failed && res.status == 0)

@@ -17,6 +17,9 @@
  * instructions, and a RAM hash every DIGEST_RAM_EVERY digests. */
 #define DIGEST_INTERVAL	 10000000
 #define DIGEST_RAM_EVERY 10
+/* A recording also reaches the disk at least this often (host seconds),
+ * so a recorder killed outright loses at most about this much. */
+#define SESSION_FLUSH_SECONDS 1.0
 
 /* The MACHINE options of run, record and snapshot. */
 struct machine_opts {
@@ -27,6 +30,7 @@ struct machine_opts {
 	uint64_t mem;
 	int smp;
 	bool mem_given, smp_given; /* said on the command line */
+	const char *from; /* the recording these were read from, or NULL */
 	struct disk_config disks[MACHINE_MAX_DISKS];
 	int ndisks;
 };
@@ -64,8 +68,10 @@ void session_loop(struct session *s);
  * up to wait_ms for it when nothing is pending) and act on Ctrl-A S. */
 void session_console(struct session *s, int wait_ms);
 
-/* Run until the guest exits, the user quits or nothing can happen; on
- * a guest reboot, boot again. Returns the process exit status. */
+/* Run until the guest exits, the user quits, a signal stops it (status
+ * 128 + signal, the recording closed with an end record that says so) or
+ * nothing can happen; on a guest reboot, boot again. Returns the process
+ * exit status. */
 struct session_result {
 	int status;	   /* the process exit status */
 	bool guest_failed; /* fail code, panic or oops, or the limit hit */
@@ -87,6 +93,9 @@ struct session_stats {
 int session_live(const struct machine_opts *o, const char *restore, bool timing,
 		 struct session_stats *stats);
 
+/* The signal (SIGINT, SIGTERM) that stopped a run of m while its guest
+ * was still running, or 0. */
+int session_interrupted(const struct machine *m);
 /* Recording: log the end record, so that a replay ends the same way. */
 void session_log_end(struct machine *m, struct gate *g);
 /* The process exit status for how the guest ended (messages to stderr). */

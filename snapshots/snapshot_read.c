@@ -6,6 +6,7 @@
 #include "../core/util/file_io.h"
 #include "../core/util/le.h"
 #include "../core/util/sha256.h"
+#include "../replay/events.h"
 #include "snapfile.h"
 #include "snapshot.h"
 
@@ -101,11 +102,24 @@ static struct log_reader *snap_file_open(struct snap_file *f, char *err,
 					 size_t errlen)
 {
 	char why[512];
-	struct log_reader *r =
-		log_reader_open_mem(f->data, f->size, why, sizeof(why));
+	struct log_reader *r = log_reader_open_as(NULL, f->data, f->size,
+						  "snapshot", why, sizeof(why));
 	if (!r)
 		snprintf(err, errlen, "%s: %s", f->path, why);
 	return r;
+}
+
+/* A header without a snapshot version is an old snapshot's or a
+ * recording's: a recording's first record is an event (type 1 to
+ * EV_IMAGE), a snapshot's a letter. */
+static bool snap_is_recording(struct log_reader *r)
+{
+	const void *rec;
+	size_t len;
+	if (log_reader_next(r, &rec, &len) <= 0 || !len)
+		return false;
+	uint8_t type = *(const uint8_t *)rec;
+	return type >= EV_WALL && type <= EV_IMAGE;
 }
 
 /* The header of the container r opened (NULL: opening failed, err says
@@ -119,9 +133,17 @@ static int snap_header(struct log_reader *r, const char *path,
 	const char *h = log_reader_header(r, &hlen);
 	char why[512];
 	int rc = recording_header_parse(h, hlen, c, why, sizeof(why));
+	bool recording = !rc && !c->snapshot_version && snap_is_recording(r);
 	log_reader_close(r);
 	if (rc) {
 		snprintf(err, errlen, "%s: %s", path, why);
+		return -1;
+	}
+	if (recording) {
+		snprintf(err, errlen,
+			 "%s is a recording, not a snapshot: use `rewind info` "
+			 "or `rewind replay` for it",
+			 path);
 		return -1;
 	}
 	/* Files from before content-addressed pages carry no version key. */
@@ -377,8 +399,10 @@ static int snap_file_walk(struct snap_load *ld, unsigned i, char *err,
 	}
 	if (n < 0) {
 		snprintf(err, errlen, "%s: %s", f->path, log_reader_error(r));
-	} else if (stage != 4) {
-		snprintf(err, errlen, "%s is truncated", f->path);
+	} else if (stage != 4 || log_reader_truncated(r)) {
+		/* Cut inside the end marker counts too: a snapshot is whole
+		 * or refused. */
+		snprintf(err, errlen, "%s: the snapshot is truncated", f->path);
 		n = -1;
 	}
 	log_reader_stats(r, &f->stats);
@@ -631,7 +655,8 @@ int snapshot_config(const char *path, struct rec_config *c, char *err,
 {
 	/* The header alone: the records are read by the restore. */
 	char why[900];
-	struct log_reader *r = log_reader_open(path, why, sizeof(why));
+	struct log_reader *r =
+		log_reader_open_as(path, NULL, 0, "snapshot", why, sizeof(why));
 	if (!r)
 		snprintf(err, errlen, "%s", why);
 	if (snap_header(r, path, c, err, errlen))

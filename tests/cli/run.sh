@@ -106,5 +106,58 @@ expect 1 'needs a value' -- run --bios none --kernel
 expect 1 'unknown option' -- run --frobnicate
 expect 1 'unknown command' -- frobnicate
 
+# Recordings: whatever follows the end record must be a sound end marker,
+# for replay as for info (same message, the path said once).
+expect 42 '' -- record -o "$work/e.rec" --bios none --kernel "$work/exit_code.elf"
+size=$(stat -c %s "$work/e.rec")
+cp "$work/e.rec" "$work/junk.rec"
+printf 'junk' >>"$work/junk.rec"
+cp "$work/e.rec" "$work/twice.rec"
+tail -c 24 "$work/e.rec" >>"$work/twice.rec"
+cp "$work/e.rec" "$work/damaged.rec"
+printf '\xff' | dd of="$work/damaged.rec" bs=1 seek=$((size - 10)) conv=notrunc 2>/dev/null
+python3 - "$work/e.rec" "$work/counts.rec" <<'PY'
+import struct, sys, zlib
+d = bytearray(open(sys.argv[1], 'rb').read())
+end = len(d) - 24
+struct.pack_into('<Q', d, end + 12, struct.unpack_from('<Q', d, end + 12)[0] + 1)
+struct.pack_into('<I', d, end + 20, zlib.crc32(bytes(d[end:end + 20])))
+open(sys.argv[2], 'wb').write(d)
+PY
+for c in "junk:data after the end marker" "twice:data after the end marker" \
+	"damaged:header checksum mismatch" "counts:end marker at byte [0-9]+ counts"; do
+	name=${c%%:*}
+	expect 1 "${c#*:}.*corrupt" -- replay "$work/$name.rec"
+	expect 1 "${c#*:}.*corrupt" -- info "$work/$name.rec"
+	n=$(grep -o "$name.rec" "$work/err" | wc -l)
+	if [ "$n" -eq 1 ]; then ok; else bad "info names $name.rec $n times: $(cat "$work/err")"; fi
+done
+# Cut before its first whole chunk: truncated, not a divergence.
+hlen=$(od -An -tu4 -j12 -N4 "$work/e.rec")
+head -c $((20 + hlen + 10)) "$work/e.rec" >"$work/cut.rec"
+expect 1 'recording is truncated.*at icount 0; replayed up to there' -- replay "$work/cut.rec"
+# A header asking for an impossible machine names the file.
+cp "$work/e.rec" "$work/mem.rec"
+python3 "$here/../snapshots/edit_header.py" "$work/mem.rec" mem=134217728 mem=99999999999999
+expect 1 'mem.rec: .*cannot be built: --mem' -- replay "$work/mem.rec"
+
+# Snapshots and recordings given the wrong way round say what they are;
+# a snapshot cut inside its end marker is refused; errors say snapshot.
+expect 0 '' -- snapshot save -o "$work/s.snap" --bios none --kernel "$work/wfi_forever.elf" --at 2
+expect 1 'is a snapshot, not a recording' -- replay "$work/s.snap"
+expect 1 'is a recording, not a snapshot' -- snapshot info "$work/e.rec"
+expect 1 'is a recording, not a snapshot' -- run --restore "$work/e.rec"
+head -c -10 "$work/s.snap" >"$work/cut.snap"
+expect 1 'cut.snap: the snapshot is truncated' -- snapshot info "$work/cut.snap"
+expect 1 'cut.snap: the snapshot is truncated' -- run --restore "$work/cut.snap"
+cp "$work/s.snap" "$work/flip.snap"
+printf 'Z' | dd of="$work/flip.snap" bs=1 seek=100 conv=notrunc 2>/dev/null
+expect 1 'the snapshot is corrupt' -- snapshot info "$work/flip.snap"
+if grep -q recording "$work/err"; then bad "snapshot error speaks of a recording: $(cat "$work/err")"; else ok; fi
+
+# An unknown disk option is named as such.
+head -c 4096 /dev/zero >"$work/d.img"
+expect 1 "unknown disk option 'bogus' \(known: ro, persist\)" -- run --bios none --kernel "$work/hello.elf" --disk "$work/d.img,bogus"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
