@@ -35,22 +35,32 @@ int exec_ebreak(struct hart *h, const struct insn *in)
 	return hart_trap(h, in, EXC_BREAKPOINT, insn_pc(h, in));
 }
 
-int exec_mret(struct hart *h, const struct insn *in)
+/* What MRET and SRET share, given the mode's IE, PIE and PP bits of mstatus:
+ * xIE takes xPIE, xPIE is set, xPP goes to U (the least-privileged mode),
+ * and MPRV stays only when returning to M. */
+static int trap_return(struct hart *h, const struct insn *in, enum priv to,
+		       uint64_t ie, uint64_t pie, uint64_t pp, uint64_t epc)
 {
-	if (h->priv != PRIV_M)
-		return hart_illegal(h, in);
 	uint64_t s = h->mstatus;
-	enum priv to = (enum priv)((s & MSTATUS_MPP) >> 11);
-	s = (s & ~MSTATUS_MIE) | ((s & MSTATUS_MPIE) ? MSTATUS_MIE : 0);
-	s |= MSTATUS_MPIE;
-	s &= ~MSTATUS_MPP; /* U, the least-privileged mode */
+	s = (s & ~ie) | ((s & pie) ? ie : 0);
+	s |= pie;
+	s &= ~pp;
 	if (to != PRIV_M)
 		s &= ~MSTATUS_MPRV;
 	h->mstatus = s;
 	h->priv = to;
-	h->pc = h->mepc;
+	h->pc = epc;
 	hart_update_mode(h);
 	return exec_exit(in);
+}
+
+int exec_mret(struct hart *h, const struct insn *in)
+{
+	if (h->priv != PRIV_M)
+		return hart_illegal(h, in);
+	enum priv to = (enum priv)((h->mstatus & MSTATUS_MPP) >> 11);
+	return trap_return(h, in, to, MSTATUS_MIE, MSTATUS_MPIE, MSTATUS_MPP,
+			   h->mepc);
 }
 
 int exec_sret(struct hart *h, const struct insn *in)
@@ -58,17 +68,9 @@ int exec_sret(struct hart *h, const struct insn *in)
 	if (h->priv == PRIV_U ||
 	    (h->priv == PRIV_S && (h->mstatus & MSTATUS_TSR)))
 		return hart_illegal(h, in);
-	uint64_t s = h->mstatus;
-	enum priv to = (s & MSTATUS_SPP) ? PRIV_S : PRIV_U;
-	s = (s & ~MSTATUS_SIE) | ((s & MSTATUS_SPIE) ? MSTATUS_SIE : 0);
-	s |= MSTATUS_SPIE;
-	s &= ~MSTATUS_SPP;
-	s &= ~MSTATUS_MPRV; /* the new mode is below M */
-	h->mstatus = s;
-	h->priv = to;
-	h->pc = h->sepc;
-	hart_update_mode(h);
-	return exec_exit(in);
+	enum priv to = (h->mstatus & MSTATUS_SPP) ? PRIV_S : PRIV_U;
+	return trap_return(h, in, to, MSTATUS_SIE, MSTATUS_SPIE, MSTATUS_SPP,
+			   h->sepc);
 }
 
 int exec_wfi(struct hart *h, const struct insn *in)
