@@ -98,7 +98,7 @@ static inline int amo_ptr(struct hart *h, const struct insn *in, unsigned size,
 	X(amoswap, w, T, S, b)                                                 \
 	X(amoadd, w, T, S, a + b)                                              \
 	X(amoxor, w, T, S, a ^ b)                                              \
-	X(amoand, w, T, S, a & b)                                              \
+	X(amoand, w, T, S, a &b)                                               \
 	X(amoor, w, T, S, a | b)                                               \
 	X(amomin, w, T, S, (S)a < (S)b ? a : b)                                \
 	X(amomax, w, T, S, (S)a > (S)b ? a : b)                                \

@@ -35,13 +35,20 @@ int exec_ebreak(struct hart *h, const struct insn *in)
 	return hart_trap(h, in, EXC_BREAKPOINT, insn_pc(h, in));
 }
 
-/* What MRET and SRET share, given the mode's IE, PIE and PP bits of mstatus:
- * xIE takes xPIE, xPIE is set, xPP goes to U (the least-privileged mode),
- * and MPRV stays only when returning to M. */
-static int trap_return(struct hart *h, const struct insn *in, enum priv to,
-		       uint64_t ie, uint64_t pie, uint64_t pp, uint64_t epc)
+/* MRET and SRET, returning from a trap taken into mode x (M or S): xIE
+ * takes xPIE, xPIE is set, xPP goes to U (the least-privileged mode), MPRV
+ * stays only when returning to M, and the hart resumes at xEPC in the mode
+ * xPP held. */
+static int trap_return(struct hart *h, const struct insn *in, enum priv x)
 {
+	bool m = x == PRIV_M;
+	uint64_t ie = m ? MSTATUS_MIE : MSTATUS_SIE;
+	uint64_t pie = m ? MSTATUS_MPIE : MSTATUS_SPIE;
+	uint64_t pp = m ? MSTATUS_MPP : MSTATUS_SPP;
 	uint64_t s = h->mstatus;
+	enum priv to = m ? (enum priv)((s & MSTATUS_MPP) >> 11)
+		       : (s & MSTATUS_SPP) ? PRIV_S
+					   : PRIV_U;
 	s = (s & ~ie) | ((s & pie) ? ie : 0);
 	s |= pie;
 	s &= ~pp;
@@ -49,7 +56,7 @@ static int trap_return(struct hart *h, const struct insn *in, enum priv to,
 		s &= ~MSTATUS_MPRV;
 	h->mstatus = s;
 	h->priv = to;
-	h->pc = epc;
+	h->pc = m ? h->mepc : h->sepc;
 	hart_update_mode(h);
 	return exec_exit(in);
 }
@@ -58,19 +65,16 @@ int exec_mret(struct hart *h, const struct insn *in)
 {
 	if (h->priv != PRIV_M)
 		return hart_illegal(h, in);
-	enum priv to = (enum priv)((h->mstatus & MSTATUS_MPP) >> 11);
-	return trap_return(h, in, to, MSTATUS_MIE, MSTATUS_MPIE, MSTATUS_MPP,
-			   h->mepc);
+	return trap_return(h, in, PRIV_M);
 }
 
+/* TSR makes SRET in S-mode illegal, so M-mode can emulate it. */
 int exec_sret(struct hart *h, const struct insn *in)
 {
 	if (h->priv == PRIV_U ||
 	    (h->priv == PRIV_S && (h->mstatus & MSTATUS_TSR)))
 		return hart_illegal(h, in);
-	enum priv to = (h->mstatus & MSTATUS_SPP) ? PRIV_S : PRIV_U;
-	return trap_return(h, in, to, MSTATUS_SIE, MSTATUS_SPIE, MSTATUS_SPP,
-			   h->sepc);
+	return trap_return(h, in, PRIV_S);
 }
 
 int exec_wfi(struct hart *h, const struct insn *in)

@@ -156,78 +156,58 @@ static inline uint64_t zext_l(uint64_t v)
 		return exec_next(h, in);                                       \
 	}
 
-EXEC_ARITH2(fadd_s, s, fp_add_s)
-EXEC_ARITH2(fsub_s, s, fp_sub_s)
-EXEC_ARITH2(fmul_s, s, fp_mul_s)
-EXEC_ARITH2(fdiv_s, s, fp_div_s)
-EXEC_ARITH2(fadd_d, d, fp_add_d)
-EXEC_ARITH2(fsub_d, d, fp_sub_d)
-EXEC_ARITH2(fmul_d, d, fp_mul_d)
-EXEC_ARITH2(fdiv_d, d, fp_div_d)
+/* rd = op(rs1) with rounding */
+#define EXEC_ARITH1(name, fmt, op)                                             \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
+	{                                                                      \
+		FP_GUARD_RM();                                                 \
+		freg_write_##fmt(h, in->rd,                                    \
+				 op(freg_read_##fmt(h, in->rs1), (unsigned)rm, \
+				    &h->fflags));                              \
+		return exec_next(h, in);                                       \
+	}
 
-EXEC_ARITH3(fmadd_s, s, fp_madd_s)
-EXEC_ARITH3(fmsub_s, s, fp_msub_s)
-EXEC_ARITH3(fnmsub_s, s, fp_nmsub_s)
-EXEC_ARITH3(fnmadd_s, s, fp_nmadd_s)
-EXEC_ARITH3(fmadd_d, d, fp_madd_d)
-EXEC_ARITH3(fmsub_d, d, fp_msub_d)
-EXEC_ARITH3(fnmsub_d, d, fp_nmsub_d)
-EXEC_ARITH3(fnmadd_d, d, fp_nmadd_d)
+/* x[rd] = op(rs1), no flags */
+#define EXEC_CLASS(name, fmt, op)                                              \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
+	{                                                                      \
+		FP_GUARD();                                                    \
+		h->x[in->rd] = op(freg_read_##fmt(h, in->rs1));                \
+		return exec_next(h, in);                                       \
+	}
 
-EXEC_MINMAX(fmin_s, s, fp_min_s)
-EXEC_MINMAX(fmax_s, s, fp_max_s)
-EXEC_MINMAX(fmin_d, d, fp_min_d)
-EXEC_MINMAX(fmax_d, d, fp_max_d)
+/* The handlers of every instruction that both formats have, once per
+ * format: W is the format's suffix in instruction and operation names. */
+#define EXEC_FORMAT(W)                                                         \
+	EXEC_ARITH2(fadd_##W, W, fp_add_##W)                                   \
+	EXEC_ARITH2(fsub_##W, W, fp_sub_##W)                                   \
+	EXEC_ARITH2(fmul_##W, W, fp_mul_##W)                                   \
+	EXEC_ARITH2(fdiv_##W, W, fp_div_##W)                                   \
+	EXEC_ARITH1(fsqrt_##W, W, fp_sqrt_##W)                                 \
+	EXEC_ARITH3(fmadd_##W, W, fp_madd_##W)                                 \
+	EXEC_ARITH3(fmsub_##W, W, fp_msub_##W)                                 \
+	EXEC_ARITH3(fnmsub_##W, W, fp_nmsub_##W)                               \
+	EXEC_ARITH3(fnmadd_##W, W, fp_nmadd_##W)                               \
+	EXEC_MINMAX(fmin_##W, W, fp_min_##W)                                   \
+	EXEC_MINMAX(fmax_##W, W, fp_max_##W)                                   \
+	EXEC_SGNJ(fsgnj_##W, W, fp_sgnj_##W)                                   \
+	EXEC_SGNJ(fsgnjn_##W, W, fp_sgnjn_##W)                                 \
+	EXEC_SGNJ(fsgnjx_##W, W, fp_sgnjx_##W)                                 \
+	EXEC_CMP(feq_##W, W, fp_eq_##W)                                        \
+	EXEC_CMP(flt_##W, W, fp_lt_##W)                                        \
+	EXEC_CMP(fle_##W, W, fp_le_##W)                                        \
+	EXEC_CLASS(fclass_##W, W, fp_class_##W)                                \
+	EXEC_TO_INT(fcvt_w_##W, W, fp_cvt_w_##W, sext_w)                       \
+	EXEC_TO_INT(fcvt_wu_##W, W, fp_cvt_wu_##W, sext_w)                     \
+	EXEC_TO_INT(fcvt_l_##W, W, fp_cvt_l_##W, zext_l)                       \
+	EXEC_TO_INT(fcvt_lu_##W, W, fp_cvt_lu_##W, zext_l)                     \
+	EXEC_FROM_INT(fcvt_##W##_w, W, fp_cvt_##W##_w, int32_t)                \
+	EXEC_FROM_INT(fcvt_##W##_wu, W, fp_cvt_##W##_wu, uint32_t)             \
+	EXEC_FROM_INT(fcvt_##W##_l, W, fp_cvt_##W##_l, int64_t)                \
+	EXEC_FROM_INT(fcvt_##W##_lu, W, fp_cvt_##W##_lu, uint64_t)
 
-EXEC_SGNJ(fsgnj_s, s, fp_sgnj_s)
-EXEC_SGNJ(fsgnjn_s, s, fp_sgnjn_s)
-EXEC_SGNJ(fsgnjx_s, s, fp_sgnjx_s)
-EXEC_SGNJ(fsgnj_d, d, fp_sgnj_d)
-EXEC_SGNJ(fsgnjn_d, d, fp_sgnjn_d)
-EXEC_SGNJ(fsgnjx_d, d, fp_sgnjx_d)
-
-EXEC_CMP(feq_s, s, fp_eq_s)
-EXEC_CMP(flt_s, s, fp_lt_s)
-EXEC_CMP(fle_s, s, fp_le_s)
-EXEC_CMP(feq_d, d, fp_eq_d)
-EXEC_CMP(flt_d, d, fp_lt_d)
-EXEC_CMP(fle_d, d, fp_le_d)
-
-EXEC_TO_INT(fcvt_w_s, s, fp_cvt_w_s, sext_w)
-EXEC_TO_INT(fcvt_wu_s, s, fp_cvt_wu_s, sext_w)
-EXEC_TO_INT(fcvt_l_s, s, fp_cvt_l_s, zext_l)
-EXEC_TO_INT(fcvt_lu_s, s, fp_cvt_lu_s, zext_l)
-EXEC_TO_INT(fcvt_w_d, d, fp_cvt_w_d, sext_w)
-EXEC_TO_INT(fcvt_wu_d, d, fp_cvt_wu_d, sext_w)
-EXEC_TO_INT(fcvt_l_d, d, fp_cvt_l_d, zext_l)
-EXEC_TO_INT(fcvt_lu_d, d, fp_cvt_lu_d, zext_l)
-
-EXEC_FROM_INT(fcvt_s_w, s, fp_cvt_s_w, int32_t)
-EXEC_FROM_INT(fcvt_s_wu, s, fp_cvt_s_wu, uint32_t)
-EXEC_FROM_INT(fcvt_s_l, s, fp_cvt_s_l, int64_t)
-EXEC_FROM_INT(fcvt_s_lu, s, fp_cvt_s_lu, uint64_t)
-EXEC_FROM_INT(fcvt_d_w, d, fp_cvt_d_w, int32_t)
-EXEC_FROM_INT(fcvt_d_wu, d, fp_cvt_d_wu, uint32_t)
-EXEC_FROM_INT(fcvt_d_l, d, fp_cvt_d_l, int64_t)
-EXEC_FROM_INT(fcvt_d_lu, d, fp_cvt_d_lu, uint64_t)
-
-int exec_fsqrt_s(struct hart *h, const struct insn *in)
-{
-	FP_GUARD_RM();
-	freg_write_s(
-		h, in->rd,
-		fp_sqrt_s(freg_read_s(h, in->rs1), (unsigned)rm, &h->fflags));
-	return exec_next(h, in);
-}
-
-int exec_fsqrt_d(struct hart *h, const struct insn *in)
-{
-	FP_GUARD_RM();
-	freg_write_d(
-		h, in->rd,
-		fp_sqrt_d(freg_read_d(h, in->rs1), (unsigned)rm, &h->fflags));
-	return exec_next(h, in);
-}
+EXEC_FORMAT(s)
+EXEC_FORMAT(d)
 
 int exec_fcvt_s_d(struct hart *h, const struct insn *in)
 {
@@ -245,20 +225,6 @@ int exec_fcvt_d_s(struct hart *h, const struct insn *in)
 	freg_write_d(
 		h, in->rd,
 		fp_cvt_d_s(freg_read_s(h, in->rs1), (unsigned)rm, &h->fflags));
-	return exec_next(h, in);
-}
-
-int exec_fclass_s(struct hart *h, const struct insn *in)
-{
-	FP_GUARD();
-	h->x[in->rd] = fp_class_s(freg_read_s(h, in->rs1));
-	return exec_next(h, in);
-}
-
-int exec_fclass_d(struct hart *h, const struct insn *in)
-{
-	FP_GUARD();
-	h->x[in->rd] = fp_class_d(freg_read_d(h, in->rs1));
 	return exec_next(h, in);
 }
 
