@@ -245,3 +245,15 @@ void state_io_bytes(struct state_io *io, void *p, size_t len)
 	else
 		state_get_bytes(io->r, p, len);
 }
+
+int state_load_checked(struct state_reader *r, state_pass_fn read,
+		       void (*prepare)(void *obj), void *obj)
+{
+	struct state_reader check = *r;
+	int rc = read(obj, &check, false);
+	if (rc)
+		return rc;
+	if (prepare)
+		prepare(obj);
+	return read(obj, r, true);
+}
