@@ -674,6 +674,28 @@ static inline bool fma_only_nx(const struct fp_fmt *f, uint64_t a, uint64_t b,
 	       ((is_zero(f, a) || is_zero(f, b)) && below_max(f, r));
 }
 
+/* The host's NaN results (its default NaN is negative) made canonical. */
+static inline uint64_t host_canon(const struct fp_fmt *f, uint64_t r)
+{
+	return fmt_is_nan(f, r) ? fmt_canon_nan(f) : r;
+}
+
+/* name(a, b) by the SSE scalar instruction insn, in format W (see
+ * HOST_OPS); only_nx tells when its flags need not be read. */
+#define HOST_BINOP(name, insn, W, T, HT, FMT, only_nx)                         \
+	static T name(T a, T b, unsigned rm, uint32_t *flags)                  \
+	{                                                                      \
+		HT x = host_load_##W(a), y = host_load_##W(b);                 \
+		host_enter(rm);                                                \
+		__asm__ volatile(insn " %1, %0"                                \
+				 : "+x"(x)                                     \
+				 : "x"(y)                                      \
+				 : "memory");                                  \
+		T r = host_raw_##W(x);                                         \
+		host_accrue(flags, only_nx(&FMT, a, b, r));                    \
+		return (T)host_canon(&FMT, r);                                 \
+	}
+
 /* The host operations of one format: W is the name suffix, T the bit
  * pattern, HT the host type, FMT the format and SFX the SSE scalar suffix.
  * host_fma_W computes a*b + c; it returns false, with nothing accrued, when
@@ -721,26 +743,6 @@ static inline bool fma_only_nx(const struct fp_fmt *f, uint64_t a, uint64_t b,
 		host_accrue(flags, fma_only_nx(&FMT, a, b, r));                \
 		*out = r;                                                      \
 		return true;                                                   \
-	}
-
-/* The host's NaN results (its default NaN is negative) made canonical. */
-static inline uint64_t host_canon(const struct fp_fmt *f, uint64_t r)
-{
-	return fmt_is_nan(f, r) ? fmt_canon_nan(f) : r;
-}
-
-#define HOST_BINOP(name, insn, W, T, HT, FMT, only_nx)                         \
-	static T name(T a, T b, unsigned rm, uint32_t *flags)                  \
-	{                                                                      \
-		HT x = host_load_##W(a), y = host_load_##W(b);                 \
-		host_enter(rm);                                                \
-		__asm__ volatile(insn " %1, %0"                                \
-				 : "+x"(x)                                     \
-				 : "x"(y)                                      \
-				 : "memory");                                  \
-		T r = host_raw_##W(x);                                         \
-		host_accrue(flags, only_nx(&FMT, a, b, r));                    \
-		return (T)host_canon(&FMT, r);                                 \
 	}
 
 /* The fused instructions need FMA3, and with it AVX state enabled by the
