@@ -198,8 +198,9 @@ void block_state_save(const struct bus *b, struct state_buf *out)
 
 /* One pass over the saved pages: checks them all, and creates their code
  * tables when `apply` is set. */
-static int block_pages_read(struct bus *b, struct state_reader *r, bool apply)
+static int block_pages_read(void *obj, struct state_reader *r, bool apply)
 {
+	struct bus *b = obj;
 	if (state_get_u32(r) != (uint32_t)b->nregions)
 		return -EINVAL;
 	for (int i = 0; i < b->nregions && !r->bad; i++) {
@@ -226,14 +227,15 @@ static int block_pages_read(struct bus *b, struct state_reader *r, bool apply)
 	return r->bad ? -EINVAL : 0;
 }
 
-int block_state_load(struct bus *b, struct state_reader *r)
+/* No write mapping may survive onto a page that now holds code. */
+static void block_flush_tlbs(void *obj)
 {
-	struct state_reader check = *r;
-	int rc = block_pages_read(b, &check, false);
-	if (rc)
-		return rc;
-	/* No write mapping may survive onto a page that now holds code. */
+	struct bus *b = obj;
 	if (b->m)
 		machine_flush_tlbs(b->m);
-	return block_pages_read(b, r, true);
+}
+
+int block_state_load(struct bus *b, struct state_reader *r)
+{
+	return state_load_checked(r, block_pages_read, block_flush_tlbs, b);
 }

@@ -101,89 +101,80 @@ static int64_t imm_u(uint32_t r)
 	return (int64_t)(int32_t)(r & 0xfffff000u);
 }
 
+/* The register and control fields each format has (see enum isa_format). */
+enum {
+	OPD_XRD = 1 << 0, /* integer rd, through xrd() */
+	OPD_FRD = 1 << 1, /* FP rd, as it is */
+	OPD_RS1 = 1 << 2,
+	OPD_RS2 = 1 << 3,
+	OPD_RS3 = 1 << 4,
+	OPD_RM = 1 << 5,
+	OPD_CSR = 1 << 6,
+	OPD_AQRL = 1 << 7,
+};
+
+static const uint8_t decode_fields[] = {
+	[ISA_FMT_R] = OPD_XRD | OPD_RS1 | OPD_RS2,
+	[ISA_FMT_I] = OPD_XRD | OPD_RS1,
+	[ISA_FMT_S] = OPD_RS1 | OPD_RS2,
+	[ISA_FMT_B] = OPD_RS1 | OPD_RS2,
+	[ISA_FMT_U] = OPD_XRD,
+	[ISA_FMT_J] = OPD_XRD,
+	[ISA_FMT_SH6] = OPD_XRD | OPD_RS1,
+	[ISA_FMT_SH5] = OPD_XRD | OPD_RS1,
+	[ISA_FMT_CSR] = OPD_XRD | OPD_RS1 | OPD_CSR,
+	[ISA_FMT_CSRI] = OPD_XRD | OPD_CSR,
+	[ISA_FMT_AMO] = OPD_XRD | OPD_RS1 | OPD_RS2 | OPD_AQRL,
+	[ISA_FMT_FLOAD] = OPD_FRD | OPD_RS1,
+	[ISA_FMT_FSTORE] = OPD_RS1 | OPD_RS2,
+	[ISA_FMT_FR] = OPD_FRD | OPD_RS1 | OPD_RS2,
+	[ISA_FMT_FR_RM] = OPD_FRD | OPD_RS1 | OPD_RS2 | OPD_RM,
+	[ISA_FMT_FR4_RM] = OPD_FRD | OPD_RS1 | OPD_RS2 | OPD_RS3 | OPD_RM,
+	[ISA_FMT_FX] = OPD_XRD | OPD_RS1 | OPD_RS2,
+	[ISA_FMT_FX_RM] = OPD_XRD | OPD_RS1 | OPD_RS2 | OPD_RM,
+};
+
+/* The immediate of `format`, or 0 for a format without one. */
+static int64_t decode_imm(uint32_t raw, enum isa_format format)
+{
+	switch (format) {
+	case ISA_FMT_I:
+	case ISA_FMT_FLOAD: return insn_imm_i(raw);
+	case ISA_FMT_S:
+	case ISA_FMT_FSTORE: return insn_imm_s(raw);
+	case ISA_FMT_B: return imm_b(raw);
+	case ISA_FMT_U: return imm_u(raw);
+	case ISA_FMT_J: return imm_j(raw);
+	case ISA_FMT_SH6: return (raw >> 20) & 63;
+	case ISA_FMT_SH5: return (raw >> 20) & 31;
+	case ISA_FMT_CSRI: return insn_rs1(raw);
+	default: return 0;
+	}
+}
+
 /* Fill the operand fields that `format` has; the others stay 0. */
 static void decode_operands(struct insn *in, uint32_t raw,
 			    enum isa_format format)
 {
-	switch (format) {
-	case ISA_FMT_R:
-	case ISA_FMT_FX:
+	unsigned f = decode_fields[format];
+
+	if (f & OPD_XRD)
 		in->rd = xrd(insn_rd(raw));
-		in->rs1 = (uint8_t)insn_rs1(raw);
-		in->rs2 = (uint8_t)insn_rs2(raw);
-		break;
-	case ISA_FMT_I:
-		in->rd = xrd(insn_rd(raw));
-		in->rs1 = (uint8_t)insn_rs1(raw);
-		in->imm = insn_imm_i(raw);
-		break;
-	case ISA_FMT_S:
-	case ISA_FMT_FSTORE:
-		in->rs1 = (uint8_t)insn_rs1(raw);
-		in->rs2 = (uint8_t)insn_rs2(raw);
-		in->imm = insn_imm_s(raw);
-		break;
-	case ISA_FMT_B:
-		in->rs1 = (uint8_t)insn_rs1(raw);
-		in->rs2 = (uint8_t)insn_rs2(raw);
-		in->imm = imm_b(raw);
-		break;
-	case ISA_FMT_U:
-		in->rd = xrd(insn_rd(raw));
-		in->imm = imm_u(raw);
-		break;
-	case ISA_FMT_J:
-		in->rd = xrd(insn_rd(raw));
-		in->imm = imm_j(raw);
-		break;
-	case ISA_FMT_SH6:
-	case ISA_FMT_SH5:
-		in->rd = xrd(insn_rd(raw));
-		in->rs1 = (uint8_t)insn_rs1(raw);
-		in->imm = (raw >> 20) & (format == ISA_FMT_SH6 ? 63 : 31);
-		break;
-	case ISA_FMT_CSR:
-		in->rd = xrd(insn_rd(raw));
-		in->rs1 = (uint8_t)insn_rs1(raw);
-		in->csr = (uint16_t)(raw >> 20);
-		break;
-	case ISA_FMT_CSRI:
-		in->rd = xrd(insn_rd(raw));
-		in->imm = insn_rs1(raw);
-		in->csr = (uint16_t)(raw >> 20);
-		break;
-	case ISA_FMT_AMO:
-		in->rd = xrd(insn_rd(raw));
-		in->rs1 = (uint8_t)insn_rs1(raw);
-		in->rs2 = (uint8_t)insn_rs2(raw);
-		in->aqrl = (uint8_t)((raw >> 25) & 3);
-		break;
-	case ISA_FMT_FLOAD:
+	if (f & OPD_FRD)
 		in->rd = (uint8_t)insn_rd(raw);
+	if (f & OPD_RS1)
 		in->rs1 = (uint8_t)insn_rs1(raw);
-		in->imm = insn_imm_i(raw);
-		break;
-	case ISA_FMT_FR:
-		in->rd = (uint8_t)insn_rd(raw);
-		in->rs1 = (uint8_t)insn_rs1(raw);
+	if (f & OPD_RS2)
 		in->rs2 = (uint8_t)insn_rs2(raw);
-		break;
-	case ISA_FMT_FR4_RM:
+	if (f & OPD_RS3)
 		in->rs3 = (uint8_t)insn_rs3(raw);
-		/* fall through */
-	case ISA_FMT_FR_RM:
-		in->rd = (uint8_t)insn_rd(raw);
-		in->rs1 = (uint8_t)insn_rs1(raw);
-		in->rs2 = (uint8_t)insn_rs2(raw);
+	if (f & OPD_RM)
 		in->rm = (uint8_t)insn_funct3(raw);
-		break;
-	case ISA_FMT_FX_RM:
-		in->rd = xrd(insn_rd(raw));
-		in->rs1 = (uint8_t)insn_rs1(raw);
-		in->rs2 = (uint8_t)insn_rs2(raw);
-		in->rm = (uint8_t)insn_funct3(raw);
-		break;
-	}
+	if (f & OPD_CSR)
+		in->csr = (uint16_t)(raw >> 20);
+	if (f & OPD_AQRL)
+		in->aqrl = (uint8_t)((raw >> 25) & 3);
+	in->imm = decode_imm(raw, format);
 }
 
 const struct isa_insn *decode_insn(struct insn *in, uint32_t raw)

@@ -76,51 +76,34 @@ static inline int amo_ptr(struct hart *h, const struct insn *in, unsigned size,
 	return r;
 }
 
-#define AMO_W(name, expr)                                                      \
-	int exec_##name##_w(struct hart *h, const struct insn *in)             \
+/* One AMO at one width: T the memory word, S its signed type (for the
+ * min/max orders and for sign-extending the old value into rd). */
+#define AMO(name, w, T, S, expr)                                               \
+	int exec_##name##_##w(struct hart *h, const struct insn *in)           \
 	{                                                                      \
 		void *p;                                                       \
-		int r = amo_ptr(h, in, 4, &p);                                 \
+		int r = amo_ptr(h, in, sizeof(T), &p);                         \
 		if (r)                                                         \
 			return r;                                              \
-		uint32_t a, b = (uint32_t)h->x[in->rs2];                       \
-		memcpy(&a, p, 4);                                              \
-		uint32_t v = (expr);                                           \
-		memcpy(p, &v, 4);                                              \
-		h->x[in->rd] = SEXT32(a);                                      \
+		T a, b = (T)h->x[in->rs2];                                     \
+		memcpy(&a, p, sizeof(T));                                      \
+		T v = (expr);                                                  \
+		memcpy(p, &v, sizeof(T));                                      \
+		h->x[in->rd] = (uint64_t)(int64_t)(S)a;                        \
 		return exec_next(h, in);                                       \
 	}
 
-#define AMO_D(name, expr)                                                      \
-	int exec_##name##_d(struct hart *h, const struct insn *in)             \
-	{                                                                      \
-		void *p;                                                       \
-		int r = amo_ptr(h, in, 8, &p);                                 \
-		if (r)                                                         \
-			return r;                                              \
-		uint64_t a, b = h->x[in->rs2];                                 \
-		memcpy(&a, p, 8);                                              \
-		uint64_t v = (expr);                                           \
-		memcpy(p, &v, 8);                                              \
-		h->x[in->rd] = a;                                              \
-		return exec_next(h, in);                                       \
-	}
+/* Each AMO's new memory value from the old one (a) and rs2 (b). */
+#define AMO_OPS(X, w, T, S)                                                    \
+	X(amoswap, w, T, S, b)                                                 \
+	X(amoadd, w, T, S, a + b)                                              \
+	X(amoxor, w, T, S, a ^ b)                                              \
+	X(amoand, w, T, S, a &b)                                               \
+	X(amoor, w, T, S, a | b)                                               \
+	X(amomin, w, T, S, (S)a < (S)b ? a : b)                                \
+	X(amomax, w, T, S, (S)a > (S)b ? a : b)                                \
+	X(amominu, w, T, S, a < b ? a : b)                                     \
+	X(amomaxu, w, T, S, a > b ? a : b)
 
-AMO_W(amoswap, b)
-AMO_W(amoadd, a + b)
-AMO_W(amoxor, a ^ b)
-AMO_W(amoand, a &b)
-AMO_W(amoor, a | b)
-AMO_W(amomin, (int32_t)a < (int32_t)b ? a : b)
-AMO_W(amomax, (int32_t)a > (int32_t)b ? a : b)
-AMO_W(amominu, a < b ? a : b)
-AMO_W(amomaxu, a > b ? a : b)
-AMO_D(amoswap, b)
-AMO_D(amoadd, a + b)
-AMO_D(amoxor, a ^ b)
-AMO_D(amoand, a &b)
-AMO_D(amoor, a | b)
-AMO_D(amomin, (int64_t)a < (int64_t)b ? a : b)
-AMO_D(amomax, (int64_t)a > (int64_t)b ? a : b)
-AMO_D(amominu, a < b ? a : b)
-AMO_D(amomaxu, a > b ? a : b)
+AMO_OPS(AMO, w, uint32_t, int32_t)
+AMO_OPS(AMO, d, uint64_t, int64_t)

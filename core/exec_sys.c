@@ -35,40 +35,46 @@ int exec_ebreak(struct hart *h, const struct insn *in)
 	return hart_trap(h, in, EXC_BREAKPOINT, insn_pc(h, in));
 }
 
-int exec_mret(struct hart *h, const struct insn *in)
+/* MRET and SRET, returning from a trap taken into mode x (M or S): xIE
+ * takes xPIE, xPIE is set, xPP goes to U (the least-privileged mode), MPRV
+ * stays only when returning to M, and the hart resumes at xEPC in the mode
+ * xPP held. */
+static int trap_return(struct hart *h, const struct insn *in, enum priv x)
 {
-	if (h->priv != PRIV_M)
-		return hart_illegal(h, in);
+	bool m = x == PRIV_M;
+	uint64_t ie = m ? MSTATUS_MIE : MSTATUS_SIE;
+	uint64_t pie = m ? MSTATUS_MPIE : MSTATUS_SPIE;
+	uint64_t pp = m ? MSTATUS_MPP : MSTATUS_SPP;
 	uint64_t s = h->mstatus;
-	enum priv to = (enum priv)((s & MSTATUS_MPP) >> 11);
-	s = (s & ~MSTATUS_MIE) | ((s & MSTATUS_MPIE) ? MSTATUS_MIE : 0);
-	s |= MSTATUS_MPIE;
-	s &= ~MSTATUS_MPP; /* U, the least-privileged mode */
+	enum priv to = m ? (enum priv)((s & MSTATUS_MPP) >> 11)
+		       : (s & MSTATUS_SPP) ? PRIV_S
+					   : PRIV_U;
+	s = (s & ~ie) | ((s & pie) ? ie : 0);
+	s |= pie;
+	s &= ~pp;
 	if (to != PRIV_M)
 		s &= ~MSTATUS_MPRV;
 	h->mstatus = s;
 	h->priv = to;
-	h->pc = h->mepc;
+	h->pc = m ? h->mepc : h->sepc;
 	hart_update_mode(h);
 	return exec_exit(in);
 }
 
+int exec_mret(struct hart *h, const struct insn *in)
+{
+	if (h->priv != PRIV_M)
+		return hart_illegal(h, in);
+	return trap_return(h, in, PRIV_M);
+}
+
+/* TSR makes SRET in S-mode illegal, so M-mode can emulate it. */
 int exec_sret(struct hart *h, const struct insn *in)
 {
 	if (h->priv == PRIV_U ||
 	    (h->priv == PRIV_S && (h->mstatus & MSTATUS_TSR)))
 		return hart_illegal(h, in);
-	uint64_t s = h->mstatus;
-	enum priv to = (s & MSTATUS_SPP) ? PRIV_S : PRIV_U;
-	s = (s & ~MSTATUS_SIE) | ((s & MSTATUS_SPIE) ? MSTATUS_SIE : 0);
-	s |= MSTATUS_SPIE;
-	s &= ~MSTATUS_SPP;
-	s &= ~MSTATUS_MPRV; /* the new mode is below M */
-	h->mstatus = s;
-	h->priv = to;
-	h->pc = h->sepc;
-	hart_update_mode(h);
-	return exec_exit(in);
+	return trap_return(h, in, PRIV_S);
 }
 
 int exec_wfi(struct hart *h, const struct insn *in)

@@ -40,12 +40,11 @@ static inline void fp_accrue(struct hart *h, uint32_t flags)
 	}
 }
 
-/* The rounding mode to use, or -1 when the dynamic mode holds a reserved
- * value (the static field was validated at decode time). */
-static inline int fp_rm(const struct hart *h, const struct insn *in)
+/* The rounding mode to use: the static field (validated at decode time)
+ * or frm, which may hold a reserved value above FP_RMM. */
+static inline unsigned fp_rm(const struct hart *h, const struct insn *in)
 {
-	unsigned rm = in->rm == FP_DYN ? h->frm : in->rm;
-	return rm <= FP_RMM ? (int)rm : -1;
+	return in->rm == FP_DYN ? h->frm : in->rm;
 }
 
 static inline uint64_t sext_w(uint64_t v)
@@ -53,214 +52,103 @@ static inline uint64_t sext_w(uint64_t v)
 	return (uint64_t)(int64_t)(int32_t)(uint32_t)v;
 }
 
-static inline uint64_t zext_l(uint64_t v)
-{
-	return v;
-}
-
 /* ---- Handlers ----------------------------------------------------------- */
 
 /* Every handler starts with one of these: FP instructions are illegal while
- * mstatus.FS is Off, and so are reserved dynamic rounding modes. */
+ * mstatus.FS is Off, and so are reserved dynamic rounding modes. FP_GUARD_RM
+ * declares rm, the rounding mode. */
 #define FP_GUARD()                                                             \
 	do {                                                                   \
 		if (!hart_fp_enabled(h))                                       \
 			return hart_illegal(h, in);                            \
 	} while (0)
 #define FP_GUARD_RM()                                                          \
-	int rm = fp_rm(h, in);                                                 \
-	if (!hart_fp_enabled(h) || rm < 0)                                     \
+	unsigned rm = fp_rm(h, in);                                            \
+	if (!hart_fp_enabled(h) || rm > FP_RMM)                                \
 	return hart_illegal(h, in)
 
-/* rd = op(rs1, rs2) with rounding */
-#define EXEC_ARITH2(name, fmt, op)                                             \
+/* Source FP registers read in format W. */
+#define FS1(W) freg_read_##W(h, in->rs1)
+#define FS2(W) freg_read_##W(h, in->rs2)
+#define FS3(W) freg_read_##W(h, in->rs3)
+
+/* f[rd] = expr in format W; expr raises its flags into fflags directly, as
+ * writing an FP register makes FS dirty anyway. */
+#define EXEC_F(name, W, guard, expr)                                           \
 	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
-		FP_GUARD_RM();                                                 \
-		freg_write_##fmt(h, in->rd,                                    \
-				 op(freg_read_##fmt(h, in->rs1),               \
-				    freg_read_##fmt(h, in->rs2), (unsigned)rm, \
-				    &h->fflags));                              \
+		guard;                                                         \
+		freg_write_##W(h, in->rd, (expr));                             \
 		return exec_next(h, in);                                       \
 	}
 
-/* rd = op(rs1, rs2, rs3) with rounding */
-#define EXEC_ARITH3(name, fmt, op)                                             \
+/* x[rd] = expr; expr raises its flags into slow_flags, which fp_accrue
+ * adds to fflags (making FS dirty) only when there are some. */
+#define EXEC_X(name, guard, expr)                                              \
 	int exec_##name(struct hart *h, const struct insn *in)                 \
 	{                                                                      \
-		FP_GUARD_RM();                                                 \
-		freg_write_##fmt(h, in->rd,                                    \
-				 op(freg_read_##fmt(h, in->rs1),               \
-				    freg_read_##fmt(h, in->rs2),               \
-				    freg_read_##fmt(h, in->rs3), (unsigned)rm, \
-				    &h->fflags));                              \
-		return exec_next(h, in);                                       \
-	}
-
-/* rd = op(rs1, rs2) without rounding, may raise flags */
-#define EXEC_MINMAX(name, fmt, op)                                             \
-	int exec_##name(struct hart *h, const struct insn *in)                 \
-	{                                                                      \
-		FP_GUARD();                                                    \
-		freg_write_##fmt(h, in->rd,                                    \
-				 op(freg_read_##fmt(h, in->rs1),               \
-				    freg_read_##fmt(h, in->rs2), &h->fflags)); \
-		return exec_next(h, in);                                       \
-	}
-
-/* rd = op(rs1, rs2), no flags */
-#define EXEC_SGNJ(name, fmt, op)                                               \
-	int exec_##name(struct hart *h, const struct insn *in)                 \
-	{                                                                      \
-		FP_GUARD();                                                    \
-		freg_write_##fmt(h, in->rd,                                    \
-				 op(freg_read_##fmt(h, in->rs1),               \
-				    freg_read_##fmt(h, in->rs2)));             \
-		return exec_next(h, in);                                       \
-	}
-
-/* x[rd] = op(rs1, rs2) */
-#define EXEC_CMP(name, fmt, op)                                                \
-	int exec_##name(struct hart *h, const struct insn *in)                 \
-	{                                                                      \
-		FP_GUARD();                                                    \
+		guard;                                                         \
 		h->slow_flags = 0;                                             \
-		h->x[in->rd] =                                                 \
-			op(freg_read_##fmt(h, in->rs1),                        \
-			   freg_read_##fmt(h, in->rs2), &h->slow_flags);       \
+		h->x[in->rd] = (expr);                                         \
 		fp_accrue(h, h->slow_flags);                                   \
 		return exec_next(h, in);                                       \
 	}
 
-/* x[rd] = ext(op(rs1)): float to integer */
-#define EXEC_TO_INT(name, fmt, op, ext)                                        \
-	int exec_##name(struct hart *h, const struct insn *in)                 \
-	{                                                                      \
-		FP_GUARD_RM();                                                 \
-		h->slow_flags = 0;                                             \
-		h->x[in->rd] =                                                 \
-			ext((uint64_t)op(freg_read_##fmt(h, in->rs1),          \
-					 (unsigned)rm, &h->slow_flags));       \
-		fp_accrue(h, h->slow_flags);                                   \
-		return exec_next(h, in);                                       \
-	}
+/* The handlers of every instruction that both formats have, once per
+ * format: W is the format's suffix in instruction and operation names. */
+#define EXEC_FORMAT(W)                                                         \
+	EXEC_F(fadd_##W, W, FP_GUARD_RM(),                                     \
+	       fp_add_##W(FS1(W), FS2(W), rm, &h->fflags))                     \
+	EXEC_F(fsub_##W, W, FP_GUARD_RM(),                                     \
+	       fp_sub_##W(FS1(W), FS2(W), rm, &h->fflags))                     \
+	EXEC_F(fmul_##W, W, FP_GUARD_RM(),                                     \
+	       fp_mul_##W(FS1(W), FS2(W), rm, &h->fflags))                     \
+	EXEC_F(fdiv_##W, W, FP_GUARD_RM(),                                     \
+	       fp_div_##W(FS1(W), FS2(W), rm, &h->fflags))                     \
+	EXEC_F(fsqrt_##W, W, FP_GUARD_RM(),                                    \
+	       fp_sqrt_##W(FS1(W), rm, &h->fflags))                            \
+	EXEC_F(fmadd_##W, W, FP_GUARD_RM(),                                    \
+	       fp_madd_##W(FS1(W), FS2(W), FS3(W), rm, &h->fflags))            \
+	EXEC_F(fmsub_##W, W, FP_GUARD_RM(),                                    \
+	       fp_msub_##W(FS1(W), FS2(W), FS3(W), rm, &h->fflags))            \
+	EXEC_F(fnmsub_##W, W, FP_GUARD_RM(),                                   \
+	       fp_nmsub_##W(FS1(W), FS2(W), FS3(W), rm, &h->fflags))           \
+	EXEC_F(fnmadd_##W, W, FP_GUARD_RM(),                                   \
+	       fp_nmadd_##W(FS1(W), FS2(W), FS3(W), rm, &h->fflags))           \
+	EXEC_F(fmin_##W, W, FP_GUARD(),                                        \
+	       fp_min_##W(FS1(W), FS2(W), &h->fflags))                         \
+	EXEC_F(fmax_##W, W, FP_GUARD(),                                        \
+	       fp_max_##W(FS1(W), FS2(W), &h->fflags))                         \
+	EXEC_F(fsgnj_##W, W, FP_GUARD(), fp_sgnj_##W(FS1(W), FS2(W)))          \
+	EXEC_F(fsgnjn_##W, W, FP_GUARD(), fp_sgnjn_##W(FS1(W), FS2(W)))        \
+	EXEC_F(fsgnjx_##W, W, FP_GUARD(), fp_sgnjx_##W(FS1(W), FS2(W)))        \
+	EXEC_X(feq_##W, FP_GUARD(), fp_eq_##W(FS1(W), FS2(W), &h->slow_flags)) \
+	EXEC_X(flt_##W, FP_GUARD(), fp_lt_##W(FS1(W), FS2(W), &h->slow_flags)) \
+	EXEC_X(fle_##W, FP_GUARD(), fp_le_##W(FS1(W), FS2(W), &h->slow_flags)) \
+	EXEC_X(fclass_##W, FP_GUARD(), fp_class_##W(FS1(W)))                   \
+	EXEC_X(fcvt_w_##W, FP_GUARD_RM(),                                      \
+	       sext_w((uint64_t)fp_cvt_w_##W(FS1(W), rm, &h->slow_flags)))     \
+	EXEC_X(fcvt_wu_##W, FP_GUARD_RM(),                                     \
+	       sext_w(fp_cvt_wu_##W(FS1(W), rm, &h->slow_flags)))              \
+	EXEC_X(fcvt_l_##W, FP_GUARD_RM(),                                      \
+	       (uint64_t)fp_cvt_l_##W(FS1(W), rm, &h->slow_flags))             \
+	EXEC_X(fcvt_lu_##W, FP_GUARD_RM(),                                     \
+	       fp_cvt_lu_##W(FS1(W), rm, &h->slow_flags))                      \
+	EXEC_F(fcvt_##W##_w, W, FP_GUARD_RM(),                                 \
+	       fp_cvt_##W##_w((int32_t)h->x[in->rs1], rm, &h->fflags))         \
+	EXEC_F(fcvt_##W##_wu, W, FP_GUARD_RM(),                                \
+	       fp_cvt_##W##_wu((uint32_t)h->x[in->rs1], rm, &h->fflags))       \
+	EXEC_F(fcvt_##W##_l, W, FP_GUARD_RM(),                                 \
+	       fp_cvt_##W##_l((int64_t)h->x[in->rs1], rm, &h->fflags))         \
+	EXEC_F(fcvt_##W##_lu, W, FP_GUARD_RM(),                                \
+	       fp_cvt_##W##_lu(h->x[in->rs1], rm, &h->fflags))
 
-/* rd = op((type)x[rs1]): integer to float */
-#define EXEC_FROM_INT(name, fmt, op, type)                                     \
-	int exec_##name(struct hart *h, const struct insn *in)                 \
-	{                                                                      \
-		FP_GUARD_RM();                                                 \
-		freg_write_##fmt(                                              \
-			h, in->rd,                                             \
-			op((type)h->x[in->rs1], (unsigned)rm, &h->fflags));    \
-		return exec_next(h, in);                                       \
-	}
+EXEC_FORMAT(s)
+EXEC_FORMAT(d)
 
-EXEC_ARITH2(fadd_s, s, fp_add_s)
-EXEC_ARITH2(fsub_s, s, fp_sub_s)
-EXEC_ARITH2(fmul_s, s, fp_mul_s)
-EXEC_ARITH2(fdiv_s, s, fp_div_s)
-EXEC_ARITH2(fadd_d, d, fp_add_d)
-EXEC_ARITH2(fsub_d, d, fp_sub_d)
-EXEC_ARITH2(fmul_d, d, fp_mul_d)
-EXEC_ARITH2(fdiv_d, d, fp_div_d)
-
-EXEC_ARITH3(fmadd_s, s, fp_madd_s)
-EXEC_ARITH3(fmsub_s, s, fp_msub_s)
-EXEC_ARITH3(fnmsub_s, s, fp_nmsub_s)
-EXEC_ARITH3(fnmadd_s, s, fp_nmadd_s)
-EXEC_ARITH3(fmadd_d, d, fp_madd_d)
-EXEC_ARITH3(fmsub_d, d, fp_msub_d)
-EXEC_ARITH3(fnmsub_d, d, fp_nmsub_d)
-EXEC_ARITH3(fnmadd_d, d, fp_nmadd_d)
-
-EXEC_MINMAX(fmin_s, s, fp_min_s)
-EXEC_MINMAX(fmax_s, s, fp_max_s)
-EXEC_MINMAX(fmin_d, d, fp_min_d)
-EXEC_MINMAX(fmax_d, d, fp_max_d)
-
-EXEC_SGNJ(fsgnj_s, s, fp_sgnj_s)
-EXEC_SGNJ(fsgnjn_s, s, fp_sgnjn_s)
-EXEC_SGNJ(fsgnjx_s, s, fp_sgnjx_s)
-EXEC_SGNJ(fsgnj_d, d, fp_sgnj_d)
-EXEC_SGNJ(fsgnjn_d, d, fp_sgnjn_d)
-EXEC_SGNJ(fsgnjx_d, d, fp_sgnjx_d)
-
-EXEC_CMP(feq_s, s, fp_eq_s)
-EXEC_CMP(flt_s, s, fp_lt_s)
-EXEC_CMP(fle_s, s, fp_le_s)
-EXEC_CMP(feq_d, d, fp_eq_d)
-EXEC_CMP(flt_d, d, fp_lt_d)
-EXEC_CMP(fle_d, d, fp_le_d)
-
-EXEC_TO_INT(fcvt_w_s, s, fp_cvt_w_s, sext_w)
-EXEC_TO_INT(fcvt_wu_s, s, fp_cvt_wu_s, sext_w)
-EXEC_TO_INT(fcvt_l_s, s, fp_cvt_l_s, zext_l)
-EXEC_TO_INT(fcvt_lu_s, s, fp_cvt_lu_s, zext_l)
-EXEC_TO_INT(fcvt_w_d, d, fp_cvt_w_d, sext_w)
-EXEC_TO_INT(fcvt_wu_d, d, fp_cvt_wu_d, sext_w)
-EXEC_TO_INT(fcvt_l_d, d, fp_cvt_l_d, zext_l)
-EXEC_TO_INT(fcvt_lu_d, d, fp_cvt_lu_d, zext_l)
-
-EXEC_FROM_INT(fcvt_s_w, s, fp_cvt_s_w, int32_t)
-EXEC_FROM_INT(fcvt_s_wu, s, fp_cvt_s_wu, uint32_t)
-EXEC_FROM_INT(fcvt_s_l, s, fp_cvt_s_l, int64_t)
-EXEC_FROM_INT(fcvt_s_lu, s, fp_cvt_s_lu, uint64_t)
-EXEC_FROM_INT(fcvt_d_w, d, fp_cvt_d_w, int32_t)
-EXEC_FROM_INT(fcvt_d_wu, d, fp_cvt_d_wu, uint32_t)
-EXEC_FROM_INT(fcvt_d_l, d, fp_cvt_d_l, int64_t)
-EXEC_FROM_INT(fcvt_d_lu, d, fp_cvt_d_lu, uint64_t)
-
-int exec_fsqrt_s(struct hart *h, const struct insn *in)
-{
-	FP_GUARD_RM();
-	freg_write_s(
-		h, in->rd,
-		fp_sqrt_s(freg_read_s(h, in->rs1), (unsigned)rm, &h->fflags));
-	return exec_next(h, in);
-}
-
-int exec_fsqrt_d(struct hart *h, const struct insn *in)
-{
-	FP_GUARD_RM();
-	freg_write_d(
-		h, in->rd,
-		fp_sqrt_d(freg_read_d(h, in->rs1), (unsigned)rm, &h->fflags));
-	return exec_next(h, in);
-}
-
-int exec_fcvt_s_d(struct hart *h, const struct insn *in)
-{
-	FP_GUARD_RM();
-	freg_write_s(
-		h, in->rd,
-		fp_cvt_s_d(freg_read_d(h, in->rs1), (unsigned)rm, &h->fflags));
-	return exec_next(h, in);
-}
-
+EXEC_F(fcvt_s_d, s, FP_GUARD_RM(), fp_cvt_s_d(FS1(d), rm, &h->fflags))
 /* Widening is exact, but the rm field is still checked like any other. */
-int exec_fcvt_d_s(struct hart *h, const struct insn *in)
-{
-	FP_GUARD_RM();
-	freg_write_d(
-		h, in->rd,
-		fp_cvt_d_s(freg_read_s(h, in->rs1), (unsigned)rm, &h->fflags));
-	return exec_next(h, in);
-}
-
-int exec_fclass_s(struct hart *h, const struct insn *in)
-{
-	FP_GUARD();
-	h->x[in->rd] = fp_class_s(freg_read_s(h, in->rs1));
-	return exec_next(h, in);
-}
-
-int exec_fclass_d(struct hart *h, const struct insn *in)
-{
-	FP_GUARD();
-	h->x[in->rd] = fp_class_d(freg_read_d(h, in->rs1));
-	return exec_next(h, in);
-}
+EXEC_F(fcvt_d_s, d, FP_GUARD_RM(), fp_cvt_d_s(FS1(s), rm, &h->fflags))
 
 /* The moves copy bits untouched: fmv.x.w ignores NaN-boxing. */
 int exec_fmv_x_w(struct hart *h, const struct insn *in)
@@ -277,21 +165,8 @@ int exec_fmv_x_d(struct hart *h, const struct insn *in)
 	return exec_next(h, in);
 }
 
-int exec_fmv_w_x(struct hart *h, const struct insn *in)
-{
-	FP_GUARD();
-	h->f[in->rd] = fp_mv_w_x(h->x[in->rs1]);
-	hart_fp_dirty(h);
-	return exec_next(h, in);
-}
-
-int exec_fmv_d_x(struct hart *h, const struct insn *in)
-{
-	FP_GUARD();
-	h->f[in->rd] = h->x[in->rs1];
-	hart_fp_dirty(h);
-	return exec_next(h, in);
-}
+EXEC_F(fmv_w_x, d, FP_GUARD(), fp_mv_w_x(h->x[in->rs1]))
+EXEC_F(fmv_d_x, d, FP_GUARD(), h->x[in->rs1])
 
 /* The slow paths of FP loads and stores, apart so that the fast paths
  * need no stack frame. */
@@ -319,42 +194,32 @@ fp_store_slow(struct hart *h, const struct insn *in, uint64_t va, unsigned size)
 	return exec_next(h, in);
 }
 
-int exec_flw(struct hart *h, const struct insn *in)
-{
-	FP_GUARD();
-	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm, v;
-	if (__builtin_expect(!hart_load_fast(h, va, 4, &v), 0))
-		return fp_load_slow(h, in, va, 4);
-	freg_write_s(h, in->rd, (uint32_t)v);
-	return exec_next(h, in);
-}
+/* Loads and stores of T-sized values; loads write f[rd] in format W, stores
+ * write the raw register bits, boxed or not. */
+#define EXEC_FLOAD(name, W, T)                                                 \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
+	{                                                                      \
+		FP_GUARD();                                                    \
+		uint64_t va = h->x[in->rs1] + (uint64_t)in->imm, v;            \
+		if (__builtin_expect(!hart_load_fast(h, va, sizeof(T), &v),    \
+				     0))                                       \
+			return fp_load_slow(h, in, va, sizeof(T));             \
+		freg_write_##W(h, in->rd, (T)v);                               \
+		return exec_next(h, in);                                       \
+	}
+#define EXEC_FSTORE(name, T)                                                   \
+	int exec_##name(struct hart *h, const struct insn *in)                 \
+	{                                                                      \
+		FP_GUARD();                                                    \
+		uint64_t va = h->x[in->rs1] + (uint64_t)in->imm;               \
+		if (__builtin_expect(!hart_store_fast(h, va, sizeof(T),        \
+						      (T)h->f[in->rs2]),       \
+				     0))                                       \
+			return fp_store_slow(h, in, va, sizeof(T));            \
+		return exec_next(h, in);                                       \
+	}
 
-int exec_fld(struct hart *h, const struct insn *in)
-{
-	FP_GUARD();
-	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm, v;
-	if (__builtin_expect(!hart_load_fast(h, va, 8, &v), 0))
-		return fp_load_slow(h, in, va, 8);
-	freg_write_d(h, in->rd, v);
-	return exec_next(h, in);
-}
-
-/* Stores write the raw register bits, boxed or not. */
-int exec_fsw(struct hart *h, const struct insn *in)
-{
-	FP_GUARD();
-	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm;
-	if (__builtin_expect(
-		    !hart_store_fast(h, va, 4, (uint32_t)h->f[in->rs2]), 0))
-		return fp_store_slow(h, in, va, 4);
-	return exec_next(h, in);
-}
-
-int exec_fsd(struct hart *h, const struct insn *in)
-{
-	FP_GUARD();
-	uint64_t va = h->x[in->rs1] + (uint64_t)in->imm;
-	if (__builtin_expect(!hart_store_fast(h, va, 8, h->f[in->rs2]), 0))
-		return fp_store_slow(h, in, va, 8);
-	return exec_next(h, in);
-}
+EXEC_FLOAD(flw, s, uint32_t)
+EXEC_FLOAD(fld, d, uint64_t)
+EXEC_FSTORE(fsw, uint32_t)
+EXEC_FSTORE(fsd, uint64_t)

@@ -674,90 +674,76 @@ static inline bool fma_only_nx(const struct fp_fmt *f, uint64_t a, uint64_t b,
 	       ((is_zero(f, a) || is_zero(f, b)) && below_max(f, r));
 }
 
-static inline double host_d(uint64_t b)
-{
-	double d;
-	memcpy(&d, &b, 8);
-	return d;
-}
-
-static inline uint64_t host_d_raw(double d)
-{
-	uint64_t b;
-	memcpy(&b, &d, 8);
-	return b;
-}
-
-static inline float host_s(uint32_t b)
-{
-	float s;
-	memcpy(&s, &b, 4);
-	return s;
-}
-
-static inline uint32_t host_s_raw(float s)
-{
-	uint32_t b;
-	memcpy(&b, &s, 4);
-	return b;
-}
-
 /* The host's NaN results (its default NaN is negative) made canonical. */
 static inline uint64_t host_canon(const struct fp_fmt *f, uint64_t r)
 {
 	return fmt_is_nan(f, r) ? fmt_canon_nan(f) : r;
 }
 
-#define HOST_BINOP(name, insn, T, UT, fmt, load, raw, only_nx)                 \
-	static UT name(UT a, UT b, unsigned rm, uint32_t *flags)               \
+/* name(a, b) by the SSE scalar instruction insn, in format W (see
+ * HOST_OPS); only_nx tells when its flags need not be read. */
+#define HOST_BINOP(name, insn, W, T, HT, FMT, only_nx)                         \
+	static T name(T a, T b, unsigned rm, uint32_t *flags)                  \
 	{                                                                      \
-		T x = load(a), y = load(b);                                    \
+		HT x = host_load_##W(a), y = host_load_##W(b);                 \
 		host_enter(rm);                                                \
 		__asm__ volatile(insn " %1, %0"                                \
 				 : "+x"(x)                                     \
 				 : "x"(y)                                      \
 				 : "memory");                                  \
-		UT r = raw(x);                                                 \
-		host_accrue(flags, only_nx(fmt, a, b, r));                     \
-		return (UT)host_canon(fmt, r);                                 \
+		T r = host_raw_##W(x);                                         \
+		host_accrue(flags, only_nx(&FMT, a, b, r));                    \
+		return (T)host_canon(&FMT, r);                                 \
 	}
 
-HOST_BINOP(host_add_s, "addss", float, uint32_t, &FMT_S, host_s, host_s_raw,
-	   add_only_nx)
-HOST_BINOP(host_sub_s, "subss", float, uint32_t, &FMT_S, host_s, host_s_raw,
-	   add_only_nx)
-HOST_BINOP(host_mul_s, "mulss", float, uint32_t, &FMT_S, host_s, host_s_raw,
-	   mul_only_nx)
-HOST_BINOP(host_div_s, "divss", float, uint32_t, &FMT_S, host_s, host_s_raw,
-	   div_only_nx)
-HOST_BINOP(host_add_d, "addsd", double, uint64_t, &FMT_D, host_d, host_d_raw,
-	   add_only_nx)
-HOST_BINOP(host_sub_d, "subsd", double, uint64_t, &FMT_D, host_d, host_d_raw,
-	   add_only_nx)
-HOST_BINOP(host_mul_d, "mulsd", double, uint64_t, &FMT_D, host_d, host_d_raw,
-	   mul_only_nx)
-HOST_BINOP(host_div_d, "divsd", double, uint64_t, &FMT_D, host_d, host_d_raw,
-	   div_only_nx)
-
-static uint32_t host_sqrt_s(uint32_t a, unsigned rm, uint32_t *flags)
-{
-	float x = host_s(a);
-	host_enter(rm);
-	__asm__ volatile("sqrtss %0, %0" : "+x"(x) : : "memory");
-	uint32_t r = host_s_raw(x);
-	host_accrue(flags, sqrt_only_nx(&FMT_S, r));
-	return (uint32_t)host_canon(&FMT_S, r);
-}
-
-static uint64_t host_sqrt_d(uint64_t a, unsigned rm, uint32_t *flags)
-{
-	double x = host_d(a);
-	host_enter(rm);
-	__asm__ volatile("sqrtsd %0, %0" : "+x"(x) : : "memory");
-	uint64_t r = host_d_raw(x);
-	host_accrue(flags, sqrt_only_nx(&FMT_D, r));
-	return host_canon(&FMT_D, r);
-}
+/* The host operations of one format: W is the name suffix, T the bit
+ * pattern, HT the host type, FMT the format and SFX the SSE scalar suffix.
+ * host_fma_W computes a*b + c; it returns false, with nothing accrued, when
+ * the result is a NaN: RISC-V's NV for inf * 0 + qNaN is left to soft_fma
+ * then. */
+#define HOST_OPS(W, T, HT, FMT, SFX)                                           \
+	static inline HT host_load_##W(T b)                                    \
+	{                                                                      \
+		HT x;                                                          \
+		memcpy(&x, &b, sizeof(x));                                     \
+		return x;                                                      \
+	}                                                                      \
+	static inline T host_raw_##W(HT x)                                     \
+	{                                                                      \
+		T b;                                                           \
+		memcpy(&b, &x, sizeof(b));                                     \
+		return b;                                                      \
+	}                                                                      \
+	HOST_BINOP(host_add_##W, "add" SFX, W, T, HT, FMT, add_only_nx)        \
+	HOST_BINOP(host_sub_##W, "sub" SFX, W, T, HT, FMT, add_only_nx)        \
+	HOST_BINOP(host_mul_##W, "mul" SFX, W, T, HT, FMT, mul_only_nx)        \
+	HOST_BINOP(host_div_##W, "div" SFX, W, T, HT, FMT, div_only_nx)        \
+	static T host_sqrt_##W(T a, unsigned rm, uint32_t *flags)              \
+	{                                                                      \
+		HT x = host_load_##W(a);                                       \
+		host_enter(rm);                                                \
+		__asm__ volatile("sqrt" SFX " %0, %0" : "+x"(x) : : "memory"); \
+		T r = host_raw_##W(x);                                         \
+		host_accrue(flags, sqrt_only_nx(&FMT, r));                     \
+		return (T)host_canon(&FMT, r);                                 \
+	}                                                                      \
+	static bool host_fma_##W(T a, T b, T c, unsigned rm, uint32_t *flags,  \
+				 T *out)                                       \
+	{                                                                      \
+		HT x = host_load_##W(a), y = host_load_##W(b),                 \
+		   acc = host_load_##W(c);                                     \
+		host_enter(rm);                                                \
+		__asm__ volatile("vfmadd231" SFX " %2, %1, %0"                 \
+				 : "+x"(acc)                                   \
+				 : "x"(x), "x"(y)                              \
+				 : "memory");                                  \
+		T r = host_raw_##W(acc);                                       \
+		if (fmt_is_nan(&FMT, r))                                       \
+			return false;                                          \
+		host_accrue(flags, fma_only_nx(&FMT, a, b, r));                \
+		*out = r;                                                      \
+		return true;                                                   \
+	}
 
 /* The fused instructions need FMA3, and with it AVX state enabled by the
  * OS; both are checked at run time (once, by the compiler's runtime
@@ -767,41 +753,8 @@ static inline bool host_fma_ok(unsigned rm)
 	return host_ok(rm) && __builtin_cpu_supports("fma");
 }
 
-/* a*b + c on the host; false, with nothing accrued, when the result is a
- * NaN: RISC-V's NV for inf * 0 + qNaN is left to soft_fma then. */
-static bool host_fma_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
-		       uint32_t *flags, uint32_t *out)
-{
-	float x = host_s(a), y = host_s(b), acc = host_s(c);
-	host_enter(rm);
-	__asm__ volatile("vfmadd231ss %2, %1, %0"
-			 : "+x"(acc)
-			 : "x"(x), "x"(y)
-			 : "memory");
-	uint32_t r = host_s_raw(acc);
-	if (fmt_is_nan(&FMT_S, r))
-		return false;
-	host_accrue(flags, fma_only_nx(&FMT_S, a, b, r));
-	*out = r;
-	return true;
-}
-
-static bool host_fma_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-		       uint32_t *flags, uint64_t *out)
-{
-	double x = host_d(a), y = host_d(b), acc = host_d(c);
-	host_enter(rm);
-	__asm__ volatile("vfmadd231sd %2, %1, %0"
-			 : "+x"(acc)
-			 : "x"(x), "x"(y)
-			 : "memory");
-	uint64_t r = host_d_raw(acc);
-	if (fmt_is_nan(&FMT_D, r))
-		return false;
-	host_accrue(flags, fma_only_nx(&FMT_D, a, b, r));
-	*out = r;
-	return true;
-}
+HOST_OPS(s, uint32_t, float, FMT_S, "ss")
+HOST_OPS(d, uint64_t, double, FMT_D, "sd")
 
 void fp_force_soft(bool on)
 {
@@ -816,149 +769,6 @@ void fp_force_soft(bool on)
 }
 
 #endif
-
-/* ---- Public arithmetic -------------------------------------------------- */
-
-#if FP_HAVE_HOST
-#define TRY_HOST(call, rm)                                                     \
-	do {                                                                   \
-		if (host_ok(rm))                                               \
-			return call;                                           \
-	} while (0)
-#define TRY_HOST_FMA(fn, a, b, c, rm, flags)                                   \
-	do {                                                                   \
-		__typeof__(a) r_;                                              \
-		if (host_fma_ok(rm) && fn(a, b, c, rm, flags, &r_))            \
-			return r_;                                             \
-	} while (0)
-#else
-#define TRY_HOST(call, rm)		     ((void)(rm))
-#define TRY_HOST_FMA(fn, a, b, c, rm, flags) ((void)(rm))
-#endif
-
-uint32_t fp_add_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags)
-{
-	TRY_HOST(host_add_s(a, b, rm, flags), rm);
-	return (uint32_t)soft_add(&FMT_S, a, b, rm, flags);
-}
-
-uint32_t fp_sub_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags)
-{
-	TRY_HOST(host_sub_s(a, b, rm, flags), rm);
-	return (uint32_t)soft_add(&FMT_S, a, b ^ F32_SIGN, rm, flags);
-}
-
-uint32_t fp_mul_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags)
-{
-	TRY_HOST(host_mul_s(a, b, rm, flags), rm);
-	return (uint32_t)soft_mul(&FMT_S, a, b, rm, flags);
-}
-
-uint32_t fp_div_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags)
-{
-	TRY_HOST(host_div_s(a, b, rm, flags), rm);
-	return (uint32_t)soft_div(&FMT_S, a, b, rm, flags);
-}
-
-uint32_t fp_sqrt_s(uint32_t a, unsigned rm, uint32_t *flags)
-{
-	TRY_HOST(host_sqrt_s(a, rm, flags), rm);
-	return (uint32_t)soft_sqrt(&FMT_S, a, rm, flags);
-}
-
-/* The fused variants differ only in operand signs, and negating an operand
- * is exact, so all four share one implementation. */
-static uint32_t fma_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
-		      uint32_t *flags)
-{
-	TRY_HOST_FMA(host_fma_s, a, b, c, rm, flags);
-	return (uint32_t)soft_fma(&FMT_S, a, b, c, rm, flags);
-}
-
-uint32_t fp_madd_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
-		   uint32_t *flags)
-{
-	return fma_s(a, b, c, rm, flags);
-}
-
-uint32_t fp_msub_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
-		   uint32_t *flags)
-{
-	return fma_s(a, b, c ^ F32_SIGN, rm, flags);
-}
-
-uint32_t fp_nmsub_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
-		    uint32_t *flags)
-{
-	return fma_s(a ^ F32_SIGN, b, c, rm, flags);
-}
-
-uint32_t fp_nmadd_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
-		    uint32_t *flags)
-{
-	return fma_s(a ^ F32_SIGN, b, c ^ F32_SIGN, rm, flags);
-}
-
-uint64_t fp_add_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags)
-{
-	TRY_HOST(host_add_d(a, b, rm, flags), rm);
-	return soft_add(&FMT_D, a, b, rm, flags);
-}
-
-uint64_t fp_sub_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags)
-{
-	TRY_HOST(host_sub_d(a, b, rm, flags), rm);
-	return soft_add(&FMT_D, a, b ^ F64_SIGN, rm, flags);
-}
-
-uint64_t fp_mul_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags)
-{
-	TRY_HOST(host_mul_d(a, b, rm, flags), rm);
-	return soft_mul(&FMT_D, a, b, rm, flags);
-}
-
-uint64_t fp_div_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags)
-{
-	TRY_HOST(host_div_d(a, b, rm, flags), rm);
-	return soft_div(&FMT_D, a, b, rm, flags);
-}
-
-uint64_t fp_sqrt_d(uint64_t a, unsigned rm, uint32_t *flags)
-{
-	TRY_HOST(host_sqrt_d(a, rm, flags), rm);
-	return soft_sqrt(&FMT_D, a, rm, flags);
-}
-
-static uint64_t fma_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-		      uint32_t *flags)
-{
-	TRY_HOST_FMA(host_fma_d, a, b, c, rm, flags);
-	return soft_fma(&FMT_D, a, b, c, rm, flags);
-}
-
-uint64_t fp_madd_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-		   uint32_t *flags)
-{
-	return fma_d(a, b, c, rm, flags);
-}
-
-uint64_t fp_msub_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-		   uint32_t *flags)
-{
-	return fma_d(a, b, c ^ F64_SIGN, rm, flags);
-}
-
-uint64_t fp_nmsub_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-		    uint32_t *flags)
-{
-	return fma_d(a ^ F64_SIGN, b, c, rm, flags);
-}
-
-uint64_t fp_nmadd_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-		    uint32_t *flags)
-{
-	return fma_d(a ^ F64_SIGN, b, c ^ F64_SIGN, rm, flags);
-}
 
 /* ---- Min/max, comparisons, sign injection, class ------------------------ */
 
@@ -1038,182 +848,12 @@ static inline unsigned classify(const struct fp_fmt *f, uint64_t x)
 	return neg ? FP_CLASS_NEG_NORMAL : FP_CLASS_POS_NORMAL;
 }
 
-uint32_t fp_min_s(uint32_t a, uint32_t b, uint32_t *flags)
-{
-	return (uint32_t)minmax(&FMT_S, a, b, false, flags);
-}
-
-uint32_t fp_max_s(uint32_t a, uint32_t b, uint32_t *flags)
-{
-	return (uint32_t)minmax(&FMT_S, a, b, true, flags);
-}
-
-uint64_t fp_min_d(uint64_t a, uint64_t b, uint32_t *flags)
-{
-	return minmax(&FMT_D, a, b, false, flags);
-}
-
-uint64_t fp_max_d(uint64_t a, uint64_t b, uint32_t *flags)
-{
-	return minmax(&FMT_D, a, b, true, flags);
-}
-
-uint32_t fp_sgnj_s(uint32_t a, uint32_t b)
-{
-	return (a & ~F32_SIGN) | (b & F32_SIGN);
-}
-
-uint32_t fp_sgnjn_s(uint32_t a, uint32_t b)
-{
-	return (a & ~F32_SIGN) | (~b & F32_SIGN);
-}
-
-uint32_t fp_sgnjx_s(uint32_t a, uint32_t b)
-{
-	return a ^ (b & F32_SIGN);
-}
-
-uint64_t fp_sgnj_d(uint64_t a, uint64_t b)
-{
-	return (a & ~F64_SIGN) | (b & F64_SIGN);
-}
-
-uint64_t fp_sgnjn_d(uint64_t a, uint64_t b)
-{
-	return (a & ~F64_SIGN) | (~b & F64_SIGN);
-}
-
-uint64_t fp_sgnjx_d(uint64_t a, uint64_t b)
-{
-	return a ^ (b & F64_SIGN);
-}
-
-bool fp_eq_s(uint32_t a, uint32_t b, uint32_t *flags)
-{
-	return cmp_eq(&FMT_S, a, b, flags);
-}
-
-bool fp_lt_s(uint32_t a, uint32_t b, uint32_t *flags)
-{
-	return cmp_lt(&FMT_S, a, b, flags);
-}
-
-bool fp_le_s(uint32_t a, uint32_t b, uint32_t *flags)
-{
-	return cmp_le(&FMT_S, a, b, flags);
-}
-
-bool fp_eq_d(uint64_t a, uint64_t b, uint32_t *flags)
-{
-	return cmp_eq(&FMT_D, a, b, flags);
-}
-
-bool fp_lt_d(uint64_t a, uint64_t b, uint32_t *flags)
-{
-	return cmp_lt(&FMT_D, a, b, flags);
-}
-
-bool fp_le_d(uint64_t a, uint64_t b, uint32_t *flags)
-{
-	return cmp_le(&FMT_D, a, b, flags);
-}
-
-unsigned fp_class_s(uint32_t a)
-{
-	return classify(&FMT_S, a);
-}
-
-unsigned fp_class_d(uint64_t a)
-{
-	return classify(&FMT_D, a);
-}
-
 /* ---- Conversions -------------------------------------------------------- */
-
-int32_t fp_cvt_w_s(uint32_t a, unsigned rm, uint32_t *flags)
-{
-	return (int32_t)soft_to_int(&FMT_S, a, rm, flags, true, 32);
-}
-
-uint32_t fp_cvt_wu_s(uint32_t a, unsigned rm, uint32_t *flags)
-{
-	return (uint32_t)soft_to_int(&FMT_S, a, rm, flags, false, 32);
-}
-
-int64_t fp_cvt_l_s(uint32_t a, unsigned rm, uint32_t *flags)
-{
-	return (int64_t)soft_to_int(&FMT_S, a, rm, flags, true, 64);
-}
-
-uint64_t fp_cvt_lu_s(uint32_t a, unsigned rm, uint32_t *flags)
-{
-	return soft_to_int(&FMT_S, a, rm, flags, false, 64);
-}
-
-int32_t fp_cvt_w_d(uint64_t a, unsigned rm, uint32_t *flags)
-{
-	return (int32_t)soft_to_int(&FMT_D, a, rm, flags, true, 32);
-}
-
-uint32_t fp_cvt_wu_d(uint64_t a, unsigned rm, uint32_t *flags)
-{
-	return (uint32_t)soft_to_int(&FMT_D, a, rm, flags, false, 32);
-}
-
-int64_t fp_cvt_l_d(uint64_t a, unsigned rm, uint32_t *flags)
-{
-	return (int64_t)soft_to_int(&FMT_D, a, rm, flags, true, 64);
-}
-
-uint64_t fp_cvt_lu_d(uint64_t a, unsigned rm, uint32_t *flags)
-{
-	return soft_to_int(&FMT_D, a, rm, flags, false, 64);
-}
 
 /* Magnitude of a signed integer, valid for the most negative value too. */
 static inline uint64_t int_mag(int64_t v)
 {
 	return v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-}
-
-uint32_t fp_cvt_s_w(int32_t v, unsigned rm, uint32_t *flags)
-{
-	return (uint32_t)soft_from_int(&FMT_S, v < 0, int_mag(v), rm, flags);
-}
-
-uint32_t fp_cvt_s_wu(uint32_t v, unsigned rm, uint32_t *flags)
-{
-	return (uint32_t)soft_from_int(&FMT_S, false, v, rm, flags);
-}
-
-uint32_t fp_cvt_s_l(int64_t v, unsigned rm, uint32_t *flags)
-{
-	return (uint32_t)soft_from_int(&FMT_S, v < 0, int_mag(v), rm, flags);
-}
-
-uint32_t fp_cvt_s_lu(uint64_t v, unsigned rm, uint32_t *flags)
-{
-	return (uint32_t)soft_from_int(&FMT_S, false, v, rm, flags);
-}
-
-uint64_t fp_cvt_d_w(int32_t v, unsigned rm, uint32_t *flags)
-{
-	return soft_from_int(&FMT_D, v < 0, int_mag(v), rm, flags);
-}
-
-uint64_t fp_cvt_d_wu(uint32_t v, unsigned rm, uint32_t *flags)
-{
-	return soft_from_int(&FMT_D, false, v, rm, flags);
-}
-
-uint64_t fp_cvt_d_l(int64_t v, unsigned rm, uint32_t *flags)
-{
-	return soft_from_int(&FMT_D, v < 0, int_mag(v), rm, flags);
-}
-
-uint64_t fp_cvt_d_lu(uint64_t v, unsigned rm, uint32_t *flags)
-{
-	return soft_from_int(&FMT_D, false, v, rm, flags);
 }
 
 uint32_t fp_cvt_s_d(uint64_t a, unsigned rm, uint32_t *flags)
@@ -1225,3 +865,145 @@ uint64_t fp_cvt_d_s(uint32_t a, unsigned rm, uint32_t *flags)
 {
 	return soft_convert(&FMT_D, &FMT_S, a, rm, flags);
 }
+
+/* ---- Public operations, both formats ----------------------------------- */
+
+#if FP_HAVE_HOST
+#define TRY_HOST(call, rm)                                                     \
+	do {                                                                   \
+		if (host_ok(rm))                                               \
+			return call;                                           \
+	} while (0)
+#define TRY_HOST_FMA(fn, a, b, c, rm, flags)                                   \
+	do {                                                                   \
+		__typeof__(a) r_;                                              \
+		if (host_fma_ok(rm) && fn(a, b, c, rm, flags, &r_))            \
+			return r_;                                             \
+	} while (0)
+#else
+#define TRY_HOST(call, rm)		     ((void)(rm))
+#define TRY_HOST_FMA(fn, a, b, c, rm, flags) ((void)(rm))
+#endif
+
+/* Every operation that singles and doubles both have, written once: W is
+ * the name suffix, T the bit pattern, FMT the format and SIGN its sign bit.
+ * The fused variants differ only in operand signs, and negating an operand
+ * is exact, so all four share fma_W. */
+#define FP_OPS_DEFINE(W, T, FMT, SIGN)                                         \
+	T fp_add_##W(T a, T b, unsigned rm, uint32_t *flags)                   \
+	{                                                                      \
+		TRY_HOST(host_add_##W(a, b, rm, flags), rm);                   \
+		return (T)soft_add(&FMT, a, b, rm, flags);                     \
+	}                                                                      \
+	T fp_sub_##W(T a, T b, unsigned rm, uint32_t *flags)                   \
+	{                                                                      \
+		TRY_HOST(host_sub_##W(a, b, rm, flags), rm);                   \
+		return (T)soft_add(&FMT, a, b ^ SIGN, rm, flags);              \
+	}                                                                      \
+	T fp_mul_##W(T a, T b, unsigned rm, uint32_t *flags)                   \
+	{                                                                      \
+		TRY_HOST(host_mul_##W(a, b, rm, flags), rm);                   \
+		return (T)soft_mul(&FMT, a, b, rm, flags);                     \
+	}                                                                      \
+	T fp_div_##W(T a, T b, unsigned rm, uint32_t *flags)                   \
+	{                                                                      \
+		TRY_HOST(host_div_##W(a, b, rm, flags), rm);                   \
+		return (T)soft_div(&FMT, a, b, rm, flags);                     \
+	}                                                                      \
+	T fp_sqrt_##W(T a, unsigned rm, uint32_t *flags)                       \
+	{                                                                      \
+		TRY_HOST(host_sqrt_##W(a, rm, flags), rm);                     \
+		return (T)soft_sqrt(&FMT, a, rm, flags);                       \
+	}                                                                      \
+	static T fma_##W(T a, T b, T c, unsigned rm, uint32_t *flags)          \
+	{                                                                      \
+		TRY_HOST_FMA(host_fma_##W, a, b, c, rm, flags);                \
+		return (T)soft_fma(&FMT, a, b, c, rm, flags);                  \
+	}                                                                      \
+	T fp_madd_##W(T a, T b, T c, unsigned rm, uint32_t *flags)             \
+	{                                                                      \
+		return fma_##W(a, b, c, rm, flags);                            \
+	}                                                                      \
+	T fp_msub_##W(T a, T b, T c, unsigned rm, uint32_t *flags)             \
+	{                                                                      \
+		return fma_##W(a, b, c ^ SIGN, rm, flags);                     \
+	}                                                                      \
+	T fp_nmsub_##W(T a, T b, T c, unsigned rm, uint32_t *flags)            \
+	{                                                                      \
+		return fma_##W(a ^ SIGN, b, c, rm, flags);                     \
+	}                                                                      \
+	T fp_nmadd_##W(T a, T b, T c, unsigned rm, uint32_t *flags)            \
+	{                                                                      \
+		return fma_##W(a ^ SIGN, b, c ^ SIGN, rm, flags);              \
+	}                                                                      \
+	T fp_min_##W(T a, T b, uint32_t *flags)                                \
+	{                                                                      \
+		return (T)minmax(&FMT, a, b, false, flags);                    \
+	}                                                                      \
+	T fp_max_##W(T a, T b, uint32_t *flags)                                \
+	{                                                                      \
+		return (T)minmax(&FMT, a, b, true, flags);                     \
+	}                                                                      \
+	T fp_sgnj_##W(T a, T b)                                                \
+	{                                                                      \
+		return (a & ~SIGN) | (b & SIGN);                               \
+	}                                                                      \
+	T fp_sgnjn_##W(T a, T b)                                               \
+	{                                                                      \
+		return (a & ~SIGN) | (~b & SIGN);                              \
+	}                                                                      \
+	T fp_sgnjx_##W(T a, T b)                                               \
+	{                                                                      \
+		return a ^ (b & SIGN);                                         \
+	}                                                                      \
+	bool fp_eq_##W(T a, T b, uint32_t *flags)                              \
+	{                                                                      \
+		return cmp_eq(&FMT, a, b, flags);                              \
+	}                                                                      \
+	bool fp_lt_##W(T a, T b, uint32_t *flags)                              \
+	{                                                                      \
+		return cmp_lt(&FMT, a, b, flags);                              \
+	}                                                                      \
+	bool fp_le_##W(T a, T b, uint32_t *flags)                              \
+	{                                                                      \
+		return cmp_le(&FMT, a, b, flags);                              \
+	}                                                                      \
+	unsigned fp_class_##W(T a)                                             \
+	{                                                                      \
+		return classify(&FMT, a);                                      \
+	}                                                                      \
+	int32_t fp_cvt_w_##W(T a, unsigned rm, uint32_t *flags)                \
+	{                                                                      \
+		return (int32_t)soft_to_int(&FMT, a, rm, flags, true, 32);     \
+	}                                                                      \
+	uint32_t fp_cvt_wu_##W(T a, unsigned rm, uint32_t *flags)              \
+	{                                                                      \
+		return (uint32_t)soft_to_int(&FMT, a, rm, flags, false, 32);   \
+	}                                                                      \
+	int64_t fp_cvt_l_##W(T a, unsigned rm, uint32_t *flags)                \
+	{                                                                      \
+		return (int64_t)soft_to_int(&FMT, a, rm, flags, true, 64);     \
+	}                                                                      \
+	uint64_t fp_cvt_lu_##W(T a, unsigned rm, uint32_t *flags)              \
+	{                                                                      \
+		return soft_to_int(&FMT, a, rm, flags, false, 64);             \
+	}                                                                      \
+	T fp_cvt_##W##_w(int32_t v, unsigned rm, uint32_t *flags)              \
+	{                                                                      \
+		return (T)soft_from_int(&FMT, v < 0, int_mag(v), rm, flags);   \
+	}                                                                      \
+	T fp_cvt_##W##_wu(uint32_t v, unsigned rm, uint32_t *flags)            \
+	{                                                                      \
+		return (T)soft_from_int(&FMT, false, v, rm, flags);            \
+	}                                                                      \
+	T fp_cvt_##W##_l(int64_t v, unsigned rm, uint32_t *flags)              \
+	{                                                                      \
+		return (T)soft_from_int(&FMT, v < 0, int_mag(v), rm, flags);   \
+	}                                                                      \
+	T fp_cvt_##W##_lu(uint64_t v, unsigned rm, uint32_t *flags)            \
+	{                                                                      \
+		return (T)soft_from_int(&FMT, false, v, rm, flags);            \
+	}
+
+FP_OPS_DEFINE(s, uint32_t, FMT_S, F32_SIGN)
+FP_OPS_DEFINE(d, uint64_t, FMT_D, F64_SIGN)

@@ -74,84 +74,52 @@ static inline uint64_t fp_mv_w_x(uint64_t x)
 	return fp_box_s((uint32_t)x);
 }
 
-/* Arithmetic. The fm* variants are fused (one rounding):
- * madd a*b+c, msub a*b-c, nmsub -(a*b)+c, nmadd -(a*b)-c. */
-uint32_t fp_add_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags);
-uint32_t fp_sub_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags);
-uint32_t fp_mul_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags);
-uint32_t fp_div_s(uint32_t a, uint32_t b, unsigned rm, uint32_t *flags);
-uint32_t fp_sqrt_s(uint32_t a, unsigned rm, uint32_t *flags);
-uint32_t fp_madd_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
-		   uint32_t *flags);
-uint32_t fp_msub_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
-		   uint32_t *flags);
-uint32_t fp_nmsub_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
-		    uint32_t *flags);
-uint32_t fp_nmadd_s(uint32_t a, uint32_t b, uint32_t c, unsigned rm,
-		    uint32_t *flags);
+/* The operations both formats have, declared once: fp_OP_s on singles
+ * (T uint32_t), fp_OP_d on doubles (T uint64_t); fp_ops.c defines them
+ * from one template too.
+ * - Arithmetic: add, sub, mul, div, sqrt; the fm* variants are fused (one
+ *   rounding): madd a*b+c, msub a*b-c, nmsub -(a*b)+c, nmadd -(a*b)-c.
+ * - min, max: minimumNumber / maximumNumber with -0 < +0.
+ * - Sign injection (sgnj, sgnjn, sgnjx): never raises flags, never
+ *   canonicalizes.
+ * - Comparisons return 0 or 1. eq is quiet (NV only for a signaling NaN),
+ *   lt and le are signaling (NV for any NaN).
+ * - class: one FP_CLASS_* bit.
+ * - Float to integer (cvt_w, cvt_wu, cvt_l, cvt_lu), saturating: NaN and
+ *   too-large values give the maximum, too-small values the minimum, both
+ *   with NV only. The 32-bit results are sign-extended to 64 bits by the
+ *   caller on RV64, the unsigned ones too.
+ * - Integer to float (cvt_s_w ... cvt_d_lu). */
+#define FP_OPS_DECLARE(W, T)                                                   \
+	T fp_add_##W(T a, T b, unsigned rm, uint32_t *flags);                  \
+	T fp_sub_##W(T a, T b, unsigned rm, uint32_t *flags);                  \
+	T fp_mul_##W(T a, T b, unsigned rm, uint32_t *flags);                  \
+	T fp_div_##W(T a, T b, unsigned rm, uint32_t *flags);                  \
+	T fp_sqrt_##W(T a, unsigned rm, uint32_t *flags);                      \
+	T fp_madd_##W(T a, T b, T c, unsigned rm, uint32_t *flags);            \
+	T fp_msub_##W(T a, T b, T c, unsigned rm, uint32_t *flags);            \
+	T fp_nmsub_##W(T a, T b, T c, unsigned rm, uint32_t *flags);           \
+	T fp_nmadd_##W(T a, T b, T c, unsigned rm, uint32_t *flags);           \
+	T fp_min_##W(T a, T b, uint32_t *flags);                               \
+	T fp_max_##W(T a, T b, uint32_t *flags);                               \
+	T fp_sgnj_##W(T a, T b);                                               \
+	T fp_sgnjn_##W(T a, T b);                                              \
+	T fp_sgnjx_##W(T a, T b);                                              \
+	bool fp_eq_##W(T a, T b, uint32_t *flags);                             \
+	bool fp_lt_##W(T a, T b, uint32_t *flags);                             \
+	bool fp_le_##W(T a, T b, uint32_t *flags);                             \
+	unsigned fp_class_##W(T a);                                            \
+	int32_t fp_cvt_w_##W(T a, unsigned rm, uint32_t *flags);               \
+	uint32_t fp_cvt_wu_##W(T a, unsigned rm, uint32_t *flags);             \
+	int64_t fp_cvt_l_##W(T a, unsigned rm, uint32_t *flags);               \
+	uint64_t fp_cvt_lu_##W(T a, unsigned rm, uint32_t *flags);             \
+	T fp_cvt_##W##_w(int32_t v, unsigned rm, uint32_t *flags);             \
+	T fp_cvt_##W##_wu(uint32_t v, unsigned rm, uint32_t *flags);           \
+	T fp_cvt_##W##_l(int64_t v, unsigned rm, uint32_t *flags);             \
+	T fp_cvt_##W##_lu(uint64_t v, unsigned rm, uint32_t *flags);
 
-uint64_t fp_add_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags);
-uint64_t fp_sub_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags);
-uint64_t fp_mul_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags);
-uint64_t fp_div_d(uint64_t a, uint64_t b, unsigned rm, uint32_t *flags);
-uint64_t fp_sqrt_d(uint64_t a, unsigned rm, uint32_t *flags);
-uint64_t fp_madd_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-		   uint32_t *flags);
-uint64_t fp_msub_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-		   uint32_t *flags);
-uint64_t fp_nmsub_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-		    uint32_t *flags);
-uint64_t fp_nmadd_d(uint64_t a, uint64_t b, uint64_t c, unsigned rm,
-		    uint32_t *flags);
-
-/* minimumNumber / maximumNumber with -0 < +0. */
-uint32_t fp_min_s(uint32_t a, uint32_t b, uint32_t *flags);
-uint32_t fp_max_s(uint32_t a, uint32_t b, uint32_t *flags);
-uint64_t fp_min_d(uint64_t a, uint64_t b, uint32_t *flags);
-uint64_t fp_max_d(uint64_t a, uint64_t b, uint32_t *flags);
-
-/* Sign injection: never raises flags, never canonicalizes. */
-uint32_t fp_sgnj_s(uint32_t a, uint32_t b);
-uint32_t fp_sgnjn_s(uint32_t a, uint32_t b);
-uint32_t fp_sgnjx_s(uint32_t a, uint32_t b);
-uint64_t fp_sgnj_d(uint64_t a, uint64_t b);
-uint64_t fp_sgnjn_d(uint64_t a, uint64_t b);
-uint64_t fp_sgnjx_d(uint64_t a, uint64_t b);
-
-/* Comparisons return 0 or 1. eq is quiet (NV only for a signaling NaN),
- * lt and le are signaling (NV for any NaN). */
-bool fp_eq_s(uint32_t a, uint32_t b, uint32_t *flags);
-bool fp_lt_s(uint32_t a, uint32_t b, uint32_t *flags);
-bool fp_le_s(uint32_t a, uint32_t b, uint32_t *flags);
-bool fp_eq_d(uint64_t a, uint64_t b, uint32_t *flags);
-bool fp_lt_d(uint64_t a, uint64_t b, uint32_t *flags);
-bool fp_le_d(uint64_t a, uint64_t b, uint32_t *flags);
-
-/* One FP_CLASS_* bit. */
-unsigned fp_class_s(uint32_t a);
-unsigned fp_class_d(uint64_t a);
-
-/* Float to integer, saturating: NaN and too-large values give the maximum,
- * too-small values the minimum, both with NV only. The 32-bit results are
- * sign-extended to 64 bits by the caller on RV64, the unsigned ones too. */
-int32_t fp_cvt_w_s(uint32_t a, unsigned rm, uint32_t *flags);
-uint32_t fp_cvt_wu_s(uint32_t a, unsigned rm, uint32_t *flags);
-int64_t fp_cvt_l_s(uint32_t a, unsigned rm, uint32_t *flags);
-uint64_t fp_cvt_lu_s(uint32_t a, unsigned rm, uint32_t *flags);
-int32_t fp_cvt_w_d(uint64_t a, unsigned rm, uint32_t *flags);
-uint32_t fp_cvt_wu_d(uint64_t a, unsigned rm, uint32_t *flags);
-int64_t fp_cvt_l_d(uint64_t a, unsigned rm, uint32_t *flags);
-uint64_t fp_cvt_lu_d(uint64_t a, unsigned rm, uint32_t *flags);
-
-/* Integer to float. */
-uint32_t fp_cvt_s_w(int32_t v, unsigned rm, uint32_t *flags);
-uint32_t fp_cvt_s_wu(uint32_t v, unsigned rm, uint32_t *flags);
-uint32_t fp_cvt_s_l(int64_t v, unsigned rm, uint32_t *flags);
-uint32_t fp_cvt_s_lu(uint64_t v, unsigned rm, uint32_t *flags);
-uint64_t fp_cvt_d_w(int32_t v, unsigned rm, uint32_t *flags);
-uint64_t fp_cvt_d_wu(uint32_t v, unsigned rm, uint32_t *flags);
-uint64_t fp_cvt_d_l(int64_t v, unsigned rm, uint32_t *flags);
-uint64_t fp_cvt_d_lu(uint64_t v, unsigned rm, uint32_t *flags);
+FP_OPS_DECLARE(s, uint32_t)
+FP_OPS_DECLARE(d, uint64_t)
 
 /* Between formats. Widening is exact; rm is accepted for symmetry. */
 uint32_t fp_cvt_s_d(uint64_t a, unsigned rm, uint32_t *flags);

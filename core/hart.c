@@ -313,8 +313,9 @@ static int hart_jcache_read(struct hart *h, struct jcache_set *j,
 	return 0;
 }
 
-static int hart_caches_read(struct hart *h, struct state_reader *r, bool apply)
+static int hart_caches_read(void *obj, struct state_reader *r, bool apply)
 {
+	struct hart *h = obj;
 	for (int s = 0; s < 4; s++)
 		if (!hart_tlb_read(h, &h->tlb[s], 0, r, apply) ||
 		    !hart_tlb_read(h, &h->tlb[s], 1, r, apply) ||
@@ -328,14 +329,14 @@ static int hart_caches_read(struct hart *h, struct state_reader *r, bool apply)
 	return r->bad ? -EINVAL : 0;
 }
 
+static void hart_caches_clear(void *obj)
+{
+	hart_flush_tlb(obj);
+}
+
 int hart_cache_load(struct hart *h, struct state_reader *r)
 {
-	struct state_reader check = *r;
-	int rc = hart_caches_read(h, &check, false);
-	if (rc)
-		return rc;
-	hart_flush_tlb(h);
-	return hart_caches_read(h, r, true);
+	return state_load_checked(r, hart_caches_read, hart_caches_clear, h);
 }
 
 static struct tlb_entry *hart_tlb_array(struct tlb_set *s, unsigned acc)

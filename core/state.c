@@ -216,29 +216,19 @@ int state_config_match(uint64_t saved, uint64_t here, const char *what,
 	return -EINVAL;
 }
 
-void state_io_u8(struct state_io *io, uint8_t *v)
-{
-	if (io->b)
-		state_put_u8(io->b, *v);
-	else
-		*v = state_get_u8(io->r);
-}
+/* Each width runs the same one-line choice between save and load. */
+#define STATE_IO_UINT(bits)                                                    \
+	void state_io_u##bits(struct state_io *io, uint##bits##_t *v)          \
+	{                                                                      \
+		if (io->b)                                                     \
+			state_put_u##bits(io->b, *v);                          \
+		else                                                           \
+			*v = state_get_u##bits(io->r);                         \
+	}
 
-void state_io_u32(struct state_io *io, uint32_t *v)
-{
-	if (io->b)
-		state_put_u32(io->b, *v);
-	else
-		*v = state_get_u32(io->r);
-}
-
-void state_io_u64(struct state_io *io, uint64_t *v)
-{
-	if (io->b)
-		state_put_u64(io->b, *v);
-	else
-		*v = state_get_u64(io->r);
-}
+STATE_IO_UINT(8)
+STATE_IO_UINT(32)
+STATE_IO_UINT(64)
 
 void state_io_bool(struct state_io *io, bool *v)
 {
@@ -254,4 +244,16 @@ void state_io_bytes(struct state_io *io, void *p, size_t len)
 		state_put_bytes(io->b, p, len);
 	else
 		state_get_bytes(io->r, p, len);
+}
+
+int state_load_checked(struct state_reader *r, state_pass_fn read,
+		       void (*prepare)(void *obj), void *obj)
+{
+	struct state_reader check = *r;
+	int rc = read(obj, &check, false);
+	if (rc)
+		return rc;
+	if (prepare)
+		prepare(obj);
+	return read(obj, r, true);
 }

@@ -82,6 +82,15 @@ void state_io_u64(struct state_io *io, uint64_t *v);
 void state_io_bool(struct state_io *io, bool *v);
 void state_io_bytes(struct state_io *io, void *p, size_t len);
 
+/* A load that must change nothing unless all of its section is valid reads
+ * the section twice: `read` with apply false, on a copy of r, checks every
+ * value; then `prepare` (NULL: none) clears what the loaded contents will
+ * replace, and `read` with apply true loads them. Returns the first pass's
+ * error, or the second pass's result. */
+typedef int (*state_pass_fn)(void *obj, struct state_reader *r, bool apply);
+int state_load_checked(struct state_reader *r, state_pass_fn read,
+		       void (*prepare)(void *obj), void *obj);
+
 /* Does the machine a state was saved from have as many of `what` (e.g.
  * "harts") as this one? 0, or -EINVAL with a message saying both. */
 int state_config_match(uint64_t saved, uint64_t here, const char *what,

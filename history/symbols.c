@@ -2,6 +2,7 @@
  * sorted by address for a binary search. */
 #include "symbols.h"
 #include "../core/util/search.h"
+#include "../core/util/vec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,13 +16,22 @@
 
 struct symbol {
 	uint64_t addr, size;
-	char *name;
+	/* While reading, the name's offset in the pool (which still moves as
+	 * it grows); once read, a pointer into it. */
+	union {
+		size_t at;
+		const char *p;
+	} name;
 	int rank; /* among symbols at one address, the higher one names it */
 };
 
+/* All names sit end to end in one pool: one allocation instead of one per
+ * symbol, and one free. */
 struct symbols {
 	struct symbol *v;
 	size_t n, cap;
+	char *names;
+	size_t names_len, names_cap;
 };
 
 /* Labels the assembler makes for itself ($x mapping symbols, .L locals)
@@ -44,21 +54,23 @@ static int symbols_rank(const GElf_Sym *sym)
 
 static int symbols_add(struct symbols *s, const GElf_Sym *sym, const char *name)
 {
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 256;
-		struct symbol *v = realloc(s->v, cap * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		s->v = v;
-		s->cap = cap;
-	}
-	char *copy = strdup(name);
-	if (!copy)
+	size_t len = strlen(name) + 1;
+	struct symbol *v = vec_grow(s->v, &s->cap, s->n + 1, sizeof(*v));
+	if (!v)
 		return -ENOMEM;
+	s->v = v;
+	if (len > SIZE_MAX - s->names_len)
+		return -ENOMEM;
+	char *names = vec_grow(s->names, &s->names_cap, s->names_len + len, 1);
+	if (!names)
+		return -ENOMEM;
+	s->names = names;
+	memcpy(names + s->names_len, name, len);
 	s->v[s->n++] = (struct symbol){.addr = sym->st_value,
 				       .size = sym->st_size,
-				       .name = copy,
+				       .name.at = s->names_len,
 				       .rank = symbols_rank(sym)};
+	s->names_len += len;
 	return 0;
 }
 
@@ -69,7 +81,7 @@ static int symbols_cmp(const void *a, const void *b)
 		return x->addr < y->addr ? -1 : 1;
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	return strcmp(x->name, y->name);
+	return strcmp(x->name.p, y->name.p);
 }
 
 /* Every wanted symbol of every symbol table section. */
@@ -95,6 +107,9 @@ static int symbols_read(Elf *e, struct symbols *s)
 				return -ENOMEM;
 		}
 	}
+	/* The pool no longer moves: offsets become pointers. */
+	for (size_t i = 0; i < s->n; i++)
+		s->v[i].name.p = s->names + s->v[i].name.at;
 	qsort(s->v, s->n, sizeof(*s->v), symbols_cmp);
 	return 0;
 }
@@ -138,8 +153,7 @@ void symbols_close(struct symbols *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i].name);
+	free(s->names);
 	free(s->v);
 	free(s);
 }
@@ -155,7 +169,7 @@ int symbols_lookup(const struct symbols *s, uint64_t addr, const char **name,
 	const struct symbol *best = &s->v[lo - 1];
 	if (best->size && addr - best->addr >= best->size)
 		return -ENOENT;
-	*name = best->name;
+	*name = best->name.p;
 	*offset = addr - best->addr;
 	return 0;
 }
@@ -163,7 +177,7 @@ int symbols_lookup(const struct symbols *s, uint64_t addr, const char **name,
 int symbols_address(const struct symbols *s, const char *name, uint64_t *addr)
 {
 	for (size_t i = 0; i < s->n; i++) {
-		if (!strcmp(s->v[i].name, name)) {
+		if (!strcmp(s->v[i].name.p, name)) {
 			*addr = s->v[i].addr;
 			return 0;
 		}

@@ -132,7 +132,6 @@ static int clint_fdt(void *fdt, const struct machine *m)
 static int clint_init(void *dev, struct machine *m)
 {
 	struct clint *c = dev;
-	c->m = m;
 	clint_reset(c);
 	m->clint = c; /* the scheduler reads mtimecmp on every quantum */
 	return 0;
@@ -144,7 +143,7 @@ static const struct dev_type clint_type = {
 	.mmio = {CLINT_BASE, CLINT_SIZE, clint_read, clint_write},
 	DEV_NODE("clint", "sifive,clint0\0riscv,clint0"),
 	.fdt = clint_fdt,
-	.instance_size = sizeof(struct clint),
+	DEV_INSTANCE(struct clint),
 	.init = clint_init,
 	.reset = clint_reset,
 	.state = {"CLNT", clint_save, clint_load},

@@ -75,12 +75,6 @@ static int finisher_fdt_board(void *fdt, const struct machine *m)
 				 FINISHER_RESET);
 }
 
-static int finisher_init(void *dev, struct machine *m)
-{
-	((struct finisher *)dev)->m = m;
-	return 0;
-}
-
 /* Last on the board: its node follows the others in the device tree. It
  * has no state to save or reset. */
 static const struct dev_type finisher_type = {
@@ -90,7 +84,6 @@ static const struct dev_type finisher_type = {
 	DEV_NODE("test", "sifive,test1\0sifive,test0\0syscon"),
 	.fdt = finisher_fdt,
 	.fdt_board = finisher_fdt_board,
-	.instance_size = sizeof(struct finisher),
-	.init = finisher_init,
+	DEV_INSTANCE(struct finisher),
 };
 DEV_REGISTER(finisher_type)

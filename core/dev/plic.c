@@ -323,7 +323,6 @@ static int plic_fdt(void *fdt, const struct machine *m)
 static int plic_init(void *dev, struct machine *m)
 {
 	struct plic *p = dev;
-	p->m = m;
 	p->nctx = 2 * m->nharts;
 	m->plic = p; /* every device's interrupt line ends here */
 	return 0;
@@ -335,7 +334,7 @@ static const struct dev_type plic_type = {
 	.mmio = {PLIC_BASE, PLIC_SIZE, plic_read, plic_write},
 	DEV_NODE("plic", "sifive,plic-1.0.0\0riscv,plic0"),
 	.fdt = plic_fdt,
-	.instance_size = sizeof(struct plic),
+	DEV_INSTANCE(struct plic),
 	.init = plic_init,
 	.reset = plic_reset,
 	.state = {"PLIC", plic_save, plic_load},

@@ -72,6 +72,8 @@ int dev_create(struct machine *m, const struct dev_type *t,
 	if (!t->instance_size)
 		return 0;
 	void *dev = calloc(1, t->instance_size);
+	if (dev)
+		*(struct machine **)dev = m; /* see DEV_INSTANCE */
 	if (!dev || dev_attach(m, t, -1, dev)) {
 		free(dev);
 		return -ENOMEM;

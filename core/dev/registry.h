@@ -57,6 +57,13 @@ struct dev_state {
 	.node = (node_name), .compat = (compat_list),                          \
 	.compat_len = sizeof(compat_list)
 
+/* The instance type of a type with one instance per machine. It begins
+ * with `struct machine *m`, which dev_create sets, so no init has to; the
+ * array size below fails to compile for a type that does not. */
+#define DEV_INSTANCE(type)                                                     \
+	.instance_size = sizeof(type) +                                        \
+			 0 * sizeof(char[offsetof(type, m) == 0 ? 1 : -1])
+
 struct dev_type {
 	const char *name;
 	/* The type's place on the board: types are created, written into
@@ -85,8 +92,9 @@ struct dev_type {
 	 * after. */
 	const struct dev_type *transport;
 	/* Instances. A type with one instance per machine gives its size
-	 * and init (called once it is zeroed and on the bus; a failure
-	 * leaves it to machine_free). Any other type gives create, which
+	 * with DEV_INSTANCE and init (called once it is zeroed, holds its
+	 * machine and is on the bus; a failure leaves it to machine_free;
+	 * NULL: nothing more to do). Any other type gives create, which
 	 * makes its instances (none, one, one per disk) with dev_attach: 0,
 	 * or a negative errno with a message in err (none: out of memory is
 	 * said for it). */

@@ -216,7 +216,6 @@ static void rtc_reset(void *opaque)
 static int rtc_init(void *dev, struct machine *m)
 {
 	struct rtc *r = dev;
-	r->m = m;
 	/* The only host read: the wall-clock base, once. */
 	if (m->host.wall_ns)
 		r->base_ns = m->host.wall_ns(m->host.ctx);
@@ -232,7 +231,7 @@ static const struct dev_type rtc_type = {
 	.mmio = {RTC_BASE, RTC_SIZE, rtc_read, rtc_write},
 	.irq = IRQ_RTC,
 	DEV_NODE("rtc", "google,goldfish-rtc"),
-	.instance_size = sizeof(struct rtc),
+	DEV_INSTANCE(struct rtc),
 	.init = rtc_init,
 	.reset = rtc_reset,
 	.state = {.tag = "RTC_", .fields = rtc_fields},

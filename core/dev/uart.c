@@ -435,7 +435,6 @@ static int uart_fdt(void *fdt, const struct machine *m)
 static int uart_init(void *dev, struct machine *m)
 {
 	struct uart *u = dev;
-	u->m = m;
 	u->msr_in = uart_modem_inputs(u);
 	m->uart = u; /* the console's input and output */
 	return 0;
@@ -449,7 +448,7 @@ static const struct dev_type uart_type = {
 	DEV_NODE("serial", "ns16550a"),
 	.fdt = uart_fdt,
 	.console = 1,
-	.instance_size = sizeof(struct uart),
+	DEV_INSTANCE(struct uart),
 	.init = uart_init,
 	.reset = uart_reset,
 	.state = {.tag = "UART",
