@@ -154,7 +154,12 @@ int fdt_build(const struct machine *m, const struct fdt_params *p, void *buf,
 	FDT_TRY(fdt_property_u32(fdt, "#address-cells", 2));
 	FDT_TRY(fdt_property_u32(fdt, "#size-cells", 2));
 	FDT_TRY(fdt_property_string(fdt, "compatible", "riscv-virtio"));
-	FDT_TRY(fdt_property_string(fdt, "model", "rewind,virt"));
+	/* QEMU 7.2 virt's strings, which firmware and kernels may match on;
+	 * version 1 machines said "rewind,virt". */
+	FDT_TRY(fdt_property_string(fdt, "model",
+				    m->identity == MACHINE_IDENTITY_V1
+					    ? "rewind,virt"
+					    : "riscv-virtio,qemu"));
 	FDT_TRY(fdt_chosen(fdt, p));
 	FDT_TRY(fdt_begin_node_at(fdt, "memory", m->ram->base));
 	FDT_TRY(fdt_property_string(fdt, "device_type", "memory"));

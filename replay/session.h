@@ -29,6 +29,9 @@ struct machine_opts {
 	bool mem_given, smp_given; /* said on the command line */
 	struct disk_config disks[MACHINE_MAX_DISKS];
 	int ndisks;
+	/* enum machine_identity; 0: the current one. A recording or a
+	 * snapshot sets its own. */
+	int identity;
 };
 
 void session_opts_defaults(struct machine_opts *o);
