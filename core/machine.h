@@ -50,8 +50,8 @@ enum machine_identity {
 /* The PLIC's interrupt source ids of the current identity, 0 included
  * (source 0 does not exist); version 1 has PLIC_SOURCES_V1. Each device's
  * own lines are in its descriptor. */
-#define PLIC_SOURCES	    97
-#define PLIC_SOURCES_V1	    32
+#define PLIC_SOURCES	97
+#define PLIC_SOURCES_V1 32
 /* The PLIC lines devices drive, all below this on every identity: the
  * chaos delay table (saved in section MACH) covers these. */
 #define MACHINE_IRQ_LINES   32

@@ -253,8 +253,7 @@ int recording_header_parse(const char *text, size_t len, struct rec_config *c,
 		}
 		pos += llen + 1;
 	}
-	if (!c->identity || !c->mem || !c->smp ||
-	    (!c->bare && !c->has_bios)) {
+	if (!c->identity || !c->mem || !c->smp || (!c->bare && !c->has_bios)) {
 		snprintf(err, errlen, "corrupt header: missing machine fields");
 		return -1;
 	}

@@ -477,8 +477,9 @@ static uint32_t virtio_reg_read(struct virtio_mmio *v, uint64_t off)
 	case VIRTIO_MMIO_VERSION: return VIRTIO_MMIO_VERSION_MODERN;
 	case VIRTIO_MMIO_DEVICE_ID: return v->ops->device_id;
 	case VIRTIO_MMIO_VENDOR_ID:
-		return v->m->identity == MACHINE_IDENTITY_V1 ? VIRTIO_VENDOR_ID_V1
-							     : VIRTIO_VENDOR_ID;
+		return v->m->identity == MACHINE_IDENTITY_V1
+			       ? VIRTIO_VENDOR_ID_V1
+			       : VIRTIO_VENDOR_ID;
 	case VIRTIO_MMIO_DEVICE_FEATURES:
 		if (v->dev_features_sel > 1)
 			return 0;

@@ -3,10 +3,10 @@
  * which old recordings and snapshots run, keeps the first board's. The
  * recording header names the version, and only known ones are accepted.
  * (The virtio vendor id and feature rule are in test_virtio.) */
+#include "../../replay/recording.h"
 #include "dev/plic.h"
 #include "fdt_build.h"
 #include "machine.h"
-#include "../../replay/recording.h"
 
 #include <check.h>
 #include <libfdt.h>
@@ -25,8 +25,8 @@ static struct machine *board_new(int identity)
 
 static uint8_t fdt[0x10000];
 
-static const void *prop(struct machine *m, const char *path,
-			const char *name, int *len)
+static const void *prop(struct machine *m, const char *path, const char *name,
+			int *len)
 {
 	struct fdt_params p = {0};
 	ck_assert_int_gt(fdt_build(m, &p, fdt, sizeof(fdt)), 0);
@@ -121,17 +121,15 @@ START_TEST(test_header_names_the_version)
 	char *h = recording_header_build(&c, &len);
 	ck_assert_ptr_nonnull(strstr(h, "machine=rewind-virt-2\n"));
 	char err[256];
-	ck_assert_int_eq(recording_header_parse(h, len, &back, err,
-						sizeof(err)),
-			 0);
+	ck_assert_int_eq(
+		recording_header_parse(h, len, &back, err, sizeof(err)), 0);
 	ck_assert_int_eq(back.identity, MACHINE_IDENTITY_V2);
 	free(h);
 	c.identity = MACHINE_IDENTITY_V1;
 	h = recording_header_build(&c, &len);
 	ck_assert_ptr_nonnull(strstr(h, "machine=rewind-virt-1\n"));
-	ck_assert_int_eq(recording_header_parse(h, len, &back, err,
-						sizeof(err)),
-			 0);
+	ck_assert_int_eq(
+		recording_header_parse(h, len, &back, err, sizeof(err)), 0);
 	ck_assert_int_eq(back.identity, MACHINE_IDENTITY_V1);
 	free(h);
 	/* Unknown versions, and a header without one, are refused. */
@@ -143,8 +141,7 @@ START_TEST(test_header_names_the_version)
 				      "smp=1\nbios=none\n",
 				      &back),
 			 0);
-	ck_assert_int_ne(header_parse("mem=1048576\nsmp=1\nbios=none\n",
-				      &back),
+	ck_assert_int_ne(header_parse("mem=1048576\nsmp=1\nbios=none\n", &back),
 			 0);
 }
 END_TEST

@@ -465,9 +465,9 @@ START_TEST(test_low_word_driver)
 	   st | VIRTIO_STATUS_FEATURES_OK | VIRTIO_STATUS_DRIVER_OK);
 	ck_assert_uint_eq(rd(&d, VIRTIO_MMIO_STATUS), 0x0f);
 	uint32_t ulen;
-	ck_assert_uint_eq(blk_do(&d, VIRTIO_BLK_T_IN, 1, DATA_PA, SECTOR,
-				 &ulen),
-			  VIRTIO_BLK_S_OK);
+	ck_assert_uint_eq(
+		blk_do(&d, VIRTIO_BLK_T_IN, 1, DATA_PA, SECTOR, &ulen),
+		VIRTIO_BLK_S_OK);
 	const uint8_t *p = gmem(d.m, DATA_PA, SECTOR);
 	for (int i = 0; i < SECTOR; i++)
 		ck_assert_uint_eq(p[i], image_byte(SECTOR + (uint64_t)i));
