@@ -76,6 +76,7 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev check \
 # Guest recipes; included before the rules that name their variables.
 include guests/linux/linux.mk
 include guests/smp/smp.mk
+include guests/vblk/vblk.mk
 include guests/race/race.mk
 include guests/trace/trace.mk
 
@@ -222,8 +223,9 @@ isa: $(BUILD)/rewind-san $(ISA_ELFS)
 cli-tests: $(BUILD)/rewind-san
 	@tests/cli/run.sh $(BUILD)/rewind-san
 
-machine-tests: $(BUILD)/rewind-san $(SMP_ELF)
-	@tests/machine/run.sh $(BUILD)/rewind-san $(SMP_ELF) $(LINUX_DIR)
+machine-tests: $(BUILD)/rewind-san $(SMP_ELF) $(VBLK_ELF)
+	@tests/machine/run.sh $(BUILD)/rewind-san $(SMP_ELF) $(LINUX_DIR) \
+		$(VBLK_ELF)
 
 $(BUILD)/tools/rec_edit: tests/tools/rec_edit.c $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)

@@ -175,6 +175,16 @@ int boot_machine(struct machine *m, const struct boot_config *bc, char *err,
 		snprintf(err, errlen, "--bios none needs --kernel");
 		return -1;
 	}
+	/* The default firmware hands over to a kernel and, with none, would
+	 * spin forever without a word (on QEMU's virt board it jumps to an
+	 * empty flash we do not have). Firmware given by name may run alone. */
+	if (!bc->bios && !bc->kernel) {
+		snprintf(err, errlen,
+			 "the default firmware needs --kernel FILE to start "
+			 "(or --bios none with an ELF kernel, or --bios FILE "
+			 "for firmware that runs alone)");
+		return -1;
+	}
 	const char *bios = bc->bios ? bc->bios : BOOT_DEFAULT_BIOS;
 	if (!bare && boot_load(m, "firmware", bios, false, m->ram->base,
 			       &fw_entry, &fw_end, err, errlen))

@@ -1,6 +1,21 @@
 /* Device-tree generation with libfdt's sequential-write API. The node names,
  * compatible strings and interrupt wiring follow the common "virt" board
- * layout, which unmodified firmware and kernels expect. */
+ * layout, which unmodified firmware and kernels expect.
+ *
+ * Audited against QEMU 7.2's virt tree (`-M virt,dumpdtb=` and dtc) for
+ * machine version 2: the same node names, compatible and model strings,
+ * PLIC riscv,ndev, timebase, serial clock, syscon poweroff and reboot.
+ * Different, on purpose:
+ *   - riscv,isa names only what the harts implement (QEMU's also names
+ *     h, zihintpause and zba/zbb/zbc/zbs, which we do not have);
+ *   - mmu-type is riscv,sv48 on both (Sv57 is still to come here);
+ *   - no pci, flash, fw-cfg or platform-bus nodes: no such devices;
+ *   - no pmu node: the harts count no hardware events to map;
+ *   - no /chosen rng-seed: entropy reaches the guest through virtio-rng,
+ *     as an input the recording holds;
+ *   - no cpu-map (QEMU: one cluster of every hart) and no phandles on
+ *     the cpu nodes, yet;
+ *   - nodes in address order (QEMU writes them in reverse). */
 #include "fdt_build.h"
 #include "machine.h"
 
@@ -154,7 +169,12 @@ int fdt_build(const struct machine *m, const struct fdt_params *p, void *buf,
 	FDT_TRY(fdt_property_u32(fdt, "#address-cells", 2));
 	FDT_TRY(fdt_property_u32(fdt, "#size-cells", 2));
 	FDT_TRY(fdt_property_string(fdt, "compatible", "riscv-virtio"));
-	FDT_TRY(fdt_property_string(fdt, "model", "rewind,virt"));
+	/* QEMU 7.2 virt's strings, which firmware and kernels may match on;
+	 * version 1 machines said "rewind,virt". */
+	FDT_TRY(fdt_property_string(fdt, "model",
+				    m->identity == MACHINE_IDENTITY_V1
+					    ? "rewind,virt"
+					    : "riscv-virtio,qemu"));
 	FDT_TRY(fdt_chosen(fdt, p));
 	FDT_TRY(fdt_begin_node_at(fdt, "memory", m->ram->base));
 	FDT_TRY(fdt_property_string(fdt, "device_type", "memory"));

@@ -74,6 +74,15 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 		free(m);
 		return NULL;
 	}
+	if (cfg->identity && cfg->identity != MACHINE_IDENTITY_V1 &&
+	    cfg->identity != MACHINE_IDENTITY_V2) {
+		snprintf(err, errlen, "unknown machine version %d",
+			 cfg->identity);
+		free(m);
+		return NULL;
+	}
+	m->identity = cfg->identity ? (enum machine_identity)cfg->identity
+				    : MACHINE_IDENTITY_CURRENT;
 	m->chaos = cfg->chaos;
 	m->chaos_state = cfg->chaos_seed;
 	m->ram = bus_add_memory(&m->bus, RAM_BASE, cfg->ram_size, false);
@@ -278,7 +287,7 @@ uint32_t machine_breakpoint_limit(const struct machine *m, const struct hart *h,
 
 void machine_irq_line(struct machine *m, unsigned irq, bool level)
 {
-	if (!m->plic || irq >= PLIC_SOURCES)
+	if (!m->plic || irq >= MACHINE_IRQ_LINES)
 		return;
 	if (m->chaos && level) {
 		/* Delay the rise; a rise already on its way keeps its time. */
@@ -298,7 +307,7 @@ static uint64_t machine_irq_deadline(void *ctx)
 {
 	struct machine *m = ctx;
 	uint64_t next = UINT64_MAX;
-	for (unsigned i = 0; i < PLIC_SOURCES; i++)
+	for (unsigned i = 0; i < MACHINE_IRQ_LINES; i++)
 		if (m->irq_rise_at[i] && m->irq_rise_at[i] < next)
 			next = m->irq_rise_at[i];
 	return next;
@@ -307,7 +316,7 @@ static uint64_t machine_irq_deadline(void *ctx)
 static void machine_irq_fire(void *ctx, uint64_t now)
 {
 	struct machine *m = ctx;
-	for (unsigned i = 0; i < PLIC_SOURCES; i++) {
+	for (unsigned i = 0; i < MACHINE_IRQ_LINES; i++) {
 		if (m->irq_rise_at[i] && m->irq_rise_at[i] <= now) {
 			m->irq_rise_at[i] = 0;
 			plic_set_line(m->plic, i, true);

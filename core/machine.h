@@ -29,9 +29,32 @@ struct virtio_mmio;
 struct state_buf;
 struct state_reader;
 
-/* The PLIC's interrupt sources (source 0 does not exist); each device's
+/* What a guest can read of the board, by machine version. Recordings and
+ * snapshots name the version in their header ("rewind-virt-N") and are
+ * replayed and restored on a machine of that version, since a guest that
+ * saw other values would take another path.
+ *   1: the first board: model "rewind,virt", PLIC sources 1..31, virtio
+ *      vendor id "RWND", FEATURES_OK only with VERSION_1 acked.
+ *   2: QEMU 7.2 virt's identity (shared/DESIGN.md, docs/run.md): model
+ *      "riscv-virtio,qemu", PLIC sources 1..96, virtio vendor id "QEMU",
+ *      FEATURES_OK also for a driver that never acks VERSION_1.
+ * Written next to each value it selects: fdt_build.c, dev/plic.c,
+ * dev/virtio_mmio.c. */
+enum machine_identity {
+	MACHINE_IDENTITY_V1 = 1,
+	MACHINE_IDENTITY_V2 = 2,
+};
+/* What new machines are, recordings and snapshots included. */
+#define MACHINE_IDENTITY_CURRENT MACHINE_IDENTITY_V2
+
+/* The PLIC's interrupt source ids of the current identity, 0 included
+ * (source 0 does not exist); version 1 has PLIC_SOURCES_V1. Each device's
  * own lines are in its descriptor. */
-#define PLIC_SOURCES	    32
+#define PLIC_SOURCES	97
+#define PLIC_SOURCES_V1 32
+/* The PLIC lines devices drive, all below this on every identity: the
+ * chaos delay table (saved in section MACH) covers these. */
+#define MACHINE_IRQ_LINES   32
 #define VIRTIO_SLOTS	    8
 #define MACHINE_MAX_DISKS   4
 #define MACHINE_MAX_DEVICES 24
@@ -78,6 +101,8 @@ struct machine_config {
 	struct disk_config disks[MACHINE_MAX_DISKS];
 	int ndisks;
 	struct host_inputs host;
+	/* enum machine_identity; 0: MACHINE_IDENTITY_CURRENT. */
+	int identity;
 };
 
 enum machine_exit {
@@ -134,6 +159,7 @@ int machine_tune_parse(const char *s, unsigned *out);
 struct machine {
 	struct bus bus;
 	unsigned tune; /* TUNE_* bits */
+	enum machine_identity identity;
 	struct mem_region *ram;
 	struct hart *harts[MACHINE_MAX_HARTS];
 	int nharts;
@@ -165,7 +191,7 @@ struct machine {
 	uint64_t chaos_state; /* the PRNG: part of the machine's state */
 	/* Chaos: a device's rising interrupt line reaches the PLIC at this
 	 * icount (0: nothing pending), as a slow interconnect might. */
-	uint64_t irq_rise_at[PLIC_SOURCES];
+	uint64_t irq_rise_at[MACHINE_IRQ_LINES];
 	/* Execution breakpoints on virtual pcs, for every hart. A hart stops
 	 * before executing an instruction at one of them. */
 	uint64_t breakpoints[MACHINE_MAX_BREAKPOINTS];

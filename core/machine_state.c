@@ -40,7 +40,7 @@ struct sched_state {
 	uint32_t next_hart, exit, exit_code;
 	int64_t last;
 	bool chaos;
-	uint64_t irq_rise_at[PLIC_SOURCES];
+	uint64_t irq_rise_at[MACHINE_IRQ_LINES];
 };
 
 static int hart_index(const struct machine *m, const struct hart *h)
@@ -70,8 +70,10 @@ static void machine_head_save(const struct machine *m, struct state_buf *b)
 	state_put_u32(b, (uint32_t)m->exit_code);
 	state_put_u8(b, m->chaos);
 	state_put_u64(b, m->chaos_state);
-	state_put_u32(b, PLIC_SOURCES);
-	for (unsigned i = 0; i < PLIC_SOURCES; i++)
+	/* Fixed at 32 lines on every machine version, so that states of
+	 * version 1 machines still read. */
+	state_put_u32(b, MACHINE_IRQ_LINES);
+	for (unsigned i = 0; i < MACHINE_IRQ_LINES; i++)
 		state_put_u64(b, m->irq_rise_at[i]);
 }
 
@@ -176,9 +178,9 @@ static void machine_sched_read(struct sched_state *s, struct state_reader *r)
 	s->exit_code = state_get_u32(r);
 	s->chaos = state_get_bool(r);
 	s->chaos_state = state_get_u64(r);
-	if (state_get_u32(r) != PLIC_SOURCES)
+	if (state_get_u32(r) != MACHINE_IRQ_LINES)
 		r->bad = true;
-	for (unsigned i = 0; i < PLIC_SOURCES; i++)
+	for (unsigned i = 0; i < MACHINE_IRQ_LINES; i++)
 		s->irq_rise_at[i] = state_get_u64(r);
 }
 

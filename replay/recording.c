@@ -75,7 +75,9 @@ char *recording_header_build(const struct rec_config *c, size_t *len)
 {
 	char *buf = NULL, num[32];
 	size_t n = 0, cap = 0;
-	put(&buf, &n, &cap, "machine", "rewind-virt-1");
+	snprintf(num, sizeof(num), "rewind-virt-%d",
+		 c->identity ? c->identity : MACHINE_IDENTITY_CURRENT);
+	put(&buf, &n, &cap, "machine", num);
 	snprintf(num, sizeof(num), "%llu", (unsigned long long)c->mem);
 	put(&buf, &n, &cap, "mem", num);
 	snprintf(num, sizeof(num), "%d", c->smp);
@@ -157,8 +159,14 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 {
 	uint64_t x;
 #define KEY(s) (klen == strlen(s) && memcmp(k, s, klen) == 0)
-	if (KEY("machine"))
-		return value_is(v, vlen, "rewind-virt-1") ? 0 : -1;
+	if (KEY("machine")) {
+		/* rewind-virt-1 and -2: the versions this build can run. */
+		if (vlen != 13 || memcmp(v, "rewind-virt-", 12) ||
+		    (v[12] != '1' && v[12] != '2'))
+			return -1;
+		c->identity = v[12] - '0';
+		return 0;
+	}
 	if (KEY("mem"))
 		return parse_u64(v, vlen, &c->mem);
 	/* The two counts: harts, and a snapshot's format version. */
@@ -251,7 +259,7 @@ int recording_header_parse(const char *text, size_t len, struct rec_config *c,
 		}
 		pos += llen + 1;
 	}
-	if (!c->mem || !c->smp || (!c->bare && !c->has_bios)) {
+	if (!c->identity || !c->mem || !c->smp || (!c->bare && !c->has_bios)) {
 		snprintf(err, errlen, "corrupt header: missing machine fields");
 		return -1;
 	}

@@ -16,6 +16,10 @@ struct rec_image {
 };
 
 struct rec_config {
+	/* The machine version ("machine=rewind-virt-N"), enum
+	 * machine_identity: recordings and snapshots run on the one they
+	 * were made on. */
+	int identity;
 	uint64_t mem;
 	int smp;
 	bool bare; /* --bios none */

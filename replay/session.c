@@ -57,7 +57,8 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
 				     .ndisks = o->ndisks,
 				     .chaos = chaos,
 				     .chaos_seed = seed,
-				     .host = gate_host_inputs(g)};
+				     .host = gate_host_inputs(g),
+				     .identity = o->identity};
 	memcpy(cfg.disks, o->disks, sizeof(o->disks));
 	char err[512];
 	struct machine *m = machine_new(&cfg, err, sizeof(err));
@@ -251,6 +252,7 @@ struct session_result session_run(struct machine *m, struct gate *g,
 void session_rec_config(const struct machine_opts *o, struct rec_config *c)
 {
 	memset(c, 0, sizeof(*c));
+	c->identity = o->identity ? o->identity : MACHINE_IDENTITY_CURRENT;
 	c->mem = o->mem;
 	c->smp = o->smp;
 	c->bare = o->bios && !strcmp(o->bios, "none");
@@ -285,6 +287,7 @@ void session_opts_from_config(const struct rec_config *c,
 			      struct machine_opts *o)
 {
 	session_opts_defaults(o);
+	o->identity = c->identity;
 	o->mem = c->mem;
 	o->smp = c->smp;
 	o->bios = c->bare ? "none" : c->bios.path;

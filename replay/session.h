@@ -33,6 +33,9 @@ struct machine_opts {
 	const char *from; /* the recording these were read from, or NULL */
 	struct disk_config disks[MACHINE_MAX_DISKS];
 	int ndisks;
+	/* enum machine_identity; 0: the current one. A recording or a
+	 * snapshot sets its own. */
+	int identity;
 };
 
 void session_opts_defaults(struct machine_opts *o);

@@ -173,9 +173,10 @@ static int snap_file_header(struct snap_file *f, char *err, size_t errlen)
 static bool snap_same_machine(const struct rec_config *a,
 			      const struct rec_config *b)
 {
-	if (a->mem != b->mem || a->smp != b->smp || a->bare != b->bare ||
-	    a->ndisks != b->ndisks || a->has_bios != b->has_bios ||
-	    a->has_kernel != b->has_kernel || a->has_initrd != b->has_initrd)
+	if (a->identity != b->identity || a->mem != b->mem ||
+	    a->smp != b->smp || a->bare != b->bare || a->ndisks != b->ndisks ||
+	    a->has_bios != b->has_bios || a->has_kernel != b->has_kernel ||
+	    a->has_initrd != b->has_initrd)
 		return false;
 	for (unsigned s = 0; s < REC_SLOT_DISK0 + MACHINE_MAX_DISKS; s++) {
 		const struct rec_image *x =

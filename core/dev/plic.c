@@ -31,6 +31,9 @@
 struct plic {
 	struct machine *m;
 	int nctx;
+	/* Source ids 0..nsrc-1 exist (0 only as "none"), in nwords words of
+	 * bits: from the machine's identity (see plic_init). */
+	unsigned nsrc, nwords;
 	uint32_t priority[PLIC_SOURCES];
 	uint32_t pending[PLIC_WORDS];
 	/* The gateway: a claimed source forwards no new request until its
@@ -58,14 +61,16 @@ static void bit_put(uint32_t *bits, unsigned irq, bool v)
 
 /* The bits of word w that name real sources: source 0 does not exist and
  * its enable bit is hardwired to zero. */
-static uint32_t plic_word_mask(unsigned w)
+static uint32_t plic_word_mask(const struct plic *p, unsigned w)
 {
 	uint32_t mask = UINT32_MAX;
 	if (w == 0)
 		mask &= ~1u;
 	unsigned first = 32 * w;
-	if (first + 32 > PLIC_SOURCES)
-		mask &= (1u << (PLIC_SOURCES - first)) - 1;
+	if (first >= p->nsrc)
+		return 0;
+	if (first + 32 > p->nsrc)
+		mask &= (1u << (p->nsrc - first)) - 1;
 	return mask;
 }
 
@@ -75,7 +80,7 @@ static unsigned plic_best(const struct plic *p, int ctx)
 {
 	unsigned best = 0;
 	uint32_t best_prio = p->threshold[ctx];
-	for (unsigned irq = 1; irq < PLIC_SOURCES; irq++) {
+	for (unsigned irq = 1; irq < p->nsrc; irq++) {
 		if (!bit_get(p->pending, irq) || !bit_get(p->enable[ctx], irq))
 			continue;
 		if (p->priority[irq] > best_prio) {
@@ -106,7 +111,7 @@ static void plic_update(struct plic *p)
 
 void plic_set_line(struct plic *p, unsigned irq, bool level)
 {
-	if (irq == 0 || irq >= PLIC_SOURCES)
+	if (irq == 0 || irq >= p->nsrc)
 		return;
 	bit_put(p->line, irq, level);
 	/* A level-triggered gateway forwards a request while the line is
@@ -133,7 +138,7 @@ static void plic_complete(struct plic *p, int ctx, uint32_t irq)
 {
 	/* A completion for a source not enabled for this context is
 	 * silently ignored. */
-	if (irq == 0 || irq >= PLIC_SOURCES || !bit_get(p->enable[ctx], irq))
+	if (irq == 0 || irq >= p->nsrc || !bit_get(p->enable[ctx], irq))
 		return;
 	bit_put(p->claimed, irq, false);
 	/* The gateway forwards the next request if the line is still up. */
@@ -162,7 +167,7 @@ static int plic_enable_of(const struct plic *p, uint64_t off, unsigned *word)
 		return -1;
 	uint64_t ctx = (off - ENABLE_OFF) / ENABLE_STRIDE;
 	uint64_t w = (off - ENABLE_OFF) % ENABLE_STRIDE / 4;
-	if (ctx >= (uint64_t)p->nctx || w >= PLIC_WORDS)
+	if (ctx >= (uint64_t)p->nctx || w >= p->nwords)
 		return -1;
 	*word = (unsigned)w;
 	return (int)ctx;
@@ -181,9 +186,9 @@ int plic_read(void *opaque, uint64_t off, unsigned size, uint64_t *val)
 	int ctx;
 	if (off < PENDING_OFF) {
 		uint64_t irq = (off - PRIORITY_OFF) / 4;
-		if (irq >= 1 && irq < PLIC_SOURCES)
+		if (irq >= 1 && irq < p->nsrc)
 			*val = p->priority[irq];
-	} else if (off < PENDING_OFF + 4 * PLIC_WORDS) {
+	} else if (off < PENDING_OFF + 4 * p->nwords) {
 		*val = p->pending[(off - PENDING_OFF) / 4];
 	} else if ((ctx = plic_enable_of(p, off, &w)) >= 0) {
 		*val = p->enable[ctx][w];
@@ -207,15 +212,15 @@ int plic_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 	int ctx;
 	if (off < PENDING_OFF) {
 		uint64_t irq = (off - PRIORITY_OFF) / 4;
-		if (irq >= 1 && irq < PLIC_SOURCES) {
+		if (irq >= 1 && irq < p->nsrc) {
 			/* WARL: all three priority bits are writable. */
 			p->priority[irq] = v & PLIC_PRIO_MASK;
 			plic_update(p);
 		}
-	} else if (off < PENDING_OFF + 4 * PLIC_WORDS) {
+	} else if (off < PENDING_OFF + 4 * p->nwords) {
 		/* Pending bits are read-only: only gateways set them. */
 	} else if ((ctx = plic_enable_of(p, off, &w)) >= 0) {
-		p->enable[ctx][w] = v & plic_word_mask(w);
+		p->enable[ctx][w] = v & plic_word_mask(p, w);
 		plic_update(p);
 	} else if ((ctx = plic_context_of(p, off, &reg)) >= 0) {
 		if (reg == THRESHOLD_REG) {
@@ -229,20 +234,22 @@ int plic_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 }
 
 /* Priorities, pending, claimed and line bits, enables, thresholds and the
- * levels driven on the harts' lines. */
+ * levels driven on the harts' lines. The layout follows the source count,
+ * which the machine's identity fixes and the snapshot's header names, so
+ * a version 1 machine's state is the same bytes as before version 2. */
 static int plic_save(const void *dev, struct state_buf *b)
 {
 	const struct plic *p = dev;
 	state_put_u32(b, (uint32_t)p->nctx);
-	for (unsigned i = 0; i < PLIC_SOURCES; i++)
+	for (unsigned i = 0; i < p->nsrc; i++)
 		state_put_u32(b, p->priority[i]);
-	for (unsigned w = 0; w < PLIC_WORDS; w++) {
+	for (unsigned w = 0; w < p->nwords; w++) {
 		state_put_u32(b, p->pending[w]);
 		state_put_u32(b, p->claimed[w]);
 		state_put_u32(b, p->line[w]);
 	}
 	for (int ctx = 0; ctx < p->nctx; ctx++) {
-		for (unsigned w = 0; w < PLIC_WORDS; w++)
+		for (unsigned w = 0; w < p->nwords; w++)
 			state_put_u32(b, p->enable[ctx][w]);
 		state_put_u32(b, p->threshold[ctx]);
 		state_put_u8(b, p->out[ctx]);
@@ -255,11 +262,11 @@ static bool plic_state_valid(const struct plic *t)
 {
 	if (t->priority[0] != 0)
 		return false;
-	for (unsigned i = 0; i < PLIC_SOURCES; i++)
+	for (unsigned i = 0; i < t->nsrc; i++)
 		if (t->priority[i] > PLIC_PRIO_MASK)
 			return false;
-	for (unsigned w = 0; w < PLIC_WORDS; w++) {
-		uint32_t bad = ~plic_word_mask(w);
+	for (unsigned w = 0; w < t->nwords; w++) {
+		uint32_t bad = ~plic_word_mask(t, w);
 		if ((t->pending[w] | t->claimed[w] | t->line[w]) & bad)
 			return false;
 		for (int ctx = 0; ctx < t->nctx; ctx++)
@@ -278,15 +285,15 @@ static int plic_load(void *dev, struct state_reader *r)
 	struct plic t = *p;
 	if (state_get_u32(r) != (uint32_t)p->nctx)
 		return -EINVAL;
-	for (unsigned i = 0; i < PLIC_SOURCES; i++)
+	for (unsigned i = 0; i < t.nsrc; i++)
 		t.priority[i] = state_get_u32(r);
-	for (unsigned w = 0; w < PLIC_WORDS; w++) {
+	for (unsigned w = 0; w < t.nwords; w++) {
 		t.pending[w] = state_get_u32(r);
 		t.claimed[w] = state_get_u32(r);
 		t.line[w] = state_get_u32(r);
 	}
 	for (int ctx = 0; ctx < t.nctx; ctx++) {
-		for (unsigned w = 0; w < PLIC_WORDS; w++)
+		for (unsigned w = 0; w < t.nwords; w++)
 			t.enable[ctx][w] = state_get_u32(r);
 		t.threshold[ctx] = state_get_u32(r);
 		t.out[ctx] = state_get_bool(r);
@@ -304,9 +311,12 @@ static void plic_reset(void *opaque)
 	struct plic *p = opaque;
 	struct machine *m = p->m;
 	int nctx = p->nctx;
+	unsigned nsrc = p->nsrc, nwords = p->nwords;
 	memset(p, 0, sizeof(*p));
 	p->m = m;
 	p->nctx = nctx;
+	p->nsrc = nsrc;
+	p->nwords = nwords;
 }
 
 static int plic_fdt(void *fdt, const struct machine *m)
@@ -314,7 +324,7 @@ static int plic_fdt(void *fdt, const struct machine *m)
 	FDT_TRY(fdt_property_u32(fdt, "#address-cells", 0));
 	FDT_TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
 	FDT_TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
-	FDT_TRY(fdt_property_u32(fdt, "riscv,ndev", PLIC_SOURCES - 1));
+	FDT_TRY(fdt_property_u32(fdt, "riscv,ndev", m->plic->nsrc - 1));
 	/* Context 2h is hart h's M-mode (MEI), 2h+1 its S-mode (SEI). */
 	FDT_TRY(fdt_build_irqs_per_hart(fdt, m, IRQ_MEI, IRQ_SEI));
 	return fdt_property_u32(fdt, "phandle", FDT_PH_PLIC);
@@ -324,6 +334,13 @@ static int plic_init(void *dev, struct machine *m)
 {
 	struct plic *p = dev;
 	p->nctx = 2 * m->nharts;
+	/* QEMU 7.2's virt advertises riscv,ndev = 96 (Linux: "mapped 96
+	 * interrupts") and its priority registers reach source 96; we give
+	 * sources 1..96 every register the specification does. Version 1
+	 * had 1..31. */
+	p->nsrc = m->identity == MACHINE_IDENTITY_V1 ? PLIC_SOURCES_V1
+						     : PLIC_SOURCES;
+	p->nwords = (p->nsrc + 31) / 32;
 	m->plic = p; /* every device's interrupt line ends here */
 	return 0;
 }

@@ -17,8 +17,11 @@
 #include <string.h>
 
 #define VIRTIO_MMIO_VERSION_MODERN 2
-/* The vendor id is free-form; drivers match on the device id. */
-#define VIRTIO_VENDOR_ID 0x444e5752u /* "RWND" */
+/* The vendor id: QEMU's on the current identity, since drivers written
+ * against QEMU's virt board check it (a teaching kernel refuses any other
+ * disk); version 1 machines said "RWND". */
+#define VIRTIO_VENDOR_ID    0x554d4551u /* "QEMU" */
+#define VIRTIO_VENDOR_ID_V1 0x444e5752u /* "RWND" */
 
 /* The avail entries before `upto` complete at icount `deadline`. */
 struct virtq_batch {
@@ -449,12 +452,18 @@ static void virtio_set_status(struct virtio_mmio *v, uint32_t val)
 	uint32_t s = (val & 0xff & ~VIRTIO_STATUS_DEVICE_NEEDS_RESET) |
 		     (v->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET);
 	/* FEATURES_OK sticks only for a subset of what we offer that
-	 * includes VERSION_1: the driver reads it back to find out. */
+	 * includes VERSION_1: the driver reads it back to find out. QEMU's
+	 * modern transport checks only a driver that acked VERSION_1 and
+	 * keeps what it offered of the rest, so a driver that writes only
+	 * the low 32 bits still gets FEATURES_OK there; the current
+	 * identity does the same (version 1 machines refused). */
 	if ((s & VIRTIO_STATUS_FEATURES_OK) &&
 	    !(v->status & VIRTIO_STATUS_FEATURES_OK)) {
 		uint64_t f = v->driver_features;
-		if ((f & ~virtio_features(v)) ||
-		    !(f & 1ull << VIRTIO_F_VERSION_1))
+		bool v1 = f & 1ull << VIRTIO_F_VERSION_1;
+		if (!v1 && v->m->identity != MACHINE_IDENTITY_V1)
+			v->driver_features &= virtio_features(v);
+		else if ((f & ~virtio_features(v)) || !v1)
 			s &= ~VIRTIO_STATUS_FEATURES_OK;
 	}
 	v->status = s;
@@ -467,7 +476,10 @@ static uint32_t virtio_reg_read(struct virtio_mmio *v, uint64_t off)
 	case VIRTIO_MMIO_MAGIC_VALUE: return VIRTIO_MMIO_MAGIC;
 	case VIRTIO_MMIO_VERSION: return VIRTIO_MMIO_VERSION_MODERN;
 	case VIRTIO_MMIO_DEVICE_ID: return v->ops->device_id;
-	case VIRTIO_MMIO_VENDOR_ID: return VIRTIO_VENDOR_ID;
+	case VIRTIO_MMIO_VENDOR_ID:
+		return v->m->identity == MACHINE_IDENTITY_V1
+			       ? VIRTIO_VENDOR_ID_V1
+			       : VIRTIO_VENDOR_ID;
 	case VIRTIO_MMIO_DEVICE_FEATURES:
 		if (v->dev_features_sel > 1)
 			return 0;

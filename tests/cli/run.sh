@@ -96,6 +96,9 @@ head -c 1000 /dev/zero >"$work/odd.img"
 expect 1 'odd.img.*512' -- run --bios none --kernel "$work/hello.elf" --disk "$work/odd.img"
 expect 1 'at most' -- run --bios none --kernel "$work/hello.elf" --disk a --disk b --disk c --disk d --disk e
 expect 1 'needs --kernel' -- run --bios none
+# The default firmware with nothing to start is refused, not left spinning.
+expect 1 'default firmware needs --kernel' -- run
+expect 1 'default firmware needs --kernel' -- record -o "$work/nok.rec"
 
 # Bad options.
 expect 1 'smp' -- run --bios none --smp 9 --kernel "$work/hello.elf"

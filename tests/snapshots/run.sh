@@ -248,6 +248,28 @@ echo changed | dd of="$work/disk.img" bs=1 seek=8192 conv=notrunc 2>/dev/null
 "$rewind" run --restore "$snap" </dev/null >/dev/null 2>"$work/err"
 check "grep -q 'has changed since' '$work/err'" "changed disk: $(cat "$work/err")"
 
+# A snapshot of a machine version 1 (tests/replay/fixtures/README.md)
+# restores on its own version, old PLIC layout and all, and runs to the
+# output that build gave; a snapshot saved from it stays version 1, while
+# a new one is version 2.
+fx="$here/../replay/fixtures"
+mkdir "$work/v1"
+cp "$fx/v1-smp2.snap" "$fx/v1-smp.elf" "$work/v1/"
+truncate -s 1M "$work/v1/v1-smp.img"
+(cd "$work/v1" && "$rewind" run --restore v1-smp2.snap </dev/null \
+	>"$work/v1.out" 2>"$work/v1.err")
+rc=$?
+check "[ $rc -eq 0 ] && cmp -s '$fx/v1-smp2.out' '$work/v1.out'" \
+	"version 1 snapshot: exit $rc, $(tail -2 "$work/v1.err"; tail -1 "$work/v1.out")"
+(cd "$work/v1" && "$rewind" snapshot save -o again.snap --restore v1-smp2.snap \
+	--at 300000 </dev/null >/dev/null 2>"$work/err")
+check "[ \"\$(field '$work/v1/again.snap' machine)\" = rewind-virt-1 ]" \
+	"a snapshot saved from a version 1 one: $(cat "$work/err")"
+"$rewind" snapshot save -o "$work/v2.snap" "${bare[@]}" --at 1000 \
+	</dev/null >/dev/null 2>&1
+check "[ \"\$(field '$work/v2.snap' machine)\" = rewind-virt-2 ]" \
+	"a new snapshot does not name machine version 2"
+
 # A save that cannot complete leaves nothing under the name.
 "$rewind" snapshot save -o "$work/never.snap" --at 999999999999 --bios none \
 	--kernel "$linux/../$(basename "$linux")/init" </dev/null >/dev/null 2>&1
