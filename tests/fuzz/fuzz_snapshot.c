@@ -75,6 +75,9 @@ static void restore_one(const uint8_t *data, size_t size)
 	struct machine_config cfg = {
 		.ram_size = FUZZ_RAM,
 		.nharts = 1,
+		/* The seed corpus holds states of machine version 1, and
+		 * wrap_records' header names that version. */
+		.identity = MACHINE_IDENTITY_V1,
 		.host = {.wall_ns = fuzz_wall_ns, .entropy = fuzz_entropy}};
 	char err[1024] = "";
 	struct machine *m = machine_new(&cfg, err, sizeof(err));
