@@ -13,16 +13,12 @@
 /* What a file that is not an image is, for the message. */
 static const char *image_kind(mode_t m)
 {
-	if (S_ISDIR(m))
-		return "a directory";
 	if (S_ISCHR(m))
 		return "a character device";
 	if (S_ISFIFO(m))
 		return "a FIFO";
 	if (S_ISSOCK(m))
 		return "a socket";
-	if (S_ISLNK(m))
-		return "a symbolic link";
 	return "not a regular file";
 }
 
@@ -33,11 +29,16 @@ static int image_check_kind(const char *path, const struct stat *st, char *err,
 {
 	if (S_ISREG(st->st_mode) || S_ISBLK(st->st_mode))
 		return 0;
+	/* A directory keeps the system's own words, which say it all. */
+	if (S_ISDIR(st->st_mode)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(EISDIR));
+		return -EISDIR;
+	}
 	snprintf(err, errlen,
 		 "%s: is %s; an image must be a regular file or a block "
 		 "device",
 		 path, image_kind(st->st_mode));
-	return S_ISDIR(st->st_mode) ? -EISDIR : -ENODEV;
+	return -ENODEV;
 }
 
 static int image_fail(const char *path, int rc, char *err, size_t errlen)
