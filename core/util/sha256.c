@@ -172,7 +172,8 @@ static void sha256_progress_at(struct sha256_progress *p, uint64_t done)
 {
 	if (!p->size)
 		return;
-	int pct = (int)(done / (p->size / 100 + 1));
+	/* No overflow: done * 100 stays below 2^64 up to IMAGE_MAX_BYTES. */
+	int pct = (int)(done * 100 / p->size);
 	if (pct > 100)
 		pct = 100;
 	if (pct != p->shown) {
