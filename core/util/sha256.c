@@ -217,11 +217,13 @@ static int sha256_image(const struct image_file *im, struct sha256_progress *p,
 		off_t data = lseek(im->fd, (off_t)at, SEEK_DATA);
 		if (data < 0)
 			data = errno == ENXIO ? (off_t)im->size : (off_t)at;
-		off_t hole = lseek(im->fd, data, SEEK_HOLE);
-		if (hole < 0 || (uint64_t)hole > im->size)
-			hole = (off_t)im->size;
 		if ((uint64_t)data > im->size)
 			data = (off_t)im->size;
+		/* Reading holes is only slower, so anything odd (a file
+		 * changing under us) reads the rest: never a loop in place. */
+		off_t hole = lseek(im->fd, data, SEEK_HOLE);
+		if (hole <= data || (uint64_t)hole > im->size)
+			hole = (off_t)im->size;
 		sha256_zeros(&c, (uint64_t)data - at, p, &done);
 		for (at = (uint64_t)data; at < (uint64_t)hole && !rc;) {
 			size_t n = (uint64_t)hole - at < CHUNK
