@@ -52,7 +52,8 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 # registers itself, so that test shows a device is one file.
 TEST_DEV_SRCS := $(wildcard tests/devices/*.c)
 FUZZ_SRCS  := $(wildcard tests/fuzz/*.c)
-FUZZ_SECONDS ?= 300
+# Seconds each libFuzzer target runs in `make fuzz` and make fuzz-NAME.
+FUZZ_SECONDS ?= 60
 # Fuzz binaries compile several sources in one step: no dependency files.
 FUZZ_CFLAGS := $(filter-out -MMD -MP,$(CFLAGS_COMMON))
 
@@ -81,7 +82,7 @@ include guests/race/race.mk
 include guests/trace/trace.mk
 
 .PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests bench demo clean format \
-	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot
+	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot fuzz-virtio fuzz
 
 all: $(BUILD)/rewind
 
@@ -169,11 +170,18 @@ $(BUILD)/fuzz/fuzz_snapshot_replay: tests/fuzz/driver.c tests/fuzz/fuzz_snapshot
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_snapshot.c \
 		$(LIBCORE_SAN) -o $@ $(LIBS)
 
+# And virtio descriptor chains against a machine with a disk.
+$(BUILD)/fuzz/fuzz_virtio_replay: tests/fuzz/driver.c tests/fuzz/fuzz_virtio.c $(BUILD)/libcore-san.a
+	@mkdir -p $(dir $@)
+	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_virtio.c \
+		$(LIBCORE_SAN) -o $@ $(LIBS)
+
 fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay \
-		$(BUILD)/fuzz/fuzz_snapshot_replay
+		$(BUILD)/fuzz/fuzz_snapshot_replay $(BUILD)/fuzz/fuzz_virtio_replay
 	@$(BUILD)/fuzz/fuzz_log_replay tests/fuzz/corpus/log
 	@$(BUILD)/fuzz/fuzz_gdb_replay tests/fuzz/corpus/gdb
 	@$(BUILD)/fuzz/fuzz_snapshot_replay tests/fuzz/corpus/snapshot
+	@$(BUILD)/fuzz/fuzz_virtio_replay tests/fuzz/corpus/virtio
 
 # Coverage-guided fuzzing, not part of check: make fuzz-log FUZZ_SECONDS=600.
 # New inputs go to build/fuzz/log-corpus, crashing ones to build/fuzz/.
@@ -216,6 +224,34 @@ fuzz-snapshot: $(BUILD)/fuzz/fuzz_snapshot
 	$(BUILD)/fuzz/fuzz_snapshot -max_total_time=$(FUZZ_SECONDS) \
 		-artifact_prefix=$(BUILD)/fuzz/snapshot- \
 		$(BUILD)/fuzz/snapshot-corpus tests/fuzz/corpus/snapshot
+
+# virtio descriptor chains from a guest-memory image (tests/fuzz/fuzz_virtio.c),
+# the machine's sources built with clang as for fuzz-snapshot.
+$(BUILD)/fuzz/fuzz_virtio: tests/fuzz/fuzz_virtio.c $(CORE_SRCS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
+		-fsanitize=fuzzer,address,undefined \
+		tests/fuzz/fuzz_virtio.c $(CORE_SRCS) -o $@ $(LIBS)
+
+fuzz-virtio: $(BUILD)/fuzz/fuzz_virtio
+	@mkdir -p $(BUILD)/fuzz/virtio-corpus
+	$(BUILD)/fuzz/fuzz_virtio -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+		-artifact_prefix=$(BUILD)/fuzz/virtio- \
+		$(BUILD)/fuzz/virtio-corpus tests/fuzz/corpus/virtio
+
+# Every libFuzzer target in turn for FUZZ_SECONDS each (make fuzz
+# FUZZ_SECONDS=600), printing executions and coverage (cov: edges, ft:
+# features) per target; a crash stops it with the fuzzer's report, and the
+# input lands in build/fuzz/. Not part of check: it takes minutes.
+FUZZ_TARGETS := log gdb snapshot virtio
+fuzz: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+	@for t in $(FUZZ_TARGETS); do \
+		log=$(BUILD)/fuzz/$$t.log; \
+		if ! $(MAKE) --no-print-directory fuzz-$$t >$$log 2>&1; then \
+			tail -40 $$log; echo "fuzz-$$t: failed (whole output: $$log)"; \
+			exit 1; fi; \
+		sed -nE "s/^#([0-9]+)[[:space:]]+DONE[[:space:]]+(cov: [0-9]+ ft: [0-9]+).*/fuzz-$$t: \1 executions, \2/p" $$log; \
+	done
 
 isa: $(BUILD)/rewind-san $(ISA_ELFS)
 	@tests/isa/run.sh $(BUILD)/rewind-san $(ISA_ELFS)

@@ -7,7 +7,7 @@
 #include "elf_load.h"
 #include "fdt_build.h"
 #include "machine.h"
-#include "util/file_io.h"
+#include "util/image_file.h"
 
 #include <elf.h>
 #include <stdio.h>
@@ -55,7 +55,7 @@ static int boot_read(const char *what, const char *path, uint8_t **d,
 		     size_t *len, char *err, size_t errlen)
 {
 	char why[400];
-	if (file_read_all(path, d, len, why, sizeof(why)) == 0)
+	if (image_read_all(path, d, len, why, sizeof(why)) == 0)
 		return 0;
 	snprintf(err, errlen, "%s %s", what, why);
 	return -1;

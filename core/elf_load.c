@@ -2,7 +2,7 @@
  * the file and the guest memory before anything is copied. */
 #include "elf_load.h"
 #include "bus.h"
-#include "util/file_io.h"
+#include "util/image_file.h"
 
 #include <elf.h>
 #include <stdbool.h>
@@ -104,7 +104,7 @@ int elf_load(struct bus *b, const char *path, uint64_t *entry, char *err,
 {
 	uint8_t *img;
 	size_t len;
-	if (file_read_all(path, &img, &len, err, errlen))
+	if (image_read_all(path, &img, &len, err, errlen))
 		return -1;
 	char why[200];
 	int r = elf_load_image(b, img, len, entry, NULL, why, sizeof(why));

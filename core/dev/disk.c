@@ -6,6 +6,7 @@
  * chunk order is a plain scan: its order never depends on host pointers. */
 #include "disk.h"
 #include "../util/file_io.h"
+#include "../util/image_file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -33,39 +34,25 @@ static uint64_t disk_chunks_total(uint64_t size)
 	return (size + DISK_CHUNK_SIZE - 1) / DISK_CHUNK_SIZE;
 }
 
-/* Open the file and find its size; on failure err holds "path: reason". */
+/* Open the image and find its size; on failure err holds "path: reason".
+ * image_open refuses what cannot be a disk (a FIFO, /dev/zero, a
+ * directory) without blocking, and sizes beyond IMAGE_MAX_BYTES. */
 static int disk_open_file(const struct disk_config *dc, int *fd_out,
 			  uint64_t *size_out, char *err, size_t errlen)
 {
-	int flags = (dc->mode == DISK_PERSIST ? O_RDWR : O_RDONLY) | O_CLOEXEC;
-	int fd = open(dc->path, flags);
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: %s", dc->path, strerror(errno));
+	struct image_file im;
+	if (image_open(dc->path, dc->mode == DISK_PERSIST, &im, err, errlen))
 		return -1;
-	}
-	struct stat st;
-	int bad = fstat(fd, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
-	if (bad) {
-		snprintf(err, errlen, "%s: %s", dc->path, strerror(bad));
-		close(fd);
-		return -1;
-	}
-	/* lseek also sizes a block device, where st_size is 0. */
-	off_t end = lseek(fd, 0, SEEK_END);
-	if (end < 0) {
-		snprintf(err, errlen, "%s: %s", dc->path, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (end % DISK_SECTOR_SIZE) {
+	if (im.size % DISK_SECTOR_SIZE) {
 		snprintf(err, errlen,
-			 "%s: size %lld is not a multiple of %u bytes",
-			 dc->path, (long long)end, DISK_SECTOR_SIZE);
-		close(fd);
+			 "%s: size %llu is not a multiple of %u bytes",
+			 dc->path, (unsigned long long)im.size,
+			 DISK_SECTOR_SIZE);
+		close(im.fd);
 		return -1;
 	}
-	*fd_out = fd;
-	*size_out = (uint64_t)end;
+	*fd_out = im.fd;
+	*size_out = im.size;
 	return 0;
 }
 

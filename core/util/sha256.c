@@ -1,6 +1,9 @@
 /* SHA-256 as FIPS 180-4 section 6.2 defines it. */
+#define _GNU_SOURCE /* SEEK_DATA, SEEK_HOLE */
 #include "sha256.h"
 #include "file_io.h"
+#include "hash_cache.h"
+#include "image_file.h"
 #include "sha256_ni.h"
 
 #include <errno.h>
@@ -158,39 +161,111 @@ void sha256_buf(const void *data, size_t len, uint8_t out[SHA256_BYTES])
 	sha256_final(&c, out);
 }
 
+/* Progress on a terminal for an image big enough to take a while. */
+struct sha256_progress {
+	const char *path;
+	uint64_t size;
+	int shown; /* percent last printed, -1 for none */
+};
+
+static void sha256_progress_at(struct sha256_progress *p, uint64_t done)
+{
+	if (!p->size)
+		return;
+	/* No overflow: done * 100 stays below 2^64 up to IMAGE_MAX_BYTES. */
+	int pct = (int)(done * 100 / p->size);
+	if (pct > 100)
+		pct = 100;
+	if (pct != p->shown) {
+		fprintf(stderr, "\rhashing %s: %d%%", p->path, pct);
+		p->shown = pct;
+	}
+}
+
+/* Feed n zero bytes: a hole reads as zeros, so nothing is read. */
+static void sha256_zeros(struct sha256_ctx *c, uint64_t n,
+			 struct sha256_progress *p, uint64_t *done)
+{
+	/* Small enough to stay in the first-level cache. */
+	static const uint8_t zero[16384];
+	while (n) {
+		size_t k = n < sizeof zero ? (size_t)n : sizeof zero;
+		sha256_update(c, zero, k);
+		n -= k;
+		*done += k;
+		if ((*done & ((64u << 20) - 1)) < k)
+			sha256_progress_at(p, *done);
+	}
+}
+
+/* Hash the first im->size bytes of the image: extents the file system
+ * reports as holes (SEEK_HOLE) are fed as zeros without reading them. */
+static int sha256_image(const struct image_file *im, struct sha256_progress *p,
+			uint8_t out[SHA256_BYTES])
+{
+	enum { CHUNK = 1 << 16 };
+	uint8_t *buf = malloc(CHUNK);
+	if (!buf)
+		return -ENOMEM;
+	struct sha256_ctx c;
+	sha256_init(&c);
+	uint64_t at = 0, done = 0;
+	int rc = 0;
+	while (at < im->size && !rc) {
+		/* No more data (ENXIO) means a hole to the end; a file
+		 * system or device that cannot tell is all data. */
+		off_t data = lseek(im->fd, (off_t)at, SEEK_DATA);
+		if (data < 0)
+			data = errno == ENXIO ? (off_t)im->size : (off_t)at;
+		if ((uint64_t)data > im->size)
+			data = (off_t)im->size;
+		/* Reading holes is only slower, so anything odd (a file
+		 * changing under us) reads the rest: never a loop in place. */
+		off_t hole = lseek(im->fd, data, SEEK_HOLE);
+		if (hole <= data || (uint64_t)hole > im->size)
+			hole = (off_t)im->size;
+		sha256_zeros(&c, (uint64_t)data - at, p, &done);
+		for (at = (uint64_t)data; at < (uint64_t)hole && !rc;) {
+			size_t n = (uint64_t)hole - at < CHUNK
+					   ? (size_t)((uint64_t)hole - at)
+					   : CHUNK;
+			rc = file_pread_all(im->fd, buf, n, at);
+			sha256_update(&c, buf, rc ? 0 : n);
+			at += n;
+			done += n;
+			sha256_progress_at(p, done);
+		}
+	}
+	free(buf);
+	if (rc == 0)
+		sha256_final(&c, out);
+	return rc;
+}
+
 int sha256_file(const char *path, uint8_t out[SHA256_BYTES], char *err,
 		size_t errlen)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		int rc = -errno;
-		snprintf(err, errlen, "%s: %s", path, strerror(-rc));
+	struct image_file im;
+	int rc = image_open(path, false, &im, err, errlen);
+	if (rc)
 		return rc;
+	if (hash_cache_get(&im.st, out)) {
+		close(im.fd);
+		return 0;
 	}
-	enum { CHUNK = 1 << 16 };
-	uint8_t *buf = malloc(CHUNK);
-	if (!buf) {
-		close(fd);
-		snprintf(err, errlen, "%s: out of memory", path);
-		return -ENOMEM;
-	}
-	struct sha256_ctx c;
-	sha256_init(&c);
-	int rc = 0;
-	ssize_t n;
-	do {
-		n = file_read_full(fd, buf, CHUNK);
-		if (n > 0)
-			sha256_update(&c, buf, (size_t)n);
-	} while (n == CHUNK);
-	if (n < 0) {
-		rc = (int)n;
-		snprintf(err, errlen, "%s: %s", path, strerror(-rc));
-	}
-	free(buf);
-	close(fd);
-	if (rc == 0)
-		sha256_final(&c, out);
+	struct sha256_progress p = {path, 0, -1};
+	if (im.size >= HASH_CACHE_MIN_BYTES && isatty(STDERR_FILENO))
+		p.size = im.size;
+	rc = sha256_image(&im, &p, out);
+	if (p.shown >= 0)
+		fprintf(stderr, "\r\033[K");
+	struct stat after;
+	if (rc == 0 && fstat(im.fd, &after) == 0)
+		hash_cache_put(&im.st, &after, out);
+	if (rc)
+		snprintf(err, errlen, "%s: %s", path,
+			 rc == -ENOMEM ? "out of memory" : strerror(-rc));
+	close(im.fd);
 	return rc;
 }
 

@@ -20,8 +20,12 @@ void sha256_update(struct sha256_ctx *c, const void *data, size_t len);
 /* Pad, write the digest, and leave c needing sha256_init before reuse. */
 void sha256_final(struct sha256_ctx *c, uint8_t out[SHA256_BYTES]);
 void sha256_buf(const void *data, size_t len, uint8_t out[SHA256_BYTES]);
-/* Hash a file without holding it in memory. 0, or a negative errno with a
- * message naming the path in err. */
+/* Hash an image file (a regular file or a block device: image_open says
+ * why anything else is refused) without holding it in memory, reading
+ * only the extents that are not holes, through the cache of image hashes
+ * (hash_cache.h), with progress on stderr when it is a terminal and the
+ * image is large. 0, or a negative errno with a message naming the path
+ * in err. */
 int sha256_file(const char *path, uint8_t out[SHA256_BYTES], char *err,
 		size_t errlen);
 /* Lower-case hex, NUL-terminated. */
