@@ -69,7 +69,7 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev check \
 	libfdt-dev gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
 	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev python3 \
-	binutils-multiarch-dev
+	binutils-multiarch-dev u-boot-qemu
 
 # `make` builds the binary, whatever the included recipes define first.
 .DEFAULT_GOAL := all
@@ -132,10 +132,10 @@ $(BENCH_ELF): bench/compute/crt0.S bench/compute/compute.c bench/compute/link.ld
 		bench/compute/crt0.S bench/compute/compute.c -o $@
 
 check: deps
-	@$(MAKE) --no-print-directory linux
+	@$(MAKE) --no-print-directory linux linux-kunit
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
 		cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests \
-		trace-tests tune-tests demo-tests docs-tests
+		trace-tests tune-tests demo-tests docs-tests thirdparty-tests
 
 # Every C file of ours that clang-format keeps in shape.
 FORMAT_SRCS = $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
@@ -284,6 +284,11 @@ gdb-tests: $(BUILD)/rewind-san
 
 trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
+
+# Software we did not write: U-Boot, and Linux's KUnit suites.
+.PHONY: thirdparty-tests
+thirdparty-tests: $(BUILD)/rewind-san
+	@tests/thirdparty/run.sh $(BUILD)/rewind-san $(LINUX_KUNIT_DIR)
 
 # The optimisation switches leave every guest-visible outcome unchanged.
 .PHONY: tune-tests

@@ -95,6 +95,9 @@ static void console_take(struct console *c, uint8_t byte)
 
 void console_read(struct console *c, int timeout_ms)
 {
+	/* A prompt ends without a newline, and whoever types the answer
+	 * must see it first. */
+	fflush(stdout);
 	if (c->fd < 0 || c->npending == sizeof(c->pending))
 		return;
 	struct pollfd p = {.fd = c->fd, .events = POLLIN};

@@ -2,16 +2,25 @@
 # Builds the Linux guest: a small RISC-V kernel (Image, and vmlinux with
 # DWARF for gdb) and an initramfs whose /init is init.c.
 #
+# Variants share the source and differ in Kconfig fragments:
+#   base   config.fragment                  the guest whose init checks the machine
+#   kunit  config.fragment + kunit.fragment runs KUnit suites at boot
+#
 # The artefacts are cached outside the repository in
 #   ${REWIND_CACHE:-/var/cache/rewind}/linux-<key>/{Image,vmlinux,initramfs.cpio}
-# where <key> hashes every input: config.fragment, init.c, this script, the
-# installed linux-source-6.1 and libc6-dev-riscv64-cross package versions and
-# the cross-compiler version. A complete cache directory makes this script a
+# (linux-<variant>-<key> for a variant other than base) where <key> hashes
+# every input: the variant's fragments, init.c, this script, the installed
+# linux-source-6.1 and libc6-dev-riscv64-cross package versions and the
+# cross-compiler version. A complete cache directory makes this script a
 # no-op. The kernel is built in a scratch tree under ${REWIND_SCRATCH:-/var/tmp}
-# kept per source version, so a changed fragment rebuilds incrementally.
+# kept per source version and variant, so a changed fragment rebuilds
+# incrementally and switching variants rebuilds nothing; the extracted
+# source is shared, since out-of-tree builds never write into it.
 #
-# Usage: build.sh               build if needed; the last stdout line is the dir
-#        build.sh --print-dir   print the dir the current inputs map to
+# Usage: build.sh [--variant NAME]               build if needed; the last
+#                                                stdout line is the dir
+#        build.sh [--variant NAME] --print-dir   print the dir the current
+#                                                inputs map to
 # Progress and errors go to stderr.
 set -euo pipefail
 
@@ -23,6 +32,8 @@ src_pkg=linux-source-6.1
 libc_pkg=libc6-dev-riscv64-cross
 tarball=/usr/src/linux-source-6.1.tar.xz
 artefacts=(Image vmlinux initramfs.cpio)
+variant=base
+fragments=()
 
 die() {
 	echo "build.sh: error: $*" >&2
@@ -55,7 +66,8 @@ compute_key() {
 		echo "source $(pkg_version "$src_pkg")"
 		echo "libc $(pkg_version "$libc_pkg")"
 		echo "cc $("${cross}gcc" --version | head -n 1)"
-		sha256sum "$here/config.fragment" "$here/init.c" \
+		echo "variant $variant"
+		sha256sum "${fragments[@]}" "$here/init.c" \
 			"$here/build.sh" | awk '{ print $1 }'
 	} | sha256sum | cut -c 1-16
 }
@@ -93,14 +105,14 @@ extract_source() {
 	mv -T "$tmp" "$dir"
 }
 
-# allnoconfig plus the fragment, then a check that every symbol the
-# fragment names ended up as asked (Kconfig silently drops a symbol whose
+# allnoconfig plus the fragments, then a check that every symbol they
+# name ended up as asked (Kconfig silently drops a symbol whose
 # dependencies are unmet).
 configure_kernel() {
 	local src=$1 obj=$2 line sym missing=()
 	(cd "$src" && ARCH=riscv CROSS_COMPILE=$cross \
 		scripts/kconfig/merge_config.sh -n -O "$obj" \
-		"$here/config.fragment") >"$obj/config.log" 2>&1 ||
+		"${fragments[@]}") >"$obj/config.log" 2>&1 ||
 		die "kernel configuration failed, see $obj/config.log"
 	while IFS= read -r line; do
 		if [[ $line =~ ^(CONFIG_[A-Za-z0-9_]+)= ]]; then
@@ -111,11 +123,11 @@ configure_kernel() {
 				missing+=("$line")
 			fi
 		fi
-	done <"$here/config.fragment"
+	done < <(cat "${fragments[@]}")
 	if ((${#missing[@]})); then
 		printf 'build.sh: not in the resulting .config: %s\n' \
 			"${missing[@]}" >&2
-		die "config.fragment does not hold, see $obj/.config"
+		die "the $variant fragments do not hold, see $obj/.config"
 	fi
 }
 
@@ -159,16 +171,39 @@ EOF
 	"$out/gen_init_cpio" -t 0 "$out/initramfs.list" >"$out/initramfs.cpio"
 }
 
-main() {
-	local print_only=0 key dir src obj tmp
-	case "${1:-}" in
-	"") ;;
-	--print-dir) print_only=1 ;;
-	*) die "usage: build.sh [--print-dir]" ;;
+usage() {
+	die "usage: build.sh [--variant base|kunit] [--print-dir]"
+}
+
+# Sets variant and its fragments, in merge order.
+select_variant() {
+	variant=$1
+	case "$variant" in
+	base) fragments=("$here/config.fragment") ;;
+	kunit) fragments=("$here/config.fragment" "$here/kunit.fragment") ;;
+	*) die "unknown variant '$variant' (base or kunit)" ;;
 	esac
+}
+
+main() {
+	local print_only=0 key dir src obj tmp suffix=
+	select_variant base
+	while (($#)); do
+		case "$1" in
+		--print-dir) print_only=1 ;;
+		--variant)
+			(($# >= 2)) || usage
+			select_variant "$2"
+			shift
+			;;
+		*) usage ;;
+		esac
+		shift
+	done
+	[[ $variant == base ]] || suffix=-$variant
 
 	key=$(compute_key)
-	dir=$cache_root/linux-$key
+	dir=$cache_root/linux$suffix-$key
 	if ((print_only)) || is_complete "$dir"; then
 		echo "$dir"
 		return 0
@@ -188,13 +223,13 @@ main() {
 	local ver
 	ver=$(pkg_version "$src_pkg")
 	src=$scratch/rewind-linux-src-$ver
-	obj=$scratch/rewind-linux-obj-$ver
+	obj=$scratch/rewind-linux-obj-$ver$suffix
 	extract_source "$src"
 	mkdir -p "$obj"
 	configure_kernel "$src" "$obj"
 	build_kernel "$obj"
 
-	tmp=$(mktemp -d "$cache_root/.linux-$key.tmp.XXXXXX")
+	tmp=$(mktemp -d "$cache_root/.linux$suffix-$key.tmp.XXXXXX")
 	build_initramfs "$src" "$tmp"
 	cp "$obj/arch/riscv/boot/Image" "$obj/vmlinux" "$tmp/"
 	rm -f "$tmp/gen_init_cpio"
