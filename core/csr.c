@@ -2,6 +2,7 @@
 #include "csr.h"
 #include "machine.h"
 #include "mmu.h"
+#include "trigger.h"
 
 enum {
 	CSR_FFLAGS = 0x001,
@@ -225,6 +226,10 @@ int csr_read(struct hart *h, unsigned num, uint64_t *val)
 			v = i < PMP_COUNT ? pmp_read_addr(h, i) : 0;
 			break;
 		}
+		if (trig_csr_exists(h, num)) {
+			v = trig_csr_read(h, num);
+			break;
+		}
 		return -1;
 	}
 	*val = v;
@@ -363,6 +368,10 @@ int csr_write(struct hart *h, unsigned num, uint64_t val)
 			unsigned i = num - CSR_PMPADDR0;
 			if (i < PMP_COUNT)
 				pmp_write_addr(h, i, val);
+			break;
+		}
+		if (trig_csr_exists(h, num)) {
+			trig_csr_write(h, num, val);
 			break;
 		}
 		return -1;

@@ -3,6 +3,7 @@
 #include "exec.h"
 #include "machine.h"
 #include "mmu.h"
+#include "trigger.h"
 
 #define SEXT32(v) ((uint64_t)(int64_t)(int32_t)(uint32_t)(v))
 
@@ -30,8 +31,8 @@ static int lr(struct hart *h, const struct insn *in, unsigned size)
 
 static int sc(struct hart *h, const struct insn *in, unsigned size)
 {
-	int r = mmu_rmw_ptr(h, in, h->x[in->rs1], size, &h->slow_ptr,
-			    &h->slow_pa);
+	int r = mmu_rmw_ptr(h, in, h->x[in->rs1], size, TRIG_STORE,
+			    &h->slow_ptr, &h->slow_pa);
 	if (r)
 		return r;
 	void *p = h->slow_ptr;
@@ -71,7 +72,8 @@ static inline int amo_ptr(struct hart *h, const struct insn *in, unsigned size,
 		*p = (void *)(e->addend + (uintptr_t)va);
 		return 0;
 	}
-	int r = mmu_rmw_ptr(h, in, va, size, &h->slow_ptr, &h->slow_pa);
+	int r = mmu_rmw_ptr(h, in, va, size, TRIG_LOAD | TRIG_STORE,
+			    &h->slow_ptr, &h->slow_pa);
 	*p = h->slow_ptr;
 	return r;
 }

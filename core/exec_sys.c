@@ -4,6 +4,7 @@
 #include "csr.h"
 #include "exec.h"
 #include "machine.h"
+#include "trigger.h"
 
 static int next(struct hart *h, const struct insn *in)
 {
@@ -57,6 +58,8 @@ static int trap_return(struct hart *h, const struct insn *in, enum priv x)
 	h->mstatus = s;
 	h->priv = to;
 	h->pc = m ? h->mepc : h->sepc;
+	if (m)
+		trig_mret(h);
 	hart_update_mode(h);
 	return exec_exit(in);
 }

@@ -5,6 +5,7 @@
 #include "machine.h"
 #include "mmu.h"
 #include "state.h"
+#include "trigger.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -43,6 +44,7 @@ void hart_reset(struct hart *h)
 		h->tlb[s].nlog = TLB_LOG + 1;
 		h->jcache[s].nlog = JCACHE_LOG + 1;
 	}
+	trig_reset(h);
 	hart_flush_tlb(h);
 	hart_update_mode(h);
 }
@@ -106,6 +108,10 @@ void hart_state_save(const struct hart *h, struct state_buf *b)
 	state_put_u8(b, h->wfi);
 	state_put_u8(b, h->seip_line);
 	state_put_u8(b, h->seip_sw);
+	/* A trailing part, so that states saved before triggers existed
+	 * still load; version 1 machines have none to save. */
+	if (h->m->identity >= MACHINE_IDENTITY_V2)
+		trig_state_save(h, b);
 }
 
 static void hart_state_read(struct hart *t, struct state_reader *r)
@@ -135,6 +141,13 @@ static void hart_state_read(struct hart *t, struct state_reader *r)
 	t->wfi = state_get_bool(r);
 	t->seip_line = state_get_bool(r);
 	t->seip_sw = state_get_bool(r);
+	if (state_left(r)) {
+		if (t->m->identity < MACHINE_IDENTITY_V2)
+			r->bad = true; /* no triggers to restore into */
+		trig_state_read(t, r);
+	} else {
+		trig_reset(t); /* saved before triggers existed */
+	}
 }
 
 #define HART_IRQ_BITS                                                          \
@@ -180,6 +193,7 @@ int hart_state_load(struct hart *h, struct state_reader *r)
 		/* Recomputes pmp_active and drops every cached translation
 		 * and jump-cache entry. */
 		pmp_refresh(h);
+		trig_refresh(h);
 		hart_update_mode(h);
 	}
 	free(t);
@@ -336,7 +350,12 @@ static void hart_caches_clear(void *obj)
 
 int hart_cache_load(struct hart *h, struct state_reader *r)
 {
-	return state_load_checked(r, hart_caches_read, hart_caches_clear, h);
+	int rc = state_load_checked(r, hart_caches_read, hart_caches_clear, h);
+	/* Saved caches never hold the pages a trigger watches; keep it so
+	 * whatever the file says. */
+	if (rc == 0)
+		trig_refresh(h);
+	return rc;
 }
 
 static struct tlb_entry *hart_tlb_array(struct tlb_set *s, unsigned acc)
@@ -491,6 +510,10 @@ static uint64_t hart_step_uncached(struct hart *h)
 	in[1].off = in[0].len;
 	in[1].idx = 1;
 	h->chain_left = 0;
+	if (h->trig_exec && trig_exec_fires(h, h->pc, in[0].len)) {
+		hart_trap(h, &in[0], EXC_BREAKPOINT, h->pc);
+		return 0;
+	}
 	return exec_retired(in[0].fn(h, in));
 }
 
@@ -556,9 +579,11 @@ static int hart_fetch_block(struct hart *h, struct block **out)
 uint64_t hart_run(struct hart *h, uint64_t budget)
 {
 	struct bus *bus = &h->m->bus;
-	/* Breakpoints and watchpoints change only between runs; either
-	 * keeps blocks from running whole or chaining. */
-	const int nbreakpoints = h->m->nbreakpoints + h->m->nwatch;
+	/* Breakpoints, watchpoints and execute triggers change only between
+	 * runs (arming a trigger ends the run); each keeps blocks from
+	 * running whole or chaining. */
+	const int nbreakpoints =
+		h->m->nbreakpoints + h->m->nwatch + h->trig_exec;
 	uint64_t done = 0;
 	h->stop = STOP_NONE; /* the reason of an earlier run is spent */
 	while (done < budget) {
@@ -614,8 +639,17 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 				h->stop = STOP_BREAKPOINT;
 				break;
 			}
-			r = n == b->n ? b->insns[0].fn(h, b->insns)
-				      : hart_run_partial(h, b, n);
+			/* The guest's own execute triggers: stop the block
+			 * before one fires, and fire it when it is first. */
+			if (h->trig_exec)
+				n = trig_exec_limit(h, b, n);
+			if (n == 0 &&
+			    trig_exec_fires(h, h->pc, b->insns[0].len))
+				r = hart_trap(h, &b->insns[0], EXC_BREAKPOINT,
+					      h->pc);
+			else
+				r = n == b->n ? b->insns[0].fn(h, b->insns)
+					      : hart_run_partial(h, b, n);
 		}
 		/* Chained blocks have added their own to icount; the counts
 		 * after a retirement are the last block's business, as they

@@ -141,6 +141,11 @@ static inline unsigned jcache_index(uint64_t pc)
 }
 
 #define PMP_COUNT 16
+/* Sdtrig triggers (core/trigger.c), as many as QEMU's virt board has. */
+#define TRIG_COUNT 2
+struct trigger {
+	uint64_t tdata1, tdata2;
+};
 /* Remembered PMP outcomes of whole pages (core/pmp.c). key: page address
  * | access << 1 | privilege << 3 | 1; 0 is empty. */
 #define PMP_MEMO 64
@@ -244,6 +249,12 @@ struct hart {
 			       a 4 KiB page, more for a superpage */
 	/* mip.SEIP is the PLIC's line OR the bit M-mode software wrote. */
 	bool seip_line, seip_sw;
+	/* Sdtrig (core/trigger.c). trig_exec / trig_data: some trigger may
+	 * fire on execution / on a load or store, derived by trig_refresh;
+	 * while both are clear no trigger costs anything. */
+	struct trigger trig[TRIG_COUNT];
+	uint64_t tselect, tcontrol;
+	bool trig_exec, trig_data;
 	/* The caches come last, a megabyte of them: hart_state_load copies
 	 * only what precedes them. */
 	struct tlb_set tlb[4];	     /* indexed by enum priv */

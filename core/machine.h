@@ -267,6 +267,11 @@ bool machine_watch_page(const struct machine *m, uint64_t va);
 void machine_watch_access(struct hart *h, uint64_t va, unsigned size,
 			  bool write);
 
+/* Drop h's cached data translations of the pages holding [first, last],
+ * so that accesses to them take the checked slow path (core/watch.c; the
+ * guest's own triggers use it too). */
+void watch_drop_hart(struct hart *h, uint64_t first, uint64_t last);
+
 /* Clear RAM's dirty-page bitmap for the next incremental checkpoint; pages
  * that stay writable through cached translations stay marked. */
 void machine_dirty_reset(struct machine *m);

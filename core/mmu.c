@@ -2,6 +2,7 @@
 #include "mmu.h"
 #include "bus.h"
 #include "machine.h"
+#include "trigger.h"
 
 static const uint64_t page_fault_cause[3] = {EXC_LOAD_PAGE, EXC_STORE_PAGE,
 					     EXC_INSN_PAGE};
@@ -156,9 +157,13 @@ static void mmu_tlb_fill(struct hart *h, struct tlb_set *set, uint64_t va,
 	bool ok;
 	if (!pmp_page_uniform(h, page_pa, acc, priv, &ok) || !ok)
 		return;
-	/* Watched pages stay uncached so that every access is checked. */
+	/* Watched pages, and pages a load or store trigger may match, stay
+	 * uncached so that every access is checked. */
 	if (__builtin_expect(h->m->nwatch != 0, 0) && acc != ACC_X &&
 	    machine_watch_page(h->m, va))
+		return;
+	if (__builtin_expect(h->trig_data, 0) && acc != ACC_X &&
+	    trig_data_page(h, va))
 		return;
 	uint8_t *host = r->host + (page_pa - r->base);
 	if (acc == ACC_W) {
@@ -249,9 +254,23 @@ static int mmu_load_page(struct hart *h, const struct insn *in, uint64_t va,
 	return 0;
 }
 
+/* A load or store trigger fires before the access (so it has no effect)
+ * and outranks its faults: a breakpoint exception with tval = va. */
+static int mmu_trig_check(struct hart *h, const struct insn *in, uint64_t va,
+			  unsigned size, unsigned kind)
+{
+	if (__builtin_expect(h->trig_data, 0) &&
+	    trig_data_fires(h, va, size, kind))
+		return hart_trap(h, in, EXC_BREAKPOINT, va);
+	return 0;
+}
+
 int mmu_load_slow(struct hart *h, const struct insn *in, uint64_t va,
 		  unsigned size, uint64_t *out)
 {
+	int t = mmu_trig_check(h, in, va, size, TRIG_LOAD);
+	if (t)
+		return t;
 	if ((va & 0xfff) + size <= PAGE_SIZE)
 		return mmu_load_page(h, in, va, size, out);
 	/* Misaligned across a page boundary: two accesses, first page first,
@@ -288,6 +307,9 @@ int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 	uint64_t pa[2];
 	bool memory[2];
 	unsigned first = size;
+	int t = mmu_trig_check(h, in, va, size, TRIG_STORE);
+	if (t)
+		return t;
 	if ((va & 0xfff) + size > PAGE_SIZE)
 		first = (unsigned)(PAGE_SIZE - (va & 0xfff));
 	/* Translate both parts before writing either, so a fault on the
@@ -331,8 +353,11 @@ int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 }
 
 int mmu_rmw_ptr(struct hart *h, const struct insn *in, uint64_t va,
-		unsigned size, void **host, uint64_t *pa)
+		unsigned size, unsigned trig_kind, void **host, uint64_t *pa)
 {
+	int t = mmu_trig_check(h, in, va, size, trig_kind);
+	if (t)
+		return t;
 	if (va & (size - 1))
 		return hart_trap(h, in, EXC_STORE_MISALIGNED, va);
 	enum priv priv = mmu_data_priv(h);
@@ -357,6 +382,9 @@ int mmu_rmw_ptr(struct hart *h, const struct insn *in, uint64_t va,
 int mmu_load_pa(struct hart *h, const struct insn *in, uint64_t va,
 		unsigned size, uint64_t *pa)
 {
+	int t = mmu_trig_check(h, in, va, size, TRIG_LOAD);
+	if (t)
+		return t;
 	if (va & (size - 1))
 		return hart_trap(h, in, EXC_LOAD_MISALIGNED, va);
 	int cause = mmu_access(h, va, size, ACC_R, mmu_data_priv(h), pa);

@@ -43,9 +43,10 @@ int mmu_fetch_slow(struct hart *h, const struct insn *in, uint64_t va,
 		   uint64_t *out);
 
 /* A host pointer for an aligned read-modify-write of size bytes at va (AMOs
- * and SC), translated for write; 0 or EXEC_TRAP. */
+ * and SC), translated for write; 0 or EXEC_TRAP. trig_kind: the triggers
+ * it answers to (TRIG_LOAD | TRIG_STORE for an AMO, TRIG_STORE for SC). */
 int mmu_rmw_ptr(struct hart *h, const struct insn *in, uint64_t va,
-		unsigned size, void **host, uint64_t *pa);
+		unsigned size, unsigned trig_kind, void **host, uint64_t *pa);
 /* Translate for a load (LR): 0 or EXEC_TRAP. */
 int mmu_load_pa(struct hart *h, const struct insn *in, uint64_t va,
 		unsigned size, uint64_t *pa);

@@ -1,5 +1,6 @@
 /* Trap entry: exceptions and interrupts, with delegation to S-mode. */
 #include "machine.h"
+#include "trigger.h"
 
 /* A hart that traps this many times without retiring an instruction can
  * never make progress (e.g. its trap vector itself faults). */
@@ -39,6 +40,7 @@ static void trap_enter(struct hart *h, uint64_t cause, uint64_t epc,
 		h->mepc = epc;
 		h->mtval = tval;
 		tvec = h->mtvec;
+		trig_trap_to_m(h);
 	}
 	h->mstatus = trap_mstatus(h->mstatus, h->priv, to);
 	h->priv = to;

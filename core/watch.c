@@ -28,31 +28,35 @@ static void watch_drop_entries(struct tlb_entry *e, uint64_t first,
  * address space) costs one pass over the TLBs instead, so the work is
  * bounded by the TLBs' size whatever the range. */
 #define WATCH_PAGEWISE_MAX 64
+void watch_drop_hart(struct hart *h, uint64_t first, uint64_t last)
+{
+	first &= ~0xfffull;
+	last &= ~0xfffull;
+	bool pagewise = (last - first) >> 12 < WATCH_PAGEWISE_MAX;
+	for (int s = 0; s < 4; s++) {
+		struct tlb_set *set = &h->tlb[s];
+		if (!pagewise) {
+			watch_drop_entries(set->r, first, last);
+			watch_drop_entries(set->w, first, last);
+			continue;
+		}
+		for (uint64_t page = first;; page += 0x1000) {
+			unsigned k = tlb_index(page);
+			if (set->r[k].tag == page)
+				set->r[k].tag = TLB_INVALID;
+			if (set->w[k].tag == page)
+				set->w[k].tag = TLB_INVALID;
+			if (page == last)
+				break;
+		}
+	}
+}
+
 static void watch_drop_translations(struct machine *m, uint64_t addr,
 				    uint64_t len)
 {
-	uint64_t first = addr & ~0xfffull;
-	uint64_t last = (addr + (len - 1)) & ~0xfffull;
-	bool pagewise = (last - first) >> 12 < WATCH_PAGEWISE_MAX;
-	for (int i = 0; i < m->nharts; i++) {
-		for (int s = 0; s < 4; s++) {
-			struct tlb_set *set = &m->harts[i]->tlb[s];
-			if (!pagewise) {
-				watch_drop_entries(set->r, first, last);
-				watch_drop_entries(set->w, first, last);
-				continue;
-			}
-			for (uint64_t page = first;; page += 0x1000) {
-				unsigned k = tlb_index(page);
-				if (set->r[k].tag == page)
-					set->r[k].tag = TLB_INVALID;
-				if (set->w[k].tag == page)
-					set->w[k].tag = TLB_INVALID;
-				if (page == last)
-					break;
-			}
-		}
-	}
+	for (int i = 0; i < m->nharts; i++)
+		watch_drop_hart(m->harts[i], addr, addr + (len - 1));
 }
 
 int machine_watch_add(struct machine *m, uint64_t addr, uint64_t len,
