@@ -36,8 +36,7 @@ enum {
 #define MC_STORE	 (1ull << 1)
 #define MC_LOAD		 (1ull << 0)
 #define MC_MODES	 (MC_M | MC_S | MC_U)
-#define MC_KEPT                                                                \
-	(MC_HIT | MC_MODES | MC_EXECUTE | MC_STORE | MC_LOAD)
+#define MC_KEPT		 (MC_HIT | MC_MODES | MC_EXECUTE | MC_STORE | MC_LOAD)
 
 /* Match modes: 0 equal, 1 NAPOT, 2 >=, 3 <. The others (the masked
  * halves, the negations) are not offered and read back as 0. */
@@ -154,8 +153,7 @@ static uint64_t napot_mask(uint64_t t2)
 /* Does the access of size bytes at lo match the address condition? Equal
  * and NAPOT match when any accessed byte does (what the spec recommends
  * for equal); >= and < compare the lowest address. */
-static bool mc_addr_match(uint64_t t1, uint64_t t2, uint64_t lo,
-			  unsigned size)
+static bool mc_addr_match(uint64_t t1, uint64_t t2, uint64_t lo, unsigned size)
 {
 	switch ((t1 >> MC_MATCH_SHIFT) & 15) {
 	case MATCH_EQ: return t2 - lo < size;
@@ -204,8 +202,7 @@ bool trig_exec_fires(struct hart *h, uint64_t pc, unsigned len)
 	return t != NULL;
 }
 
-bool trig_data_fires(struct hart *h, uint64_t va, unsigned size,
-		     unsigned kind)
+bool trig_data_fires(struct hart *h, uint64_t va, unsigned size, unsigned kind)
 {
 	uint64_t want = ((kind & TRIG_LOAD) ? MC_LOAD : 0) |
 			((kind & TRIG_STORE) ? MC_STORE : 0);

@@ -29,8 +29,7 @@ bool trig_exec_fires(struct hart *h, uint64_t pc, unsigned len);
 /* Does a load or store trigger (kind TRIG_LOAD / TRIG_STORE, or both for
  * an AMO) fire for an access of size bytes at va? Call only while
  * h->trig_data is set; on true its hit bit is set. */
-bool trig_data_fires(struct hart *h, uint64_t va, unsigned size,
-		     unsigned kind);
+bool trig_data_fires(struct hart *h, uint64_t va, unsigned size, unsigned kind);
 /* True when virtual page va >> 12 may hold an address a load or store
  * trigger of h matches: it must never get a cached translation. */
 bool trig_data_page(const struct hart *h, uint64_t va);

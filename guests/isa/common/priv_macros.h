@@ -499,4 +499,54 @@ priv_init_done:
 #define SV39_ON SATP_ON(SATP_SV39 | (PT_PAGE(0) >> 12))
 #define SV48_ON SATP_ON(SATP_SV48 | (PT_PAGE(3) >> 12))
 
+/* ------------------------------------------------------------------ */
+/* Sdtrig triggers (mcontrol, type 2)                                   */
+#define CSR_TSELECT  0x7a0
+#define CSR_TDATA1   0x7a1
+#define CSR_TDATA2   0x7a2
+#define CSR_TDATA3   0x7a3
+#define CSR_TINFO    0x7a4
+#define CSR_TCONTROL 0x7a5
+#define TCONTROL_MTE  (1 << 3)
+#define TCONTROL_MPTE (1 << 7)
+#define MC_TYPE2   (2 << 60)
+#define MC_MASKMAX (63 << 53)
+#define MC_HIT     (1 << 20)
+#define MC_SIZE(c) ((((c) >> 2) << 21) | (((c) & 3) << 16))
+#define MC_MATCH(m) ((m) << 7)
+#define MC_M       (1 << 6)
+#define MC_S       (1 << 4)
+#define MC_U       (1 << 3)
+#define MC_EXEC    (1 << 2)
+#define MC_STORE   (1 << 1)
+#define MC_LOAD    (1 << 0)
+/* size codes */
+#define MC_ANY 0
+#define MC_B   1
+#define MC_H   2
+#define MC_W   3
+#define MC_D   5
+/* match modes */
+#define MC_EQ    0
+#define MC_NAPOT 1
+#define MC_GE    2
+#define MC_LT    3
+
+/* Trigger i: tdata2 = addr (a register), tdata1 = ctl; clobbers t0 */
+#define TRIG_SET(i, ctl, addr)                      \
+	li t0, i;                                   \
+	csrw CSR_TSELECT, t0;                       \
+	li t0, MC_TYPE2 | (ctl);                    \
+	csrw CSR_TDATA1, t0;                        \
+	csrw CSR_TDATA2, addr;
+/* Trigger i armed for nothing; clobbers t0 */
+#define TRIG_OFF(i)                                 \
+	li t0, i;                                   \
+	csrw CSR_TSELECT, t0;                       \
+	csrw CSR_TDATA1, zero;
+/* M-mode triggers may fire */
+#define TRIG_MTE_ON                                 \
+	li t0, TCONTROL_MTE;                        \
+	csrs CSR_TCONTROL, t0;
+
 #endif
