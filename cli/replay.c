@@ -47,10 +47,9 @@ int cmd_replay(int argc, char **argv)
 		fprintf(stderr, "rewind replay: which recording?\n");
 		return 1;
 	}
-	if (gdb)
-		return debug_replay(path, gdb, to, verify, budget);
 	interrupt_catch();
-	int status = replay_run(path, to, verify);
+	int status = gdb ? debug_replay(path, gdb, to, verify, budget)
+			 : replay_run(path, to, verify);
 	interrupt_release();
 	return status;
 }
