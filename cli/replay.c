@@ -5,6 +5,7 @@
 #include "../replay/logfile.h"
 #include "../replay/replay_session.h"
 #include "../replay/summary.h"
+#include "../snapshots/file_kind.h"
 #include "commands.h"
 #include "options.h"
 
@@ -47,10 +48,9 @@ int cmd_replay(int argc, char **argv)
 		fprintf(stderr, "rewind replay: which recording?\n");
 		return 1;
 	}
-	if (gdb)
-		return debug_replay(path, gdb, to, verify, budget);
 	interrupt_catch();
-	int status = replay_run(path, to, verify);
+	int status = gdb ? debug_replay(path, gdb, to, verify, budget)
+			 : replay_run(path, to, verify);
 	interrupt_release();
 	return status;
 }
@@ -59,6 +59,13 @@ int cmd_info(int argc, char **argv)
 {
 	if (argc != 2) {
 		fprintf(stderr, "usage: rewind info REC\n");
+		return 1;
+	}
+	if (file_kind_of(argv[1]) == FILE_KIND_SNAPSHOT) {
+		fprintf(stderr,
+			"rewind: %s is a snapshot, not a recording: use "
+			"`rewind snapshot info %s`\n",
+			argv[1], argv[1]);
 		return 1;
 	}
 	char err[1024];

@@ -54,11 +54,10 @@ int cmd_run(int argc, char **argv)
 				"supported yet\n");
 		return 1;
 	}
-	if (gdb)
-		return debug_live(&o, gdb, budget);
 	struct session_stats st = {.seconds = -1};
 	interrupt_catch();
-	int status = session_live(&o, restore, stats, &st);
+	int status = gdb ? debug_live(&o, gdb, budget)
+			 : session_live(&o, restore, stats, &st);
 	interrupt_release();
 	if (stats && st.seconds >= 0)
 		print_stats(&st);

@@ -6,12 +6,18 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 /* Keep serving. */
 #define SERVE_ON -1
+
+/* With a stop check, a stopped target's wait for the client is cut into
+ * stretches this long: a signal landing just before the wait began would
+ * otherwise go unseen until the client spoke. */
+#define STOP_LOOK_MS 200
 
 struct gdb_stub *gdb_stub_new(const struct gdb_target_ops *ops, void *ctx)
 {
@@ -46,6 +52,7 @@ const char *gdb_serve_end_name(int end)
 	case GDB_END_DETACH: return "the client detached";
 	case GDB_END_DISCONNECT: return "the client disconnected";
 	case GDB_END_EXITED: return "the target exited";
+	case GDB_END_STOPPED: return "rewind was told to stop";
 	default: return end < 0 ? strerror(-end) : "unknown";
 	}
 }
@@ -197,14 +204,24 @@ static int stub_process(struct gdb_stub *s)
 	}
 }
 
-/* The session is over: leave the target stopped for the caller. */
-static int stub_finish(struct gdb_stub *s, int end)
+/* The session is over: leave the target stopped for the caller. A
+ * client still waiting for a stop reply when the process was told to
+ * stop (sig) hears that the target was terminated by that signal, so it
+ * says so instead of waiting on a closed connection. */
+static int stub_finish(struct gdb_stub *s, int end, int sig)
 {
 	if (s->running) {
 		struct gdb_stop st;
 		s->ops->interrupt(s->ctx);
 		while (!s->ops->poll(s->ctx, &st))
 			;
+		if (sig && st.kind == GDB_STOP_EXITED) {
+			stub_report_stop(s, &st);
+		} else if (sig) {
+			char x[8];
+			int n = snprintf(x, sizeof x, "X%02x", sig & 0xff);
+			stub_send_packet(s, (const uint8_t *)x, (size_t)n);
+		}
 		s->running = false;
 		if (st.kind == GDB_STOP_EXITED)
 			s->exited = true;
@@ -233,6 +250,11 @@ static void stub_reset(struct gdb_stub *s, int fd)
 	s->exited = st.kind == GDB_STOP_EXITED;
 }
 
+void gdb_stub_stop_when(struct gdb_stub *s, int (*stop)(void))
+{
+	s->stop = stop;
+}
+
 int gdb_stub_serve(struct gdb_stub *s, int fd)
 {
 	if (fcntl(fd, F_GETFL) < 0)
@@ -241,7 +263,10 @@ int gdb_stub_serve(struct gdb_stub *s, int fd)
 	for (;;) {
 		int end = stub_process(s);
 		if (end != SERVE_ON)
-			return stub_finish(s, end);
+			return stub_finish(s, end, 0);
+		int sig = s->stop ? s->stop() : 0;
+		if (sig)
+			return stub_finish(s, GDB_END_STOPPED, sig);
 		if (s->running) {
 			struct gdb_stop st;
 			if (s->ops->poll(s->ctx, &st)) {
@@ -251,9 +276,9 @@ int gdb_stub_serve(struct gdb_stub *s, int fd)
 			/* A held packet waits for the stop; otherwise a quick
 			 * look for Ctrl-C between polls. */
 			if (s->pending == PENDING_NONE && stub_fill(s, 0) < 0)
-				return stub_finish(s, GDB_END_DISCONNECT);
-		} else if (stub_fill(s, -1) < 0) {
-			return stub_finish(s, GDB_END_DISCONNECT);
+				return stub_finish(s, GDB_END_DISCONNECT, 0);
+		} else if (stub_fill(s, s->stop ? STOP_LOOK_MS : -1) < 0) {
+			return stub_finish(s, GDB_END_DISCONNECT, 0);
 		}
 	}
 }

@@ -18,6 +18,9 @@ enum gdb_serve_end {
 	GDB_END_DISCONNECT, /* the connection closed or failed */
 	GDB_END_EXITED,	    /* the target exited (W sent), then the client
 			       went away or killed it */
+	GDB_END_STOPPED,    /* the stop check said so (the process was told
+			       to stop); a client waiting for a stop reply
+			       was told the target was terminated */
 };
 
 /* A stub for the target behind ops and ctx; NULL when out of memory. */
@@ -30,6 +33,12 @@ void gdb_stub_free(struct gdb_stub *s);
  * acknowledgement mode, with the thread the target says stopped. Writes
  * never raise SIGPIPE. */
 int gdb_stub_serve(struct gdb_stub *s, int fd);
+
+/* From now on the serve loop asks stop() between polls and whenever a
+ * wait for the client returns: a nonzero value (a signal number) ends the
+ * session with GDB_END_STOPPED. The stub only asks, so what a signal
+ * handler may do is up to the caller. */
+void gdb_stub_stop_when(struct gdb_stub *s, int (*stop)(void));
 
 /* A name for an end, for messages. */
 const char *gdb_serve_end_name(int end);

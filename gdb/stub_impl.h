@@ -26,9 +26,10 @@ struct gdb_stub {
 	bool exited;	    /* W was, or would be, the stop reply */
 	bool broken;	    /* a write failed: the client is gone */
 	enum pending pending;
-	int stop_thread; /* hart of the last stop (0-based) */
-	int g_thread;	 /* hart for registers and memory (Hg) */
-	int c_thread;	 /* hart for resuming (Hc), -1 for unspecified */
+	int (*stop)(void); /* gdb_stub_stop_when, or NULL */
+	int stop_thread;   /* hart of the last stop (0-based) */
+	int g_thread;	   /* hart for registers and memory (Hg) */
+	int c_thread;	   /* hart for resuming (Hc), -1 for unspecified */
 	char *xml;
 	size_t xml_len;
 	size_t in_pos, in_len;

@@ -36,8 +36,10 @@ extern const struct gdb_target_ops debug_ops;
 
 /* Listen on spec ([HOST:]PORT or a Unix socket path), wait for gdb and
  * serve it until it kills, detaches or the guest exits (a client that
- * goes away is waited for again). 0, or 1 after printing why the stub
- * could not be served; *detached says whether gdb detached. */
+ * goes away is waited for again), or until a signal interrupt_catch
+ * caught ends it. 0; 1 after printing why the stub could not be served;
+ * interrupt_status(sig) after a signal, having printed where it stopped.
+ * *detached says whether gdb detached. */
 int debug_serve(struct debugger *d, const char *spec, bool *detached);
 
 /* Resume as gdb would (kind, for thread; -1: the selected one) and poll

@@ -1,10 +1,36 @@
 /* Serving the debugger to one gdb client. */
 #include "../gdb/server.h"
 #include "../gdb/stub.h"
+#include "../replay/interrupt.h"
 #include "debug.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <unistd.h>
+
+/* While nobody is connected, look for a signal this often: one that lands
+ * just before the wait began does not cut it short. */
+#define ACCEPT_LOOK_MS 200
+
+/* Wait for a client until one connects or the process is told to stop
+ * (SIGINT, SIGTERM): the connected fd, or -1 (*sig says which signal, 0
+ * when the wait failed, as printed). */
+static int debug_accept(int lfd, int *sig)
+{
+	char err[512];
+	for (;;) {
+		*sig = interrupt_pending();
+		if (*sig)
+			return -1;
+		int fd = gdb_accept(lfd, ACCEPT_LOOK_MS, err, sizeof(err));
+		if (fd >= 0)
+			return fd;
+		if (fd != -ETIMEDOUT && fd != -EINTR) {
+			fprintf(stderr, "rewind: gdb: %s\n", err);
+			return -1;
+		}
+	}
+}
 
 int debug_serve(struct debugger *d, const char *spec, bool *detached)
 {
@@ -26,14 +52,17 @@ int debug_serve(struct debugger *d, const char *spec, bool *detached)
 		fprintf(stderr, "rewind: gdb: out of memory\n");
 		return 1;
 	}
+	/* SIGINT and SIGTERM (interrupt_catch) end the session wherever it
+	 * is: gdb's own Ctrl-C comes as a packet, never as a signal to us,
+	 * so a signal here means rewind itself is to stop. */
+	gdb_stub_stop_when(stub, interrupt_pending);
 	/* A client that goes away leaves the machine where it stopped, for
 	 * the next one to pick up; kill, detach and exit end the session. */
-	int end = GDB_END_DISCONNECT;
+	int end = GDB_END_DISCONNECT, sig = 0;
 	while (end == GDB_END_DISCONNECT) {
-		int fd = gdb_accept(lfd, -1, err, sizeof(err));
+		int fd = debug_accept(lfd, &sig);
 		if (fd < 0) {
-			fprintf(stderr, "rewind: gdb: %s\n", err);
-			end = -1;
+			end = sig ? GDB_END_STOPPED : -1;
 			break;
 		}
 		end = gdb_stub_serve(stub, fd);
@@ -48,6 +77,14 @@ int debug_serve(struct debugger *d, const char *spec, bool *detached)
 	gdb_listen_close(lfd);
 	if (end < 0)
 		return 1;
+	if (end == GDB_END_STOPPED) {
+		sig = interrupt_pending();
+		fprintf(stderr,
+			"rewind: interrupted by %s at icount %llu; gdb session "
+			"closed\n",
+			interrupt_name(sig), (unsigned long long)d->m->icount);
+		return interrupt_status(sig);
+	}
 	*detached = end == GDB_END_DETACH;
 	fprintf(stderr, "rewind: gdb session ended (%s) at icount %llu\n",
 		gdb_serve_end_name(end), (unsigned long long)d->m->icount);

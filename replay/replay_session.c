@@ -1,4 +1,5 @@
 #include "replay_session.h"
+#include "../snapshots/file_kind.h"
 #include "interrupt.h"
 #include "logfile.h"
 #include "pack.h"
@@ -20,7 +21,7 @@ static int replay_session_read(struct replay_session *rs, const char *path)
 	size_t hlen;
 	const char *h = log_reader_header(rs->r, &hlen);
 	int bad = recording_header_parse(h, hlen, &rs->rc, err, sizeof(err));
-	if (!bad && rs->rc.snapshot_version) {
+	if (!bad && file_kind_of(path) == FILE_KIND_SNAPSHOT) {
 		fprintf(stderr,
 			"rewind: %s is a snapshot, not a recording: run it "
 			"with `rewind run --restore %s`\n",

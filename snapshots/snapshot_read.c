@@ -7,6 +7,7 @@
 #include "../core/util/le.h"
 #include "../core/util/sha256.h"
 #include "../replay/events.h"
+#include "file_kind.h"
 #include "snapfile.h"
 #include "snapshot.h"
 
@@ -109,19 +110,6 @@ static struct log_reader *snap_file_open(struct snap_file *f, char *err,
 	return r;
 }
 
-/* A header without a snapshot version is an old snapshot's or a
- * recording's: a recording's first record is an event (type 1 to
- * EV_IMAGE), a snapshot's a letter. */
-static bool snap_is_recording(struct log_reader *r)
-{
-	const void *rec;
-	size_t len;
-	if (log_reader_next(r, &rec, &len) <= 0 || !len)
-		return false;
-	uint8_t type = *(const uint8_t *)rec;
-	return type >= EV_WALL && type <= EV_IMAGE;
-}
-
 /* The header of the container r opened (NULL: opening failed, err says
  * why) as a snapshot configuration of this version. Closes r. */
 static int snap_header(struct log_reader *r, const char *path,
@@ -133,7 +121,7 @@ static int snap_header(struct log_reader *r, const char *path,
 	const char *h = log_reader_header(r, &hlen);
 	char why[512];
 	int rc = recording_header_parse(h, hlen, c, why, sizeof(why));
-	bool recording = !rc && !c->snapshot_version && snap_is_recording(r);
+	bool recording = !rc && file_kind_read(r, c) == FILE_KIND_RECORDING;
 	log_reader_close(r);
 	if (rc) {
 		snprintf(err, errlen, "%s: %s", path, why);

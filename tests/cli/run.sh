@@ -148,6 +148,8 @@ expect 1 'mem.rec: .*cannot be built: --mem' -- replay "$work/mem.rec"
 # a snapshot cut inside its end marker is refused; errors say snapshot.
 expect 0 '' -- snapshot save -o "$work/s.snap" --bios none --kernel "$work/wfi_forever.elf" --at 2
 expect 1 'is a snapshot, not a recording' -- replay "$work/s.snap"
+expect 1 's.snap is a snapshot, not a recording: use `rewind snapshot info' -- info "$work/s.snap"
+if grep -q malformed "$work/err"; then bad "info on a snapshot: $(cat "$work/err")"; else ok; fi
 expect 1 'is a recording, not a snapshot' -- snapshot info "$work/e.rec"
 expect 1 'is a recording, not a snapshot' -- run --restore "$work/e.rec"
 head -c -10 "$work/s.snap" >"$work/cut.snap"
