@@ -99,7 +99,9 @@ int exec_sfence_vma(struct hart *h, const struct insn *in)
 	if (h->priv == PRIV_U ||
 	    (h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM)))
 		return hart_illegal(h, in);
-	/* ASIDs are not implemented, so rs2 widens nothing. */
+	/* The TLB holds only the current address space (a satp write
+	 * empties it), so a fence for one ASID (rs2) may drop entries of
+	 * the others as well: more than asked, never less. */
 	if (in->rs1 != 0 && !(h->tune & TUNE_NO_SFENCE_PAGE))
 		hart_flush_tlb_page(h, h->x[in->rs1]);
 	else

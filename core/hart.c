@@ -146,11 +146,10 @@ static void hart_state_read(struct hart *t, struct state_reader *r)
  * picks the page-table walk). */
 static bool hart_state_valid(const struct hart *t)
 {
-	uint64_t satp_mode = t->satp >> 60;
+	uint64_t satp;
 	if (t->fflags > 31 || t->frm > 7 ||
 	    ((t->mstatus & MSTATUS_MPP) >> 11) == 2 ||
-	    (satp_mode != SATP_MODE_BARE && satp_mode != SATP_MODE_SV39 &&
-	     satp_mode != SATP_MODE_SV48) ||
+	    !mmu_satp_legalize(t, t->satp, &satp) || satp != t->satp ||
 	    ((t->mip | t->mie) & ~HART_IRQ_BITS) ||
 	    (t->mcountinhibit & ~HART_INHIBIT_BITS))
 		return false;

@@ -12,6 +12,7 @@ static struct hart *h;
 #define L1    (RAM_BASE + 0x11000)
 #define L0    (RAM_BASE + 0x12000)
 #define L2_48 (RAM_BASE + 0x13000)
+#define L4_57 (RAM_BASE + 0x14000)
 #define DATA  (RAM_BASE + 0x100000)
 
 static uint64_t *pte_at(uint64_t pa)
@@ -153,6 +154,86 @@ START_TEST(test_sv48)
 }
 END_TEST
 
+/* Sv57: five levels; VA with VPN4 = 1 and VPN3 = 1 reaches the Sv39 chain. */
+#define VA57 0x0001008040000010ull
+static void sv57_setup(void)
+{
+	*pte_at(L4_57 + 1 * 8) = pte(L2_48, PTE_V);
+	*pte_at(L2_48 + 1 * 8) = pte(ROOT, PTE_V);
+	/* L4[256], the first slot of the upper half: a 256 TiB leaf at 0. */
+	*pte_at(L4_57 + 256 * 8) = pte(0, PTE_V | PTE_R | PTE_A);
+	/* L4[2]: a 256 TiB leaf whose PPN is not aligned to its size. */
+	*pte_at(L4_57 + 2 * 8) = pte(RAM_BASE, PTE_V | PTE_R | PTE_A);
+	h->satp = (10ull << 60) | (L4_57 >> 12);
+}
+
+START_TEST(test_sv57)
+{
+	sv57_setup();
+	uint64_t pa;
+	ck_assert_int_eq(mmu_translate(h, VA57, ACC_R, PRIV_S, &pa), 0);
+	ck_assert_uint_eq(pa, DATA + 0x10);
+	ck_assert_uint_eq(h->walk_level, 0);
+	/* The same VA without VPN4 is another (empty) slot. */
+	ck_assert_int_eq(
+		mmu_translate(h, VA57 & ((1ull << 48) - 1), ACC_R, PRIV_S, &pa),
+		EXC_LOAD_PAGE);
+	/* A 256 TiB page: VA 0xff00... + PA. */
+	ck_assert_int_eq(mmu_translate(h, 0xff00000000000000ull | DATA, ACC_R,
+				       PRIV_S, &pa),
+			 0);
+	ck_assert_uint_eq(pa, DATA);
+	ck_assert_uint_eq(h->walk_level, 4);
+	/* Misaligned: the PPN's low 36 bits must be zero. */
+	ck_assert_int_eq(
+		mmu_translate(h, 0x0002000000000000ull, ACC_R, PRIV_S, &pa),
+		EXC_LOAD_PAGE);
+}
+END_TEST
+
+START_TEST(test_sv57_canonical)
+{
+	sv57_setup();
+	uint64_t pa;
+	/* Bits 63:57 must copy bit 56. */
+	ck_assert_int_eq(mmu_translate(h, 0x0100000000000000ull | DATA, ACC_R,
+				       PRIV_S, &pa),
+			 EXC_LOAD_PAGE);
+	ck_assert_int_eq(mmu_translate(h, 0xfe00000000000000ull | DATA, ACC_W,
+				       PRIV_S, &pa),
+			 EXC_STORE_PAGE);
+	ck_assert_int_eq(
+		mmu_translate(h, VA57 | (1ull << 57), ACC_X, PRIV_S, &pa),
+		EXC_INSN_PAGE);
+	/* The debugger's walk agrees, and never faults. */
+	ck_assert_int_eq(
+		mmu_debug_translate(h, 0x0100000000000000ull | DATA, &pa), -1);
+	ck_assert_int_eq(mmu_debug_translate(h, 0x0002000000000000ull, &pa),
+			 0); /* no alignment check: it shows what is there */
+}
+END_TEST
+
+START_TEST(test_sv57_debug_translate)
+{
+	sv57_setup();
+	uint64_t pa;
+	uint64_t before = *pte_at(L0);
+	ck_assert_int_eq(mmu_debug_translate(h, VA57, &pa), 0);
+	ck_assert_uint_eq(pa, DATA + 0x10);
+	ck_assert_uint_eq(*pte_at(L0), before); /* no A bit set */
+	ck_assert_int_eq(
+		mmu_debug_translate(h, 0xff00000000000000ull | DATA, &pa), 0);
+	ck_assert_uint_eq(pa, DATA);
+	/* An empty L4 slot. */
+	ck_assert_int_eq(mmu_debug_translate(h, 0x0003000000000000ull, &pa),
+			 -1);
+	/* In M-mode a kernel VA still translates through satp. */
+	h->priv = PRIV_M;
+	ck_assert_int_eq(mmu_debug_translate(h, VA57, &pa), 0);
+	ck_assert_uint_eq(pa, DATA + 0x10);
+}
+END_TEST
+
 START_TEST(test_page_table_outside_memory)
 {
 	uint64_t pa;
@@ -211,6 +292,9 @@ int main(void)
 	tcase_add_test(tc, test_malformed_ptes_fault);
 	tcase_add_test(tc, test_superpages);
 	tcase_add_test(tc, test_sv48);
+	tcase_add_test(tc, test_sv57);
+	tcase_add_test(tc, test_sv57_canonical);
+	tcase_add_test(tc, test_sv57_debug_translate);
 	tcase_add_test(tc, test_page_table_outside_memory);
 	tcase_add_test(tc, test_machine_mode_is_bare);
 	tcase_add_test(tc, test_pmp_default_and_regions);
