@@ -306,11 +306,7 @@ int csr_write(struct hart *h, unsigned num, uint64_t val)
 		/* An unsupported mode leaves satp unchanged. */
 		if (!mmu_satp_legalize(h, val, &val))
 			break;
-		h->satp = val;
-		/* The TLB holds the translations of one address space: a new
-		 * root or ASID starts it empty, which keeps entries of other
-		 * ASIDs from ever being used. */
-		hart_flush_tlb_paged(h);
+		hart_satp_set(h, val);
 		break;
 	}
 	case CSR_MSTATUS: mstatus_write(h, val); break;

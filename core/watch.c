@@ -35,7 +35,7 @@ static void watch_drop_translations(struct machine *m, uint64_t addr,
 	uint64_t last = (addr + (len - 1)) & ~0xfffull;
 	bool pagewise = (last - first) >> 12 < WATCH_PAGEWISE_MAX;
 	for (int i = 0; i < m->nharts; i++) {
-		for (int s = 0; s < 4; s++) {
+		for (int s = 0; s < TLB_SETS; s++) {
 			struct tlb_set *set = &m->harts[i]->tlb[s];
 			if (!pagewise) {
 				watch_drop_entries(set->r, first, last);

@@ -1,6 +1,8 @@
 /* The page walker and PMP, on page tables built in guest RAM. */
+#include "csr.h"
 #include "machine.h"
 #include "mmu.h"
+#include "state.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -234,6 +236,116 @@ START_TEST(test_sv57_debug_translate)
 }
 END_TEST
 
+/* ---- address spaces: translations kept per satp (ASID) ---- */
+
+#define TVA	 0x40000000ull
+#define CSR_SATP 0x180
+
+static uint64_t satp_asid(uint64_t asid)
+{
+	return (8ull << 60) | (asid << 44) | (ROOT >> 12);
+}
+
+/* Make satp hold asid's value, and TVA's translation cached. */
+static void space_fill(struct hart *t, uint64_t asid)
+{
+	struct insn in = {.len = 4};
+	uint64_t v;
+	ck_assert_int_eq(csr_write(t, CSR_SATP, satp_asid(asid)), 0);
+	ck_assert_int_eq(mmu_load_slow(t, &in, TVA, 8, &v), 0);
+	ck_assert(hart_load_fast(t, TVA, 8, &v));
+}
+
+/* Is TVA's translation cached once satp holds asid's value? */
+static bool space_hit(struct hart *t, uint64_t asid)
+{
+	uint64_t v;
+	ck_assert_int_eq(csr_write(t, CSR_SATP, satp_asid(asid)), 0);
+	return hart_load_fast(t, TVA, 8, &v);
+}
+
+START_TEST(test_asid_spaces_kept)
+{
+	space_fill(h, 1);
+	/* Another ASID never uses the first one's translation... */
+	ck_assert(!space_hit(h, 2));
+	space_fill(h, 2);
+	/* ...and switching back finds it still cached. */
+	ck_assert(space_hit(h, 1));
+	ck_assert(space_hit(h, 2));
+	/* A fence for ASID 1 drops its translations only. */
+	hart_flush_tlb_asid(h, 1);
+	ck_assert(space_hit(h, 2));
+	ck_assert(!space_hit(h, 1));
+	/* A fence of everything drops every space's. */
+	space_fill(h, 1);
+	hart_flush_tlb_paged(h);
+	ck_assert(!space_hit(h, 2));
+	ck_assert(!space_hit(h, 1));
+}
+END_TEST
+
+START_TEST(test_asid_spaces_least_recent_goes)
+{
+	for (uint64_t a = 1; a <= TLB_SPACES; a++)
+		space_fill(h, a);
+	ck_assert(space_hit(h, 1)); /* now 2 is the least recent */
+	space_fill(h, TLB_SPACES + 1);
+	ck_assert(!space_hit(h, 2));
+	ck_assert(space_hit(h, 1));
+	ck_assert(space_hit(h, TLB_SPACES + 1));
+}
+END_TEST
+
+/* A snapshot keeps every space, so a restored machine finds the same
+ * translations cached as the original (the guest can tell: A bits). */
+START_TEST(test_asid_spaces_saved)
+{
+	space_fill(h, 1);
+	space_fill(h, 2);
+	struct state_buf b = {0};
+	ck_assert_int_eq(machine_save(m, &b), 0);
+	char err[256] = "";
+	struct machine_config cfg = {.ram_size = 4 << 20, .nharts = 1};
+	struct machine *m2 = machine_new(&cfg, err, sizeof(err));
+	ck_assert_msg(m2 != NULL, "%s", err);
+	struct state_reader r = {b.p, b.p + b.len, false};
+	ck_assert_msg(machine_load(m2, &r, err, sizeof(err)) == 0, "%s", err);
+	uint64_t v;
+	ck_assert(hart_load_fast(m2->harts[0], TVA, 8, &v));
+	ck_assert(space_hit(m2->harts[0], 1));
+	machine_free(m2);
+	free(b.p);
+}
+END_TEST
+
+/* A version 1 machine has no ASIDs: every satp write empties the TLB,
+ * as it always did, so its recordings replay as they were made. */
+START_TEST(test_version1_satp_write_empties)
+{
+	char err[256] = "";
+	struct machine_config cfg = {
+		.ram_size = 4 << 20, .nharts = 1, .identity = 1};
+	struct machine *m1 = machine_new(&cfg, err, sizeof(err));
+	ck_assert_msg(m1 != NULL, "%s", err);
+	struct hart *t = m1->harts[0];
+	memcpy(bus_host_ptr(&m1->bus, ROOT, 0x3000),
+	       bus_host_ptr(&m->bus, ROOT, 0x3000), 0x3000);
+	pmp_write_addr(t, 0, UINT64_MAX);
+	pmp_write_cfg(t, 0, 0x1f);
+	t->priv = PRIV_S;
+	hart_update_mode(t);
+	struct insn in = {.len = 4};
+	uint64_t v;
+	ck_assert_int_eq(csr_write(t, CSR_SATP, satp_asid(0)), 0);
+	ck_assert_int_eq(mmu_load_slow(t, &in, TVA, 8, &v), 0);
+	ck_assert(hart_load_fast(t, TVA, 8, &v));
+	ck_assert_int_eq(csr_write(t, CSR_SATP, satp_asid(0)), 0);
+	ck_assert(!hart_load_fast(t, TVA, 8, &v));
+	machine_free(m1);
+}
+END_TEST
+
 START_TEST(test_page_table_outside_memory)
 {
 	uint64_t pa;
@@ -295,6 +407,10 @@ int main(void)
 	tcase_add_test(tc, test_sv57);
 	tcase_add_test(tc, test_sv57_canonical);
 	tcase_add_test(tc, test_sv57_debug_translate);
+	tcase_add_test(tc, test_asid_spaces_kept);
+	tcase_add_test(tc, test_asid_spaces_least_recent_goes);
+	tcase_add_test(tc, test_asid_spaces_saved);
+	tcase_add_test(tc, test_version1_satp_write_empties);
 	tcase_add_test(tc, test_page_table_outside_memory);
 	tcase_add_test(tc, test_machine_mode_is_bare);
 	tcase_add_test(tc, test_pmp_default_and_regions);
