@@ -552,7 +552,8 @@ void hart_satp_set(struct hart *h, uint64_t satp)
 	unsigned k = 0;
 	while (k < TLB_SPACES && h->space_satp[k] != satp)
 		k++;
-	if (k == TLB_SPACES) {
+	bool fresh = k == TLB_SPACES;
+	if (fresh) {
 		/* A new address space takes a free slot, or else the one
 		 * current longest ago. */
 		k = h->space == 0 ? 1 : 0;
@@ -562,9 +563,13 @@ void hart_satp_set(struct hart *h, uint64_t satp)
 			     (h->space_satp[k] != TLB_SPACE_NONE &&
 			      h->space_used[o] < h->space_used[k])))
 				k = o;
-		hart_space_flush(h, k);
 		h->space_satp[k] = satp;
 	}
+	/* A new space starts empty. So does one of ASID 0 on every switch:
+	 * software that never uses ASIDs runs with 0 and may reuse a root
+	 * without a fence, as on a hart without ASIDs. */
+	if (fresh || !(satp & SATP_ASID_MASK))
+		hart_space_flush(h, k);
 	h->space = k;
 	h->space_used[k] = ++h->space_clock;
 	hart_update_mode(h);

@@ -121,7 +121,8 @@ static inline unsigned tlb_index(uint64_t va)
  * names another, so a kernel switching between processes finds each one's
  * translations again instead of walking its page tables anew. A space is
  * keyed by the whole satp (mode, ASID, root), never used while satp holds
- * another value, and dropped by a fence for its ASID. Version 1 machines
+ * another value, and dropped by a fence for its ASID; one with ASID 0 is
+ * emptied whenever it becomes current again. Version 1 machines
  * have one space, emptied by every satp write, as they always did. */
 #define TLB_SPACES	  4
 #define TLB_SPACE_NONE	  UINT64_MAX /* mode 15: no satp holds it */

@@ -285,6 +285,17 @@ START_TEST(test_asid_spaces_kept)
 }
 END_TEST
 
+/* Software that never uses ASIDs runs with ASID 0 and may reuse a root
+ * for another address space: switching to it starts from empty. */
+START_TEST(test_asid_zero_not_kept)
+{
+	space_fill(h, 0);
+	space_fill(h, 1);
+	ck_assert(!space_hit(h, 0));
+	ck_assert(space_hit(h, 1));
+}
+END_TEST
+
 START_TEST(test_asid_spaces_least_recent_goes)
 {
 	for (uint64_t a = 1; a <= TLB_SPACES; a++)
@@ -408,6 +419,7 @@ int main(void)
 	tcase_add_test(tc, test_sv57_canonical);
 	tcase_add_test(tc, test_sv57_debug_translate);
 	tcase_add_test(tc, test_asid_spaces_kept);
+	tcase_add_test(tc, test_asid_zero_not_kept);
 	tcase_add_test(tc, test_asid_spaces_least_recent_goes);
 	tcase_add_test(tc, test_asid_spaces_saved);
 	tcase_add_test(tc, test_version1_satp_write_empties);
