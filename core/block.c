@@ -19,7 +19,7 @@ static void block_unmap_writes(struct bus *b, const uint8_t *page_host)
 		return;
 	for (int i = 0; i < m->nharts; i++) {
 		struct hart *h = m->harts[i];
-		for (int s = 0; s < 4; s++) {
+		for (int s = 0; s < TLB_SETS; s++) {
 			struct tlb_set *set = &h->tlb[s];
 			struct tlb_entry *w = set->w;
 			/* Only logged slots can be valid, unless it overflowed.

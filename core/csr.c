@@ -308,14 +308,10 @@ int csr_write(struct hart *h, unsigned num, uint64_t val)
 		machine_resched(h->m);
 		break;
 	case CSR_SATP: {
-		uint64_t mode = val >> 60;
 		/* An unsupported mode leaves satp unchanged. */
-		if (mode != SATP_MODE_BARE && mode != SATP_MODE_SV39 &&
-		    mode != SATP_MODE_SV48)
+		if (!mmu_satp_legalize(h, val, &val))
 			break;
-		/* ASIDs are not implemented: ASIDLEN = 0. */
-		h->satp = val & ~(0xffffull << 44);
-		hart_flush_tlb_paged(h);
+		hart_satp_set(h, val);
 		break;
 	}
 	case CSR_MSTATUS: mstatus_write(h, val); break;

@@ -11,7 +11,7 @@ void machine_dirty_reset(struct machine *m)
 	struct mem_region *r = m->ram;
 	memset(r->dirty, 0, ((r->size >> PAGE_SHIFT) + 63) / 64 * 8);
 	for (int i = 0; i < m->nharts; i++) {
-		for (int s = 0; s < 4; s++) {
+		for (int s = 0; s < TLB_SETS; s++) {
 			const struct tlb_entry *w = m->harts[i]->tlb[s].w;
 			for (unsigned k = 0; k < TLB_SIZE; k++) {
 				if (w[k].tag == TLB_INVALID)

@@ -102,9 +102,12 @@ int exec_sfence_vma(struct hart *h, const struct insn *in)
 	if (h->priv == PRIV_U ||
 	    (h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM)))
 		return hart_illegal(h, in);
-	/* ASIDs are not implemented, so rs2 widens nothing. */
+	/* An address is fenced in every address space, global mappings
+	 * and other ASIDs included: more than asked, never less. */
 	if (in->rs1 != 0 && !(h->tune & TUNE_NO_SFENCE_PAGE))
 		hart_flush_tlb_page(h, h->x[in->rs1]);
+	else if (in->rs2 != 0)
+		hart_flush_tlb_asid(h, h->x[in->rs2]);
 	else
 		hart_flush_tlb_paged(h);
 	return next(h, in);

@@ -8,7 +8,7 @@
  * Different, on purpose:
  *   - riscv,isa names only what the harts implement (QEMU's also names
  *     h, zihintpause and zba/zbb/zbc/zbs, which we do not have);
- *   - mmu-type is riscv,sv48 on both (Sv57 is still to come here);
+ *   - on version 1, mmu-type is riscv,sv48 (its harts had no Sv57);
  *   - no pci, flash, fw-cfg or platform-bus nodes: no such devices;
  *   - no pmu node: the harts count no hardware events to map;
  *   - no /chosen rng-seed: entropy reaches the guest through virtio-rng,
@@ -50,7 +50,11 @@ static int fdt_cpus(void *fdt, const struct machine *m)
 		FDT_TRY(fdt_property_string(fdt, "compatible", "riscv"));
 		FDT_TRY(fdt_property_string(fdt, "riscv,isa",
 					    "rv64imafdc_zicsr_zifencei_sstc"));
-		FDT_TRY(fdt_property_string(fdt, "mmu-type", "riscv,sv48"));
+		/* What satp accepts (mmu_satp_legalize). */
+		FDT_TRY(fdt_property_string(fdt, "mmu-type",
+					    m->identity == MACHINE_IDENTITY_V1
+						    ? "riscv,sv48"
+						    : "riscv,sv57"));
 		FDT_TRY(fdt_begin_node(fdt, "interrupt-controller"));
 		FDT_TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
 		FDT_TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));

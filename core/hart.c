@@ -40,13 +40,12 @@ void hart_reset(struct hart *h)
 	h->mstatus = (2ull << 32) | (2ull << 34);
 	/* Zeroed tags would match page 0, and the logs say nothing is
 	 * filled: clear every array in full. */
-	for (int s = 0; s < 4; s++) {
+	for (int s = 0; s < TLB_SETS; s++)
 		h->tlb[s].nlog = TLB_LOG + 1;
-		h->jcache[s].nlog = JCACHE_LOG + 1;
-	}
+	for (int p = 0; p < 4; p++)
+		h->jcache[p].nlog = JCACHE_LOG + 1;
 	trig_reset(h);
 	hart_flush_tlb(h);
-	hart_update_mode(h);
 }
 
 void hart_free(struct hart *h)
@@ -159,11 +158,10 @@ static void hart_state_read(struct hart *t, struct state_reader *r)
  * picks the page-table walk). */
 static bool hart_state_valid(const struct hart *t)
 {
-	uint64_t satp_mode = t->satp >> 60;
+	uint64_t satp;
 	if (t->fflags > 31 || t->frm > 7 ||
 	    ((t->mstatus & MSTATUS_MPP) >> 11) == 2 ||
-	    (satp_mode != SATP_MODE_BARE && satp_mode != SATP_MODE_SV39 &&
-	     satp_mode != SATP_MODE_SV48) ||
+	    !mmu_satp_legalize(t, t->satp, &satp) || satp != t->satp ||
 	    ((t->mip | t->mie) & ~HART_IRQ_BITS) ||
 	    (t->mcountinhibit & ~HART_INHIBIT_BITS))
 		return false;
@@ -226,6 +224,23 @@ static void hart_tlb_save(const struct hart *h, const struct tlb_entry *e,
 	}
 }
 
+/* The address spaces other than space 0, on machines that have them
+ * (version 1 states end before this, as they always did). */
+static void hart_spaces_save(const struct hart *h, struct state_buf *b)
+{
+	state_put_u32(b, h->space);
+	state_put_u64(b, h->space_clock);
+	for (int k = 0; k < TLB_SPACES; k++) {
+		state_put_u64(b, h->space_satp[k]);
+		state_put_u64(b, h->space_used[k]);
+	}
+	for (int s = TLB_SPACE_SETS(1); s < TLB_SETS; s++) {
+		hart_tlb_save(h, h->tlb[s].r, b);
+		hart_tlb_save(h, h->tlb[s].w, b);
+		hart_tlb_save(h, h->tlb[s].x, b);
+	}
+}
+
 void hart_cache_save(const struct hart *h, struct state_buf *b)
 {
 	for (int s = 0; s < 4; s++) {
@@ -247,6 +262,8 @@ void hart_cache_save(const struct hart *h, struct state_buf *b)
 			hart_put_host(h, b, (uintptr_t)j[k].block->host);
 		}
 	}
+	if (h->m->identity != MACHINE_IDENTITY_V1)
+		hart_spaces_save(h, b);
 }
 
 /* A saved (region, offset): the region, or NULL when there is none. */
@@ -327,20 +344,73 @@ static int hart_jcache_read(struct hart *h, struct jcache_set *j,
 	return 0;
 }
 
+static bool hart_tlb_set_read(struct hart *h, struct tlb_set *set,
+			      struct state_reader *r, bool apply)
+{
+	return hart_tlb_read(h, set, 0, r, apply) &&
+	       hart_tlb_read(h, set, 1, r, apply) &&
+	       hart_tlb_read(h, set, 2, r, apply);
+}
+
+/* What hart_spaces_save wrote. The current space must be satp's, and the
+ * others free or named by distinct satp values the hart could hold. A
+ * state without them (saved before there were spaces) leaves one: space
+ * 0, satp's, as hart_flush_tlb left it. */
+static int hart_spaces_read(struct hart *h, struct state_reader *r, bool apply)
+{
+	if (r->p == r->end)
+		return 0;
+	if (h->m->identity == MACHINE_IDENTITY_V1)
+		return -EINVAL;
+	uint32_t cur = state_get_u32(r);
+	uint64_t clock = state_get_u64(r), key[TLB_SPACES], used[TLB_SPACES];
+	for (int k = 0; k < TLB_SPACES; k++) {
+		key[k] = state_get_u64(r);
+		used[k] = state_get_u64(r);
+	}
+	if (r->bad || cur >= TLB_SPACES || key[cur] != h->satp)
+		return -EINVAL;
+	for (int k = 0; k < TLB_SPACES; k++) {
+		uint64_t legal;
+		if (used[k] > clock)
+			return -EINVAL;
+		if (key[k] == TLB_SPACE_NONE)
+			continue;
+		if (!mmu_satp_legalize(h, key[k], &legal) || legal != key[k])
+			return -EINVAL;
+		for (int o = 0; o < k; o++)
+			if (key[o] == key[k])
+				return -EINVAL;
+	}
+	for (int k = 1; k < TLB_SPACES; k++)
+		if (!hart_tlb_set_read(h, &h->tlb[TLB_SPACE_SETS(k)], r,
+				       apply) ||
+		    !hart_tlb_set_read(h, &h->tlb[TLB_SPACE_SETS(k) + 1], r,
+				       apply))
+			return -EINVAL;
+	if (apply) {
+		memcpy(h->space_satp, key, sizeof(key));
+		memcpy(h->space_used, used, sizeof(used));
+		h->space_clock = clock;
+		h->space = cur;
+		hart_update_mode(h);
+	}
+	return 0;
+}
+
 static int hart_caches_read(void *obj, struct state_reader *r, bool apply)
 {
 	struct hart *h = obj;
 	for (int s = 0; s < 4; s++)
-		if (!hart_tlb_read(h, &h->tlb[s], 0, r, apply) ||
-		    !hart_tlb_read(h, &h->tlb[s], 1, r, apply) ||
-		    !hart_tlb_read(h, &h->tlb[s], 2, r, apply))
+		if (!hart_tlb_set_read(h, &h->tlb[s], r, apply))
 			return -EINVAL;
 	for (int p = 0; p < 4; p++) {
 		int rc = hart_jcache_read(h, &h->jcache[p], r, apply);
 		if (rc)
 			return rc;
 	}
-	return r->bad ? -EINVAL : 0;
+	int rc = hart_spaces_read(h, r, apply);
+	return rc ? rc : r->bad ? -EINVAL : 0;
 }
 
 static void hart_caches_clear(void *obj)
@@ -427,38 +497,134 @@ void hart_flush_jcache(struct hart *h)
 		hart_jcache_set_flush(&h->jcache[p], h->tune);
 }
 
+/* The set of privilege p in address space k (M-mode's is shared). */
+static struct tlb_set *hart_space_set(struct hart *h, unsigned k, int p)
+{
+	if (k == 0 || p == PRIV_M)
+		return &h->tlb[p];
+	return &h->tlb[TLB_SPACE_SETS(k) + (p == PRIV_S)];
+}
+
+static void hart_space_flush(struct hart *h, unsigned k)
+{
+	hart_tlb_set_flush(hart_space_set(h, k, PRIV_U), h->tune);
+	hart_tlb_set_flush(hart_space_set(h, k, PRIV_S), h->tune);
+}
+
 void hart_flush_tlb(struct hart *h)
 {
 	hart_flush_jcache(h);
-	for (int s = 0; s < 4; s++)
+	for (int s = 0; s < TLB_SETS; s++)
 		hart_tlb_set_flush(&h->tlb[s], h->tune);
+	/* One address space is left: satp's, in space 0. */
+	for (int k = 0; k < TLB_SPACES; k++) {
+		h->space_satp[k] = TLB_SPACE_NONE;
+		h->space_used[k] = 0;
+	}
+	h->space_satp[0] = h->satp;
+	h->space_clock = 0;
+	h->space = 0;
+	hart_update_mode(h);
 }
 
 void hart_flush_tlb_paged(struct hart *h)
 {
 	hart_jcache_set_flush(&h->jcache[PRIV_U], h->tune);
 	hart_jcache_set_flush(&h->jcache[PRIV_S], h->tune);
-	hart_tlb_set_flush(&h->tlb[PRIV_U], h->tune);
-	hart_tlb_set_flush(&h->tlb[PRIV_S], h->tune);
+	for (unsigned k = 0; k < TLB_SPACES; k++)
+		hart_space_flush(h, k);
+}
+
+void hart_flush_tlb_asid(struct hart *h, uint64_t asid)
+{
+	/* A version 1 hart has no ASIDs: every fence is a full one. */
+	if (h->m->identity == MACHINE_IDENTITY_V1) {
+		hart_flush_tlb_paged(h);
+		return;
+	}
+	for (unsigned k = 0; k < TLB_SPACES; k++) {
+		uint64_t key = h->space_satp[k];
+		if (key == TLB_SPACE_NONE ||
+		    ((key & SATP_ASID_MASK) >> SATP_ASID_SHIFT) !=
+			    (asid & 0xffff))
+			continue;
+		hart_space_flush(h, k);
+		if (k == h->space) {
+			hart_jcache_set_flush(&h->jcache[PRIV_U], h->tune);
+			hart_jcache_set_flush(&h->jcache[PRIV_S], h->tune);
+		}
+	}
+}
+
+void hart_satp_set(struct hart *h, uint64_t satp)
+{
+	h->satp = satp;
+	/* The jump cache finds blocks by virtual pc: it holds the old
+	 * space's. */
+	hart_jcache_set_flush(&h->jcache[PRIV_U], h->tune);
+	hart_jcache_set_flush(&h->jcache[PRIV_S], h->tune);
+	if (h->m->identity == MACHINE_IDENTITY_V1) {
+		hart_space_flush(h, 0);
+		h->space_satp[0] = satp;
+		return;
+	}
+	unsigned k = 0;
+	while (k < TLB_SPACES && h->space_satp[k] != satp)
+		k++;
+	bool fresh = k == TLB_SPACES;
+	if (fresh) {
+		/* A new address space takes a free slot, or else the one
+		 * current longest ago. */
+		k = h->space == 0 ? 1 : 0;
+		for (unsigned o = 0; o < TLB_SPACES; o++)
+			if (o != h->space &&
+			    (h->space_satp[o] == TLB_SPACE_NONE ||
+			     (h->space_satp[k] != TLB_SPACE_NONE &&
+			      h->space_used[o] < h->space_used[k])))
+				k = o;
+		h->space_satp[k] = satp;
+	}
+	/* A new space starts empty. So does one of ASID 0 on every switch:
+	 * software that never uses ASIDs runs with 0 and may reuse a root
+	 * without a fence, as on a hart without ASIDs. */
+	if (fresh || !(satp & SATP_ASID_MASK))
+		hart_space_flush(h, k);
+	h->space = k;
+	h->space_used[k] = ++h->space_clock;
+	hart_update_mode(h);
+}
+
+/* Drop the entries of va's page from one set; true when the whole set had
+ * to go (va lies in a superpage it caches). */
+static bool hart_tlb_set_flush_page(struct tlb_set *s, uint64_t va,
+				    unsigned tune)
+{
+	/* A superpage's entries are cached 4 KiB at a time, and a fence on
+	 * any address inside it covers them all. */
+	if (va >= s->super_lo && va <= s->super_hi) {
+		hart_tlb_set_flush(s, tune);
+		return true;
+	}
+	unsigned k = tlb_index(va);
+	for (unsigned acc = 0; acc < 3; acc++)
+		if (hart_tlb_array(s, acc)[k].tag == (va & ~0xfffull))
+			hart_tlb_array(s, acc)[k].tag = TLB_INVALID;
+	return false;
 }
 
 void hart_flush_tlb_page(struct hart *h, uint64_t va)
 {
 	uint64_t vpn = va >> 12;
 	for (int p = PRIV_U; p <= PRIV_S; p++) {
-		struct tlb_set *s = &h->tlb[p];
 		struct jcache_set *j = &h->jcache[p];
-		/* A superpage's entries are cached 4 KiB at a time, and a fence
-		 * on any address inside it covers them all. */
-		if (va >= s->super_lo && va <= s->super_hi) {
-			hart_tlb_set_flush(s, h->tune);
+		bool whole = false;
+		for (unsigned k = 0; k < TLB_SPACES; k++)
+			whole |= hart_tlb_set_flush_page(
+				hart_space_set(h, k, p), va, h->tune);
+		if (whole) {
 			hart_jcache_set_flush(j, h->tune);
 			continue;
 		}
-		unsigned k = tlb_index(va);
-		for (unsigned acc = 0; acc < 3; acc++)
-			if (hart_tlb_array(s, acc)[k].tag == vpn << 12)
-				hart_tlb_array(s, acc)[k].tag = TLB_INVALID;
 		/* Blocks never span pages: only jump-cache entries whose pc is
 		 * on this page can lead into it, and those lie in the page's
 		 * PAGE_SIZE / 2 consecutive slots (or the logged ones). */
@@ -481,8 +647,8 @@ void hart_update_mode(struct hart *h)
 	enum priv data = h->priv;
 	if (h->priv == PRIV_M && (h->mstatus & MSTATUS_MPRV))
 		data = (enum priv)((h->mstatus & MSTATUS_MPP) >> 11);
-	h->dtlb = &h->tlb[data];
-	h->itlb = &h->tlb[h->priv];
+	h->dtlb = hart_space_set(h, h->space, data);
+	h->itlb = hart_space_set(h, h->space, h->priv);
 }
 
 /* Execute one instruction fetched through the MMU, bypassing the block

@@ -116,6 +116,19 @@ static inline unsigned tlb_index(uint64_t va)
 	return (unsigned)(va >> 12) & (TLB_SIZE - 1);
 }
 
+/* Address spaces: on a machine with ASIDs (version 2), the S- and U-mode
+ * sets of the last TLB_SPACES address spaces stay filled while satp
+ * names another, so a kernel switching between processes finds each one's
+ * translations again instead of walking its page tables anew. A space is
+ * keyed by the whole satp (mode, ASID, root), never used while satp holds
+ * another value, and dropped by a fence for its ASID; one with ASID 0 is
+ * emptied whenever it becomes current again. Version 1 machines
+ * have one space, emptied by every satp write, as they always did. */
+#define TLB_SPACES	  4
+#define TLB_SPACE_NONE	  UINT64_MAX /* mode 15: no satp holds it */
+#define TLB_SPACE_SETS(k) (4 + 2 * ((k)-1))
+#define TLB_SETS	  TLB_SPACE_SETS(TLB_SPACES)
+
 /* Jump cache: the block last found at a pc, per privilege, so that most
  * blocks are found without the fetch TLB and the code-page table. Valid
  * while translations and blocks are: flushed with the TLB and whenever a
@@ -255,9 +268,18 @@ struct hart {
 	struct trigger trig[TRIG_COUNT];
 	uint64_t tselect, tcontrol;
 	bool trig_exec, trig_data;
-	/* The caches come last, a megabyte of them: hart_state_load copies
-	 * only what precedes them. */
-	struct tlb_set tlb[4];	     /* indexed by enum priv */
+	/* The address spaces whose S- and U-mode translations are cached,
+	 * each named by the satp it was filled under (TLB_SPACE_NONE: free),
+	 * the current one, and when each was last current. */
+	uint64_t space_satp[TLB_SPACES], space_used[TLB_SPACES];
+	uint64_t space_clock;
+	unsigned space;
+	/* The caches come last, megabytes of them: hart_state_load copies
+	 * only what precedes them. tlb[priv] are the sets of space 0 (and
+	 * M-mode's, tlb[PRIV_M], which no satp concerns; tlb[2] is unused);
+	 * tlb[TLB_SPACE_SETS(k)] and the next are the U and S sets of space
+	 * k > 0. */
+	struct tlb_set tlb[TLB_SETS];
 	struct jcache_set jcache[4]; /* indexed by enum priv */
 };
 
@@ -296,11 +318,18 @@ void hart_flush_tlb(struct hart *h);
 /* Forget every block found through the jump cache (blocks were freed). */
 void hart_flush_jcache(struct hart *h);
 /* Forget the translations that depend on satp and the page tables (the S
- * and U sets; M-mode accesses are never translated). */
+ * and U sets of every address space; M-mode accesses are never
+ * translated). */
 void hart_flush_tlb_paged(struct hart *h);
-/* Forget the S- and U-mode translations of the page holding va (what
- * sfence.vma with an address asks for). */
+/* Forget the S- and U-mode translations of the page holding va in every
+ * address space (what sfence.vma with an address asks for). */
 void hart_flush_tlb_page(struct hart *h, uint64_t va);
+/* Forget the translations of the address spaces with this ASID (what
+ * sfence.vma x0, rs2 asks for). */
+void hart_flush_tlb_asid(struct hart *h, uint64_t asid);
+/* satp takes the legal value satp: its address space's cached
+ * translations become current, if it has any (machine version 2). */
+void hart_satp_set(struct hart *h, uint64_t satp);
 /* Put the translation of virtual page vpn into slot k of array acc (0 r,
  * 1 w, 2 x) of a set. Entries are set only through here: the log must
  * know every valid slot. */

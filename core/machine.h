@@ -34,12 +34,14 @@ struct state_reader;
  * replayed and restored on a machine of that version, since a guest that
  * saw other values would take another path.
  *   1: the first board: model "rewind,virt", PLIC sources 1..31, virtio
- *      vendor id "RWND", FEATURES_OK only with VERSION_1 acked.
+ *      vendor id "RWND", FEATURES_OK only with VERSION_1 acked; satp
+ *      modes up to Sv48 and no ASID bits.
  *   2: QEMU 7.2 virt's identity (shared/DESIGN.md, docs/run.md): model
  *      "riscv-virtio,qemu", PLIC sources 1..96, virtio vendor id "QEMU",
- *      FEATURES_OK also for a driver that never acks VERSION_1.
+ *      FEATURES_OK also for a driver that never acks VERSION_1; Sv57 and
+ *      16 ASID bits in satp.
  * Written next to each value it selects: fdt_build.c, dev/plic.c,
- * dev/virtio_mmio.c. */
+ * dev/virtio_mmio.c, mmu.c. */
 enum machine_identity {
 	MACHINE_IDENTITY_V1 = 1,
 	MACHINE_IDENTITY_V2 = 2,

@@ -1,4 +1,5 @@
-/* Sv39/Sv48 translation, TLB fills, and the load/store/fetch slow paths. */
+/* Sv39/Sv48/Sv57 translation, TLB fills, and the load/store/fetch slow
+ * paths. */
 #include "mmu.h"
 #include "bus.h"
 #include "machine.h"
@@ -27,6 +28,26 @@ static bool mmu_leaf_allows(const struct hart *h, uint64_t pte, enum access acc,
 	}
 }
 
+bool mmu_satp_legalize(const struct hart *h, uint64_t val, uint64_t *out)
+{
+	uint64_t mode = val >> 60;
+	/* Version 1 machines offered Sv48 at most and no ASID bits (ASIDLEN
+	 * 0); their recordings probed satp and must see the same. Version 2
+	 * is QEMU virt's hart: Sv57 and 16 ASID bits. */
+	bool v1 = h->m->identity == MACHINE_IDENTITY_V1;
+	if (mode != SATP_MODE_BARE && mode != SATP_MODE_SV39 &&
+	    mode != SATP_MODE_SV48 && (v1 || mode != SATP_MODE_SV57))
+		return false;
+	*out = v1 ? val & ~SATP_ASID_MASK : val;
+	return true;
+}
+
+/* Page-table levels of a paged satp mode: Sv39 3, Sv48 4, Sv57 5. */
+static int mmu_levels(uint64_t mode)
+{
+	return mode == SATP_MODE_SV57 ? 5 : mode == SATP_MODE_SV48 ? 4 : 3;
+}
+
 int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
 		  uint64_t *pa)
 {
@@ -36,14 +57,14 @@ int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
 		*pa = va;
 		return 0;
 	}
-	int levels = mode == SATP_MODE_SV48 ? 4 : 3;
+	int levels = mmu_levels(mode);
 	int va_bits = 12 + 9 * levels;
 	/* Bits above the VA width must copy its top bit. */
 	int64_t top = (int64_t)va >> (va_bits - 1);
 	if (top != 0 && top != -1)
 		return (int)page_fault_cause[acc];
 	struct bus *bus = &h->m->bus;
-	uint64_t base = (h->satp & ((1ull << 44) - 1)) << 12;
+	uint64_t base = (h->satp & SATP_PPN_MASK) << 12;
 	for (int level = levels - 1; level >= 0; level--) {
 		uint64_t pte_pa = base + ((va >> (12 + 9 * level)) & 511) * 8;
 		/* Page-table reads are checked by PMP as S-mode accesses. */
@@ -87,13 +108,13 @@ int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
 static int mmu_debug_walk(const struct hart *h, uint64_t va, uint64_t *pa)
 {
 	uint64_t mode = h->satp >> 60;
-	int levels = mode == SATP_MODE_SV48 ? 4 : 3;
+	int levels = mmu_levels(mode);
 	int va_bits = 12 + 9 * levels;
 	int64_t top = (int64_t)va >> (va_bits - 1);
 	if (top != 0 && top != -1)
 		return -1;
 	struct bus *bus = &h->m->bus;
-	uint64_t base = (h->satp & ((1ull << 44) - 1)) << 12;
+	uint64_t base = (h->satp & SATP_PPN_MASK) << 12;
 	for (int level = levels - 1; level >= 0; level--) {
 		uint64_t pte_pa = base + ((va >> (12 + 9 * level)) & 511) * 8;
 		const uint64_t *ptep = bus_host_ptr(bus, pte_pa, 8);
@@ -118,7 +139,8 @@ static int mmu_debug_walk(const struct hart *h, uint64_t va, uint64_t *pa)
 int mmu_debug_translate(const struct hart *h, uint64_t va, uint64_t *pa)
 {
 	uint64_t mode = h->satp >> 60;
-	bool paged = mode == SATP_MODE_SV39 || mode == SATP_MODE_SV48;
+	/* satp holds only modes mmu_satp_legalize accepted. */
+	bool paged = mode != SATP_MODE_BARE;
 	if (h->priv == PRIV_M || !paged) {
 		if (!paged || bus_region(&h->m->bus, va, 1)) {
 			*pa = va;

@@ -1,4 +1,4 @@
-/* Address translation (Sv39/Sv48), PMP, and the memory slow paths. */
+/* Address translation (Sv39/Sv48/Sv57), PMP, and the memory slow paths. */
 #ifndef REWIND_CORE_MMU_H
 #define REWIND_CORE_MMU_H
 
@@ -6,9 +6,18 @@
 
 enum access { ACC_R = 0, ACC_W = 1, ACC_X = 2 };
 
-#define SATP_MODE_BARE 0
-#define SATP_MODE_SV39 8
-#define SATP_MODE_SV48 9
+#define SATP_MODE_BARE	0
+#define SATP_MODE_SV39	8
+#define SATP_MODE_SV48	9
+#define SATP_MODE_SV57	10
+#define SATP_ASID_SHIFT 44
+#define SATP_ASID_MASK	(0xffffull << SATP_ASID_SHIFT)
+#define SATP_PPN_MASK	((1ull << 44) - 1)
+
+/* satp after a write of val: true with *out set, or false when the mode is
+ * one this machine does not offer (satp is WARL: it keeps its value). What
+ * is offered depends on the machine version (core/machine.h). */
+bool mmu_satp_legalize(const struct hart *h, uint64_t val, uint64_t *out);
 
 /* PTE bits */
 #define PTE_V (1u << 0)

@@ -33,7 +33,7 @@ void watch_drop_hart(struct hart *h, uint64_t first, uint64_t last)
 	first &= ~0xfffull;
 	last &= ~0xfffull;
 	bool pagewise = (last - first) >> 12 < WATCH_PAGEWISE_MAX;
-	for (int s = 0; s < 4; s++) {
+	for (int s = 0; s < TLB_SETS; s++) {
 		struct tlb_set *set = &h->tlb[s];
 		if (!pagewise) {
 			watch_drop_entries(set->r, first, last);

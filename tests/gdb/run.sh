@@ -92,7 +92,7 @@ expect kernel '^\$2 = 0x4c' "linux_banner starts with 'L'"
 # `next` moved over source lines of start_kernel.
 check "[ \$(grep -cE '^[0-9]+[[:space:]]' '$work/kernel.gdb') -ge 3 ]" \
 	"kernel: next did not print source lines"
-expect kernel '^satp +0x9[0-9a-f]{15}' "satp in Sv39 mode"
+expect kernel '^satp +0xa[0-9a-f]{15}' "satp in Sv57 mode (the deepest the machine offers)"
 expect kernel '^priv +0x1' "the kernel runs in S-mode"
 expect kernel '^stvec +0xffffffff' "stvec points into the kernel"
 expect kernel 'Thread 1 .*hart 0, S-mode' "info threads names the hart"

@@ -100,14 +100,39 @@ START_TEST(test_satp_rules)
 	uint64_t sv39 = (8ull << 60) | 0x80010;
 	ck_assert_int_eq(csr_write(h, 0x180, sv39), 0);
 	ck_assert_uint_eq(rd(0x180), sv39);
-	/* Unsupported mode (Sv57): the write is ignored entirely. */
-	ck_assert_int_eq(csr_write(h, 0x180, (10ull << 60) | 5), 0);
+	/* Unsupported mode (Sv64): the write is ignored entirely. */
+	ck_assert_int_eq(csr_write(h, 0x180, (11ull << 60) | 5), 0);
 	ck_assert_uint_eq(rd(0x180), sv39);
+	/* Sv57 and all 16 ASID bits stick. */
+	uint64_t sv57 = (10ull << 60) | (0xffffull << 44) | 0x80010;
+	ck_assert_int_eq(csr_write(h, 0x180, sv57), 0);
+	ck_assert_uint_eq(rd(0x180), sv57);
 	/* TVM traps satp accesses from S. */
 	ck_assert_int_eq(csr_write(h, 0x300, MSTATUS_TVM), 0);
 	h->priv = PRIV_S;
 	uint64_t v;
 	ck_assert_int_eq(csr_read(h, 0x180, &v), -1);
+}
+END_TEST
+
+/* A version-1 machine's satp, which its recordings probed: no Sv57, and
+ * the ASID field reads as zero. */
+START_TEST(test_satp_version1)
+{
+	char err[128];
+	struct machine_config cfg = {
+		.ram_size = 1 << 20, .nharts = 1, .identity = 1};
+	struct machine *m1 = machine_new(&cfg, err, sizeof(err));
+	ck_assert_msg(m1 != NULL, "%s", err);
+	struct hart *h1 = m1->harts[0];
+	uint64_t sv48 = (9ull << 60) | 0x80010, v = 0;
+	ck_assert_int_eq(csr_write(h1, 0x180, sv48 | (0xffffull << 44)), 0);
+	ck_assert_int_eq(csr_read(h1, 0x180, &v), 0);
+	ck_assert_uint_eq(v, sv48);
+	ck_assert_int_eq(csr_write(h1, 0x180, (10ull << 60) | 5), 0);
+	ck_assert_int_eq(csr_read(h1, 0x180, &v), 0);
+	ck_assert_uint_eq(v, sv48);
+	machine_free(m1);
 }
 END_TEST
 
@@ -217,6 +242,7 @@ int main(void)
 	tcase_add_test(tc, test_delegation_masks);
 	tcase_add_test(tc, test_tvec_modes);
 	tcase_add_test(tc, test_satp_rules);
+	tcase_add_test(tc, test_satp_version1);
 	tcase_add_test(tc, test_counter_enables);
 	tcase_add_test(tc, test_fp_csrs_need_fs);
 	tcase_add_test(tc, test_mip_hardware_bits);

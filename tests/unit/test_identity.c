@@ -70,7 +70,7 @@ START_TEST(test_version2_is_qemu_virt)
 	ck_assert_uint_eq(priority_kept(m, 96), 7);
 	ck_assert_uint_eq(priority_kept(m, 97), 0);
 	ck_assert_str_eq(prop(m, "/cpus/cpu@1", "mmu-type", &len),
-			 "riscv,sv48");
+			 "riscv,sv57");
 	ck_assert_str_eq(prop(m, "/chosen", "stdout-path", &len),
 			 "/soc/serial@10000000");
 	machine_free(m);
@@ -82,6 +82,8 @@ START_TEST(test_version1_keeps_its_identity)
 	struct machine *m = board_new(MACHINE_IDENTITY_V1);
 	int len;
 	ck_assert_str_eq(prop(m, "/", "model", &len), "rewind,virt");
+	ck_assert_str_eq(prop(m, "/cpus/cpu@0", "mmu-type", &len),
+			 "riscv,sv48");
 	ck_assert_uint_eq(prop_u32(m, "/soc/plic@c000000", "riscv,ndev"), 31);
 	ck_assert_uint_eq(priority_kept(m, 31), 7);
 	ck_assert_uint_eq(priority_kept(m, 32), 0);

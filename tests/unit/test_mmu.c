@@ -1,6 +1,8 @@
 /* The page walker and PMP, on page tables built in guest RAM. */
+#include "csr.h"
 #include "machine.h"
 #include "mmu.h"
+#include "state.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@ static struct hart *h;
 #define L1    (RAM_BASE + 0x11000)
 #define L0    (RAM_BASE + 0x12000)
 #define L2_48 (RAM_BASE + 0x13000)
+#define L4_57 (RAM_BASE + 0x14000)
 #define DATA  (RAM_BASE + 0x100000)
 
 static uint64_t *pte_at(uint64_t pa)
@@ -153,6 +156,207 @@ START_TEST(test_sv48)
 }
 END_TEST
 
+/* Sv57: five levels; VA with VPN4 = 1 and VPN3 = 1 reaches the Sv39 chain. */
+#define VA57 0x0001008040000010ull
+static void sv57_setup(void)
+{
+	*pte_at(L4_57 + 1 * 8) = pte(L2_48, PTE_V);
+	*pte_at(L2_48 + 1 * 8) = pte(ROOT, PTE_V);
+	/* L4[256], the first slot of the upper half: a 256 TiB leaf at 0. */
+	*pte_at(L4_57 + 256 * 8) = pte(0, PTE_V | PTE_R | PTE_A);
+	/* L4[2]: a 256 TiB leaf whose PPN is not aligned to its size. */
+	*pte_at(L4_57 + 2 * 8) = pte(RAM_BASE, PTE_V | PTE_R | PTE_A);
+	h->satp = (10ull << 60) | (L4_57 >> 12);
+}
+
+START_TEST(test_sv57)
+{
+	sv57_setup();
+	uint64_t pa;
+	ck_assert_int_eq(mmu_translate(h, VA57, ACC_R, PRIV_S, &pa), 0);
+	ck_assert_uint_eq(pa, DATA + 0x10);
+	ck_assert_uint_eq(h->walk_level, 0);
+	/* The same VA without VPN4 is another (empty) slot. */
+	ck_assert_int_eq(
+		mmu_translate(h, VA57 & ((1ull << 48) - 1), ACC_R, PRIV_S, &pa),
+		EXC_LOAD_PAGE);
+	/* A 256 TiB page: VA 0xff00... + PA. */
+	ck_assert_int_eq(mmu_translate(h, 0xff00000000000000ull | DATA, ACC_R,
+				       PRIV_S, &pa),
+			 0);
+	ck_assert_uint_eq(pa, DATA);
+	ck_assert_uint_eq(h->walk_level, 4);
+	/* Misaligned: the PPN's low 36 bits must be zero. */
+	ck_assert_int_eq(
+		mmu_translate(h, 0x0002000000000000ull, ACC_R, PRIV_S, &pa),
+		EXC_LOAD_PAGE);
+}
+END_TEST
+
+START_TEST(test_sv57_canonical)
+{
+	sv57_setup();
+	uint64_t pa;
+	/* Bits 63:57 must copy bit 56. */
+	ck_assert_int_eq(mmu_translate(h, 0x0100000000000000ull | DATA, ACC_R,
+				       PRIV_S, &pa),
+			 EXC_LOAD_PAGE);
+	ck_assert_int_eq(mmu_translate(h, 0xfe00000000000000ull | DATA, ACC_W,
+				       PRIV_S, &pa),
+			 EXC_STORE_PAGE);
+	ck_assert_int_eq(
+		mmu_translate(h, VA57 | (1ull << 57), ACC_X, PRIV_S, &pa),
+		EXC_INSN_PAGE);
+	/* The debugger's walk agrees, and never faults. */
+	ck_assert_int_eq(
+		mmu_debug_translate(h, 0x0100000000000000ull | DATA, &pa), -1);
+	ck_assert_int_eq(mmu_debug_translate(h, 0x0002000000000000ull, &pa),
+			 0); /* no alignment check: it shows what is there */
+}
+END_TEST
+
+START_TEST(test_sv57_debug_translate)
+{
+	sv57_setup();
+	uint64_t pa;
+	uint64_t before = *pte_at(L0);
+	ck_assert_int_eq(mmu_debug_translate(h, VA57, &pa), 0);
+	ck_assert_uint_eq(pa, DATA + 0x10);
+	ck_assert_uint_eq(*pte_at(L0), before); /* no A bit set */
+	ck_assert_int_eq(
+		mmu_debug_translate(h, 0xff00000000000000ull | DATA, &pa), 0);
+	ck_assert_uint_eq(pa, DATA);
+	/* An empty L4 slot. */
+	ck_assert_int_eq(mmu_debug_translate(h, 0x0003000000000000ull, &pa),
+			 -1);
+	/* In M-mode a kernel VA still translates through satp. */
+	h->priv = PRIV_M;
+	ck_assert_int_eq(mmu_debug_translate(h, VA57, &pa), 0);
+	ck_assert_uint_eq(pa, DATA + 0x10);
+}
+END_TEST
+
+/* ---- address spaces: translations kept per satp (ASID) ---- */
+
+#define TVA	 0x40000000ull
+#define CSR_SATP 0x180
+
+static uint64_t satp_asid(uint64_t asid)
+{
+	return (8ull << 60) | (asid << 44) | (ROOT >> 12);
+}
+
+/* Make satp hold asid's value, and TVA's translation cached. */
+static void space_fill(struct hart *t, uint64_t asid)
+{
+	struct insn in = {.len = 4};
+	uint64_t v;
+	ck_assert_int_eq(csr_write(t, CSR_SATP, satp_asid(asid)), 0);
+	ck_assert_int_eq(mmu_load_slow(t, &in, TVA, 8, &v), 0);
+	ck_assert(hart_load_fast(t, TVA, 8, &v));
+}
+
+/* Is TVA's translation cached once satp holds asid's value? */
+static bool space_hit(struct hart *t, uint64_t asid)
+{
+	uint64_t v;
+	ck_assert_int_eq(csr_write(t, CSR_SATP, satp_asid(asid)), 0);
+	return hart_load_fast(t, TVA, 8, &v);
+}
+
+START_TEST(test_asid_spaces_kept)
+{
+	space_fill(h, 1);
+	/* Another ASID never uses the first one's translation... */
+	ck_assert(!space_hit(h, 2));
+	space_fill(h, 2);
+	/* ...and switching back finds it still cached. */
+	ck_assert(space_hit(h, 1));
+	ck_assert(space_hit(h, 2));
+	/* A fence for ASID 1 drops its translations only. */
+	hart_flush_tlb_asid(h, 1);
+	ck_assert(space_hit(h, 2));
+	ck_assert(!space_hit(h, 1));
+	/* A fence of everything drops every space's. */
+	space_fill(h, 1);
+	hart_flush_tlb_paged(h);
+	ck_assert(!space_hit(h, 2));
+	ck_assert(!space_hit(h, 1));
+}
+END_TEST
+
+/* Software that never uses ASIDs runs with ASID 0 and may reuse a root
+ * for another address space: switching to it starts from empty. */
+START_TEST(test_asid_zero_not_kept)
+{
+	space_fill(h, 0);
+	space_fill(h, 1);
+	ck_assert(!space_hit(h, 0));
+	ck_assert(space_hit(h, 1));
+}
+END_TEST
+
+START_TEST(test_asid_spaces_least_recent_goes)
+{
+	for (uint64_t a = 1; a <= TLB_SPACES; a++)
+		space_fill(h, a);
+	ck_assert(space_hit(h, 1)); /* now 2 is the least recent */
+	space_fill(h, TLB_SPACES + 1);
+	ck_assert(!space_hit(h, 2));
+	ck_assert(space_hit(h, 1));
+	ck_assert(space_hit(h, TLB_SPACES + 1));
+}
+END_TEST
+
+/* A snapshot keeps every space, so a restored machine finds the same
+ * translations cached as the original (the guest can tell: A bits). */
+START_TEST(test_asid_spaces_saved)
+{
+	space_fill(h, 1);
+	space_fill(h, 2);
+	struct state_buf b = {0};
+	ck_assert_int_eq(machine_save(m, &b), 0);
+	char err[256] = "";
+	struct machine_config cfg = {.ram_size = 4 << 20, .nharts = 1};
+	struct machine *m2 = machine_new(&cfg, err, sizeof(err));
+	ck_assert_msg(m2 != NULL, "%s", err);
+	struct state_reader r = {b.p, b.p + b.len, false};
+	ck_assert_msg(machine_load(m2, &r, err, sizeof(err)) == 0, "%s", err);
+	uint64_t v;
+	ck_assert(hart_load_fast(m2->harts[0], TVA, 8, &v));
+	ck_assert(space_hit(m2->harts[0], 1));
+	machine_free(m2);
+	free(b.p);
+}
+END_TEST
+
+/* A version 1 machine has no ASIDs: every satp write empties the TLB,
+ * as it always did, so its recordings replay as they were made. */
+START_TEST(test_version1_satp_write_empties)
+{
+	char err[256] = "";
+	struct machine_config cfg = {
+		.ram_size = 4 << 20, .nharts = 1, .identity = 1};
+	struct machine *m1 = machine_new(&cfg, err, sizeof(err));
+	ck_assert_msg(m1 != NULL, "%s", err);
+	struct hart *t = m1->harts[0];
+	memcpy(bus_host_ptr(&m1->bus, ROOT, 0x3000),
+	       bus_host_ptr(&m->bus, ROOT, 0x3000), 0x3000);
+	pmp_write_addr(t, 0, UINT64_MAX);
+	pmp_write_cfg(t, 0, 0x1f);
+	t->priv = PRIV_S;
+	hart_update_mode(t);
+	struct insn in = {.len = 4};
+	uint64_t v;
+	ck_assert_int_eq(csr_write(t, CSR_SATP, satp_asid(0)), 0);
+	ck_assert_int_eq(mmu_load_slow(t, &in, TVA, 8, &v), 0);
+	ck_assert(hart_load_fast(t, TVA, 8, &v));
+	ck_assert_int_eq(csr_write(t, CSR_SATP, satp_asid(0)), 0);
+	ck_assert(!hart_load_fast(t, TVA, 8, &v));
+	machine_free(m1);
+}
+END_TEST
+
 START_TEST(test_page_table_outside_memory)
 {
 	uint64_t pa;
@@ -211,6 +415,14 @@ int main(void)
 	tcase_add_test(tc, test_malformed_ptes_fault);
 	tcase_add_test(tc, test_superpages);
 	tcase_add_test(tc, test_sv48);
+	tcase_add_test(tc, test_sv57);
+	tcase_add_test(tc, test_sv57_canonical);
+	tcase_add_test(tc, test_sv57_debug_translate);
+	tcase_add_test(tc, test_asid_spaces_kept);
+	tcase_add_test(tc, test_asid_zero_not_kept);
+	tcase_add_test(tc, test_asid_spaces_least_recent_goes);
+	tcase_add_test(tc, test_asid_spaces_saved);
+	tcase_add_test(tc, test_version1_satp_write_empties);
 	tcase_add_test(tc, test_page_table_outside_memory);
 	tcase_add_test(tc, test_machine_mode_is_bare);
 	tcase_add_test(tc, test_pmp_default_and_regions);

@@ -36,7 +36,8 @@
  * must stay below 8 MiB):
  *   PT_PAGE(k)   page-table pages  (0x80800000 + k * 4 KiB, k < 16)
  *   DATA_PAGE(k) data pages        (0x80900000 + k * 4 KiB, k < 256)
- * SV39_SETUP / SV48_SETUP map the image 1:1 (1 GiB at VA 0x80000000, S-only,
+ * SV39_SETUP / SV48_SETUP / SV57_SETUP map the image 1:1 (1 GiB at VA
+ * 0x80000000, S-only,
  * RWX) and again at VA 0xC0000000 with U set (U code runs there, see
  * ENTER_U_ALIAS; the M handler maps alias addresses back for GOTO_M and
  * instruction reads). Test pages live at VA 0x40000000 (TVA(k) = 0x40000000
@@ -433,6 +434,8 @@ priv_init_done:
 
 #define SATP_SV39 (8 << 60)
 #define SATP_SV48 (9 << 60)
+#define SATP_SV57 (10 << 60)
+#define SATP_ASID(a) ((a) << 44)
 
 /* table[idx] = PTE(pa, flags); clobbers t0, t1 */
 #define SET_PTE(table, idx, pa, flags)              \
@@ -477,6 +480,12 @@ priv_init_done:
 	SV39_SETUP                                  \
 	SET_PTE(PT_PAGE(3), 0, PT_PAGE(0), PTE_V)
 
+/* Sv57 layout: PT_PAGE(15) root, whose entry 0 points to PT_PAGE(3), which
+ * then holds the same tree as SV48_SETUP. */
+#define SV57_SETUP                                  \
+	SV48_SETUP                                  \
+	SET_PTE(PT_PAGE(15), 0, PT_PAGE(3), PTE_V)
+
 /* Copy nbytes (multiple of 8) from label src to physical address dst, then
  * fence.i; clobbers t0-t3 */
 #define COPY_CODE(src, dst, nbytes)                 \
@@ -498,6 +507,7 @@ priv_init_done:
 
 #define SV39_ON SATP_ON(SATP_SV39 | (PT_PAGE(0) >> 12))
 #define SV48_ON SATP_ON(SATP_SV48 | (PT_PAGE(3) >> 12))
+#define SV57_ON SATP_ON(SATP_SV57 | (PT_PAGE(15) >> 12))
 
 /* ------------------------------------------------------------------ */
 /* Sdtrig triggers (mcontrol, type 2)                                   */

@@ -1,0 +1,41 @@
+# Sv57 superpages whose PPN is not aligned to their size fault: 256 TiB,
+# 512 GiB and 1 GiB leaves.
+#include "test.h"
+#include "priv_macros.h"
+
+TEST_START
+PRIV_INIT
+	SV57_SETUP
+	# L4[4]: 256 TiB leaf at PA 0x80000000 (misaligned)
+	SET_PTE(PT_PAGE(15), 4, 0x80000000, PTE_LEAF | PTE_RWX)
+	# L4[5] -> L3: [0] 512 GiB leaf at 0x80000000 (misaligned),
+	#              [1] -> L2: [0] 1 GiB leaf at 0x80200000 (misaligned)
+	SET_PTE(PT_PAGE(15), 5, PT_PAGE(4), PTE_V)
+	SET_PTE(PT_PAGE(4), 0, 0x80000000, PTE_LEAF | PTE_RWX)
+	SET_PTE(PT_PAGE(4), 1, PT_PAGE(5), PTE_V)
+	SET_PTE(PT_PAGE(5), 0, 0x80200000, PTE_LEAF | PTE_RWX)
+	# control: L4[6] 256 TiB leaf at PA 0
+	SET_PTE(PT_PAGE(15), 6, 0, PTE_LEAF | PTE_RWX)
+	STORE64(DATA_PAGE(0), 0x5757)
+	SV57_ON
+
+	ENTER_S(s1)
+s1:	li a0, 0x4000000000000 + 0x80
+	CHECK_TRAP(1, CAUSE_LOAD_PAGE, ld a1, 0(a0))
+	CHECK_REG(2, s11, 0x4000000000000 + 0x80)
+	CHECK_TRAP(3, CAUSE_STORE_PAGE, sd a1, 0(a0))
+	la s8, f1
+	CHECK_TRAP(4, CAUSE_FETCH_PAGE, jalr a0)
+f1:
+	li a0, 0x5000000000000
+	CHECK_TRAP(5, CAUSE_LOAD_PAGE, ld a1, 0(a0))
+	CHECK_REG(6, s11, 0x5000000000000)
+	li a0, 0x5008000000000
+	CHECK_TRAP(7, CAUSE_LOAD_PAGE, ld a1, 0(a0))
+	CHECK_REG(8, s11, 0x5008000000000)
+	li a0, 0x6000000000000 + DATA_PAGE(0)
+	CHECK_NOTRAP(9, ld a1, 0(a0))
+	CHECK_REG(10, a1, 0x5757)
+	GOTO_M(m1)
+m1:
+TEST_END
