@@ -4,8 +4,8 @@
  *
  * Audited against QEMU 7.2's virt tree (`-M virt,dumpdtb=` and dtc) for
  * machine version 2: the same node names, compatible and model strings,
- * PLIC riscv,ndev, timebase, serial clock, syscon poweroff and reboot.
- * Different, on purpose:
+ * PLIC riscv,ndev, timebase, serial clock, syscon poweroff and reboot,
+ * phandles on the cpu nodes and cpu-map. Different, on purpose:
  *   - riscv,isa names only what the harts implement (QEMU's also names
  *     h, zihintpause and zba/zbb/zbc/zbs, which we do not have);
  *   - on version 1, mmu-type is riscv,sv48 (its harts had no Sv57);
@@ -13,8 +13,6 @@
  *   - no pmu node: the harts count no hardware events to map;
  *   - no /chosen rng-seed: entropy reaches the guest through virtio-rng,
  *     as an input the recording holds;
- *   - no cpu-map (QEMU: one cluster of every hart) and no phandles on
- *     the cpu nodes, yet;
  *   - nodes in address order (QEMU writes them in reverse). */
 #include "fdt_build.h"
 #include "machine.h"
@@ -42,8 +40,12 @@ static int fdt_cpus(void *fdt, const struct machine *m)
 	FDT_TRY(fdt_property_u32(fdt, "#size-cells", 0));
 	FDT_TRY(fdt_property_u32(fdt, "timebase-frequency",
 				 (uint32_t)TIMEBASE_HZ));
+	bool v1 = m->identity == MACHINE_IDENTITY_V1;
 	for (int i = 0; i < m->nharts; i++) {
 		FDT_TRY(fdt_begin_node_at(fdt, "cpu", (uint64_t)i));
+		if (!v1)
+			FDT_TRY(fdt_property_u32(fdt, "phandle",
+						 FDT_PH_CPU0 + (uint32_t)i));
 		FDT_TRY(fdt_property_string(fdt, "device_type", "cpu"));
 		FDT_TRY(fdt_property_u32(fdt, "reg", (uint32_t)i));
 		FDT_TRY(fdt_property_string(fdt, "status", "okay"));
@@ -62,6 +64,22 @@ static int fdt_cpus(void *fdt, const struct machine *m)
 					    "riscv,cpu-intc"));
 		FDT_TRY(fdt_property_u32(fdt, "phandle",
 					 FDT_PH_CPU_INTC0 + (uint32_t)i));
+		FDT_TRY(fdt_end_node(fdt));
+		FDT_TRY(fdt_end_node(fdt));
+	}
+	/* QEMU's topology: every hart a core of one cluster (version 1
+	 * machines said nothing). */
+	if (!v1) {
+		FDT_TRY(fdt_begin_node(fdt, "cpu-map"));
+		FDT_TRY(fdt_begin_node(fdt, "cluster0"));
+		for (int i = 0; i < m->nharts; i++) {
+			char name[16];
+			snprintf(name, sizeof(name), "core%d", i);
+			FDT_TRY(fdt_begin_node(fdt, name));
+			FDT_TRY(fdt_property_u32(fdt, "cpu",
+						 FDT_PH_CPU0 + (uint32_t)i));
+			FDT_TRY(fdt_end_node(fdt));
+		}
 		FDT_TRY(fdt_end_node(fdt));
 		FDT_TRY(fdt_end_node(fdt));
 	}

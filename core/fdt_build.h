@@ -22,9 +22,10 @@ int fdt_build(const struct machine *m, const struct fdt_params *p, void *buf,
 	      size_t size);
 
 /* Phandles the builder hands out: the interrupt parent of every device on
- * the PLIC, and one interrupt controller per hart from FDT_PH_CPU_INTC0.
- * Devices that need one of their own take a number between. */
-enum { FDT_PH_PLIC = 1, FDT_PH_CPU_INTC0 = 16 };
+ * the PLIC, one interrupt controller per hart from FDT_PH_CPU_INTC0, and
+ * the harts themselves from FDT_PH_CPU0 (named by cpu-map). Devices that
+ * need one of their own take a number between. */
+enum { FDT_PH_PLIC = 1, FDT_PH_CPU_INTC0 = 16, FDT_PH_CPU0 = 32 };
 
 /* Each call returns a libfdt error; `FDT_TRY` stops at the first one. */
 #define FDT_TRY(call)                                                          \

@@ -71,6 +71,10 @@ START_TEST(test_version2_is_qemu_virt)
 	ck_assert_uint_eq(priority_kept(m, 97), 0);
 	ck_assert_str_eq(prop(m, "/cpus/cpu@1", "mmu-type", &len),
 			 "riscv,sv57");
+	/* QEMU's topology: every hart a core of one cluster. */
+	uint32_t ph = prop_u32(m, "/cpus/cpu@1", "phandle");
+	ck_assert_uint_eq(prop_u32(m, "/cpus/cpu-map/cluster0/core1", "cpu"),
+			  ph);
 	ck_assert_str_eq(prop(m, "/chosen", "stdout-path", &len),
 			 "/soc/serial@10000000");
 	machine_free(m);
@@ -87,6 +91,8 @@ START_TEST(test_version1_keeps_its_identity)
 	ck_assert_uint_eq(prop_u32(m, "/soc/plic@c000000", "riscv,ndev"), 31);
 	ck_assert_uint_eq(priority_kept(m, 31), 7);
 	ck_assert_uint_eq(priority_kept(m, 32), 0);
+	/* Version 1's tree had no topology: its recordings depend on that. */
+	ck_assert_int_lt(fdt_path_offset(fdt, "/cpus/cpu-map"), 0);
 	machine_free(m);
 }
 END_TEST
