@@ -77,9 +77,12 @@ else
 fi
 check "[ -n '$fwd_old' ] && [ -n '$fwd_new' ] && [ \$((fwd_new)) -ne \$((fwd_old + 1)) ]" \
 	"not a lost update: Old value = $fwd_old, New value = $fwd_new"
-# A stale store never moves the counter forward by more than one.
-check "[ -n '$fwd_old' ] && [ -n '$fwd_new' ] && [ \$((fwd_new)) -le \$((fwd_old)) ]" \
-	"a lost update writes at most the overwritten value: $fwd_old -> $fwd_new"
+# Either direction is a race: a stale store moves the counter back (or
+# leaves it), and a store made from a fresh read just after a stale one
+# moves it forward by more than one (hart A reads 799, hart B counts on to
+# 830, A stores 800, B stores 831: the last anomalous store is B's, 800 ->
+# 831). The hunt draws its chaos seeds from the host, so either can be the
+# one found; the check above (not old + 1) holds for both.
 expect '^>>> demo: landed on the racing store: hart [01], pc 0x[0-9a-f]+ \((c\.)?s[dwhb] .*\) in racy_increment' \
 	"the demo's verdict"
 
