@@ -21,27 +21,8 @@ command -v gdb-multiarch >/dev/null || {
 	exit 1
 }
 
-# Start `rewind ARGS... --gdb 127.0.0.1:0` in the background and wait for
-# the port; sets $port and $stub_pid, stderr in $work/NAME.err.
-stub_start() {
-	local name=$1
-	shift
-	port=
-	: >"$work/$name.err"
-	"$rewind" "$@" --gdb 127.0.0.1:0 </dev/null >/dev/null \
-		2>"$work/$name.err" &
-	stub_pid=$!
-	pids+=("$stub_pid")
-	for _ in $(seq 600); do
-		port=$(sed -nE 's/.*waiting for gdb on port ([0-9]+).*/\1/p' \
-			"$work/$name.err")
-		[ -n "$port" ] && return 0
-		kill -0 "$stub_pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	bad "$name: the stub did not start: $(cat "$work/$name.err")"
-	return 1
-}
+# shellcheck source=tests/gdb/stub.sh
+. "$(dirname "$0")/stub.sh"
 
 # stub_wait NAME WANT: the stub ends by itself within a minute with
 # status WANT and says which signal stopped it.
