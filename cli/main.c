@@ -1,4 +1,5 @@
 /* rewind: the command-line front end. */
+#include "../replay/exit_status.h"
 #include "commands.h"
 
 #include <stdio.h>
@@ -53,7 +54,7 @@ int main(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	const char *cmd = argv[1];
 	/* `rewind COMMAND --help` among the options (not as an option's
@@ -75,5 +76,5 @@ int main(int argc, char **argv)
 	}
 	fprintf(stderr, "rewind: unknown command '%s'\n", cmd);
 	usage(stderr);
-	return 1;
+	return REWIND_EXIT_ERROR;
 }

@@ -2,6 +2,7 @@
  * --until-fail, hunt for a failing chaos schedule. */
 #include "../replay/record.h"
 #include "../history/postmortem.h"
+#include "../replay/exit_status.h"
 #include "../replay/interrupt.h"
 #include "commands.h"
 #include "options.h"
@@ -19,7 +20,7 @@ static int record_until_fail(const struct record_opts *ro)
 		fprintf(stderr,
 			"rewind record: %s exists; use --force to replace it\n",
 			ro->out);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	char part[REC_PATH_MAX + 8];
 	snprintf(part, sizeof(part), "%s.part", ro->out);
@@ -46,7 +47,7 @@ static int record_until_fail(const struct record_opts *ro)
 			if (rename(part, ro->out)) {
 				fprintf(stderr, "rewind record: %s: %s\n",
 					ro->out, strerror(errno));
-				return 1;
+				return REWIND_EXIT_ERROR;
 			}
 			fprintf(stderr,
 				"rewind: run %d failed with chaos seed %llu; "
@@ -84,7 +85,7 @@ int cmd_record(int argc, char **argv)
 			ro.chaos = ro.seed_given = true;
 			if (opts_parse_u64(a + 8, &ro.seed)) {
 				fprintf(stderr, "rewind record: bad seed\n");
-				return 1;
+				return REWIND_EXIT_ERROR;
 			}
 		} else if (!strcmp(a, "--until-fail")) {
 			ro.until_fail = 100;
@@ -93,26 +94,26 @@ int cmd_record(int argc, char **argv)
 			    v > 1000000) {
 				fprintf(stderr, "rewind record: bad "
 						"--until-fail count\n");
-				return 1;
+				return REWIND_EXIT_ERROR;
 			}
 			ro.until_fail = (int)v;
 		} else if (!strcmp(a, "--limit") && i + 1 < argc) {
 			if (opts_parse_u64(argv[++i], &ro.limit)) {
 				fprintf(stderr, "rewind record: bad --limit\n");
-				return 1;
+				return REWIND_EXIT_ERROR;
 			}
 		} else if (opts_parse_rest("record", &ro.m, argc, argv, &i)) {
-			return 1;
+			return REWIND_EXIT_ERROR;
 		}
 	}
 	if (!ro.out) {
 		fprintf(stderr, "rewind record: -o REC is required\n");
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	if (ro.restore && ro.pack) {
 		fprintf(stderr, "rewind record: --pack cannot carry the "
 				"snapshot of --restore\n");
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	for (int i = 0; i < ro.m.ndisks; i++) {
 		if (ro.m.disks[i].mode == DISK_PERSIST) {
@@ -121,14 +122,14 @@ int cmd_record(int argc, char **argv)
 				"stay as they are: use the default overlay or "
 				",ro, not ,persist (%s)\n",
 				ro.m.disks[i].path);
-			return 1;
+			return REWIND_EXIT_ERROR;
 		}
 	}
 	if (ro.until_fail) {
 		if (ro.seed_given) {
 			fprintf(stderr, "rewind record: --until-fail draws "
 					"its own seeds\n");
-			return 1;
+			return REWIND_EXIT_ERROR;
 		}
 		ro.chaos = true;
 		interrupt_catch();

@@ -1,6 +1,7 @@
 /* rewind replay: reproduce a recording — console output, exit status —
  * and check it against the digests the recording carries. */
 #include "../history/debug.h"
+#include "../replay/exit_status.h"
 #include "../replay/interrupt.h"
 #include "../replay/logfile.h"
 #include "../replay/replay_session.h"
@@ -25,7 +26,7 @@ int cmd_replay(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--to") && i + 1 < argc) {
 			if (opts_parse_u64(argv[++i], &to)) {
 				fprintf(stderr, "rewind replay: bad --to\n");
-				return 1;
+				return REWIND_EXIT_ERROR;
 			}
 		} else if (!strcmp(argv[i], "--gdb") && i + 1 < argc) {
 			gdb = argv[++i];
@@ -34,19 +35,19 @@ int cmd_replay(int argc, char **argv)
 			if (opts_parse_size(argv[++i], &budget)) {
 				fprintf(stderr, "rewind replay: bad "
 						"--checkpoint-mem\n");
-				return 1;
+				return REWIND_EXIT_ERROR;
 			}
 		} else if (argv[i][0] != '-' && !path) {
 			path = argv[i];
 		} else {
 			fprintf(stderr, "rewind replay: unknown option '%s'\n",
 				argv[i]);
-			return 1;
+			return REWIND_EXIT_ERROR;
 		}
 	}
 	if (!path) {
 		fprintf(stderr, "rewind replay: which recording?\n");
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	interrupt_catch();
 	int status = gdb ? debug_replay(path, gdb, to, verify, budget)
@@ -59,20 +60,20 @@ int cmd_info(int argc, char **argv)
 {
 	if (argc != 2) {
 		fprintf(stderr, "usage: rewind info REC\n");
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	if (file_kind_of(argv[1]) == FILE_KIND_SNAPSHOT) {
 		fprintf(stderr,
 			"rewind: %s is a snapshot, not a recording: use "
 			"`rewind snapshot info %s`\n",
 			argv[1], argv[1]);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	char err[1024];
 	struct log_reader *r = log_reader_open(argv[1], err, sizeof(err));
 	if (!r) {
 		fprintf(stderr, "rewind: %s\n", err);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	size_t hlen;
 	const char *h = log_reader_header(r, &hlen);
@@ -106,7 +107,7 @@ int cmd_info(int argc, char **argv)
 		else
 			fprintf(stderr, "rewind: %s: malformed record\n",
 				argv[1]);
-		status = 1;
+		status = REWIND_EXIT_ERROR;
 	} else if (log_reader_truncated(r)) {
 		printf("truncated=yes\n");
 	}

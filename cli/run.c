@@ -1,5 +1,6 @@
 /* rewind run: boot a machine and run it until the guest exits. */
 #include "../history/debug.h"
+#include "../replay/exit_status.h"
 #include "../replay/interrupt.h"
 #include "commands.h"
 #include "options.h"
@@ -42,17 +43,17 @@ int cmd_run(int argc, char **argv)
 			if (opts_parse_size(argv[++i], &budget)) {
 				fprintf(stderr,
 					"rewind run: bad --checkpoint-mem\n");
-				return 1;
+				return REWIND_EXIT_ERROR;
 			}
 			continue;
 		}
 		if (opts_parse_rest("run", &o, argc, argv, &i))
-			return 1;
+			return REWIND_EXIT_ERROR;
 	}
 	if (gdb && restore) {
 		fprintf(stderr, "rewind run: --gdb with --restore is not "
 				"supported yet\n");
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	struct session_stats st = {.seconds = -1};
 	interrupt_catch();

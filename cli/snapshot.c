@@ -2,6 +2,7 @@
  * later with `run --restore` or `record --restore`. */
 #include "../snapshots/snapshot.h"
 #include "../core/util/sha256.h"
+#include "../replay/exit_status.h"
 #include "../replay/interrupt.h"
 #include "../replay/restore.h"
 #include "commands.h"
@@ -31,12 +32,12 @@ static int snapshot_save_cmd(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--at") && i + 1 < argc) {
 			if (opts_parse_u64(argv[++i], &t.at)) {
 				fprintf(stderr, "rewind snapshot: bad --at\n");
-				return 1;
+				return REWIND_EXIT_ERROR;
 			}
 		} else if (!strcmp(argv[i], "--on-output") && i + 1 < argc) {
 			t.on_output = argv[++i];
 		} else if (opts_parse_rest("snapshot", &t.o, argc, argv, &i)) {
-			return 1;
+			return REWIND_EXIT_ERROR;
 		}
 	}
 	if (!t.out || (t.at == UINT64_MAX) == !t.on_output) {
@@ -44,7 +45,7 @@ static int snapshot_save_cmd(int argc, char **argv)
 			"usage: rewind snapshot save -o SNAP [MACHINE | "
 			"--parent SNAP | --restore SNAP] (--at ICOUNT | "
 			"--on-output STRING)\n");
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	interrupt_catch();
 	int status = restore_take(&t);
@@ -56,7 +57,7 @@ static int snapshot_info_cmd(int argc, char **argv)
 {
 	if (argc != 2) {
 		fprintf(stderr, "usage: rewind snapshot info SNAP\n");
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	struct rec_config *rc = malloc(sizeof(*rc));
 	struct snapshot_info info;
@@ -64,7 +65,7 @@ static int snapshot_info_cmd(int argc, char **argv)
 	if (!rc || snapshot_info(argv[1], rc, &info, err, sizeof(err))) {
 		fprintf(stderr, "rewind: %s\n", err);
 		free(rc);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	size_t hlen;
 	char *h = recording_header_build(rc, &hlen);
@@ -95,5 +96,5 @@ int cmd_snapshot(int argc, char **argv)
 	if (argc >= 2 && !strcmp(argv[1], "info"))
 		return snapshot_info_cmd(argc - 1, argv + 1);
 	fprintf(stderr, "usage: rewind snapshot save|info ...\n");
-	return 1;
+	return REWIND_EXIT_ERROR;
 }

@@ -3,6 +3,7 @@
 #include "../core/dev/uart.h"
 #include "../history/symbols.h"
 #include "../history/tracer.h"
+#include "../replay/exit_status.h"
 #include "../replay/replay_session.h"
 #include "commands.h"
 #include "options.h"
@@ -70,7 +71,8 @@ static int trace_parse(int argc, char **argv, struct trace_opts *t)
 	return 0;
 }
 
-/* Print up to t->count instructions from t->from on. 0, or 1 after
+/* Print up to t->count instructions from t->from on. 0, or
+ * REWIND_EXIT_ERROR after
  * printing why the replay could not get there. */
 static int trace_run(struct replay_session *rs, const struct trace_opts *t,
 		     const struct symbols *syms)
@@ -79,7 +81,7 @@ static int trace_run(struct replay_session *rs, const struct trace_opts *t,
 		fprintf(stderr,
 			"rewind trace: --hart %d: the machine has %d harts\n",
 			t->hart, rs->m->nharts);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	enum replay_status st = replay_advance(rs->m, &rs->g, t->from, false);
 	if (st == REPLAY_END) {
@@ -88,11 +90,11 @@ static int trace_run(struct replay_session *rs, const struct trace_opts *t,
 			"icount %llu\n",
 			(unsigned long long)t->from,
 			(unsigned long long)rs->m->icount);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	if (st != REPLAY_AT_TARGET) {
 		replay_session_status(rs, st);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	struct tracer_step s;
 	char line[2048];
@@ -102,7 +104,7 @@ static int trace_run(struct replay_session *rs, const struct trace_opts *t,
 			return 0; /* a window past the end is cut short */
 		if (r < 0) {
 			replay_session_status(rs, st);
-			return 1;
+			return REWIND_EXIT_ERROR;
 		}
 		if (r == 0 || (t->hart >= 0 && s.hart != t->hart))
 			continue;
@@ -117,17 +119,17 @@ int cmd_trace(int argc, char **argv)
 {
 	struct trace_opts t;
 	if (trace_parse(argc, argv, &t))
-		return 1;
+		return REWIND_EXIT_ERROR;
 	struct symbols *syms = NULL;
 	if (t.symbols) {
 		char err[1024];
 		if (symbols_open(t.symbols, &syms, err, sizeof(err))) {
 			fprintf(stderr, "rewind trace: --symbols %s\n", err);
-			return 1;
+			return REWIND_EXIT_ERROR;
 		}
 	}
 	struct replay_session *rs = replay_session_new(t.path, false);
-	int status = 1;
+	int status = REWIND_EXIT_ERROR;
 	if (rs) {
 		/* The lines are the output: the guest's console is not. */
 		uart_set_tx(rs->m->uart, NULL, NULL);

@@ -1,6 +1,7 @@
 /* Serving the debugger to one gdb client. */
 #include "../gdb/server.h"
 #include "../gdb/stub.h"
+#include "../replay/exit_status.h"
 #include "../replay/interrupt.h"
 #include "debug.h"
 
@@ -39,7 +40,7 @@ int debug_serve(struct debugger *d, const char *spec, bool *detached)
 	int lfd = gdb_listen(spec, err, sizeof(err));
 	if (lfd < 0) {
 		fprintf(stderr, "rewind: gdb: %s\n", err);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	int port = gdb_listen_port(lfd);
 	if (port > 0)
@@ -50,7 +51,7 @@ int debug_serve(struct debugger *d, const char *spec, bool *detached)
 	if (!stub) {
 		gdb_listen_close(lfd);
 		fprintf(stderr, "rewind: gdb: out of memory\n");
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	/* SIGINT and SIGTERM (interrupt_catch) end the session wherever it
 	 * is: gdb's own Ctrl-C comes as a packet, never as a signal to us,
@@ -76,7 +77,7 @@ int debug_serve(struct debugger *d, const char *spec, bool *detached)
 	gdb_stub_free(stub);
 	gdb_listen_close(lfd);
 	if (end < 0)
-		return 1;
+		return REWIND_EXIT_ERROR;
 	if (end == GDB_END_STOPPED) {
 		sig = interrupt_pending();
 		fprintf(stderr,

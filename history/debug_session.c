@@ -2,6 +2,7 @@
  * guest under gdb. A live run records into a temporary log as it goes, so
  * gdb can step and continue backwards in a live session too; the log is
  * removed when the session ends. */
+#include "../replay/exit_status.h"
 #include "../replay/host.h"
 #include "../replay/logfile.h"
 #include "debug.h"
@@ -16,8 +17,8 @@ int debug_replay(const char *path, const char *spec, uint64_t to, bool verify,
 {
 	struct history *h = history_open(path, budget, 0);
 	if (!h)
-		return 1;
-	int status = 1;
+		return REWIND_EXIT_ERROR;
+	int status = REWIND_EXIT_ERROR;
 	struct debugger *d = malloc(sizeof(*d));
 	if (!d) {
 		fprintf(stderr, "rewind: out of memory\n");
@@ -112,14 +113,14 @@ int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget)
 	struct debug_live *l = calloc(1, sizeof(*l));
 	if (!l) {
 		fprintf(stderr, "rewind: out of memory\n");
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	struct log_writer *w = debug_live_log(o, l->path, sizeof(l->path));
 	if (!w) {
 		free(l);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
-	int status = 1;
+	int status = REWIND_EXIT_ERROR;
 	struct machine *m = NULL;
 	bool history = false;
 	if (gate_init(&l->g, GATE_RECORD, &host_real, w, NULL))

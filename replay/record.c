@@ -1,6 +1,7 @@
 #include "record.h"
 #include "../core/util/sha256.h"
 #include "../snapshots/snapshot.h"
+#include "exit_status.h"
 #include "host.h"
 #include "logfile.h"
 #include "pack.h"
@@ -64,7 +65,8 @@ static struct log_writer *record_open(const struct record_opts *ro,
 struct session_result record_run(const struct record_opts *ro, const char *path,
 				 bool force, uint64_t seed)
 {
-	struct session_result res = {.status = 1, .guest_failed = false};
+	struct session_result res = {.status = REWIND_EXIT_ERROR,
+				     .guest_failed = false};
 	struct rec_config *rc = malloc(sizeof(*rc));
 	struct restore *r = restore_new(false);
 	if (!rc || !r) {
@@ -96,7 +98,7 @@ struct session_result record_run(const struct record_opts *ro, const char *path,
 	if (log_writer_close(w) < 0 || g.failed) {
 		fprintf(stderr, "rewind record: writing %s failed%s%s\n", path,
 			g.failed ? ": " : "", g.failed ? g.why : "");
-		res.status = 1;
+		res.status = REWIND_EXIT_ERROR;
 	}
 	gate_free(&g);
 out:

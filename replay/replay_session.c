@@ -1,5 +1,6 @@
 #include "replay_session.h"
 #include "../snapshots/file_kind.h"
+#include "exit_status.h"
 #include "interrupt.h"
 #include "logfile.h"
 #include "pack.h"
@@ -145,7 +146,7 @@ int replay_run(const char *path, uint64_t to, bool verify)
 {
 	struct replay_session *rs = replay_session_new(path, false);
 	if (!rs)
-		return 1;
+		return REWIND_EXIT_ERROR;
 	enum replay_status st = replay_sliced(rs, to, verify);
 	int status;
 	int sig = interrupt_pending();
@@ -173,16 +174,16 @@ int replay_session_status(struct replay_session *rs, enum replay_status st)
 	if (g->failed && g->corrupt) {
 		fprintf(stderr, "rewind: %s (replayed up to icount %llu)\n",
 			g->why, (unsigned long long)g->failed_at);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	if (g->failed && g->cut) {
 		fprintf(stderr, "rewind: %s; replayed up to there\n", g->why);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	if (g->failed) {
 		fprintf(stderr, "rewind: replay diverged at icount %llu: %s\n",
 			(unsigned long long)g->failed_at, g->why);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	if (st != REPLAY_END) {
 		fprintf(stderr,
@@ -191,7 +192,7 @@ int replay_session_status(struct replay_session *rs, enum replay_status st)
 			g->truncated ? "is truncated (the recorder was killed)"
 				     : "ends without an end record",
 			(unsigned long long)rs->m->icount);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	if (g->truncated)
 		fprintf(stderr, "rewind: note: the recording is cut inside "

@@ -1,5 +1,6 @@
 /* snapshot save: run a machine to a moment and save it there. */
 #include "../core/dev/uart.h"
+#include "exit_status.h"
 #include "host.h"
 #include "interrupt.h"
 #include "restore.h"
@@ -39,7 +40,7 @@ int restore_take(struct restore_take *t)
 	struct restore *r = restore_new(t->timing);
 	if (!r) {
 		fprintf(stderr, "rewind snapshot: out of memory\n");
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	struct gate g;
 	struct host_inputs seeded = host_seeded(&r->entropy_state);
@@ -48,7 +49,7 @@ int restore_take(struct restore_take *t)
 	if (!m) {
 		gate_free(&g);
 		restore_free(r);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	struct console con;
 	console_open(&con);
@@ -64,7 +65,7 @@ int restore_take(struct restore_take *t)
 	session_loop(&s);
 	console_close(&con);
 	bool reached = t->on_output ? con.saw_watch : m->icount >= t->at;
-	int status = 1;
+	int status = REWIND_EXIT_ERROR;
 	int sig = reached ? 0 : session_interrupted(m);
 	if (sig) {
 		fprintf(stderr,

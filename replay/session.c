@@ -1,5 +1,6 @@
 #include "session.h"
 #include "../core/dev/uart.h"
+#include "exit_status.h"
 #include "host.h"
 #include "interrupt.h"
 #include "logfile.h"
@@ -22,16 +23,17 @@ int session_exit_status(const struct machine *m)
 	case MEXIT_FAIL:
 		/* Keep a failure visible even when its code is a multiple
 		 * of 256. */
-		return (m->exit_code & 0xff) ? m->exit_code & 0xff : 1;
+		return (m->exit_code & 0xff) ? m->exit_code & 0xff
+					     : REWIND_EXIT_GUEST_FAILED;
 	case MEXIT_HALTED:
 		fprintf(stderr, "rewind: every hart is waiting for an "
 				"interrupt that can never come\n");
-		return 1;
+		return REWIND_EXIT_GUEST_FAILED;
 	case MEXIT_TRAP_STORM:
 		fprintf(stderr, "rewind: a hart is trapping endlessly without "
 				"retiring instructions\n");
-		return 1;
-	default: return 1;
+		return REWIND_EXIT_GUEST_FAILED;
+	default: return REWIND_EXIT_GUEST_FAILED;
 	}
 }
 
@@ -244,8 +246,15 @@ struct session_result session_run(struct machine *m, struct gate *g,
 		return res;
 	}
 	res.status = session_exit_status(m);
+	/* Stopped at the limit with the guest still running: the guest gave no
+	 * verdict, the run was cut short. */
+	if (!con.saw_failure && m->exit == MEXIT_RUNNING && m->icount >= limit)
+		res.status = REWIND_EXIT_LIMIT;
+	/* Still asking for a reset here: rewind could not boot it again. */
+	if (m->exit == MEXIT_RESET)
+		res.status = REWIND_EXIT_ERROR;
 	if (res.guest_failed && res.status == 0)
-		res.status = 1;
+		res.status = REWIND_EXIT_GUEST_FAILED;
 	return res;
 }
 

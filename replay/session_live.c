@@ -1,5 +1,6 @@
 /* rewind run: a machine booted, or restored from a snapshot, run live
  * with its console until the guest exits. */
+#include "exit_status.h"
 #include "host.h"
 #include "restore.h"
 #include "session.h"
@@ -28,7 +29,7 @@ int session_live(const struct machine_opts *opts, const char *restore,
 	struct restore *r = restore_new(timing);
 	if (!r) {
 		fprintf(stderr, "rewind: out of memory\n");
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	/* A restored environment behaves the same every time: its entropy
 	 * comes from a generator seeded by the snapshot. */
@@ -37,14 +38,14 @@ int session_live(const struct machine_opts *opts, const char *restore,
 	struct gate g;
 	if (gate_init(&g, GATE_LIVE, &inputs, NULL, NULL)) {
 		restore_free(r);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	struct machine_opts o = *opts;
 	struct machine *m = session_live_machine(r, restore, &g, &o);
 	if (!m) {
 		gate_free(&g);
 		restore_free(r);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	double t0 = host_seconds();
 	int status = session_run(m, &g, &o, r, UINT64_MAX).status;
