@@ -103,6 +103,19 @@ $(BUILD)/rewind: $(CORE_OBJS) $(CLI_OBJS)
 $(BUILD)/rewind-san: $(SCORE_OBJS) $(SCLI_OBJS)
 	$(CC) $(SAN) -o $@ $^ $(LIBS)
 
+# `rewind --version`: the VERSION file, and the commit when built from a
+# git checkout. build/version.h is rewritten only when that changes, so
+# only cli/main.c compiles again.
+REWIND_VERSION := $(shell cat VERSION)$(shell git describe --always --dirty 2>/dev/null | sed 's/.*/ (&)/')
+$(BUILD)/version.h: FORCE
+	@mkdir -p $(BUILD)
+	@echo '#define REWIND_VERSION "$(REWIND_VERSION)"' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+$(OBJ_DIR)/cli/main.o $(SOBJ_DIR)/cli/main.o: $(BUILD)/version.h
+$(OBJ_DIR)/cli/main.o $(SOBJ_DIR)/cli/main.o: CFLAGS_COMMON += -I$(BUILD)
+.PHONY: FORCE
+FORCE:
+
 $(BUILD)/libcore-san.a: $(SCORE_OBJS)
 	rm -f $@ && ar rcs $@ $^
 

@@ -1,7 +1,10 @@
 /* rewind: the command-line front end. */
 #include "../replay/exit_status.h"
 #include "commands.h"
+#include "options.h"
+#include "version.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,19 +39,56 @@ static void usage(FILE *f)
 	      "--append STR\n"
 	      "         --disk FILE[,ro|,persist]  --mem SIZE  --smp N\n"
 	      "\n"
+	      "rewind help COMMAND (or rewind COMMAND --help) explains a "
+	      "command's options;\n"
+	      "rewind --version prints the version.\n"
+	      "Exit status: 0 pass, the guest's code on a fail, 1 a guest "
+	      "failure without a\n"
+	      "code, 124 at --limit, 125 rewind's own error, 130/143 after "
+	      "SIGINT/SIGTERM.\n"
 	      "Documentation: README.md and docs/ (a page per command).\n",
 	      f);
 }
 
-/* Each command by the word that selects it. */
-static const struct {
+/* Each command by the word that selects it; machine: it takes the
+ * MACHINE options, explained after its own. */
+static const struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
+	const char *help;
+	bool machine;
 } commands[] = {
-	{"run", cmd_run},	{"record", cmd_record},
-	{"replay", cmd_replay}, {"trace", cmd_trace},
-	{"info", cmd_info},	{"snapshot", cmd_snapshot},
+	{"run", cmd_run, cmd_run_help, true},
+	{"record", cmd_record, cmd_record_help, true},
+	{"replay", cmd_replay, cmd_replay_help, false},
+	{"trace", cmd_trace, cmd_trace_help, false},
+	{"info", cmd_info, cmd_info_help, false},
+	{"snapshot", cmd_snapshot, cmd_snapshot_help, true},
 };
+
+static const struct command *command_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	return NULL;
+}
+
+/* A command's help on stdout (asked for, so not an error). */
+static int command_help(const struct command *c)
+{
+	fputs(c->help, stdout);
+	if (c->machine)
+		printf("\n%s", opts_machine_help);
+	return REWIND_EXIT_PASS;
+}
+
+static int unknown_command(const char *name)
+{
+	fprintf(stderr, "rewind: unknown command '%s'\n", name);
+	usage(stderr);
+	return REWIND_EXIT_ERROR;
+}
 
 int main(int argc, char **argv)
 {
@@ -57,24 +97,30 @@ int main(int argc, char **argv)
 		return REWIND_EXIT_ERROR;
 	}
 	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+		printf("rewind %s\n", REWIND_VERSION);
+		return REWIND_EXIT_PASS;
+	}
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") ||
+	    !strcmp(cmd, "help")) {
+		if (argc < 3) {
+			usage(stdout);
+			return REWIND_EXIT_PASS;
+		}
+		const struct command *c = command_find(argv[2]);
+		return c ? command_help(c) : unknown_command(argv[2]);
+	}
+	const struct command *c = command_find(cmd);
+	if (!c)
+		return unknown_command(cmd);
 	/* `rewind COMMAND --help` among the options (not as an option's
 	 * value: a kernel command line may say anything). */
 	for (int i = 2; i < argc; i++) {
-		if (!strcmp(argv[i - 1], "--append"))
+		if (!strcmp(argv[i - 1], "--append") ||
+		    !strcmp(argv[i - 1], "--on-output"))
 			continue;
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			usage(stdout);
-			return 0;
-		}
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return command_help(c);
 	}
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(cmd, commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
-	if (!strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
-		usage(stdout);
-		return 0;
-	}
-	fprintf(stderr, "rewind: unknown command '%s'\n", cmd);
-	usage(stderr);
-	return REWIND_EXIT_ERROR;
+	return c->run(argc - 1, argv + 1);
 }

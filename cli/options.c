@@ -151,12 +151,41 @@ int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i)
 	return 0;
 }
 
+const char *opts_value(const char *cmd, int argc, char **argv, int *i,
+		       const char *form)
+{
+	if (*i + 1 >= argc || !strncmp(argv[*i + 1], "--", 2)) {
+		fprintf(stderr, "rewind %s: %s needs %s\n", cmd, argv[*i],
+			form);
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+const char opts_machine_help[] =
+	"MACHINE (the machine to build):\n"
+	"  --bios FILE|none    firmware (default: OpenSBI); none starts an "
+	"ELF kernel\n"
+	"                      directly\n"
+	"  --kernel FILE       the kernel: a Linux Image, or an ELF with "
+	"--bios none\n"
+	"  --initrd FILE       an initial RAM disk for the kernel\n"
+	"  --append STR        the kernel command line\n"
+	"  --mem SIZE          RAM, e.g. 512M or 1G (default 128M)\n"
+	"  --smp N             harts, 1 to 8 (default 1)\n"
+	"  --disk FILE[,ro|,persist]\n"
+	"                      a virtio disk; writes go to a throwaway "
+	"overlay unless\n"
+	"                      ,persist (,ro: the guest cannot write)\n";
+
 int opts_parse_rest(const char *cmd, struct machine_opts *o, int argc,
 		    char **argv, int *i)
 {
 	int r = opts_parse_machine(o, argc, argv, i);
 	if (r == 0)
-		fprintf(stderr, "rewind %s: unknown option '%s'\n", cmd,
-			argv[*i]);
+		fprintf(stderr,
+			"rewind %s: unknown option '%s' (`rewind help %s` "
+			"lists them)\n",
+			cmd, argv[*i], cmd);
 	return r > 0 ? 0 : -1;
 }

@@ -22,4 +22,16 @@ int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i);
 int opts_parse_rest(const char *cmd, struct machine_opts *o, int argc,
 		    char **argv, int *i);
 
+/* The value of option argv[*i] (advancing past it), or NULL after saying
+ * "rewind CMD: OPT needs FORM". An option's value never starts with "--":
+ * that is the next option, and the value was left out. */
+const char *opts_value(const char *cmd, int argc, char **argv, int *i,
+		       const char *form);
+/* --gdb's value, said the same way by every command that serves gdb. */
+#define OPTS_GDB_FORM "a port: --gdb [HOST:]PORT, e.g. --gdb 1234"
+
+/* The MACHINE options, explained, for the --help of run, record and
+ * snapshot. */
+extern const char opts_machine_help[];
+
 #endif

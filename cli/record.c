@@ -64,6 +64,45 @@ static int record_until_fail(const struct record_opts *ro)
 	return 0;
 }
 
+const char cmd_record_help[] =
+	"usage: rewind record -o REC [--force] [MACHINE | --restore SNAP]\n"
+	"                     [--chaos[=SEED]] [--until-fail[=RUNS]] "
+	"[--limit ICOUNT]\n"
+	"                     [--pack]\n"
+	"\n"
+	"Run a guest like `run`, logging every input into REC so that "
+	"`rewind replay REC`\n"
+	"reproduces the run exactly. The exit status is the guest's.\n"
+	"\n"
+	"  -o REC              the recording to write\n"
+	"  --force             replace REC if it exists\n"
+	"  --restore SNAP      start from a snapshot instead of booting\n"
+	"  --chaos[=SEED]      perturb the harts' schedule (a fresh seed "
+	"unless given)\n"
+	"  --until-fail[=RUNS] record with fresh chaos seeds until the guest "
+	"fails\n"
+	"                      (at most RUNS runs, default 100); keep that "
+	"run\n"
+	"  --limit ICOUNT      stop at this instruction count (exit 124)\n"
+	"  --pack              carry the firmware, kernel and initrd inside "
+	"REC\n"
+	"\n"
+	"Example:\n"
+	"  rewind record -o boot.rec --kernel Image --initrd rootfs.cpio\n"
+	"  rewind record -o race.rec --bios none --kernel race.elf --smp 2 "
+	"--until-fail\n";
+
+/* A word that is no option: most likely the recording, named without
+ * -o. Say how to name it. */
+static int record_stray(const char *a)
+{
+	fprintf(stderr,
+		"rewind record: '%s' is not an option; the recording is named "
+		"with -o: rewind record -o %s ...\n",
+		a, a);
+	return REWIND_EXIT_ERROR;
+}
+
 int cmd_record(int argc, char **argv)
 {
 	struct record_opts ro = {.limit = UINT64_MAX};
@@ -71,12 +110,19 @@ int cmd_record(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		uint64_t v;
-		if (!strcmp(a, "-o") && i + 1 < argc) {
-			ro.out = argv[++i];
+		if (!strcmp(a, "-o")) {
+			ro.out = opts_value("record", argc, argv, &i, "REC");
+			if (!ro.out)
+				return REWIND_EXIT_ERROR;
 		} else if (!strcmp(a, "--force")) {
 			ro.force = true;
-		} else if (!strcmp(a, "--restore") && i + 1 < argc) {
-			ro.restore = argv[++i];
+		} else if (!strcmp(a, "--restore")) {
+			ro.restore =
+				opts_value("record", argc, argv, &i, "SNAP");
+			if (!ro.restore)
+				return REWIND_EXIT_ERROR;
+		} else if (a[0] != '-') {
+			return record_stray(a);
 		} else if (!strcmp(a, "--pack")) {
 			ro.pack = true;
 		} else if (!strcmp(a, "--chaos")) {
@@ -97,8 +143,12 @@ int cmd_record(int argc, char **argv)
 				return REWIND_EXIT_ERROR;
 			}
 			ro.until_fail = (int)v;
-		} else if (!strcmp(a, "--limit") && i + 1 < argc) {
-			if (opts_parse_u64(argv[++i], &ro.limit)) {
+		} else if (!strcmp(a, "--limit")) {
+			const char *lim =
+				opts_value("record", argc, argv, &i, "ICOUNT");
+			if (!lim)
+				return REWIND_EXIT_ERROR;
+			if (opts_parse_u64(lim, &ro.limit)) {
 				fprintf(stderr, "rewind record: bad --limit\n");
 				return REWIND_EXIT_ERROR;
 			}
@@ -107,7 +157,8 @@ int cmd_record(int argc, char **argv)
 		}
 	}
 	if (!ro.out) {
-		fprintf(stderr, "rewind record: -o REC is required\n");
+		fprintf(stderr, "rewind record: name the recording with -o "
+				"REC, e.g. rewind record -o boot.rec ...\n");
 		return REWIND_EXIT_ERROR;
 	}
 	if (ro.restore && ro.pack) {

@@ -14,6 +14,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char cmd_replay_help[] =
+	"usage: rewind replay REC [--verify] [--to ICOUNT] [--gdb "
+	"[HOST:]PORT]\n"
+	"                         [--checkpoint-mem SIZE]\n"
+	"\n"
+	"Reproduce a recording: the same console output and exit status.\n"
+	"\n"
+	"  --verify              also compare RAM hashes; ends with\n"
+	"                        `verified: N instructions, K events, "
+	"identical`\n"
+	"  --to ICOUNT           stop before the instruction retired at "
+	"ICOUNT\n"
+	"  --gdb [HOST:]PORT     debug the replay with gdb on PORT, forwards "
+	"and\n"
+	"                        backwards (127.0.0.1 unless HOST)\n"
+	"  --checkpoint-mem SIZE memory for going backwards under gdb, e.g. "
+	"256M\n"
+	"\n"
+	"A divergence, a damaged recording or a --to past its end exits 125.\n"
+	"\n"
+	"Example:\n"
+	"  rewind replay boot.rec --verify\n"
+	"  rewind replay boot.rec --gdb 1234\n";
+
 int cmd_replay(int argc, char **argv)
 {
 	const char *path = NULL;
@@ -23,16 +47,26 @@ int cmd_replay(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--verify")) {
 			verify = true;
-		} else if (!strcmp(argv[i], "--to") && i + 1 < argc) {
-			if (opts_parse_u64(argv[++i], &to)) {
+		} else if (!strcmp(argv[i], "--to")) {
+			const char *v =
+				opts_value("replay", argc, argv, &i, "ICOUNT");
+			if (!v)
+				return REWIND_EXIT_ERROR;
+			if (opts_parse_u64(v, &to)) {
 				fprintf(stderr, "rewind replay: bad --to\n");
 				return REWIND_EXIT_ERROR;
 			}
-		} else if (!strcmp(argv[i], "--gdb") && i + 1 < argc) {
-			gdb = argv[++i];
-		} else if (!strcmp(argv[i], "--checkpoint-mem") &&
-			   i + 1 < argc) {
-			if (opts_parse_size(argv[++i], &budget)) {
+		} else if (!strcmp(argv[i], "--gdb")) {
+			gdb = opts_value("replay", argc, argv, &i,
+					 OPTS_GDB_FORM);
+			if (!gdb)
+				return REWIND_EXIT_ERROR;
+		} else if (!strcmp(argv[i], "--checkpoint-mem")) {
+			const char *v = opts_value("replay", argc, argv, &i,
+						   "a SIZE, e.g. 256M");
+			if (!v)
+				return REWIND_EXIT_ERROR;
+			if (opts_parse_size(v, &budget)) {
 				fprintf(stderr, "rewind replay: bad "
 						"--checkpoint-mem\n");
 				return REWIND_EXIT_ERROR;
@@ -40,13 +74,16 @@ int cmd_replay(int argc, char **argv)
 		} else if (argv[i][0] != '-' && !path) {
 			path = argv[i];
 		} else {
-			fprintf(stderr, "rewind replay: unknown option '%s'\n",
+			fprintf(stderr,
+				"rewind replay: unknown option '%s' (`rewind "
+				"help replay` lists them)\n",
 				argv[i]);
 			return REWIND_EXIT_ERROR;
 		}
 	}
 	if (!path) {
-		fprintf(stderr, "rewind replay: which recording?\n");
+		fprintf(stderr, "rewind replay: which recording? (rewind "
+				"replay REC)\n");
 		return REWIND_EXIT_ERROR;
 	}
 	interrupt_catch();
@@ -55,6 +92,18 @@ int cmd_replay(int argc, char **argv)
 	interrupt_release();
 	return status;
 }
+
+const char cmd_info_help[] =
+	"usage: rewind info REC\n"
+	"\n"
+	"Describe a recording as key=value lines: the machine it ran on, "
+	"its images\n"
+	"and their hashes, the events by kind, the last icount and how the "
+	"guest\n"
+	"ended. A damaged recording exits 125 after what could be read.\n"
+	"\n"
+	"Example:\n"
+	"  rewind info boot.rec | grep ^icount=\n";
 
 int cmd_info(int argc, char **argv)
 {

@@ -19,6 +19,26 @@ static void print_stats(const struct session_stats *st)
 				: 0.0);
 }
 
+const char cmd_run_help[] =
+	"usage: rewind run [MACHINE | --restore SNAP] [--gdb [HOST:]PORT]\n"
+	"                  [--checkpoint-mem SIZE] [--stats]\n"
+	"\n"
+	"Run a guest with its console on stdin/stdout (Ctrl-A X quits, Ctrl-A "
+	"S saves\n"
+	"a snapshot). The exit status is the guest's.\n"
+	"\n"
+	"  --restore SNAP        start from a snapshot instead of booting\n"
+	"  --gdb [HOST:]PORT     serve gdb on PORT (127.0.0.1 unless HOST), "
+	"stopped\n"
+	"                        before the first instruction\n"
+	"  --checkpoint-mem SIZE memory for going backwards under gdb, e.g. "
+	"256M\n"
+	"  --stats               print instructions and MIPS at the end\n"
+	"\n"
+	"Example:\n"
+	"  rewind run --kernel Image --initrd rootfs.cpio --append "
+	"console=ttyS0\n";
+
 int cmd_run(int argc, char **argv)
 {
 	struct machine_opts o;
@@ -31,16 +51,24 @@ int cmd_run(int argc, char **argv)
 			stats = true;
 			continue;
 		}
-		if (!strcmp(argv[i], "--restore") && i + 1 < argc) {
-			restore = argv[++i];
+		if (!strcmp(argv[i], "--restore")) {
+			restore = opts_value("run", argc, argv, &i, "SNAP");
+			if (!restore)
+				return REWIND_EXIT_ERROR;
 			continue;
 		}
-		if (!strcmp(argv[i], "--gdb") && i + 1 < argc) {
-			gdb = argv[++i];
+		if (!strcmp(argv[i], "--gdb")) {
+			gdb = opts_value("run", argc, argv, &i, OPTS_GDB_FORM);
+			if (!gdb)
+				return REWIND_EXIT_ERROR;
 			continue;
 		}
-		if (!strcmp(argv[i], "--checkpoint-mem") && i + 1 < argc) {
-			if (opts_parse_size(argv[++i], &budget)) {
+		if (!strcmp(argv[i], "--checkpoint-mem")) {
+			const char *v = opts_value("run", argc, argv, &i,
+						   "a SIZE, e.g. 256M");
+			if (!v)
+				return REWIND_EXIT_ERROR;
+			if (opts_parse_size(v, &budget)) {
 				fprintf(stderr,
 					"rewind run: bad --checkpoint-mem\n");
 				return REWIND_EXIT_ERROR;

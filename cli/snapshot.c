@@ -12,13 +12,49 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char cmd_snapshot_help[] =
+	"usage: rewind snapshot save -o SNAP [--force] [MACHINE | --parent "
+	"SNAP |\n"
+	"                            --restore SNAP] (--at ICOUNT | "
+	"--on-output STRING)\n"
+	"       rewind snapshot info SNAP\n"
+	"\n"
+	"save: run a guest to a point and save the whole machine there, to "
+	"start from\n"
+	"later with `run --restore` or `record --restore`. info: describe a "
+	"snapshot.\n"
+	"\n"
+	"  -o SNAP             the snapshot to write\n"
+	"  --force             replace SNAP if it exists\n"
+	"  --at ICOUNT         save at this instruction count\n"
+	"  --on-output STRING  save once the console has printed STRING\n"
+	"  --parent SNAP       start from SNAP and store only what changed "
+	"since\n"
+	"  --restore SNAP      start from SNAP, saving a whole snapshot\n"
+	"  --stats             print how long the restore and the save took\n"
+	"\n"
+	"Example:\n"
+	"  rewind snapshot save -o booted.snap --kernel Image --initrd "
+	"rootfs.cpio \\\n"
+	"      --on-output 'login:'\n"
+	"  rewind run --restore booted.snap\n";
+
 static int snapshot_save_cmd(int argc, char **argv)
 {
 	struct restore_take t = {.at = UINT64_MAX};
 	session_opts_defaults(&t.o);
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-o") && i + 1 < argc) {
-			t.out = argv[++i];
+		if (!strcmp(argv[i], "-o")) {
+			t.out = opts_value("snapshot", argc, argv, &i, "SNAP");
+			if (!t.out)
+				return REWIND_EXIT_ERROR;
+		} else if (argv[i][0] != '-') {
+			fprintf(stderr,
+				"rewind snapshot: '%s' is not an option; the "
+				"snapshot is named with -o: rewind snapshot "
+				"save -o %s ...\n",
+				argv[i], argv[i]);
+			return REWIND_EXIT_ERROR;
 		} else if (!strcmp(argv[i], "--force")) {
 			t.force = true;
 		} else if (!strcmp(argv[i], "--stats")) {
@@ -95,6 +131,7 @@ int cmd_snapshot(int argc, char **argv)
 		return snapshot_save_cmd(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "info"))
 		return snapshot_info_cmd(argc - 1, argv + 1);
-	fprintf(stderr, "usage: rewind snapshot save|info ...\n");
+	fprintf(stderr, "usage: rewind snapshot save|info ... (`rewind help "
+			"snapshot` explains them)\n");
 	return REWIND_EXIT_ERROR;
 }

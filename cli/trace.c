@@ -21,6 +21,23 @@ struct trace_opts {
 	int hart; /* -1: every hart */
 };
 
+const char cmd_trace_help[] =
+	"usage: rewind trace REC [--from ICOUNT] [--count N] [--hart H] "
+	"[--symbols ELF]\n"
+	"\n"
+	"Replay a recording and print each instruction retired in a window, "
+	"one line\n"
+	"each: icount, hart, privilege, pc, disassembly and the registers it "
+	"wrote.\n"
+	"\n"
+	"  --from ICOUNT   start at this instruction count (default 0)\n"
+	"  --count N       print N instructions (default 100)\n"
+	"  --hart H        only hart H's instructions\n"
+	"  --symbols ELF   name addresses by the symbols of ELF\n"
+	"\n"
+	"Example:\n"
+	"  rewind trace race.rec --from 120000 --count 20 --symbols race.elf\n";
+
 /* The number an option gives (at most max), or -1 after saying it is bad. */
 static int trace_number(const char *opt, const char *val, uint64_t max,
 			uint64_t *out)

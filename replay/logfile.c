@@ -119,7 +119,7 @@ struct log_writer *log_writer_open(const char *path, bool force,
 	if (w->fd < 0) {
 		if (errno == EEXIST)
 			snprintf(err, errlen,
-				 "%s already exists; refusing to overwrite it",
+				 "%s already exists; --force replaces it",
 				 path);
 		else
 			snprintf(err, errlen, "%s: %s", path, strerror(errno));

@@ -142,6 +142,31 @@ static enum replay_status replay_sliced(struct replay_session *rs, uint64_t to,
 	}
 }
 
+/* A replay that reached the recording's end: the --verify verdict, or the
+ * --to that asked for more than there is. The process exit status. */
+static int replay_ended(struct replay_session *rs, uint64_t to, bool verify,
+			int status)
+{
+	uint64_t end = rs->m->icount;
+	if (to != UINT64_MAX && to > end) {
+		fprintf(stderr,
+			"rewind: --to %llu is past the end: the recording ends "
+			"at icount %llu\n",
+			(unsigned long long)to, (unsigned long long)end);
+		return REWIND_EXIT_ERROR;
+	}
+	if (verify) {
+		uint64_t events = 0;
+		for (int t = 0; t < EV_KINDS; t++)
+			events += rs->g.counts[t];
+		fprintf(stderr,
+			"rewind: verified: %llu instructions, %llu events, "
+			"identical\n",
+			(unsigned long long)end, (unsigned long long)events);
+	}
+	return status;
+}
+
 int replay_run(const char *path, uint64_t to, bool verify)
 {
 	struct replay_session *rs = replay_session_new(path, false);
@@ -161,6 +186,9 @@ int replay_run(const char *path, uint64_t to, bool verify)
 		status = 0;
 	} else {
 		status = replay_session_status(rs, st);
+		/* Reached the end as recorded: nothing diverged. */
+		if (st == REPLAY_END && !rs->g.failed)
+			status = replay_ended(rs, to, verify, status);
 	}
 	replay_session_free(rs);
 	return status;

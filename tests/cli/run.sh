@@ -62,52 +62,52 @@ if [ $rc -eq 0 ] && grep -q 'quit from the console' "$work/out"; then ok; else
 	bad "Ctrl-A X on a terminal: exit $rc, $(head -c 300 "$work/out")"; fi
 
 # Bad input: missing, empty, truncated, foreign and non-ELF kernels.
-expect 1 'No such file' -- run --bios none --kernel "$work/missing.elf"
+expect 125 'No such file' -- run --bios none --kernel "$work/missing.elf"
 : >"$work/empty.elf"
-expect 1 'is empty' -- run --bios none --kernel "$work/empty.elf"
+expect 125 'is empty' -- run --bios none --kernel "$work/empty.elf"
 head -c 40 "$work/hello.elf" >"$work/trunc.elf"
-expect 1 'truncated' -- run --bios none --kernel "$work/trunc.elf"
+expect 125 'truncated' -- run --bios none --kernel "$work/trunc.elf"
 head -c 300 "$work/hello.elf" >"$work/trunc2.elf"
-expect 1 'truncated|outside' -- run --bios none --kernel "$work/trunc2.elf"
-expect 1 'not a 64-bit little-endian RISC-V ELF' -- run --bios none --kernel /bin/true
+expect 125 'truncated|outside' -- run --bios none --kernel "$work/trunc2.elf"
+expect 125 'not a 64-bit little-endian RISC-V ELF' -- run --bios none --kernel /bin/true
 echo "just text" >"$work/text.elf"
-expect 1 'not an ELF' -- run --bios none --kernel "$work/text.elf"
+expect 125 'not an ELF' -- run --bios none --kernel "$work/text.elf"
 # A segment outside guest memory is refused, not written anywhere.
 sed 's/0x80000000/0x40000000/' "$here/../../guests/isa/common/link.ld" >"$work/low.ld"
 riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany -nostdlib \
 	-nostartfiles -T "$work/low.ld" "$here/../guests/hello.S" -o "$work/low.elf"
-expect 1 'outside guest memory' -- run --bios none --kernel "$work/low.elf"
+expect 125 'outside guest memory' -- run --bios none --kernel "$work/low.elf"
 # A kernel larger than --mem is refused.
 printf '.section .text.init\n.globl _start\n_start: j _start\n.bss\n.space 0x200000\n' >"$work/big.S"
 riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany -nostdlib \
 	-nostartfiles -T "$here/../../guests/isa/common/link.ld" "$work/big.S" -o "$work/big.elf"
-expect 1 'outside guest memory' -- run --bios none --mem 1M --kernel "$work/big.elf"
+expect 125 'outside guest memory' -- run --bios none --mem 1M --kernel "$work/big.elf"
 
 # Bad firmware, kernel, initrd and disk files get a clear error.
-expect 1 'firmware .*No such file' -- run --bios "$work/nofw.bin" --kernel "$work/hello.elf"
-expect 1 'firmware .* is empty' -- run --bios "$work/empty.elf" --kernel "$work/hello.elf"
-expect 1 'kernel .*not a 64-bit little-endian RISC-V ELF' -- run --kernel /bin/true
-expect 1 'kernel .*No such file' -- run --kernel "$work/nokernel"
-expect 1 'initrd .*No such file' -- run --bios none --kernel "$work/hello.elf" --initrd "$work/noinitrd"
+expect 125 'firmware .*No such file' -- run --bios "$work/nofw.bin" --kernel "$work/hello.elf"
+expect 125 'firmware .* is empty' -- run --bios "$work/empty.elf" --kernel "$work/hello.elf"
+expect 125 'kernel .*not a 64-bit little-endian RISC-V ELF' -- run --kernel /bin/true
+expect 125 'kernel .*No such file' -- run --kernel "$work/nokernel"
+expect 125 'initrd .*No such file' -- run --bios none --kernel "$work/hello.elf" --initrd "$work/noinitrd"
 head -c 3000000 /dev/zero >"$work/big.initrd"
-expect 1 'initrd .*does not fit' -- run --bios none --mem 2M --kernel "$work/hello.elf" --initrd "$work/big.initrd"
-expect 1 'nodisk.img' -- run --bios none --kernel "$work/hello.elf" --disk "$work/nodisk.img"
+expect 125 'initrd .*does not fit' -- run --bios none --mem 2M --kernel "$work/hello.elf" --initrd "$work/big.initrd"
+expect 125 'nodisk.img' -- run --bios none --kernel "$work/hello.elf" --disk "$work/nodisk.img"
 head -c 1000 /dev/zero >"$work/odd.img"
-expect 1 'odd.img.*512' -- run --bios none --kernel "$work/hello.elf" --disk "$work/odd.img"
-expect 1 'at most' -- run --bios none --kernel "$work/hello.elf" --disk a --disk b --disk c --disk d --disk e
-expect 1 'needs --kernel' -- run --bios none
+expect 125 'odd.img.*512' -- run --bios none --kernel "$work/hello.elf" --disk "$work/odd.img"
+expect 125 'at most' -- run --bios none --kernel "$work/hello.elf" --disk a --disk b --disk c --disk d --disk e
+expect 125 'needs --kernel' -- run --bios none
 # The default firmware with nothing to start is refused, not left spinning.
-expect 1 'default firmware needs --kernel' -- run
-expect 1 'default firmware needs --kernel' -- record -o "$work/nok.rec"
+expect 125 'default firmware needs --kernel' -- run
+expect 125 'default firmware needs --kernel' -- record -o "$work/nok.rec"
 
 # Bad options.
-expect 1 'smp' -- run --bios none --smp 9 --kernel "$work/hello.elf"
-expect 1 'smp' -- run --bios none --smp x --kernel "$work/hello.elf"
-expect 1 'mem' -- run --bios none --mem lots --kernel "$work/hello.elf"
-expect 1 'mem' -- run --bios none --mem 100 --kernel "$work/hello.elf"
-expect 1 'needs a value' -- run --bios none --kernel
-expect 1 'unknown option' -- run --frobnicate
-expect 1 'unknown command' -- frobnicate
+expect 125 'smp' -- run --bios none --smp 9 --kernel "$work/hello.elf"
+expect 125 'smp' -- run --bios none --smp x --kernel "$work/hello.elf"
+expect 125 'mem' -- run --bios none --mem lots --kernel "$work/hello.elf"
+expect 125 'mem' -- run --bios none --mem 100 --kernel "$work/hello.elf"
+expect 125 'needs a value' -- run --bios none --kernel
+expect 125 'unknown option' -- run --frobnicate
+expect 125 'unknown command' -- frobnicate
 
 # Recordings: whatever follows the end record must be a sound end marker,
 # for replay as for info (same message, the path said once).
@@ -130,53 +130,53 @@ PY
 for c in "junk:data after the end marker" "twice:data after the end marker" \
 	"damaged:header checksum mismatch" "counts:end marker at byte [0-9]+ counts"; do
 	name=${c%%:*}
-	expect 1 "${c#*:}.*corrupt" -- replay "$work/$name.rec"
-	expect 1 "${c#*:}.*corrupt" -- info "$work/$name.rec"
+	expect 125 "${c#*:}.*corrupt" -- replay "$work/$name.rec"
+	expect 125 "${c#*:}.*corrupt" -- info "$work/$name.rec"
 	n=$(grep -o "$name.rec" "$work/err" | wc -l)
 	if [ "$n" -eq 1 ]; then ok; else bad "info names $name.rec $n times: $(cat "$work/err")"; fi
 done
 # Cut before its first whole chunk: truncated, not a divergence.
 hlen=$(od -An -tu4 -j12 -N4 "$work/e.rec")
 head -c $((20 + hlen + 10)) "$work/e.rec" >"$work/cut.rec"
-expect 1 'recording is truncated.*at icount 0; replayed up to there' -- replay "$work/cut.rec"
+expect 125 'recording is truncated.*at icount 0; replayed up to there' -- replay "$work/cut.rec"
 # A header asking for an impossible machine names the file.
 cp "$work/e.rec" "$work/mem.rec"
 python3 "$here/../snapshots/edit_header.py" "$work/mem.rec" mem=134217728 mem=99999999999999
-expect 1 'mem.rec: .*cannot be built: --mem' -- replay "$work/mem.rec"
+expect 125 'mem.rec: .*cannot be built: --mem' -- replay "$work/mem.rec"
 
 # Snapshots and recordings given the wrong way round say what they are;
 # a snapshot cut inside its end marker is refused; errors say snapshot.
 expect 0 '' -- snapshot save -o "$work/s.snap" --bios none --kernel "$work/wfi_forever.elf" --at 2
-expect 1 'is a snapshot, not a recording' -- replay "$work/s.snap"
-expect 1 's.snap is a snapshot, not a recording: use `rewind snapshot info' -- info "$work/s.snap"
+expect 125 'is a snapshot, not a recording' -- replay "$work/s.snap"
+expect 125 's.snap is a snapshot, not a recording: use `rewind snapshot info' -- info "$work/s.snap"
 if grep -q malformed "$work/err"; then bad "info on a snapshot: $(cat "$work/err")"; else ok; fi
-expect 1 'is a recording, not a snapshot' -- snapshot info "$work/e.rec"
-expect 1 'is a recording, not a snapshot' -- run --restore "$work/e.rec"
+expect 125 'is a recording, not a snapshot' -- snapshot info "$work/e.rec"
+expect 125 'is a recording, not a snapshot' -- run --restore "$work/e.rec"
 head -c -10 "$work/s.snap" >"$work/cut.snap"
-expect 1 'cut.snap: the snapshot is truncated' -- snapshot info "$work/cut.snap"
-expect 1 'cut.snap: the snapshot is truncated' -- run --restore "$work/cut.snap"
+expect 125 'cut.snap: the snapshot is truncated' -- snapshot info "$work/cut.snap"
+expect 125 'cut.snap: the snapshot is truncated' -- run --restore "$work/cut.snap"
 cp "$work/s.snap" "$work/flip.snap"
 printf 'Z' | dd of="$work/flip.snap" bs=1 seek=100 conv=notrunc 2>/dev/null
-expect 1 'the snapshot is corrupt' -- snapshot info "$work/flip.snap"
+expect 125 'the snapshot is corrupt' -- snapshot info "$work/flip.snap"
 if grep -q recording "$work/err"; then bad "snapshot error speaks of a recording: $(cat "$work/err")"; else ok; fi
 
 # An unknown disk option is named as such.
 head -c 4096 /dev/zero >"$work/d.img"
-expect 1 "unknown disk option 'bogus' \(known: ro, persist\)" -- run --bios none --kernel "$work/hello.elf" --disk "$work/d.img,bogus"
+expect 125 "unknown disk option 'bogus' \(known: ro, persist\)" -- run --bios none --kernel "$work/hello.elf" --disk "$work/d.img,bogus"
 
 # Odd disk files (issue 15): refused at once with a message naming the
 # file and what it is, never a hang or an endless read. A big sparse image
 # hashes once and then from the cache (a temporary REWIND_CACHE): both
 # recordings name it by the same hash, and a damaged entry is ignored.
 export REWIND_CACHE="$work/cache"
-odd_rec() { expect 1 "$1" -- record -o "$work/odd.rec" --bios none --kernel "$work/hello.elf" "${@:2}"; }
+odd_rec() { expect 125 "$1" -- record -o "$work/odd.rec" --bios none --kernel "$work/hello.elf" "${@:2}"; }
 odd_rec '/dev/zero: is a character device' --disk /dev/zero
 mkfifo "$work/fifo"
 odd_rec 'fifo: is a FIFO' --disk "$work/fifo"
 odd_rec 'fifo: is a FIFO' --initrd "$work/fifo"
-expect 1 'fifo: is a FIFO' -- run --bios none --kernel "$work/hello.elf" --disk "$work/fifo,persist"
-expect 1 'kernel .*fifo: is a FIFO' -- run --bios none --kernel "$work/fifo"
-expect 1 'kernel /dev/zero: is a character device' -- run --bios none --kernel /dev/zero
+expect 125 'fifo: is a FIFO' -- run --bios none --kernel "$work/hello.elf" --disk "$work/fifo,persist"
+expect 125 'kernel .*fifo: is a FIFO' -- run --bios none --kernel "$work/fifo"
+expect 125 'kernel /dev/zero: is a character device' -- run --bios none --kernel /dev/zero
 odd_rec "$work: Is a directory" --disk "$work"
 # 4 GiB: large enough for the cache and the hole skipping, small enough
 # that the first (uncached) hash costs seconds under the sanitizers.

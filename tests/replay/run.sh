@@ -72,7 +72,7 @@ check "$rewind info '$work/smp1.rec' >/dev/null" "the refused record damaged the
 "$rec_edit" "$work/smp1.rec" "$work/shifted.rec" shift-console 100000
 timeout 300 "$rewind" replay "$work/shifted.rec" --verify >/dev/null 2>"$work/err" </dev/null
 rc=$?
-check "[ $rc -eq 1 ] && grep -qE 'diverged at icount [0-9]+' '$work/err'" \
+check "[ $rc -eq 125 ] && grep -qE 'diverged at icount [0-9]+' '$work/err'" \
 	"altered recording: exit $rc, $(tail -2 "$work/err")"
 
 # A truncated recording replays its prefix and says so.
@@ -115,7 +115,7 @@ kill -9 $pid
 wait $pid 2>/dev/null
 timeout 300 "$rewind" replay "$work/killed.rec" >/dev/null 2>"$work/err" </dev/null
 rc=$?
-check "[ $rc -eq 1 ] && grep -q 'truncated.*replayed up to there' '$work/err'" \
+check "[ $rc -eq 125 ] && grep -q 'truncated.*replayed up to there' '$work/err'" \
 	"killed recorder: exit $rc, $(tail -2 "$work/err")"
 
 # Corrupt files: a flipped byte in a chunk, a bad magic, a bad version.
@@ -123,7 +123,7 @@ cp "$work/smp4.rec" "$work/flip.rec"
 printf '\xff' | dd of="$work/flip.rec" bs=1 seek=$((size - 40)) conv=notrunc 2>/dev/null
 timeout 300 "$rewind" replay "$work/flip.rec" >/dev/null 2>"$work/err" </dev/null
 rc=$?
-check "[ $rc -eq 1 ] && grep -qiE 'checksum|corrupt' '$work/err'" "flipped byte: exit $rc, $(tail -1 "$work/err")"
+check "[ $rc -eq 125 ] && grep -qiE 'checksum|corrupt' '$work/err'" "flipped byte: exit $rc, $(tail -1 "$work/err")"
 printf 'XXXX' | dd of="$work/flip.rec" bs=1 seek=0 conv=notrunc 2>/dev/null
 "$rewind" replay "$work/flip.rec" >/dev/null 2>"$work/err" </dev/null
 check "grep -q 'not a rewind recording' '$work/err'" "bad magic: $(cat "$work/err")"

@@ -96,7 +96,7 @@ check "[ '${chunks:-0}' -ge 1 ] && [ '${icount:-0}' -gt 0 ] && grep -q '^events.
 	"SIGKILL: info: $(cat "$work/kill.info")"
 timeout 300 "$rewind" replay "$work/kill.rec" >/dev/null 2>"$work/kill.err" </dev/null
 rc=$?
-check "[ $rc -eq 1 ] && grep -q 'truncated.*replayed up to there' '$work/kill.err'" \
+check "[ $rc -eq 125 ] && grep -q 'truncated.*replayed up to there' '$work/kill.err'" \
 	"SIGKILL: replay exit $rc: $(tail -2 "$work/kill.err")"
 
 echo "signals: $pass passed, $fail failed"

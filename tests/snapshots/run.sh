@@ -83,12 +83,12 @@ size=$(stat -c %s "${c}1.snap")
 printf '\x5a' | dd of="${c}1.snap" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
 "$rewind" run --restore "${c}3.snap" </dev/null >/dev/null 2>"$work/err"
 rc=$?
-check "[ $rc -eq 1 ] && grep -q 'parent snapshot .*c1.snap has changed' '$work/err'" "changed parent ($rc): $(cat "$work/err")"
+check "[ $rc -eq 125 ] && grep -q 'parent snapshot .*c1.snap has changed' '$work/err'" "changed parent ($rc): $(cat "$work/err")"
 mv "$work/c1.bak" "${c}1.snap"
 mv "${c}2.snap" "$work/c2.away"
 "$rewind" snapshot info "${c}3.snap" >/dev/null 2>"$work/err"
 rc=$?
-check "[ $rc -eq 1 ] && grep -q 'needs its parent snapshot' '$work/err'" "missing parent ($rc): $(cat "$work/err")"
+check "[ $rc -eq 125 ] && grep -q 'needs its parent snapshot' '$work/err'" "missing parent ($rc): $(cat "$work/err")"
 mv "$work/c2.away" "${c}2.snap"
 cp "${c}2.snap" "$work/loop.snap"
 python3 "$here/edit_header.py" "$work/loop.snap" "parent=c1.snap" "parent=loop.snap"
@@ -136,11 +136,11 @@ cp "${c}2.snap" "$work/c2.bak"
 printf '\x5a' | dd of="${c}2.snap" bs=1 seek=100 conv=notrunc 2>/dev/null
 "$rewind" replay "$work/r.rec" </dev/null >/dev/null 2>"$work/err"
 rc=$?
-check "[ $rc -eq 1 ] && grep -q 'has changed since the recording' '$work/err'" "replay with a changed snapshot ($rc): $(cat "$work/err")"
+check "[ $rc -eq 125 ] && grep -q 'has changed since the recording' '$work/err'" "replay with a changed snapshot ($rc): $(cat "$work/err")"
 rm "${c}2.snap"
 "$rewind" replay "$work/r.rec" </dev/null >/dev/null 2>"$work/err"
 rc=$?
-check "[ $rc -eq 1 ] && grep -q 'needs snapshot' '$work/err'" "replay without its snapshot ($rc): $(cat "$work/err")"
+check "[ $rc -eq 125 ] && grep -q 'needs snapshot' '$work/err'" "replay without its snapshot ($rc): $(cat "$work/err")"
 mv "$work/c2.bak" "${c}2.snap"
 
 # Ctrl-A S at a terminal saves the machine into rewind-ICOUNT.snap in the

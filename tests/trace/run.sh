@@ -161,14 +161,14 @@ trace_of --from "$end" >"$work/atend"
 rc=$?
 check "[ $rc -eq 0 ] && [ ! -s '$work/atend' ]" "--from the end: exit $rc, $(head -2 "$work/atend")"
 
-# Bad input: a clear message and exit status 1.
+# Bad input: a clear message and exit status 125 (rewind's own error).
 # expect_err PATTERN ARGS...
 expect_err() {
 	local pattern=$1
 	shift
 	"$rewind" trace "$@" >"$work/out" 2>"$work/err" </dev/null
 	local rc=$?
-	if [ $rc -eq 1 ] && grep -qE -- "$pattern" "$work/err"; then
+	if [ $rc -eq 125 ] && grep -qE -- "$pattern" "$work/err"; then
 		ok
 	else
 		bad "trace $*: exit $rc, stderr: $(head -c 300 "$work/err")"

@@ -105,7 +105,7 @@ done
 REWIND_TUNE=no-such-switch "$rewind" run --bios none --kernel "$smp_elf" \
 	>/dev/null 2>"$work/err" </dev/null
 rc=$?
-if [ $rc -eq 1 ] && grep -q 'REWIND_TUNE' "$work/err"; then ok; else
+if [ $rc -eq 125 ] && grep -q 'REWIND_TUNE' "$work/err"; then ok; else
 	bad "an unknown switch: exit $rc, stderr $(head -c 200 "$work/err")"
 fi
 
