@@ -87,8 +87,17 @@ static int boot_load(struct machine *m, const char *what, const char *path,
 		char why[200];
 		r = elf_load_image(&m->bus, d, len, entry, end, why,
 				   sizeof(why));
+		/* Behind firmware the kernel is entered at its load address
+		 * with the MMU off, which a Linux vmlinux (linked at virtual
+		 * addresses) cannot be: its Image is what boots. */
 		if (r)
-			snprintf(err, errlen, "%s %s: %s", what, path, why);
+			snprintf(
+				err, errlen, "%s %s: %s%s", what, path, why,
+				elf_only || !strstr(why, "outside guest memory")
+					? ""
+					: "; pass the kernel's Image "
+					  "(arch/riscv/boot/Image), not "
+					  "its ELF vmlinux");
 	} else {
 		uint64_t load = pa, size = len;
 		/* A Linux Image says where it wants to sit and how much

@@ -36,7 +36,7 @@ expect() {
 	fi
 }
 
-for g in exit_code hello wfi_forever trap_storm reboot; do build_guest $g; done
+for g in exit_code hello wfi_forever trap_storm reboot panic spin; do build_guest $g; done
 
 # The guest's finisher code is the process exit status.
 expect 42 '' -- run --bios none --kernel "$work/exit_code.elf"
@@ -209,6 +209,100 @@ printf 'XXXXXXXX' | dd of="$entry" bs=1 seek=70 conv=notrunc 2>/dev/null
 damaged=$(rec_disk medium2 medium.img)
 [ -n "$medium" ] && [ "$damaged" = "$medium" ] && ok || bad "with a damaged cache entry the image was recorded as '$damaged', not '$medium'"
 unset REWIND_CACHE
+
+# Exit statuses a script can use (shared/DESIGN.md): 0 pass, the guest's
+# code, 1 a guest failure without a code, 124 at --limit, 125 rewind's own
+# error (130/143 after signals: tests/replay/signals.sh).
+expect 125 'unknown option' -- replay "$work/e.rec" --frobnicate
+expect 125 'No such file' -- replay "$work/missing.rec"
+expect 1 'reported a failure' -- run --bios none --kernel "$work/panic.elf"
+expect 1 'reported a failure' -- record -o "$work/panic.rec" --bios none --kernel "$work/panic.elf"
+expect 1 '' -- replay "$work/panic.rec"
+expect 42 '' -- replay "$work/e.rec"
+expect 124 'instruction limit reached at icount 100000' -- record -o "$work/spin.rec" --bios none --kernel "$work/spin.elf" --limit 100000
+# `git bisect run`: 125 skips a commit rewind could not run (its kernel is
+# missing here), instead of calling it the culprit. c1..c6: c3 cannot run,
+# c5 brings the failure.
+bisect=$work/bisect
+mkdir "$bisect"
+(
+	cd "$bisect" && export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t \
+		GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t &&
+	git init -q && for k in hello hello missing hello exit_code exit_code; do
+		echo "$k" >kernel && git add kernel && git commit -qm "$k $RANDOM"
+	done
+) >/dev/null 2>&1
+printf '#!/bin/sh\nexec "%s" run --bios none --kernel "%s/$(cat kernel).elf"\n' \
+	"$rewind" "$work" >"$work/check.sh"
+chmod +x "$work/check.sh"
+(cd "$bisect" && git bisect start -q HEAD HEAD~5 && git bisect run "$work/check.sh") \
+	>"$work/bisect.out" 2>&1
+c5=$(cd "$bisect" && git rev-parse HEAD~1)
+if grep -q "^$c5 is the first bad commit" "$work/bisect.out"; then ok; else
+	bad "git bisect run did not find c5: $(tail -5 "$work/bisect.out")"; fi
+
+# Every command explains itself: `rewind COMMAND --help` and `rewind help
+# COMMAND` print its usage, every option its parser knows (read from its
+# source) and an example, on stdout, exit 0; not the global usage.
+src=$here/../../cli
+for c in run record replay trace info snapshot; do
+	file=$src/$c.c
+	[ "$c" = info ] && file=/dev/null
+	opts=$(grep -oE 'strn?cmp\([a-z]+(\[i\])?, "(-o|--[a-z-]+)' "$file" | grep -oE '"[^"]+' | tr -d '"' | sort -u)
+	case $c in run | record | snapshot)
+		opts="$opts $(grep -oE '"--[a-z]+"' "$src/options.c" | tr -d '"' | sort -u)" ;;
+	esac
+	expect 0 '' -- "$c" --help
+	cp "$work/out" "$work/help.$c"
+	[ -s "$work/err" ] && bad "$c --help wrote on stderr: $(head -c 200 "$work/err")"
+	grep -q "^usage: rewind $c " "$work/help.$c" && ok || bad "$c --help: no usage line: $(head -3 "$work/help.$c")"
+	grep -q "^Example:" -A1 "$work/help.$c" && grep -A1 "^Example:" "$work/help.$c" | grep -q "^  rewind $c " &&
+		ok || bad "$c --help has no example"
+	grep -q "usage: rewind COMMAND" "$work/help.$c" && bad "$c --help printed the global usage" || ok
+	for o in $opts; do
+		grep -qE -- "^ +$o([ =[]|$)" "$work/help.$c" && ok || bad "$c --help does not explain $o"
+	done
+	expect 0 '' -- help "$c"
+	cmp -s "$work/out" "$work/help.$c" && ok || bad "rewind help $c differs from rewind $c --help"
+done
+# An option explained in run --help: at least the machine and gdb ones.
+grep -q -- '--gdb \[HOST:\]PORT' "$work/help.run" && grep -q -- '--kernel FILE' "$work/help.run" && ok ||
+	bad "run --help lacks --gdb or --kernel: $(cat "$work/help.run")"
+# --help after a kernel command line is part of it, not a request.
+expect 125 'needs --kernel' -- run --bios none --append --help
+expect 0 '' -- help
+grep -q '^usage: rewind COMMAND' "$work/out" && ok || bad "rewind help: $(head -3 "$work/out")"
+expect 0 '' -- --help
+expect 125 "unknown command 'frobnicate'" -- help frobnicate
+expect 0 '' -- --version
+grep -qE "^rewind $(cat "$here/../../VERSION")( \(.+\))?$" "$work/out" && ok ||
+	bad "rewind --version printed '$(cat "$work/out")', VERSION is $(cat "$here/../../VERSION")"
+
+# Hints: a mistake gets what to type instead.
+expect 125 'replay: --gdb needs a port: --gdb \[HOST:\]PORT, e.g. --gdb 1234' -- replay "$work/e.rec" --gdb
+expect 125 'run: --gdb needs a port: --gdb \[HOST:\]PORT' -- run --bios none --kernel "$work/hello.elf" --gdb
+expect 125 'replay: --gdb needs a port' -- replay "$work/e.rec" --gdb --verify
+expect 125 "'boot2.rec' is not an option; the recording is named with -o: rewind record -o boot2.rec" -- record boot2.rec
+[ -e boot2.rec ] && bad "record boot2.rec wrote a file" || ok
+expect 125 'record: name the recording with -o REC' -- record --bios none --kernel "$work/hello.elf"
+expect 125 'snapshot save -o x.snap' -- snapshot save x.snap --at 5
+expect 125 'e.rec already exists; --force replaces it' -- record -o "$work/e.rec" --bios none --kernel "$work/hello.elf"
+expect 42 '' -- replay "$work/e.rec"
+expect 125 'is a snapshot, not a recording: run it with `rewind run --restore .*s.snap`' -- replay "$work/s.snap"
+expect 125 'unknown option .* \(`rewind help run` lists them\)' -- run --frobnicate
+# An ELF kernel linked at virtual addresses (a vmlinux) behind firmware.
+sed 's/0x80000000/0xffffffff80000000/' "$here/../../guests/isa/common/link.ld" >"$work/virt.ld"
+riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany -nostdlib \
+	-nostartfiles -T "$work/virt.ld" "$here/../guests/hello.S" -o "$work/vmlinux" || exit 1
+expect 125 "kernel .*vmlinux: .*pass the kernel's Image" -- run --kernel "$work/vmlinux"
+# --to past the end names the end; --verify says what it verified.
+end=$("$rewind" info "$work/e.rec" | sed -n 's/^icount=//p')
+expect 125 "rewind: --to 99999999 is past the end: the recording ends at icount $end\$" -- replay "$work/e.rec" --to 99999999
+expect 0 'stopped at icount 2' -- replay "$work/e.rec" --to 2
+expect 42 "^rewind: verified: $end instructions, [1-9][0-9]* events, identical\$" -- replay "$work/e.rec" --verify
+[ "$(grep -c verified "$work/err")" = 1 ] && ok || bad "--verify said more than one line: $(cat "$work/err")"
+expect 125 'diverged|corrupt' -- replay "$work/damaged.rec" --verify
+grep -q 'verified' "$work/err" && bad "a damaged recording was called verified" || ok
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
