@@ -2,7 +2,7 @@
 # Command-line behaviour of `rewind run`: exit statuses, console output and
 # clear errors for bad input. Usage: run.sh REWIND
 set -u
-rewind=$1
+rewind=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -229,17 +229,18 @@ mkdir "$bisect"
 	cd "$bisect" && export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t \
 		GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t &&
 	git init -q && for k in hello hello missing hello exit_code exit_code; do
-		echo "$k" >kernel && git add kernel && git commit -qm "$k $RANDOM"
+		echo "$k" >kernel && git add kernel && git commit -q --allow-empty -m "$k"
 	done
 ) >/dev/null 2>&1
 printf '#!/bin/sh\nexec "%s" run --bios none --kernel "%s/$(cat kernel).elf"\n' \
 	"$rewind" "$work" >"$work/check.sh"
 chmod +x "$work/check.sh"
-(cd "$bisect" && git bisect start -q HEAD HEAD~5 && git bisect run "$work/check.sh") \
-	>"$work/bisect.out" 2>&1
 c5=$(cd "$bisect" && git rev-parse HEAD~1)
-if grep -q "^$c5 is the first bad commit" "$work/bisect.out"; then ok; else
-	bad "git bisect run did not find c5: $(tail -5 "$work/bisect.out")"; fi
+(cd "$bisect" && git bisect start HEAD HEAD~5 && git bisect run "$work/check.sh") \
+	>"$work/bisect.out" 2>&1
+if grep -q "^$c5 is the first bad commit" "$work/bisect.out" &&
+	grep -q 'missing.elf: No such file' "$work/bisect.out"; then ok; else
+	bad "git bisect run did not skip c3 and find c5: $(tail -5 "$work/bisect.out")"; fi
 
 # Every command explains itself: `rewind COMMAND --help` and `rewind help
 # COMMAND` print its usage, every option its parser knows (read from its
