@@ -262,6 +262,10 @@ for c in run record replay trace info snapshot; do
 	grep -q "usage: rewind COMMAND" "$work/help.$c" && bad "$c --help printed the global usage" || ok
 	for o in $opts; do
 		grep -qE -- "^ +$o([ =[]|$)" "$work/help.$c" && ok || bad "$c --help does not explain $o"
+		# docs/COMMAND.md too (the MACHINE options are in docs/run.md).
+		doc=$here/../../docs/$c.md
+		grep -q -- "\"$o\"" "$src/options.c" && doc=$here/../../docs/run.md
+		grep -q -- "\`$o" "$doc" && ok || bad "$(basename "$doc") does not explain $o"
 	done
 	expect 0 '' -- help "$c"
 	cmp -s "$work/out" "$work/help.$c" && ok || bad "rewind help $c differs from rewind $c --help"
