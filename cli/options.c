@@ -182,7 +182,13 @@ int opts_parse_rest(const char *cmd, struct machine_opts *o, int argc,
 		    char **argv, int *i)
 {
 	int r = opts_parse_machine(o, argc, argv, i);
-	if (r == 0)
+	/* A bare word is most often the kernel, named without --kernel. */
+	if (r == 0 && argv[*i][0] != '-')
+		fprintf(stderr,
+			"rewind %s: '%s' is not an option; a kernel is named "
+			"with --kernel: rewind %s --kernel %s ...\n",
+			cmd, argv[*i], cmd, argv[*i]);
+	else if (r == 0)
 		fprintf(stderr,
 			"rewind %s: unknown option '%s' (`rewind help %s` "
 			"lists them)\n",

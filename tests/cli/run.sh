@@ -295,6 +295,7 @@ expect 125 'e.rec already exists; --force replaces it' -- record -o "$work/e.rec
 expect 42 '' -- replay "$work/e.rec"
 expect 125 'is a snapshot, not a recording: run it with `rewind run --restore .*s.snap`' -- replay "$work/s.snap"
 expect 125 'unknown option .* \(`rewind help run` lists them\)' -- run --frobnicate
+expect 125 "'Image' is not an option; a kernel is named with --kernel: rewind run --kernel Image" -- run Image
 # An ELF kernel linked at virtual addresses (a vmlinux) behind firmware.
 sed 's/0x80000000/0xffffffff80000000/' "$here/../../guests/isa/common/link.ld" >"$work/virt.ld"
 riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany -nostdlib \
