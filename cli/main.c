@@ -97,7 +97,7 @@ int main(int argc, char **argv)
 		return REWIND_EXIT_ERROR;
 	}
 	const char *cmd = argv[1];
-	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+	if (!strcmp(cmd, "--version")) {
 		printf("rewind %s\n", REWIND_VERSION);
 		return REWIND_EXIT_PASS;
 	}
