@@ -294,6 +294,7 @@ snapshot-tests: $(BUILD)/rewind-san
 
 gdb-tests: $(BUILD)/rewind-san $(BENCH_ELF)
 	@tests/gdb/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
+	@tests/gdb/kernel_view.sh $(BUILD)/rewind-san $(LINUX_DIR)
 	@tests/gdb/signals.sh $(BUILD)/rewind-san $(BENCH_ELF)
 
 trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)

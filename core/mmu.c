@@ -104,12 +104,12 @@ int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
 	return (int)page_fault_cause[acc];
 }
 
-/* A page-table walk that reads and never writes. */
-static int mmu_debug_walk(const struct hart *h, uint64_t va, uint64_t *pa)
+int mmu_debug_walk(const struct hart *h, uint64_t va, struct mmu_walk *w)
 {
 	uint64_t mode = h->satp >> 60;
 	int levels = mmu_levels(mode);
 	int va_bits = 12 + 9 * levels;
+	*w = (struct mmu_walk){.mode = mode, .levels = levels, .fault = -1};
 	int64_t top = (int64_t)va >> (va_bits - 1);
 	if (top != 0 && top != -1)
 		return -1;
@@ -117,10 +117,16 @@ static int mmu_debug_walk(const struct hart *h, uint64_t va, uint64_t *pa)
 	uint64_t base = (h->satp & SATP_PPN_MASK) << 12;
 	for (int level = levels - 1; level >= 0; level--) {
 		uint64_t pte_pa = base + ((va >> (12 + 9 * level)) & 511) * 8;
+		struct mmu_walk_step *st = &w->step[w->nsteps++];
+		st->level = level;
+		st->pte_pa = pte_pa;
+		w->fault = level;
 		const uint64_t *ptep = bus_host_ptr(bus, pte_pa, 8);
 		if (!ptep)
 			return -1;
 		uint64_t pte = *ptep;
+		st->pte = pte;
+		st->read = true;
 		if (!(pte & PTE_V) || (!(pte & PTE_R) && (pte & PTE_W)))
 			return -1;
 		uint64_t ppn = (pte >> 10) & ((1ull << 44) - 1);
@@ -129,8 +135,9 @@ static int mmu_debug_walk(const struct hart *h, uint64_t va, uint64_t *pa)
 			continue;
 		}
 		uint64_t low_mask = (1ull << (9 * level)) - 1;
-		*pa = ((ppn & ~low_mask) << 12) |
-		      (va & ((1ull << (12 + 9 * level)) - 1));
+		w->pa = ((ppn & ~low_mask) << 12) |
+			(va & ((1ull << (12 + 9 * level)) - 1));
+		w->fault = -1;
 		return 0;
 	}
 	return -1;
@@ -147,7 +154,11 @@ int mmu_debug_translate(const struct hart *h, uint64_t va, uint64_t *pa)
 			return 0;
 		}
 	}
-	return mmu_debug_walk(h, va, pa);
+	struct mmu_walk w;
+	if (mmu_debug_walk(h, va, &w))
+		return -1;
+	*pa = w.pa;
+	return 0;
 }
 
 static enum priv mmu_data_priv(const struct hart *h)

@@ -44,6 +44,28 @@ int mmu_translate(struct hart *h, uint64_t va, enum access acc, enum priv priv,
  * when nothing is mapped there. */
 int mmu_debug_translate(const struct hart *h, uint64_t va, uint64_t *pa);
 
+/* One page-table walk as a debugger shows it: each level's PTE. */
+struct mmu_walk_step {
+	int level;	 /* levels - 1 down to 0 */
+	uint64_t pte_pa; /* where the PTE is */
+	uint64_t pte;	 /* its value, when read */
+	bool read;	 /* false: pte_pa is not memory */
+};
+struct mmu_walk {
+	uint64_t mode; /* satp's MODE field */
+	int levels;
+	int nsteps;
+	struct mmu_walk_step step[5];
+	int fault;   /* the level where the walk stopped, or -1 */
+	uint64_t pa; /* the translation, when the walk succeeded */
+};
+
+/* Walk hart h's page tables (satp, whatever the privilege) for va as
+ * mmu_debug_translate does, recording each level in *w: 0 with w->pa,
+ * or -1 with w->fault the failing level (-1 too for a va outside the
+ * mode's range, with no steps). satp must name a paged mode. */
+int mmu_debug_walk(const struct hart *h, uint64_t va, struct mmu_walk *w);
+
 /* Translate pc for execution and cache the page in the fetch TLB when it
  * can be; returns 0, or EXEC_TRAP after raising the fetch fault. */
 int mmu_fetch_map(struct hart *h, uint64_t pc);

@@ -90,6 +90,8 @@ enum gdb_cmd_kind {
 	GDB_CMD_MUST_REPLY_EMPTY, /* vMustReplyEmpty */
 	GDB_CMD_KILL,		  /* k */
 	GDB_CMD_DETACH,		  /* D[;pid] */
+	GDB_CMD_PHYS_QUERY,	  /* qqemu.PhyMemMode */
+	GDB_CMD_PHYS_SET,	  /* Qqemu.PhyMemMode:0|1: addr */
 };
 
 /* Thread ids as gdb writes them: -1 all, 0 any, n > 0 hart n - 1. */

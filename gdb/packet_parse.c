@@ -294,6 +294,8 @@ static int parse_q(struct cursor *c, struct gdb_cmd *cmd)
 		    memchr(cmd->data, 0, cmd->data_len))
 			return -EINVAL;
 		cmd->data[cmd->data_len] = 0;
+	} else if (cur_rest_is(c, "qemu.PhyMemMode")) {
+		cmd->kind = GDB_CMD_PHYS_QUERY;
 	} else if (cur_take_str(c, "Attached")) {
 		uint64_t pid;
 		cmd->kind = GDB_CMD_ATTACHED;
@@ -384,8 +386,16 @@ int gdb_packet_parse(const uint8_t *payload, size_t len, struct gdb_cmd *cmd)
 		break;
 	case 'q': rc = parse_q(&c, cmd); break;
 	case 'Q':
-		if (cur_rest_is(&c, "StartNoAckMode"))
+		if (cur_rest_is(&c, "StartNoAckMode")) {
 			cmd->kind = GDB_CMD_NO_ACK_MODE;
+		} else if (cur_take_str(&c, "qemu.PhyMemMode:")) {
+			/* The memory packets' addresses: 1 physical, 0
+			 * virtual (the protocol extension's two values). */
+			cmd->kind = GDB_CMD_PHYS_SET;
+			if (cur_hex(&c, &cmd->addr) < 0 || cmd->addr > 1 ||
+			    !cur_at_end(&c))
+				rc = -EINVAL;
+		}
 		break;
 	case 'D': {
 		uint64_t pid;

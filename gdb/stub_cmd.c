@@ -284,6 +284,21 @@ static int cmd_monitor(struct gdb_stub *s, const struct gdb_cmd *c)
 	return rc < 0 ? reply_error(s, -EPERM) : reply_str(s, "OK");
 }
 
+/* qqemu.PhyMemMode answers the mode as a digit; Qqemu.PhyMemMode:N sets
+ * it. A target without the mode answers empty (not supported). */
+static int cmd_phys(struct gdb_stub *s, const struct gdb_cmd *c)
+{
+	if (!s->ops->phys_mode)
+		return OUT_REPLY;
+	int set = c->kind == GDB_CMD_PHYS_SET ? (int)c->addr : -1;
+	int rc = s->ops->phys_mode(s->ctx, set);
+	if (rc < 0)
+		return reply_error(s, rc);
+	if (set >= 0)
+		return reply_str(s, "OK");
+	return reply_str(s, rc ? "1" : "0");
+}
+
 static int cmd_status(struct gdb_stub *s)
 {
 	struct gdb_stop st = {.kind = GDB_STOP_STEP, .thread = s->stop_thread};
@@ -341,6 +356,8 @@ static int cmd_dispatch(struct gdb_stub *s, const struct gdb_cmd *c)
 		stub_send_reply(s);
 		s->ack = false;
 		return OUT_QUIET;
+	case GDB_CMD_PHYS_QUERY:
+	case GDB_CMD_PHYS_SET: return cmd_phys(s, c);
 	case GDB_CMD_KILL: return GDB_END_KILL;
 	case GDB_CMD_DETACH:
 		reply_str(s, "OK");

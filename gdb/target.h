@@ -63,8 +63,9 @@ struct gdb_target_ops {
 	int (*reg_read)(void *ctx, int thread, int regno, uint64_t *val);
 	int (*reg_write)(void *ctx, int thread, int regno, uint64_t val);
 	/* Memory at virtual addresses, translated as hart `thread` sees it
-	 * now. Returns how many bytes were done from the start (fewer than
-	 * len when a page is not mapped), or a negative errno. */
+	 * now (or at physical ones, see phys_mode). Returns how many bytes were
+	 * done from the start (fewer than len when a page is not mapped), or a
+	 * negative errno. */
 	long (*mem_read)(void *ctx, int thread, uint64_t addr, uint8_t *buf,
 			 size_t len);
 	long (*mem_write)(void *ctx, int thread, uint64_t addr,
@@ -88,6 +89,10 @@ struct gdb_target_ops {
 	void (*stop_reason)(void *ctx, struct gdb_stop *stop);
 	/* Text for qThreadExtraInfo, e.g. "hart 0, S-mode". */
 	void (*thread_describe)(void *ctx, int thread, char *buf, size_t len);
+	/* Whether mem_read and mem_write take physical addresses (1) or
+	 * virtual ones (0, the default): phys 0 or 1 sets it, -1 only asks.
+	 * The mode now, or a negative errno. NULL: virtual only. */
+	int (*phys_mode)(void *ctx, int phys);
 	/* A monitor command (qRcmd): output text into out (NUL-terminated);
 	 * 0, or -1 when the command failed or is unknown (out says why). */
 	int (*monitor)(void *ctx, const char *cmd, char *out, size_t outlen);

@@ -93,7 +93,7 @@ long debug_mem_read(void *ctx, int thread, uint64_t addr, uint8_t *buf,
 		if (n > len - done)
 			n = len - done;
 		/* Memory only: reading a device register has effects. */
-		const uint8_t *p = mmu_debug_translate(h, va, &pa)
+		const uint8_t *p = debug_translate(ctx, thread, va, &pa)
 					   ? NULL
 					   : bus_host_ptr(&h->m->bus, pa, n);
 		if (!p)
@@ -402,5 +402,6 @@ const struct gdb_target_ops debug_ops = {
 	.interrupt = debug_interrupt,
 	.stop_reason = debug_stop_reason,
 	.thread_describe = debug_thread_describe,
+	.phys_mode = debug_phys_mode,
 	.monitor = debug_monitor,
 };

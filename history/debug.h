@@ -27,6 +27,9 @@ struct debugger {
 	uint64_t rc_origin;   /* reverse-continue: where it began */
 	uint64_t rc_seg_end;  /* ... and the end of the next stretch */
 	struct gdb_stop stop; /* the last stop */
+	/* Memory packets take physical addresses (Qqemu.PhyMemMode:1,
+	 * `monitor phys on`); breakpoints and watchpoints stay virtual. */
+	bool phys;
 	struct debug_point pts[DEBUG_MAX_POINTS];
 	int npts;
 };

@@ -9,6 +9,25 @@ struct hart *debug_hart(struct debugger *d, int thread);
 /* gdb_target_ops.mem_read: memory only, as thread's hart sees it. */
 long debug_mem_read(void *ctx, int thread, uint64_t addr, uint8_t *buf,
 		    size_t len);
+/* The physical address the debugger means by addr for thread's hart:
+ * addr itself in physical mode, else its translation as the hart sees
+ * it now (mmu_debug_translate). 0, or -1 when nothing is mapped there.
+ * Memory reads and writes both go through it (debug_phys.c). */
+int debug_translate(struct debugger *d, int thread, uint64_t addr,
+		    uint64_t *pa);
+/* gdb_target_ops.phys_mode. */
+int debug_phys_mode(void *ctx, int phys);
+/* Append formatted text to a monitor reply (bounded by outlen). */
+void debug_say(char *out, size_t outlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* monitor phys [on|off] (debug_phys.c). */
+int debug_monitor_phys(struct debugger *d, const char *arg, char *out,
+		       size_t outlen);
+/* monitor info version|registers|mtree and monitor pagetable VA
+ * (debug_info.c): 0, -1 after saying what was wrong, or 1 when cmd is
+ * none of them. */
+int debug_monitor_info(struct debugger *d, const char *cmd, char *out,
+		       size_t outlen);
 /* "M", "S" or "U". */
 const char *debug_priv_name(enum priv p);
 /* gdb_target_ops.monitor (debug_monitor.c). */

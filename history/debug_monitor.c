@@ -11,10 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Append formatted text to out. */
-static void debug_say(char *out, size_t outlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void debug_say(char *out, size_t outlen, const char *fmt, ...)
+void debug_say(char *out, size_t outlen, const char *fmt, ...)
 {
 	size_t n = strlen(out);
 	if (n + 1 >= outlen)
@@ -138,6 +135,11 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 		debug_monitor_checkpoints(d, out, outlen);
 		return 0;
 	}
+	if (!strncmp(cmd, "phys", 4) && (cmd[4] == ' ' || !cmd[4]))
+		return debug_monitor_phys(d, cmd + 4, out, outlen);
+	int rc = debug_monitor_info(d, cmd, out, outlen);
+	if (rc <= 0)
+		return rc;
 	if (!strcmp(cmd, "info")) {
 		debug_say(out, outlen,
 			  "%s %s\nharts %d, RAM %" PRIu64
@@ -160,6 +162,14 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 			  "monitor x/Ni ADDR     N instructions at ADDR (or "
 			  "$pc)\n"
 			  "monitor info          what is being debugged\n"
+			  "monitor info version  this program's version\n"
+			  "monitor info registers  the selected hart's "
+			  "registers and CSRs\n"
+			  "monitor info mtree    the machine's memory map\n"
+			  "monitor pagetable VA  the page-table walk of VA "
+			  "(alias: info tlb VA)\n"
+			  "monitor phys [on|off] memory packets take "
+			  "physical addresses\n"
 			  "monitor help          this text\n");
 		return 0;
 	}

@@ -8,6 +8,9 @@
 #
 # The artefacts are cached outside the repository in
 #   ${REWIND_CACHE:-/var/cache/rewind}/linux-<key>/{Image,vmlinux,initramfs.cpio}
+# with the kernel's gdb helpers beside vmlinux: vmlinux-gdb.py and the
+# scripts/gdb/linux package it imports, copied as real files so that
+# `source <dir>/vmlinux-gdb.py` works once the scratch tree is gone.
 # (linux-<variant>-<key> for a variant other than base) where <key> hashes
 # every input: the variant's fragments, init.c, this script, the installed
 # linux-source-6.1 and libc6-dev-riscv64-cross package versions and the
@@ -31,7 +34,8 @@ cross=riscv64-linux-gnu-
 src_pkg=linux-source-6.1
 libc_pkg=libc6-dev-riscv64-cross
 tarball=/usr/src/linux-source-6.1.tar.xz
-artefacts=(Image vmlinux initramfs.cpio)
+artefacts=(Image vmlinux initramfs.cpio vmlinux-gdb.py
+	scripts/gdb/linux/__init__.py scripts/gdb/linux/constants.py)
 variant=base
 fragments=()
 
@@ -140,7 +144,7 @@ build_kernel() {
 		KBUILD_BUILD_USER=rewind KBUILD_BUILD_HOST=rewind \
 		KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 1970' \
 		KBUILD_BUILD_VERSION=1 \
-		Image vmlinux 2>&1 | tee "$obj/build.log" |
+		Image vmlinux scripts_gdb 2>&1 | tee "$obj/build.log" |
 		awk '/^  (CC|LD|AR) / && ++n % 200 == 0 {
 			print "build.sh: kernel: " n " steps, at " $2 > "/dev/stderr"
 		}'; then
@@ -169,6 +173,18 @@ file /init $out/init 755 0 0
 EOF
 	# A fixed timestamp keeps the archive identical from build to build.
 	"$out/gen_init_cpio" -t 0 "$out/initramfs.list" >"$out/initramfs.cpio"
+}
+
+# The build tree holds the helpers as symlinks into the source tree plus
+# the generated constants.py; -L copies what they point at. vmlinux-gdb.py
+# finds its package relative to its own path, so the layout is kept.
+copy_gdb_scripts() {
+	local obj=$1 out=$2
+	mkdir -p "$out/scripts/gdb/linux"
+	cp -L "$obj/vmlinux-gdb.py" "$out/" ||
+		die "no vmlinux-gdb.py in $obj (is CONFIG_GDB_SCRIPTS set?)"
+	cp -L "$obj"/scripts/gdb/linux/*.py "$out/scripts/gdb/linux/" ||
+		die "cannot copy the gdb helpers from $obj/scripts/gdb/linux"
 }
 
 usage() {
@@ -232,6 +248,7 @@ main() {
 	tmp=$(mktemp -d "$cache_root/.linux$suffix-$key.tmp.XXXXXX")
 	build_initramfs "$src" "$tmp"
 	cp "$obj/arch/riscv/boot/Image" "$obj/vmlinux" "$tmp/"
+	copy_gdb_scripts "$obj" "$tmp"
 	rm -f "$tmp/gen_init_cpio"
 	chmod 755 "$tmp"
 	# The inputs were read long after the key was computed; an edit in

@@ -10,7 +10,7 @@
 #
 # Every ```gdb block is an interactive session written as
 #   $ build/rewind ... --gdb 1234      the stub
-#   $ gdb-multiarch FILE               the client
+#   $ gdb-multiarch FILE [OPTIONS]     the client
 #   (gdb) COMMAND                      what the user types
 # and runs in batch mode: the stub on a free port, `target remote :1234`
 # pointed at it, each COMMAND in order. gdb must print nothing on stderr
@@ -92,6 +92,9 @@ run_gdb() {
 	local stub_cmd elf cmds=()
 	stub_cmd=$(sed -nE 's/^\$ (build\/rewind .*)--gdb 1234(.*)$/\1--gdb 127.0.0.1:0\2/p' "$b.gdb" | sed 's/ *#.*//')
 	elf=$(sed -nE 's/^\$ gdb-multiarch +([^ ]+).*/\1/p' "$b.gdb")
+	# Options after FILE, as written (e.g. -iex "add-auto-load-safe-path $D").
+	local opts
+	opts=$(sed -nE 's/^\$ gdb-multiarch +[^ ]+ *(.*)$/\1/p' "$b.gdb" | sed 's/ *#.*//')
 	if [ -z "$stub_cmd" ] || [ -z "$elf" ]; then
 		bad "README gdb block $1 lacks its '\$ build/rewind ... --gdb 1234' or '\$ gdb-multiarch FILE' line"
 		return
@@ -121,9 +124,9 @@ run_gdb() {
 		return
 	fi
 	cmds=("${cmds[@]/127.0.0.1:PORT/127.0.0.1:$port}")
-	(cd "$run" && eval "elf=$elf" && timeout 300 gdb-multiarch -batch -nx \
-		-ex 'set pagination off' -ex 'set confirm off' "${cmds[@]}" \
-		"$elf") >"$b.out" 2>"$b.gerr"
+	(cd "$run" && eval "elf=$elf opts=($opts)" && timeout 300 gdb-multiarch \
+		-batch -nx "${opts[@]}" -ex 'set pagination off' \
+		-ex 'set confirm off' "${cmds[@]}" "$elf") >"$b.out" 2>"$b.gerr"
 	timeout 60 tail --pid=$stub_pid -f /dev/null
 	wait $stub_pid
 	local rc=$?

@@ -516,6 +516,22 @@ START_TEST(test_parse_queries)
 }
 END_TEST
 
+START_TEST(test_parse_phys_mode)
+{
+	parses_as("qqemu.PhyMemMode", GDB_CMD_PHYS_QUERY);
+	parses_as("Qqemu.PhyMemMode:1", GDB_CMD_PHYS_SET);
+	ck_assert_uint_eq(cmd.addr, 1);
+	parses_as("Qqemu.PhyMemMode:0", GDB_CMD_PHYS_SET);
+	ck_assert_uint_eq(cmd.addr, 0);
+	malformed("Qqemu.PhyMemMode:");
+	malformed("Qqemu.PhyMemMode:2");
+	malformed("Qqemu.PhyMemMode:1x");
+	malformed("Qqemu.PhyMemMode:10000000000000001");
+	parses_as("qqemu.PhyMemModeX", GDB_CMD_UNSUPPORTED);
+	parses_as("Qqemu.PhyMemMode", GDB_CMD_UNSUPPORTED);
+}
+END_TEST
+
 /* ---- Replies ---- */
 
 static uint8_t out[64];
@@ -639,6 +655,7 @@ int main(void)
 	suite_add_tcase(s, rxc);
 	TCase *pc = tcase_create("parse");
 	tcase_add_test(pc, test_parse_simple);
+	tcase_add_test(pc, test_parse_phys_mode);
 	tcase_add_test(pc, test_parse_unsupported);
 	tcase_add_test(pc, test_parse_registers);
 	tcase_add_test(pc, test_parse_memory);

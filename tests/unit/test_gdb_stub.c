@@ -49,6 +49,7 @@ static struct mock {
 	uint64_t history; /* steps that can be undone */
 	struct gdb_stop stop;
 	char monitor_cmd[256];
+	int phys; /* the memory mode phys_mode set */
 } mock;
 
 static int mock_nthreads(void *ctx)
@@ -254,6 +255,14 @@ static int mock_monitor(void *ctx, const char *cmd, char *out, size_t len)
 	return -1;
 }
 
+static int mock_phys_mode(void *ctx, int phys)
+{
+	(void)ctx;
+	if (phys >= 0)
+		mock.phys = phys;
+	return mock.phys;
+}
+
 static const struct gdb_target_ops mock_ops = {
 	.nthreads = mock_nthreads,
 	.reg_read = mock_reg_read,
@@ -268,6 +277,7 @@ static const struct gdb_target_ops mock_ops = {
 	.stop_reason = mock_stop_reason,
 	.thread_describe = mock_thread_describe,
 	.monitor = mock_monitor,
+	.phys_mode = mock_phys_mode,
 };
 
 /* ---- The client side ---- */
@@ -718,6 +728,24 @@ START_TEST(test_monitor)
 }
 END_TEST
 
+/* Qqemu.PhyMemMode sets the target's memory mode, qqemu.PhyMemMode
+ * reports it; a bad value changes nothing. */
+START_TEST(test_phys_mode)
+{
+	start();
+	no_ack_mode();
+	cmd_is("qqemu.PhyMemMode", "0");
+	cmd_is("Qqemu.PhyMemMode:1", "OK");
+	ck_assert_int_eq(mock.phys, 1);
+	cmd_is("qqemu.PhyMemMode", "1");
+	cmd_is("Qqemu.PhyMemMode:2", "E16");
+	cmd_is("qqemu.PhyMemMode", "1");
+	cmd_is("Qqemu.PhyMemMode:0", "OK");
+	cmd_is("qqemu.PhyMemMode", "0");
+	ck_assert_int_eq(finish(), GDB_END_DISCONNECT);
+}
+END_TEST
+
 START_TEST(test_threads)
 {
 	char hex[128];
@@ -1100,6 +1128,7 @@ int main(void)
 	tcase_add_test(tc, test_reverse);
 	tcase_add_test(tc, test_reverse_without_history);
 	tcase_add_test(tc, test_monitor);
+	tcase_add_test(tc, test_phys_mode);
 	tcase_add_test(tc, test_threads);
 	tcase_add_test(tc, test_target_xml);
 	tcase_add_test(tc, test_malformed_then_valid);

@@ -236,6 +236,44 @@ START_TEST(test_sv57_debug_translate)
 }
 END_TEST
 
+/* The walk as `monitor pagetable` shows it: every level's PTE, the
+ * result, or the level that stopped it. */
+START_TEST(test_debug_walk_levels)
+{
+	struct mmu_walk w;
+	uint64_t before = *pte_at(L0);
+	ck_assert_int_eq(mmu_debug_walk(h, 0x40000010, &w), 0);
+	ck_assert_uint_eq(w.mode, SATP_MODE_SV39);
+	ck_assert_int_eq(w.levels, 3);
+	ck_assert_int_eq(w.nsteps, 3);
+	ck_assert_int_eq(w.fault, -1);
+	ck_assert_uint_eq(w.pa, DATA + 0x10);
+	const uint64_t where[3] = {ROOT + 8, L1, L0};
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(w.step[i].level, 2 - i);
+		ck_assert_uint_eq(w.step[i].pte_pa, where[i]);
+		ck_assert(w.step[i].read);
+		ck_assert_uint_eq(w.step[i].pte, *pte_at(where[i]));
+	}
+	ck_assert_uint_eq(*pte_at(L0), before); /* no A bit set */
+	/* An empty slot of the root: one step, faulting at level 2. */
+	ck_assert_int_eq(mmu_debug_walk(h, 0x80000000, &w), -1);
+	ck_assert_int_eq(w.nsteps, 1);
+	ck_assert_int_eq(w.fault, 2);
+	ck_assert_uint_eq(w.step[0].pte, 0);
+	/* A next table outside memory: its PTE cannot be read. */
+	*pte_at(ROOT + 3 * 8) = pte(0x40000000, PTE_V);
+	ck_assert_int_eq(mmu_debug_walk(h, 0xc0000000, &w), -1);
+	ck_assert_int_eq(w.nsteps, 2);
+	ck_assert_int_eq(w.fault, 1);
+	ck_assert(!w.step[1].read);
+	/* A non-canonical address: no step at all. */
+	ck_assert_int_eq(mmu_debug_walk(h, 0x0000008000000000ull, &w), -1);
+	ck_assert_int_eq(w.nsteps, 0);
+	ck_assert_int_eq(w.fault, -1);
+}
+END_TEST
+
 /* ---- address spaces: translations kept per satp (ASID) ---- */
 
 #define TVA	 0x40000000ull
@@ -418,6 +456,7 @@ int main(void)
 	tcase_add_test(tc, test_sv57);
 	tcase_add_test(tc, test_sv57_canonical);
 	tcase_add_test(tc, test_sv57_debug_translate);
+	tcase_add_test(tc, test_debug_walk_levels);
 	tcase_add_test(tc, test_asid_spaces_kept);
 	tcase_add_test(tc, test_asid_zero_not_kept);
 	tcase_add_test(tc, test_asid_spaces_least_recent_goes);
