@@ -1,6 +1,7 @@
 /* rewind record: run a guest like `run`, logging every input; with
  * --until-fail, hunt for a failing chaos schedule. */
 #include "../replay/record.h"
+#include "../history/debug.h"
 #include "../history/postmortem.h"
 #include "../replay/interrupt.h"
 #include "commands.h"
@@ -66,6 +67,7 @@ static int record_until_fail(const struct record_opts *ro)
 int cmd_record(int argc, char **argv)
 {
 	struct record_opts ro = {.limit = UINT64_MAX};
+	const char *gdb = NULL;
 	session_opts_defaults(&ro.m);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -76,6 +78,8 @@ int cmd_record(int argc, char **argv)
 			ro.force = true;
 		} else if (!strcmp(a, "--restore") && i + 1 < argc) {
 			ro.restore = argv[++i];
+		} else if (!strcmp(a, "--gdb") && i + 1 < argc) {
+			gdb = argv[++i];
 		} else if (!strcmp(a, "--pack")) {
 			ro.pack = true;
 		} else if (!strcmp(a, "--chaos")) {
@@ -124,6 +128,12 @@ int cmd_record(int argc, char **argv)
 			return 1;
 		}
 	}
+	if (gdb && (ro.until_fail || ro.restore || ro.limit != UINT64_MAX)) {
+		fprintf(stderr, "rewind record: --gdb records one run from "
+				"boot: not with --until-fail, --restore or "
+				"--limit\n");
+		return 1;
+	}
 	if (ro.until_fail) {
 		if (ro.seed_given) {
 			fprintf(stderr, "rewind record: --until-fail draws "
@@ -141,6 +151,12 @@ int cmd_record(int argc, char **argv)
 	if (ro.chaos)
 		fprintf(stderr, "rewind: chaos seed %llu\n",
 			(unsigned long long)ro.seed);
+	if (gdb) {
+		interrupt_catch();
+		int status = debug_record(&ro, ro.seed, gdb, HISTORY_BUDGET);
+		interrupt_release();
+		return status;
+	}
 	/* Only a recording this run wrote gets a post-mortem. */
 	bool fresh = ro.force || access(ro.out, F_OK) != 0;
 	interrupt_catch();

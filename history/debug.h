@@ -29,6 +29,7 @@ struct debugger {
 	struct gdb_stop stop; /* the last stop */
 	struct debug_point pts[DEBUG_MAX_POINTS];
 	int npts;
+	char refused[256]; /* why the last write was refused */
 };
 
 void debug_init(struct debugger *d, struct history *h, const char *what);
@@ -56,5 +57,12 @@ int debug_replay(const char *path, const char *spec, uint64_t to, bool verify,
  * debugger, with checkpoints kept within budget bytes. The process exit
  * status. */
 int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget);
+struct record_opts;
+/* rewind record --gdb: the same, recording into ro->out (chaos seed seed
+ * when ro->chaos), which is kept: a session that leaves the guest running
+ * ends it with an end record where recording got to. The process exit
+ * status. */
+int debug_record(const struct record_opts *ro, uint64_t seed, const char *spec,
+		 uint64_t budget);
 
 #endif

@@ -9,6 +9,13 @@ struct hart *debug_hart(struct debugger *d, int thread);
 /* gdb_target_ops.mem_read: memory only, as thread's hart sees it. */
 long debug_mem_read(void *ctx, int thread, uint64_t addr, uint8_t *buf,
 		    size_t len);
+/* gdb_target_ops.reg_read (debug.c). */
+int debug_reg_read(void *ctx, int thread, int regno, uint64_t *val);
+/* gdb_target_ops.reg_write, mem_write and refusal (debug_write.c). */
+int debug_reg_write(void *ctx, int thread, int regno, uint64_t val);
+long debug_mem_write(void *ctx, int thread, uint64_t addr, const uint8_t *buf,
+		     size_t len);
+const char *debug_write_refusal(void *ctx);
 /* "M", "S" or "U". */
 const char *debug_priv_name(enum priv p);
 /* gdb_target_ops.monitor (debug_monitor.c). */

@@ -107,7 +107,9 @@ static enum replay_status history_live_run(struct history *h, uint64_t stop)
 	switch (st) {
 	case MSTOP_HART: return REPLAY_HART_STOP;
 	case MSTOP_EXIT:
-		/* Kept, so that replaying up to here ends the same way. */
+		/* Kept, so that replaying up to here ends the same way, and
+		 * a verifying replay checks the state it ends in. */
+		gate_log_digest(h->g, true);
 		session_log_end(m, h->g);
 		h->end = m->icount;
 		return REPLAY_END;
@@ -133,13 +135,21 @@ static enum replay_status history_stretch(struct history *h, uint64_t stop)
 	if (h->live && stop > h->frontier)
 		stop = h->frontier;
 	enum replay_status st = replay_advance(h->m, g, stop, h->verify);
-	if (h->live && st == REPLAY_AT_TARGET && h->m->icount == h->frontier) {
+	if (st == REPLAY_AT_TARGET)
+		history_recording(h);
+	return st;
+}
+
+bool history_recording(struct history *h)
+{
+	struct gate *g = h->g;
+	if (h->live && g->mode == GATE_REPLAY && h->m->icount == h->frontier) {
 		/* Back where recording stopped: record again. */
 		replay_catch_up(h->m, g, h->verify);
 		if (g->qhead == g->qlen)
 			g->mode = GATE_RECORD;
 	}
-	return st;
+	return h->live && g->mode == GATE_RECORD;
 }
 
 enum replay_status history_forward(struct history *h, uint64_t target)

@@ -82,6 +82,11 @@ struct history_stops {
 void history_stops_off(struct machine *m, struct history_stops *s);
 void history_stops_on(struct machine *m, const struct history_stops *s);
 
+/* A live session standing at its frontier, recording: true (the events
+ * logged there taken first). False in a replay or in a live session's
+ * past, where what comes next is already recorded. */
+bool history_recording(struct history *h);
+
 /* True when the machine stands at the end of the recording. */
 bool history_at_end(const struct history *h);
 
