@@ -31,6 +31,11 @@ static bool debug_writable(struct debugger *d)
 			 (unsigned long long)d->m->icount,
 			 (unsigned long long)h->frontier,
 			 (unsigned long long)h->frontier);
+	if (d->refused[0])
+		/* gdb shows the reason of a refused register write, but
+		 * says only "Cannot access memory" for memory: say it here
+		 * too. */
+		fprintf(stderr, "rewind: write refused: %s\n", d->refused);
 	return d->refused[0] == '\0';
 }
 
