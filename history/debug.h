@@ -14,6 +14,8 @@ struct debug_point {
 	uint64_t addr, len;
 };
 
+struct debug_live;
+
 struct debugger {
 	struct history *h;
 	struct machine *m;
@@ -30,6 +32,9 @@ struct debugger {
 	struct debug_point pts[DEBUG_MAX_POINTS];
 	int npts;
 	char refused[256]; /* why the last write was refused */
+	/* After `monitor branch`: the live session the debugger moved to
+	 * (h and m are its own then). */
+	struct debug_live *branch;
 };
 
 void debug_init(struct debugger *d, struct history *h, const char *what);

@@ -2,6 +2,7 @@
  * `checkpoints`, `x/Ni` and `info`, answered as text. */
 #include "../snapshots/pagestore.h"
 #include "debug_impl.h"
+#include "debug_live.h"
 #include "disasm.h"
 
 #include <errno.h>
@@ -150,6 +151,8 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 				  d->h->end);
 		return 0;
 	}
+	if (!strncmp(cmd, "branch", 6) && (!cmd[6] || cmd[6] == ' '))
+		return debug_monitor_branch(d, cmd + 6, out, outlen);
 	if (!strcmp(cmd, "help") || !*cmd) {
 		debug_say(out, outlen,
 			  "monitor icount        the icount and every hart's "
@@ -160,6 +163,8 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 			  "monitor x/Ni ADDR     N instructions at ADDR (or "
 			  "$pc)\n"
 			  "monitor info          what is being debugged\n"
+			  "monitor branch FILE   from a replay, a live run "
+			  "from here recording into FILE\n"
 			  "monitor help          this text\n");
 		return 0;
 	}

@@ -7,7 +7,7 @@
 #include "../replay/host.h"
 #include "../replay/logfile.h"
 #include "../replay/record.h"
-#include "debug.h"
+#include "debug_live.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +34,11 @@ int debug_replay(const char *path, const char *spec, uint64_t to, bool verify,
 	debug_init(d, h, path);
 	bool detached;
 	status = debug_serve(d, spec, &detached);
+	/* A branch (monitor branch) ended the session as a live one. */
+	if (d->branch) {
+		status = debug_live_end(d->branch, status, detached);
+		free(d->branch);
+	}
 out:
 	free(d);
 	history_close(h);
@@ -75,92 +80,102 @@ out:
 	return w;
 }
 
-/* Everything a live debugging session holds. */
-struct debug_live {
-	struct gate g;
-	struct history h;
-	struct debugger d;
-	struct console con;
-	bool keep; /* the recording is the user's (record --gdb) */
-	char path[4096];
-	char what[4200];
-};
-
 /* A kept recording the session leaves with the guest still running ends
  * where recording got to, with an end record that says the recorder
  * stopped it, so that it replays to the end and verifies. */
-static void debug_live_close(struct debug_live *l, struct machine *m)
+static void debug_live_close(struct debug_live *l)
 {
-	if (!l->keep || m->exit != MEXIT_RUNNING)
+	if (!l->keep || l->m->exit != MEXIT_RUNNING)
 		return;
 	if (!history_recording(&l->h) &&
 	    !history_seek_say(&l->h, l->h.frontier))
 		return;
 	if (history_recording(&l->h)) {
 		gate_log_digest(&l->g, true);
-		session_log_end(m, &l->g);
+		session_log_end(l->m, &l->g);
 	}
 }
 
-/* Serve gdb on the live machine; when gdb detaches, the guest runs on as
- * a plain run would. The process exit status. */
-static int debug_live_serve(struct debug_live *l, struct machine *m,
-			    const struct machine_opts *mo, const char *spec)
+int debug_live_start(struct debug_live *l, const struct machine_opts *o,
+		     bool chaos, uint64_t seed, const char *snap,
+		     const char *sha, uint64_t budget)
 {
+	if (gate_init(&l->g, GATE_RECORD, &host_real, l->w, NULL))
+		return -1;
+	l->mo = *o;
+	if (snap) {
+		l->origin = restore_new(false);
+		l->m = l->origin ? restore_machine(l->origin, snap, sha, &l->g,
+						   &l->mo, false, 0)
+				 : NULL;
+	} else {
+		l->m = session_machine_chaos(&l->mo, &l->g, chaos, seed);
+	}
+	if (!l->m)
+		return -1;
+	if (history_init(&l->h, l->m, &l->g, budget, 0)) {
+		fprintf(stderr, "rewind: out of memory\n");
+		return -1;
+	}
 	console_open(&l->con);
-	history_go_live(&l->h, &l->con, mo);
+	history_go_live(&l->h, &l->con, &l->mo);
 	snprintf(l->what, sizeof(l->what), "(recording into %s)", l->path);
-	debug_init(&l->d, &l->h, l->what);
-	bool detached;
-	int status = debug_serve(&l->d, spec, &detached);
-	if (status == 0 && detached && m->exit == MEXIT_RUNNING) {
+	l->ready = true;
+	return 0;
+}
+
+int debug_live_end(struct debug_live *l, int status, bool detached)
+{
+	struct machine *m = l->m;
+	if (l->ready && status == 0 && detached && m->exit == MEXIT_RUNNING) {
+		/* When gdb detaches, the guest runs on as a plain run would. */
 		history_stops_off(m, &(struct history_stops){0});
 		history_forward(&l->h, l->h.frontier);
 		l->g.keep = false;
 		console_close(&l->con);
+		l->ready = false;
 		fprintf(stderr, "rewind: gdb detached; the guest runs on\n");
-		return session_run(m, &l->g, mo, NULL, UINT64_MAX).status;
+		status = session_run(m, &l->g, &l->mo, l->origin, UINT64_MAX)
+				 .status;
+	} else if (l->ready) {
+		debug_live_close(l);
+		if (status == 0 && m->exit != MEXIT_RUNNING)
+			status = session_exit_status(m);
+		console_close(&l->con);
 	}
-	debug_live_close(l, m);
-	if (status == 0 && m->exit != MEXIT_RUNNING)
-		status = session_exit_status(m);
-	console_close(&l->con);
-	return status;
-}
-
-/* A live session recording into w (whose file is l->path). */
-static int debug_live_run(struct debug_live *l, struct log_writer *w,
-			  const struct machine_opts *o, bool chaos,
-			  uint64_t seed, const char *spec, uint64_t budget)
-{
-	int status = REWIND_EXIT_ERROR;
-	struct machine *m = NULL;
-	bool history = false;
-	if (gate_init(&l->g, GATE_RECORD, &host_real, w, NULL))
-		goto out;
-	struct machine_opts mo = *o;
-	m = session_machine_chaos(&mo, &l->g, chaos, seed);
-	if (!m)
-		goto out;
-	if (history_init(&l->h, m, &l->g, budget, 0)) {
-		fprintf(stderr, "rewind: out of memory\n");
-		goto out;
-	}
-	history = true;
-	status = debug_live_serve(l, m, &mo, spec);
-out:
-	if (history)
+	if (l->h.tl)
 		history_free(&l->h);
 	if (m)
 		machine_free(m);
-	if (log_writer_close(w) < 0 || l->g.failed) {
+	restore_free(l->origin);
+	if (l->w && (log_writer_close(l->w) < 0 || l->g.failed)) {
 		fprintf(stderr, "rewind: writing %s failed%s%s\n", l->path,
 			l->g.failed ? ": " : "", l->g.failed ? l->g.why : "");
 		if (l->keep)
 			status = REWIND_EXIT_ERROR;
 	}
 	gate_free(&l->g);
+	if (l->snap[0])
+		unlink(l->snap);
 	return status;
+}
+
+/* Serve gdb on a live session l whose recording is open in l->w. */
+static int debug_live_serve(struct debug_live *l, const struct machine_opts *o,
+			    bool chaos, uint64_t seed, const char *spec,
+			    uint64_t budget)
+{
+	struct debugger *d = malloc(sizeof(*d));
+	int status = REWIND_EXIT_ERROR;
+	bool detached = false;
+	if (!d)
+		fprintf(stderr, "rewind: out of memory\n");
+	else if (debug_live_start(l, o, chaos, seed, NULL, NULL, budget) == 0) {
+		debug_init(d, &l->h, l->what);
+		status = debug_serve(d, spec, &detached);
+	}
+	free(d);
+	return debug_live_end(l, status, detached);
 }
 
 int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget)
@@ -170,10 +185,10 @@ int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget)
 		fprintf(stderr, "rewind: out of memory\n");
 		return REWIND_EXIT_ERROR;
 	}
-	struct log_writer *w = debug_live_log(o, l->path, sizeof(l->path));
-	int status = w ? debug_live_run(l, w, o, false, 0, spec, budget)
-		       : REWIND_EXIT_ERROR;
-	if (w)
+	l->w = debug_live_log(o, l->path, sizeof(l->path));
+	int status = l->w ? debug_live_serve(l, o, false, 0, spec, budget)
+			  : REWIND_EXIT_ERROR;
+	if (l->w)
 		unlink(l->path);
 	free(l);
 	return status;
@@ -191,10 +206,10 @@ int debug_record(const struct record_opts *ro, uint64_t seed, const char *spec,
 	}
 	l->keep = true;
 	snprintf(l->path, sizeof(l->path), "%s", ro->out);
-	struct log_writer *w = record_open(ro, rc, ro->out, ro->force, seed);
-	if (w)
-		status = debug_live_run(l, w, &ro->m, ro->chaos, seed, spec,
-					budget);
+	l->w = record_open(ro, rc, ro->out, ro->force, seed);
+	if (l->w)
+		status = debug_live_serve(l, &ro->m, ro->chaos, seed, spec,
+					  budget);
 out:
 	free(rc);
 	free(l);

@@ -34,6 +34,7 @@ int history_init(struct history *h, struct machine *m, struct gate *g,
 	h->g = g;
 	h->interval = interval ? interval : HISTORY_INTERVAL;
 	h->end = UINT64_MAX;
+	h->start = m->icount;
 	uart_set_tx(m->uart, history_tx, h);
 	h->tl = timeline_new(m, budget);
 	if (!h->tl || history_checkpoint(h)) {
@@ -216,6 +217,14 @@ static int history_rewind_to(struct history *h, uint64_t icount)
 
 int history_seek(struct history *h, uint64_t icount)
 {
+	if (icount < h->start) {
+		snprintf(h->err, sizeof(h->err),
+			 "icount %llu is before the beginning of the recording "
+			 "(%llu)",
+			 (unsigned long long)icount,
+			 (unsigned long long)h->start);
+		return -1;
+	}
 	if (h->end != UINT64_MAX && icount > h->end) {
 		snprintf(h->err, sizeof(h->err),
 			 "icount %llu is beyond the end of the recording "

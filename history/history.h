@@ -25,6 +25,9 @@ struct history {
 	struct timeline *tl;
 	uint64_t interval;
 	bool verify;
+	/* Where history begins: 0, or the icount of the snapshot a branch
+	 * (or a recording made with --restore) starts from. */
+	uint64_t start;
 	/* The end of the recording once reached: the position just after
 	 * its end record (UINT64_MAX until known). */
 	uint64_t end;
