@@ -81,8 +81,9 @@ out:
 }
 
 /* A kept recording the session leaves with the guest still running ends
- * where recording got to, with an end record that says the recorder
- * stopped it, so that it replays to the end and verifies. */
+ * where recording got to, with an end record that says the recorder (or
+ * the signal that ended the session) stopped it, so that it replays to
+ * the end and verifies. */
 static void debug_live_close(struct debug_live *l)
 {
 	if (!l->keep || l->m->exit != MEXIT_RUNNING)
@@ -91,8 +92,12 @@ static void debug_live_close(struct debug_live *l)
 	    !history_seek_say(&l->h, l->h.frontier))
 		return;
 	if (history_recording(&l->h)) {
+		int sig = session_interrupted(l->m);
 		gate_log_digest(&l->g, true);
-		session_log_end(l->m, &l->g);
+		if (sig)
+			session_log_interrupted(l->m, &l->g, sig);
+		else
+			session_log_end(l->m, &l->g);
 	}
 }
 
