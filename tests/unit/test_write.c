@@ -2,6 +2,7 @@
  * docs/recording-format.md spells them, malformed ones refused, and
  * applying them to a machine (registers, CSRs, RAM; decoded code on a
  * written page goes, so patched code runs as patched). */
+#include "../replay/replayer.h"
 #include "../replay/write.h"
 
 #include <check.h>
@@ -148,6 +149,65 @@ START_TEST(test_write_apply_memory_patches_code)
 }
 END_TEST
 
+/* A replay gate holding the events e[0..n) (and nothing more). */
+static void write_gate(struct gate *g, struct machine *m, const struct event *e,
+		       int n)
+{
+	uint8_t *buf = malloc(event_max_size());
+	ck_assert_int_eq(gate_init(g, GATE_REPLAY, NULL, NULL, NULL), 0);
+	g->m = m;
+	gate_keep(g);
+	for (int i = 0; i < n; i++)
+		ck_assert_int_eq(
+			gate_queue_record(g, buf, event_encode(&e[i], buf)), 0);
+	free(buf);
+}
+
+START_TEST(test_replay_applies_writes_at_their_icount)
+{
+	struct machine *m = write_machine();
+	struct gate g;
+	static const uint8_t nop_bytes[4] = {0x13, 0, 0, 0}; /* addi x0.. */
+	struct event e[2] = {
+		{.type = EV_REG_WRITE, .icount = 10, .reg = 9, .value = 1000},
+		{.type = EV_MEM_WRITE,
+		 .icount = 20,
+		 .value = RAM_BASE,
+		 .len = 4,
+		 .bytes = nop_bytes}};
+	write_gate(&g, m, e, 2);
+	/* Ten instructions (five increments), then s1 = 1000 before the
+	 * eleventh; the increment is a nop from icount 20 on. */
+	ck_assert_int_eq(replay_advance(m, &g, 10, false), REPLAY_AT_TARGET);
+	ck_assert_uint_eq(m->harts[0]->x[9], 5);
+	ck_assert_int_eq(replay_advance(m, &g, 40, false), REPLAY_AT_TARGET);
+	ck_assert_uint_eq(m->harts[0]->x[9], 1005);
+	ck_assert(!g.failed);
+	gate_free(&g);
+	machine_free(m);
+}
+END_TEST
+
+START_TEST(test_replay_refuses_a_write_it_cannot_apply)
+{
+	struct machine *m = write_machine();
+	struct gate g;
+	struct event e = {.type = EV_MEM_WRITE,
+			  .icount = 6,
+			  .value = 0x10, /* not memory */
+			  .len = 2,
+			  .bytes = (const uint8_t *)"hi"};
+	write_gate(&g, m, &e, 1);
+	ck_assert_int_eq(replay_advance(m, &g, 40, false), REPLAY_FAILED);
+	ck_assert(g.failed);
+	ck_assert_uint_eq(g.failed_at, 6);
+	ck_assert_ptr_nonnull(strstr(g.why, "a recorded debugger write"));
+	ck_assert_uint_eq(m->icount, 6);
+	gate_free(&g);
+	machine_free(m);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("write");
@@ -156,6 +216,8 @@ int main(void)
 	tcase_add_test(tc, test_malformed_write_records);
 	tcase_add_test(tc, test_write_apply_registers);
 	tcase_add_test(tc, test_write_apply_memory_patches_code);
+	tcase_add_test(tc, test_replay_applies_writes_at_their_icount);
+	tcase_add_test(tc, test_replay_refuses_a_write_it_cannot_apply);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
