@@ -81,6 +81,18 @@ expect verify.out "$changed" "the replay reproduces the written values"
 expect info.out 'events.register-write=1' "info counts the register write"
 expect info.out 'events.memory-write=1' "info counts the memory write"
 
+# --- patched code runs as patched ------------------------------------------
+# racy_increment has run once (its instructions are decoded) when an
+# ebreak is written over its first one: the hart traps there, and the
+# guest fails with its exception code, 9, live and in the replay.
+stub_start patch record -o "$work/p.rec" "${machine[@]}" &&
+	gdb_run patch 9 'break racy_increment' 'continue' 'continue' 		'set {int}racy_increment = 0x00100073' 'delete' 'continue'
+expect patch.out 'race: exception on hart 0: mcause 3' "the written ebreak ran"
+"$rewind" replay "$work/p.rec" --verify >"$work/pverify.out" 2>"$work/pverify.err"
+rc=$?
+check "[ $rc -eq 9 ]" "the patched recording replayed with status $rc: $(cat "$work/pverify.err")"
+expect pverify.out 'race: exception on hart 0: mcause 3' "the replay runs the patched code"
+
 # --- a replay is read-only ----------------------------------------------
 "$rewind" record -o "$work/plain.rec" "${machine[@]}" </dev/null \
 	>"$work/plain.out" 2>&1
