@@ -19,6 +19,7 @@ static void usage(FILE *f)
 	      "  record   -o REC [--force] [MACHINE | --restore SNAP]\n"
 	      "           [--chaos[=SEED]] [--until-fail[=RUNS]] [--limit "
 	      "ICOUNT] [--pack]\n"
+	      "           [--gdb [HOST:]PORT]\n"
 	      "                                run a guest, recording every "
 	      "input\n"
 	      "  replay   REC [--verify] [--to ICOUNT] [--gdb [HOST:]PORT]\n"

@@ -1,6 +1,7 @@
 /* rewind record: run a guest like `run`, logging every input; with
  * --until-fail, hunt for a failing chaos schedule. */
 #include "../replay/record.h"
+#include "../history/debug.h"
 #include "../history/postmortem.h"
 #include "../replay/exit_status.h"
 #include "../replay/interrupt.h"
@@ -68,7 +69,7 @@ const char cmd_record_help[] =
 	"usage: rewind record -o REC [--force] [MACHINE | --restore SNAP]\n"
 	"                     [--chaos[=SEED]] [--until-fail[=RUNS]] "
 	"[--limit ICOUNT]\n"
-	"                     [--pack]\n"
+	"                     [--pack] [--gdb [HOST:]PORT]\n"
 	"\n"
 	"Run a guest like `run`, logging every input into REC so that "
 	"`rewind replay REC`\n"
@@ -86,6 +87,9 @@ const char cmd_record_help[] =
 	"  --limit ICOUNT      stop at this instruction count (exit 124)\n"
 	"  --pack              carry the firmware, kernel and initrd inside "
 	"REC\n"
+	"  --gdb [HOST:]PORT   debug the run with gdb as it records (writes "
+	"from gdb are\n"
+	"                      recorded too); REC is kept\n"
 	"\n"
 	"Example:\n"
 	"  rewind record -o boot.rec --kernel Image --initrd rootfs.cpio\n"
@@ -106,6 +110,7 @@ static int record_stray(const char *a)
 int cmd_record(int argc, char **argv)
 {
 	struct record_opts ro = {.limit = UINT64_MAX};
+	const char *gdb = NULL;
 	session_opts_defaults(&ro.m);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -120,6 +125,11 @@ int cmd_record(int argc, char **argv)
 			ro.restore =
 				opts_value("record", argc, argv, &i, "SNAP");
 			if (!ro.restore)
+				return REWIND_EXIT_ERROR;
+		} else if (!strcmp(a, "--gdb")) {
+			gdb = opts_value("record", argc, argv, &i,
+					 "[HOST:]PORT");
+			if (!gdb)
 				return REWIND_EXIT_ERROR;
 		} else if (a[0] != '-') {
 			return record_stray(a);
@@ -176,6 +186,12 @@ int cmd_record(int argc, char **argv)
 			return REWIND_EXIT_ERROR;
 		}
 	}
+	if (gdb && (ro.until_fail || ro.restore || ro.limit != UINT64_MAX)) {
+		fprintf(stderr, "rewind record: --gdb records one run from "
+				"boot: not with --until-fail, --restore or "
+				"--limit\n");
+		return REWIND_EXIT_ERROR;
+	}
 	if (ro.until_fail) {
 		if (ro.seed_given) {
 			fprintf(stderr, "rewind record: --until-fail draws "
@@ -193,6 +209,12 @@ int cmd_record(int argc, char **argv)
 	if (ro.chaos)
 		fprintf(stderr, "rewind: chaos seed %llu\n",
 			(unsigned long long)ro.seed);
+	if (gdb) {
+		interrupt_catch();
+		int status = debug_record(&ro, ro.seed, gdb, HISTORY_BUDGET);
+		interrupt_release();
+		return status;
+	}
 	/* Only a recording this run wrote gets a post-mortem. */
 	bool fresh = ro.force || access(ro.out, F_OK) != 0;
 	interrupt_catch();

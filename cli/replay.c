@@ -135,6 +135,12 @@ int cmd_info(int argc, char **argv)
 	for (int t = EV_WALL; t <= EV_END; t++)
 		printf("events.%s=%llu\n", event_type_name((enum ev_type)t),
 		       (unsigned long long)sum->counts[t]);
+	/* Debugger writes, in the recordings that have them. */
+	for (int t = EV_REG_WRITE; t <= EV_MEM_WRITE; t++)
+		if (sum->counts[t])
+			printf("events.%s=%llu\n",
+			       event_type_name((enum ev_type)t),
+			       (unsigned long long)sum->counts[t]);
 	printf("digests.with-ram=%llu\n", (unsigned long long)sum->digests_ram);
 	if (sum->image_bytes)
 		printf("packed-image-bytes=%llu\n",

@@ -23,6 +23,20 @@ static int reply_error(struct gdb_stub *s, int rc)
 	return OUT_REPLY;
 }
 
+/* A refused write: the target's reason as text when it has one (gdb
+ * shows the reply of a failed register write). */
+static int reply_write_error(struct gdb_stub *s, int rc)
+{
+	const char *why = rc == -EPERM && s->ops->refusal
+				  ? s->ops->refusal(s->ctx)
+				  : NULL;
+	if (!why)
+		return reply_error(s, rc);
+	gdb_buf_reset(&s->reply);
+	gdb_packet_error_text(&s->reply, why);
+	return OUT_REPLY;
+}
+
 static int reply_str(struct gdb_stub *s, const char *str)
 {
 	gdb_buf_put_str(&s->reply, str);
@@ -72,7 +86,7 @@ static int cmd_write_regs(struct gdb_stub *s, const struct gdb_cmd *c)
 		int rc = s->ops->reg_write(s->ctx, s->g_thread, (int)r,
 					   le_get64(c->data + 8 * r));
 		if (rc < 0)
-			return reply_error(s, rc);
+			return reply_write_error(s, rc);
 	}
 	return reply_str(s, "OK");
 }
@@ -95,7 +109,7 @@ static int cmd_write_reg(struct gdb_stub *s, const struct gdb_cmd *c)
 		return reply_error(s, -EINVAL);
 	int rc = s->ops->reg_write(s->ctx, s->g_thread, c->regno,
 				   le_get(c->data, d->bitsize / 8));
-	return rc < 0 ? reply_error(s, rc) : reply_str(s, "OK");
+	return rc < 0 ? reply_write_error(s, rc) : reply_str(s, "OK");
 }
 
 static int cmd_read_mem(struct gdb_stub *s, const struct gdb_cmd *c)
@@ -122,7 +136,7 @@ static int cmd_write_mem(struct gdb_stub *s, const struct gdb_cmd *c)
 	long n = s->ops->mem_write(s->ctx, s->g_thread, c->addr, c->data,
 				   c->data_len);
 	if (n < 0)
-		return reply_error(s, (int)n);
+		return reply_write_error(s, (int)n);
 	if ((size_t)n < c->data_len)
 		return reply_error(s, -EFAULT);
 	return reply_str(s, "OK");

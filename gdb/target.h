@@ -70,6 +70,9 @@ struct gdb_target_ops {
 			 size_t len);
 	long (*mem_write)(void *ctx, int thread, uint64_t addr,
 			  const uint8_t *buf, size_t len);
+	/* Why the last reg_write or mem_write answered -EPERM (optional):
+	 * a text sent to gdb as an E.text reply, or NULL. */
+	const char *(*refusal)(void *ctx);
 	/* Breakpoints and watchpoints: 0, -ENOSPC when full, -EINVAL for a
 	 * length the target does not take, -ENOENT removing one not set. */
 	int (*bp_insert)(void *ctx, enum gdb_bp_type type, uint64_t addr,

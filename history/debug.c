@@ -56,7 +56,7 @@ static int debug_csr_read(struct hart *h, unsigned num, uint64_t *val)
 	return rc ? -ENOENT : 0;
 }
 
-static int debug_reg_read(void *ctx, int thread, int regno, uint64_t *val)
+int debug_reg_read(void *ctx, int thread, int regno, uint64_t *val)
 {
 	struct hart *h = debug_hart(ctx, thread);
 	if (regno >= 0 && regno < 32)
@@ -73,13 +73,6 @@ static int debug_reg_read(void *ctx, int thread, int regno, uint64_t *val)
 	else
 		return -ENOENT;
 	return 0;
-}
-
-/* A replay must stay what was recorded: the debugger only looks. */
-static int debug_reg_write(void *ctx, int thread, int regno, uint64_t val)
-{
-	(void)ctx, (void)thread, (void)regno, (void)val;
-	return -EPERM;
 }
 
 long debug_mem_read(void *ctx, int thread, uint64_t addr, uint8_t *buf,
@@ -102,13 +95,6 @@ long debug_mem_read(void *ctx, int thread, uint64_t addr, uint8_t *buf,
 		done += n;
 	}
 	return (long)done;
-}
-
-static long debug_mem_write(void *ctx, int thread, uint64_t addr,
-			    const uint8_t *buf, size_t len)
-{
-	(void)ctx, (void)thread, (void)addr, (void)buf, (void)len;
-	return -EPERM;
 }
 
 static int debug_point_find(const struct debugger *d, enum gdb_bp_type type,
@@ -243,7 +229,7 @@ static bool debug_is_watch(enum gdb_stop_kind k)
 static void debug_watch_stop(struct debugger *d)
 {
 	uint64_t here = d->m->icount;
-	if (here > 0)
+	if (here > d->h->start)
 		history_seek_say(d->h, here - 1);
 }
 
@@ -395,6 +381,7 @@ const struct gdb_target_ops debug_ops = {
 	.reg_write = debug_reg_write,
 	.mem_read = debug_mem_read,
 	.mem_write = debug_mem_write,
+	.refusal = debug_write_refusal,
 	.bp_insert = debug_bp_insert,
 	.bp_remove = debug_bp_remove,
 	.resume = debug_resume,

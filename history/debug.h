@@ -14,6 +14,8 @@ struct debug_point {
 	uint64_t addr, len;
 };
 
+struct debug_live;
+
 struct debugger {
 	struct history *h;
 	struct machine *m;
@@ -32,6 +34,10 @@ struct debugger {
 	bool phys;
 	struct debug_point pts[DEBUG_MAX_POINTS];
 	int npts;
+	char refused[256]; /* why the last write was refused */
+	/* After `monitor branch`: the live session the debugger moved to
+	 * (h and m are its own then). */
+	struct debug_live *branch;
 };
 
 void debug_init(struct debugger *d, struct history *h, const char *what);
@@ -59,5 +65,12 @@ int debug_replay(const char *path, const char *spec, uint64_t to, bool verify,
  * debugger, with checkpoints kept within budget bytes. The process exit
  * status. */
 int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget);
+struct record_opts;
+/* rewind record --gdb: the same, recording into ro->out (chaos seed seed
+ * when ro->chaos), which is kept: a session that leaves the guest running
+ * ends it with an end record where recording got to. The process exit
+ * status. */
+int debug_record(const struct record_opts *ro, uint64_t seed, const char *spec,
+		 uint64_t budget);
 
 #endif

@@ -28,6 +28,13 @@ int debug_monitor_phys(struct debugger *d, const char *arg, char *out,
  * none of them. */
 int debug_monitor_info(struct debugger *d, const char *cmd, char *out,
 		       size_t outlen);
+/* gdb_target_ops.reg_read (debug.c). */
+int debug_reg_read(void *ctx, int thread, int regno, uint64_t *val);
+/* gdb_target_ops.reg_write, mem_write and refusal (debug_write.c). */
+int debug_reg_write(void *ctx, int thread, int regno, uint64_t val);
+long debug_mem_write(void *ctx, int thread, uint64_t addr, const uint8_t *buf,
+		     size_t len);
+const char *debug_write_refusal(void *ctx);
 /* "M", "S" or "U". */
 const char *debug_priv_name(enum priv p);
 /* gdb_target_ops.monitor (debug_monitor.c). */

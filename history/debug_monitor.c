@@ -2,6 +2,7 @@
  * `checkpoints`, `x/Ni` and `info`, answered as text. */
 #include "../snapshots/pagestore.h"
 #include "debug_impl.h"
+#include "debug_live.h"
 #include "disasm.h"
 
 #include <errno.h>
@@ -152,6 +153,8 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 				  d->h->end);
 		return 0;
 	}
+	if (!strncmp(cmd, "branch", 6) && (!cmd[6] || cmd[6] == ' '))
+		return debug_monitor_branch(d, cmd + 6, out, outlen);
 	if (!strcmp(cmd, "help") || !*cmd) {
 		debug_say(out, outlen,
 			  "monitor icount        the icount and every hart's "
@@ -170,6 +173,8 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 			  "(alias: info tlb VA)\n"
 			  "monitor phys [on|off] memory packets take "
 			  "physical addresses\n"
+			  "monitor branch FILE   from a replay, a live run "
+			  "from here recording into FILE\n"
 			  "monitor help          this text\n");
 		return 0;
 	}

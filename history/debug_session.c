@@ -1,11 +1,13 @@
 /* The debugger's sessions: a recording replayed under gdb, and a live
- * guest under gdb. A live run records into a temporary log as it goes, so
- * gdb can step and continue backwards in a live session too; the log is
- * removed when the session ends. */
+ * guest under gdb. A live run records as it goes, so gdb can step and
+ * continue backwards in a live session too: `run --gdb` into a temporary
+ * log removed when the session ends, `record --gdb` into the recording
+ * the user keeps (debugger writes included, see debug_write.c). */
 #include "../replay/exit_status.h"
 #include "../replay/host.h"
 #include "../replay/logfile.h"
-#include "debug.h"
+#include "../replay/record.h"
+#include "debug_live.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,11 @@ int debug_replay(const char *path, const char *spec, uint64_t to, bool verify,
 	debug_init(d, h, path);
 	bool detached;
 	status = debug_serve(d, spec, &detached);
+	/* A branch (monitor branch) ended the session as a live one. */
+	if (d->branch) {
+		status = debug_live_end(d->branch, status, detached);
+		free(d->branch);
+	}
 out:
 	free(d);
 	history_close(h);
@@ -73,39 +80,107 @@ out:
 	return w;
 }
 
-/* Everything a live debugging session holds. */
-struct debug_live {
-	struct gate g;
-	struct history h;
-	struct debugger d;
-	struct console con;
-	char path[4096];
-	char what[4200];
-};
-
-/* Serve gdb on the live machine; when gdb detaches, the guest runs on as
- * a plain run would. The process exit status. */
-static int debug_live_serve(struct debug_live *l, struct machine *m,
-			    const struct machine_opts *mo, const char *spec)
+/* A kept recording the session leaves with the guest still running ends
+ * where recording got to, with an end record that says the recorder (or
+ * the signal that ended the session) stopped it, so that it replays to
+ * the end and verifies. */
+static void debug_live_close(struct debug_live *l)
 {
+	if (!l->keep || l->m->exit != MEXIT_RUNNING)
+		return;
+	if (!history_recording(&l->h) &&
+	    !history_seek_say(&l->h, l->h.frontier))
+		return;
+	if (history_recording(&l->h)) {
+		int sig = session_interrupted(l->m);
+		gate_log_digest(&l->g, true);
+		if (sig)
+			session_log_interrupted(l->m, &l->g, sig);
+		else
+			session_log_end(l->m, &l->g);
+	}
+}
+
+int debug_live_start(struct debug_live *l, const struct machine_opts *o,
+		     bool chaos, uint64_t seed, const char *snap,
+		     const char *sha, uint64_t budget)
+{
+	if (gate_init(&l->g, GATE_RECORD, &host_real, l->w, NULL))
+		return -1;
+	l->mo = *o;
+	if (snap) {
+		l->origin = restore_new(false);
+		l->m = l->origin ? restore_machine(l->origin, snap, sha, &l->g,
+						   &l->mo, false, 0)
+				 : NULL;
+	} else {
+		l->m = session_machine_chaos(&l->mo, &l->g, chaos, seed);
+	}
+	if (!l->m)
+		return -1;
+	if (history_init(&l->h, l->m, &l->g, budget, 0)) {
+		fprintf(stderr, "rewind: out of memory\n");
+		return -1;
+	}
 	console_open(&l->con);
-	history_go_live(&l->h, &l->con, mo);
+	history_go_live(&l->h, &l->con, &l->mo);
 	snprintf(l->what, sizeof(l->what), "(recording into %s)", l->path);
-	debug_init(&l->d, &l->h, l->what);
-	bool detached;
-	int status = debug_serve(&l->d, spec, &detached);
-	if (status == 0 && detached && m->exit == MEXIT_RUNNING) {
+	l->ready = true;
+	return 0;
+}
+
+int debug_live_end(struct debug_live *l, int status, bool detached)
+{
+	struct machine *m = l->m;
+	if (l->ready && status == 0 && detached && m->exit == MEXIT_RUNNING) {
+		/* When gdb detaches, the guest runs on as a plain run would. */
 		history_stops_off(m, &(struct history_stops){0});
 		history_forward(&l->h, l->h.frontier);
 		l->g.keep = false;
 		console_close(&l->con);
+		l->ready = false;
 		fprintf(stderr, "rewind: gdb detached; the guest runs on\n");
-		return session_run(m, &l->g, mo, NULL, UINT64_MAX).status;
+		status = session_run(m, &l->g, &l->mo, l->origin, UINT64_MAX)
+				 .status;
+	} else if (l->ready) {
+		debug_live_close(l);
+		if (status == 0 && m->exit != MEXIT_RUNNING)
+			status = session_exit_status(m);
+		console_close(&l->con);
 	}
-	if (status == 0 && m->exit != MEXIT_RUNNING)
-		status = session_exit_status(m);
-	console_close(&l->con);
+	if (l->h.tl)
+		history_free(&l->h);
+	if (m)
+		machine_free(m);
+	restore_free(l->origin);
+	if (l->w && (log_writer_close(l->w) < 0 || l->g.failed)) {
+		fprintf(stderr, "rewind: writing %s failed%s%s\n", l->path,
+			l->g.failed ? ": " : "", l->g.failed ? l->g.why : "");
+		if (l->keep)
+			status = REWIND_EXIT_ERROR;
+	}
+	gate_free(&l->g);
+	if (l->snap[0])
+		unlink(l->snap);
 	return status;
+}
+
+/* Serve gdb on a live session l whose recording is open in l->w. */
+static int debug_live_serve(struct debug_live *l, const struct machine_opts *o,
+			    bool chaos, uint64_t seed, const char *spec,
+			    uint64_t budget)
+{
+	struct debugger *d = malloc(sizeof(*d));
+	int status = REWIND_EXIT_ERROR;
+	bool detached = false;
+	if (!d)
+		fprintf(stderr, "rewind: out of memory\n");
+	else if (debug_live_start(l, o, chaos, seed, NULL, NULL, budget) == 0) {
+		debug_init(d, &l->h, l->what);
+		status = debug_serve(d, spec, &detached);
+	}
+	free(d);
+	return debug_live_end(l, status, detached);
 }
 
 int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget)
@@ -115,34 +190,33 @@ int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget)
 		fprintf(stderr, "rewind: out of memory\n");
 		return REWIND_EXIT_ERROR;
 	}
-	struct log_writer *w = debug_live_log(o, l->path, sizeof(l->path));
-	if (!w) {
-		free(l);
-		return REWIND_EXIT_ERROR;
-	}
+	l->w = debug_live_log(o, l->path, sizeof(l->path));
+	int status = l->w ? debug_live_serve(l, o, false, 0, spec, budget)
+			  : REWIND_EXIT_ERROR;
+	if (l->w)
+		unlink(l->path);
+	free(l);
+	return status;
+}
+
+int debug_record(const struct record_opts *ro, uint64_t seed, const char *spec,
+		 uint64_t budget)
+{
+	struct debug_live *l = calloc(1, sizeof(*l));
+	struct rec_config *rc = malloc(sizeof(*rc));
 	int status = REWIND_EXIT_ERROR;
-	struct machine *m = NULL;
-	bool history = false;
-	if (gate_init(&l->g, GATE_RECORD, &host_real, w, NULL))
-		goto out;
-	struct machine_opts mo = *o;
-	m = session_machine(&mo, &l->g);
-	if (!m)
-		goto out;
-	if (history_init(&l->h, m, &l->g, budget, 0)) {
+	if (!l || !rc) {
 		fprintf(stderr, "rewind: out of memory\n");
 		goto out;
 	}
-	history = true;
-	status = debug_live_serve(l, m, &mo, spec);
+	l->keep = true;
+	snprintf(l->path, sizeof(l->path), "%s", ro->out);
+	l->w = record_open(ro, rc, ro->out, ro->force, seed);
+	if (l->w)
+		status = debug_live_serve(l, &ro->m, ro->chaos, seed, spec,
+					  budget);
 out:
-	if (history)
-		history_free(&l->h);
-	if (m)
-		machine_free(m);
-	log_writer_close(w);
-	gate_free(&l->g);
-	unlink(l->path);
+	free(rc);
 	free(l);
 	return status;
 }

@@ -34,6 +34,7 @@ int history_init(struct history *h, struct machine *m, struct gate *g,
 	h->g = g;
 	h->interval = interval ? interval : HISTORY_INTERVAL;
 	h->end = UINT64_MAX;
+	h->start = m->icount;
 	uart_set_tx(m->uart, history_tx, h);
 	h->tl = timeline_new(m, budget);
 	if (!h->tl || history_checkpoint(h)) {
@@ -107,7 +108,9 @@ static enum replay_status history_live_run(struct history *h, uint64_t stop)
 	switch (st) {
 	case MSTOP_HART: return REPLAY_HART_STOP;
 	case MSTOP_EXIT:
-		/* Kept, so that replaying up to here ends the same way. */
+		/* Kept, so that replaying up to here ends the same way, and
+		 * a verifying replay checks the state it ends in. */
+		gate_log_digest(h->g, true);
 		session_log_end(m, h->g);
 		h->end = m->icount;
 		return REPLAY_END;
@@ -133,13 +136,21 @@ static enum replay_status history_stretch(struct history *h, uint64_t stop)
 	if (h->live && stop > h->frontier)
 		stop = h->frontier;
 	enum replay_status st = replay_advance(h->m, g, stop, h->verify);
-	if (h->live && st == REPLAY_AT_TARGET && h->m->icount == h->frontier) {
+	if (st == REPLAY_AT_TARGET)
+		history_recording(h);
+	return st;
+}
+
+bool history_recording(struct history *h)
+{
+	struct gate *g = h->g;
+	if (h->live && g->mode == GATE_REPLAY && h->m->icount == h->frontier) {
 		/* Back where recording stopped: record again. */
 		replay_catch_up(h->m, g, h->verify);
 		if (g->qhead == g->qlen)
 			g->mode = GATE_RECORD;
 	}
-	return st;
+	return h->live && g->mode == GATE_RECORD;
 }
 
 enum replay_status history_forward(struct history *h, uint64_t target)
@@ -206,6 +217,14 @@ static int history_rewind_to(struct history *h, uint64_t icount)
 
 int history_seek(struct history *h, uint64_t icount)
 {
+	if (icount < h->start) {
+		snprintf(h->err, sizeof(h->err),
+			 "icount %llu is before the beginning of the recording "
+			 "(%llu)",
+			 (unsigned long long)icount,
+			 (unsigned long long)h->start);
+		return -1;
+	}
 	if (h->end != UINT64_MAX && icount > h->end) {
 		snprintf(h->err, sizeof(h->err),
 			 "icount %llu is beyond the end of the recording "

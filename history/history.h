@@ -25,6 +25,9 @@ struct history {
 	struct timeline *tl;
 	uint64_t interval;
 	bool verify;
+	/* Where history begins: 0, or the icount of the snapshot a branch
+	 * (or a recording made with --restore) starts from. */
+	uint64_t start;
 	/* The end of the recording once reached: the position just after
 	 * its end record (UINT64_MAX until known). */
 	uint64_t end;
@@ -81,6 +84,11 @@ struct history_stops {
 };
 void history_stops_off(struct machine *m, struct history_stops *s);
 void history_stops_on(struct machine *m, const struct history_stops *s);
+
+/* A live session standing at its frontier, recording: true (the events
+ * logged there taken first). False in a replay or in a live session's
+ * past, where what comes next is already recorded. */
+bool history_recording(struct history *h);
 
 /* True when the machine stands at the end of the recording. */
 bool history_at_end(const struct history *h);

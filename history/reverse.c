@@ -68,7 +68,7 @@ int history_reverse_step(struct history *h, int t)
 	bool found = false;
 	if (n > 0) {
 		/* Usually the instruction just before is this hart's. */
-		if (here > 0 && history_seek_say(h, here - 1) &&
+		if (here > h->start && history_seek_say(h, here - 1) &&
 		    m->harts[t]->icount == n - 1) {
 			pos = here - 1;
 			found = true;
@@ -80,7 +80,7 @@ int history_reverse_step(struct history *h, int t)
 	if (found && history_seek_say(h, pos))
 		return 0;
 	/* Nothing before: the beginning of history. */
-	history_seek_say(h, 0);
+	history_seek_say(h, h->start);
 	return -ENOENT;
 }
 
@@ -88,8 +88,8 @@ enum history_reverse history_reverse_stretch(struct history *h,
 					     uint64_t *seg_end,
 					     struct history_hit *hit)
 {
-	if (*seg_end == 0) {
-		history_seek_say(h, 0);
+	if (*seg_end <= h->start) {
+		history_seek_say(h, h->start);
 		return HISTORY_REVERSE_BEGIN;
 	}
 	const struct checkpoint *c = timeline_find(h->tl, *seg_end - 1);

@@ -18,7 +18,8 @@ size_t event_payload_len(const struct event *e)
 {
 	switch (e->type) {
 	case EV_ENTROPY:
-	case EV_CONSOLE: return e->len;
+	case EV_CONSOLE:
+	case EV_MEM_WRITE: return e->len;
 	case EV_DIGEST: return EV_DIGEST_BYTES(e->nharts);
 	default: return 0;
 	}
@@ -48,6 +49,17 @@ size_t event_encode(const struct event *e, uint8_t *buf)
 	case EV_END:
 		le_put64(p, e->value);
 		le_put32(p + 8, (uint32_t)e->code);
+		p += 12;
+		break;
+	case EV_REG_WRITE:
+		le_put32(p, e->hart);
+		le_put32(p + 4, e->reg);
+		le_put64(p + 8, e->value);
+		p += 16;
+		break;
+	case EV_MEM_WRITE:
+		le_put64(p, e->value);
+		le_put32(p + 8, e->len);
 		p += 12;
 		break;
 	case EV_IMAGE: /* written by replay/pack.c, never as events */
@@ -86,6 +98,19 @@ int event_decode(const uint8_t *rec, size_t len, struct event *e)
 		e->value = state_get_u64(&c);
 		e->code = (int32_t)state_get_u32(&c);
 		break;
+	case EV_REG_WRITE:
+		e->hart = state_get_u32(&c);
+		e->reg = state_get_u32(&c);
+		e->value = state_get_u64(&c);
+		break;
+	case EV_MEM_WRITE:
+		e->value = state_get_u64(&c);
+		e->len = state_get_u32(&c);
+		/* One page at most, and never across one. */
+		if (c.bad || e->len == 0 || e->len > EV_MAX_BYTES ||
+		    (e->value & (PAGE_SIZE - 1)) + e->len > PAGE_SIZE)
+			return -1;
+		break;
 	default: return -1;
 	}
 	size_t n = event_payload_len(e);
@@ -102,6 +127,8 @@ const char *event_type_name(enum ev_type t)
 	case EV_DIGEST: return "digest";
 	case EV_END: return "end";
 	case EV_IMAGE: return "image";
+	case EV_REG_WRITE: return "register-write";
+	case EV_MEM_WRITE: return "memory-write";
 	default: return "unknown";
 	}
 }

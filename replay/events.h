@@ -18,6 +18,13 @@ enum ev_type {
 	/* A piece of a packed image (--pack), before every other record:
 	 * u8 image slot, u64 offset, bytes. Handled by replay/pack.c. */
 	EV_IMAGE = 6,
+	/* A debugger's write in a live session (replay/write.h), applied
+	 * before the instruction at its icount: u32 hart, u32 register
+	 * (WRITE_REG_*), u64 value. */
+	EV_REG_WRITE = 8,
+	/* ... to guest-physical RAM: u64 address, u32 length, the bytes
+	 * (within one page). */
+	EV_MEM_WRITE = 9,
 	/* One more than the largest type: a table indexed by type has
 	 * EV_KINDS entries, so a new type (numbered before this) fits. */
 	EV_KINDS
@@ -46,13 +53,15 @@ enum ev_type {
 struct event {
 	enum ev_type type;
 	uint64_t icount;
-	uint64_t
-		value; /* EV_WALL: ns; EV_END: exit kind; EV_DIGEST: RAM hash */
-	int32_t code;  /* EV_END: exit code */
-	uint32_t len;  /* EV_ENTROPY, EV_CONSOLE: bytes */
-	uint32_t nharts; /* EV_DIGEST */
-	/* EV_ENTROPY, EV_CONSOLE: the len bytes; EV_DIGEST: the
-	 * EV_DIGEST_BYTES(nharts) bytes of registers. */
+	/* EV_WALL: ns; EV_END: exit kind; EV_DIGEST: RAM hash;
+	 * EV_REG_WRITE: the value; EV_MEM_WRITE: the physical address */
+	uint64_t value;
+	int32_t code;	    /* EV_END: exit code */
+	uint32_t len;	    /* EV_ENTROPY, EV_CONSOLE, EV_MEM_WRITE: bytes */
+	uint32_t nharts;    /* EV_DIGEST */
+	uint32_t hart, reg; /* EV_REG_WRITE */
+	/* EV_ENTROPY, EV_CONSOLE, EV_MEM_WRITE: the len bytes; EV_DIGEST:
+	 * the EV_DIGEST_BYTES(nharts) bytes of registers. */
 	const uint8_t *bytes;
 };
 

@@ -12,7 +12,7 @@
 /* Payload per record: a record holds at most LOG_RECORD_MAX bytes, minus
  * the type, slot and offset. */
 #define PACK_PIECE (LOG_RECORD_MAX - 64)
-#define PACK_SLOTS (REC_SLOT_DISK0 + MACHINE_MAX_DISKS)
+#define PACK_SLOTS (REC_SLOT_SNAPSHOT + 1)
 
 static int pack_one(struct log_writer *w, unsigned slot,
 		    const struct rec_image *im, uint8_t *buf, char *err,

@@ -28,11 +28,9 @@ static int record_snapshot_config(const char *snap, struct rec_config *rc,
 	return 0;
 }
 
-/* The container file for the run, its images packed when asked; NULL
- * after printing why. */
-static struct log_writer *record_open(const struct record_opts *ro,
-				      struct rec_config *rc, const char *path,
-				      bool force, uint64_t seed)
+struct log_writer *record_open(const struct record_opts *ro,
+			       struct rec_config *rc, const char *path,
+			       bool force, uint64_t seed)
 {
 	char err[1024];
 	session_rec_config(&ro->m, rc);

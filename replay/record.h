@@ -21,6 +21,11 @@ struct record_opts {
  * when ro->chaos. Messages go to stderr. */
 struct session_result record_run(const struct record_opts *ro, const char *path,
 				 bool force, uint64_t seed);
+/* The recording file for a run: rc filled from ro (and its snapshot),
+ * images packed when asked. NULL after printing why. */
+struct log_writer *record_open(const struct record_opts *ro,
+			       struct rec_config *rc, const char *path,
+			       bool force, uint64_t seed);
 /* A seed for a chaos schedule, from the host's entropy. */
 uint64_t record_fresh_seed(void);
 

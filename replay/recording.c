@@ -23,6 +23,7 @@ struct rec_image *recording_image(struct rec_config *c, unsigned s)
 	case REC_SLOT_BIOS: return c->has_bios ? &c->bios : NULL;
 	case REC_SLOT_KERNEL: return c->has_kernel ? &c->kernel : NULL;
 	case REC_SLOT_INITRD: return c->has_initrd ? &c->initrd : NULL;
+	case REC_SLOT_SNAPSHOT: return c->has_snapshot ? &c->snapshot : NULL;
 	default:
 		s -= REC_SLOT_DISK0;
 		return (int)s < c->ndisks ? &c->disks[s] : NULL;

@@ -41,8 +41,10 @@ struct rec_config {
 	bool has_parent, has_snapshot;
 };
 
-/* Image slots in the recording: firmware, kernel, initrd, then disks. */
+/* Image slots in the recording: firmware, kernel, initrd, then disks;
+ * after them the snapshot a packed recording starts from (a branch). */
 enum { REC_SLOT_BIOS, REC_SLOT_KERNEL, REC_SLOT_INITRD, REC_SLOT_DISK0 };
+#define REC_SLOT_SNAPSHOT (REC_SLOT_DISK0 + MACHINE_MAX_DISKS)
 /* The image in slot s, or NULL when the configuration has none. */
 struct rec_image *recording_image(struct rec_config *c, unsigned s);
 

@@ -1,5 +1,6 @@
 #include "replayer.h"
 #include "../core/dev/uart.h"
+#include "write.h"
 
 #include <stdio.h>
 
@@ -20,6 +21,14 @@ static bool replay_event(struct machine *m, struct gate *g,
 		}
 		for (uint32_t i = 0; i < e->len; i++)
 			uart_rx_push(m->uart, e->bytes[i]);
+		return true;
+	case EV_REG_WRITE:
+	case EV_MEM_WRITE:
+		if (write_apply(m, e, why, sizeof(why))) {
+			gate_fail(g, e->icount, "a recorded debugger write: %s",
+				  why);
+			return false;
+		}
 		return true;
 	case EV_DIGEST:
 		event_digest_take(m, verify && e->value != 0, &have, regs);

@@ -112,7 +112,7 @@ void session_log_end(struct machine *m, struct gate *g)
 }
 
 /* Recording: the end record of a run stopped by signal sig. */
-static void session_log_interrupted(struct machine *m, struct gate *g, int sig)
+void session_log_interrupted(struct machine *m, struct gate *g, int sig)
 {
 	struct event end = {.type = EV_END,
 			    .icount = m->icount,
