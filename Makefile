@@ -16,7 +16,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 # The disassembler is the multi-architecture opcodes library, whose packaged
 # version decodes RV64GC (the packaged alternative predates RISC-V);
 # symbols come from libelf.
-LIBS     := -llz4 -lfdt -lm -lopcodes-multiarch -lbfd-multiarch -lelf
+LIBS     := -llz4 -lfdt -lm -lopcodes-multiarch -lbfd-multiarch -lelf -lslirp -lpcap
 
 # core/util/: helpers shared by every module (little-endian fields,
 # SHA-256, CRC-32, file I/O, growable arrays), below all of them.
@@ -69,7 +69,7 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev check \
 	libfdt-dev gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
 	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev python3 \
-	binutils-multiarch-dev u-boot-qemu
+	binutils-multiarch-dev u-boot-qemu libslirp-dev libpcap-dev tcpdump
 
 # `make` builds the binary, whatever the included recipes define first.
 .DEFAULT_GOAL := all

@@ -18,7 +18,9 @@ size_t event_payload_len(const struct event *e)
 {
 	switch (e->type) {
 	case EV_ENTROPY:
-	case EV_CONSOLE: return e->len;
+	case EV_CONSOLE:
+	case EV_NET_RX:
+	case EV_NET_TX: return e->len;
 	case EV_DIGEST: return EV_DIGEST_BYTES(e->nharts);
 	default: return 0;
 	}
@@ -37,6 +39,8 @@ size_t event_encode(const struct event *e, uint8_t *buf)
 		break;
 	case EV_ENTROPY:
 	case EV_CONSOLE:
+	case EV_NET_RX:
+	case EV_NET_TX:
 		le_put32(p, e->len);
 		p += 4;
 		break;
@@ -76,6 +80,12 @@ int event_decode(const uint8_t *rec, size_t len, struct event *e)
 		if (c.bad || e->len > EV_MAX_BYTES)
 			return -1;
 		break;
+	case EV_NET_RX:
+	case EV_NET_TX:
+		e->len = state_get_u32(&c);
+		if (c.bad || e->len < EV_FRAME_MIN || e->len > EV_MAX_BYTES)
+			return -1;
+		break;
 	case EV_DIGEST:
 		e->value = state_get_u64(&c);
 		e->nharts = state_get_u32(&c);
@@ -102,6 +112,8 @@ const char *event_type_name(enum ev_type t)
 	case EV_DIGEST: return "digest";
 	case EV_END: return "end";
 	case EV_IMAGE: return "image";
+	case EV_NET_RX: return "net-rx";
+	case EV_NET_TX: return "net-tx";
 	default: return "unknown";
 	}
 }

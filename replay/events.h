@@ -18,6 +18,12 @@ enum ev_type {
 	/* A piece of a packed image (--pack), before every other record:
 	 * u8 image slot, u64 offset, bytes. Handled by replay/pack.c. */
 	EV_IMAGE = 6,
+	/* A frame the network card took from the host side (input, offered
+	 * to the card at this icount) and one the guest sent (output, logged
+	 * so that pcap needs no replay and a replay can check it): u32
+	 * length, the frame. */
+	EV_NET_RX = 7,
+	EV_NET_TX = 8,
 	/* One more than the largest type: a table indexed by type has
 	 * EV_KINDS entries, so a new type (numbered before this) fits. */
 	EV_KINDS
@@ -29,6 +35,9 @@ enum ev_type {
 #define EV_END_INTERRUPTED 6
 
 #define EV_MAX_BYTES 4096 /* payload of an entropy or console event */
+/* A frame event: an Ethernet header at least, at most EV_MAX_BYTES (the
+ * card's VIRTIO_NET_FRAME_MAX). */
+#define EV_FRAME_MIN 14
 #define EV_MAX_HARTS 8	  /* harts in a digest */
 
 /* A digest holds, per hart, DIGEST_REGS little-endian u64 (see events.c:
@@ -49,7 +58,7 @@ struct event {
 	uint64_t
 		value; /* EV_WALL: ns; EV_END: exit kind; EV_DIGEST: RAM hash */
 	int32_t code;  /* EV_END: exit code */
-	uint32_t len;  /* EV_ENTROPY, EV_CONSOLE: bytes */
+	uint32_t len;  /* EV_ENTROPY, EV_CONSOLE, EV_NET_*: bytes */
 	uint32_t nharts; /* EV_DIGEST */
 	/* EV_ENTROPY, EV_CONSOLE: the len bytes; EV_DIGEST: the
 	 * EV_DIGEST_BYTES(nharts) bytes of registers. */
