@@ -7,6 +7,7 @@ int cmd_run(int argc, char **argv);
 int cmd_record(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_info(int argc, char **argv);
+int cmd_pcap(int argc, char **argv);
 int cmd_snapshot(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 

@@ -26,6 +26,8 @@ static void usage(FILE *f)
 	      "                                print the instructions a replay "
 	      "retires\n"
 	      "  info     REC                  describe a recording\n"
+	      "  pcap     REC -o FILE          write a recording's network "
+	      "frames as pcap\n"
 	      "  snapshot save -o SNAP [--force] [MACHINE | --parent SNAP | "
 	      "--restore SNAP]\n"
 	      "           (--at ICOUNT | --on-output STRING)\n"
@@ -34,6 +36,7 @@ static void usage(FILE *f)
 	      "MACHINE: --bios FILE|none  --kernel FILE  --initrd FILE  "
 	      "--append STR\n"
 	      "         --disk FILE[,ro|,persist]  --mem SIZE  --smp N\n"
+	      "         --net user[,hostfwd=tcp:[HOST]:HPORT-:GPORT][,tftp=DIR]\n"
 	      "\n"
 	      "Documentation: README.md and docs/ (a page per command).\n",
 	      f);
@@ -46,7 +49,7 @@ static const struct {
 } commands[] = {
 	{"run", cmd_run},	{"record", cmd_record},
 	{"replay", cmd_replay}, {"trace", cmd_trace},
-	{"info", cmd_info},	{"snapshot", cmd_snapshot},
+	{"info", cmd_info},	{"pcap", cmd_pcap},	{"snapshot", cmd_snapshot},
 };
 
 int main(int argc, char **argv)

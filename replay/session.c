@@ -226,6 +226,8 @@ void session_loop(struct session *s)
 	double next_flush = host_seconds() + SESSION_FLUSH_SECONDS;
 	for (;;) {
 		uint64_t budget = s->slice;
+		if (s->net && budget > NET_SLICE)
+			budget = NET_SLICE;
 		if (rec && next_digest - m->icount < budget)
 			budget = next_digest - m->icount;
 		if (session_stopped(s))
