@@ -36,7 +36,8 @@ static void usage(FILE *f)
 	      "MACHINE: --bios FILE|none  --kernel FILE  --initrd FILE  "
 	      "--append STR\n"
 	      "         --disk FILE[,ro|,persist]  --mem SIZE  --smp N\n"
-	      "         --net user[,hostfwd=tcp:[HOST]:HPORT-:GPORT][,tftp=DIR]\n"
+	      "         --net "
+	      "user[,hostfwd=tcp:[HOST]:HPORT-:GPORT][,tftp=DIR]\n"
 	      "\n"
 	      "Documentation: README.md and docs/ (a page per command).\n",
 	      f);
@@ -47,9 +48,10 @@ static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
 } commands[] = {
-	{"run", cmd_run},	{"record", cmd_record},
-	{"replay", cmd_replay}, {"trace", cmd_trace},
-	{"info", cmd_info},	{"pcap", cmd_pcap},	{"snapshot", cmd_snapshot},
+	{"run", cmd_run},	    {"record", cmd_record},
+	{"replay", cmd_replay},	    {"trace", cmd_trace},
+	{"info", cmd_info},	    {"pcap", cmd_pcap},
+	{"snapshot", cmd_snapshot},
 };
 
 int main(int argc, char **argv)

@@ -38,7 +38,7 @@ enum ev_type {
 /* A frame event: an Ethernet header at least, at most EV_MAX_BYTES (the
  * card's VIRTIO_NET_FRAME_MAX). */
 #define EV_FRAME_MIN 14
-#define EV_MAX_HARTS 8	  /* harts in a digest */
+#define EV_MAX_HARTS 8 /* harts in a digest */
 
 /* A digest holds, per hart, DIGEST_REGS little-endian u64 (see events.c:
  * digest_reg_name), as they are stored in the recording. */

@@ -175,8 +175,8 @@ static int net_fwd_parse(const char *s, size_t len, struct net_fwd *f)
 		return -1;
 	s += 4;
 	const char *colon = memchr(s, ':', (size_t)(end - s));
-	const char *dash = colon ? memchr(colon, '-', (size_t)(end - colon))
-				 : NULL;
+	const char *dash =
+		colon ? memchr(colon, '-', (size_t)(end - colon)) : NULL;
 	const char *gcolon =
 		dash ? memchr(dash, ':', (size_t)(end - dash)) : NULL;
 	if (!colon || !dash || !gcolon)
@@ -197,8 +197,7 @@ static int net_fwd_parse(const char *s, size_t len, struct net_fwd *f)
 		       : 0;
 }
 
-int net_opts_parse(const char *s, struct net_opts *o, char *err,
-		   size_t errlen)
+int net_opts_parse(const char *s, struct net_opts *o, char *err, size_t errlen)
 {
 	memset(o, 0, sizeof(*o));
 	size_t n = strcspn(s, ",");

@@ -35,8 +35,7 @@ struct net_opts {
 
 /* Parse the value of --net into o (tftp points into s). 0, or -1 with a
  * message in err. */
-int net_opts_parse(const char *s, struct net_opts *o, char *err,
-		   size_t errlen);
+int net_opts_parse(const char *s, struct net_opts *o, char *err, size_t errlen);
 
 struct net_user;
 

@@ -65,8 +65,10 @@ int pcap_export(const char *rec, const char *out, struct pcap_counts *n,
 {
 	*n = (struct pcap_counts){0};
 	if (same_file(rec, out)) {
-		snprintf(err, errlen, "%s: the output would overwrite the "
-				      "recording", out);
+		snprintf(err, errlen,
+			 "%s: the output would overwrite the "
+			 "recording",
+			 out);
 		return -1;
 	}
 	struct log_reader *r = log_reader_open(rec, err, errlen);

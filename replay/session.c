@@ -183,9 +183,8 @@ static void session_net(struct session *s, int wait_ms)
 	const uint8_t *f;
 	size_t len;
 	uint64_t due;
-	while (v && !s->g->failed &&
-	       (f = net_user_peek(s->net, &len, &due)) && due <= m->icount &&
-	       virtio_net_rx_ready(v)) {
+	while (v && !s->g->failed && (f = net_user_peek(s->net, &len, &due)) &&
+	       due <= m->icount && virtio_net_rx_ready(v)) {
 		gate_net_rx(s->g, f, len);
 		net_user_pop(s->net);
 	}
@@ -246,8 +245,7 @@ void session_loop(struct session *s)
 		}
 		if (st == MSTOP_EXIT || g->failed || session_stopped(s))
 			return;
-		if (st == MSTOP_IDLE && !console_has_input(s->con) &&
-		    !s->net) {
+		if (st == MSTOP_IDLE && !console_has_input(s->con) && !s->net) {
 			m->exit = MEXIT_HALTED;
 			return;
 		}

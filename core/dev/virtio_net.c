@@ -102,7 +102,7 @@ int virtio_net_rx(struct virtio_mmio *v, const uint8_t *frame, size_t len)
 		return -EIO;
 	}
 	return virtq_done(v, VIRTIO_NET_RXQ, &r, (uint32_t)(hdr + len)) ? -EIO
-									 : 0;
+									: 0;
 }
 
 static const struct virtio_ops net_ops;
@@ -125,7 +125,8 @@ static int net_create(struct machine *m, const struct machine_config *cfg,
 	le_put16(cfgspace + VIRTIO_NET_CFG_VQ_PAIRS, 1);
 	if (!virtio_mmio_new(m, &net_ops, n, cfgspace, sizeof(cfgspace), 0)) {
 		free(n);
-		snprintf(err, errlen, "--net: no room for another virtio device");
+		snprintf(err, errlen,
+			 "--net: no room for another virtio device");
 		return -ENOSPC;
 	}
 	return 0;

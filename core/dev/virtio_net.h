@@ -19,14 +19,14 @@ struct virtio_mmio;
 #define VIRTIO_NET_F_STATUS 16
 
 /* Configuration space: mac[6], status (u16), max_virtqueue_pairs (u16). */
-#define VIRTIO_NET_CFG_MAC	 0
-#define VIRTIO_NET_CFG_STATUS	 6
-#define VIRTIO_NET_CFG_VQ_PAIRS	 8
-#define VIRTIO_NET_CONFIG_LEN	 10
-#define VIRTIO_NET_S_LINK_UP	 1
+#define VIRTIO_NET_CFG_MAC	0
+#define VIRTIO_NET_CFG_STATUS	6
+#define VIRTIO_NET_CFG_VQ_PAIRS 8
+#define VIRTIO_NET_CONFIG_LEN	10
+#define VIRTIO_NET_S_LINK_UP	1
 
-#define VIRTIO_NET_RXQ 0
-#define VIRTIO_NET_TXQ 1
+#define VIRTIO_NET_RXQ	     0
+#define VIRTIO_NET_TXQ	     1
 #define VIRTIO_NET_QUEUE_MAX 256
 
 /* The header before every frame: 12 bytes once VERSION_1 is accepted
@@ -40,7 +40,10 @@ struct virtio_mmio;
 #define VIRTIO_NET_FRAME_MIN 14
 
 /* QEMU's default MAC address for the first card. */
-#define VIRTIO_NET_MAC {0x52, 0x54, 0x00, 0x12, 0x34, 0x56}
+#define VIRTIO_NET_MAC                                                         \
+	{                                                                      \
+		0x52, 0x54, 0x00, 0x12, 0x34, 0x56                             \
+	}
 
 /* Frames the guest sends, one call each. */
 typedef void (*virtio_net_tx_fn)(void *ctx, const uint8_t *frame, size_t len);

@@ -144,8 +144,8 @@ static void rig_new(struct rig *r)
 	drv_start(r);
 }
 
-static void desc(struct rig *r, int q, unsigned i, uint64_t addr,
-		 uint32_t len, uint16_t flags, uint16_t next)
+static void desc(struct rig *r, int q, unsigned i, uint64_t addr, uint32_t len,
+		 uint16_t flags, uint16_t next)
 {
 	uint64_t pa = desc_pa(q) + 16ull * i;
 	put_le(r, pa, addr, 8);
