@@ -69,7 +69,8 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev check \
 	libfdt-dev gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
 	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev python3 \
-	binutils-multiarch-dev u-boot-qemu libslirp-dev libpcap-dev tcpdump
+	binutils-multiarch-dev u-boot-qemu libslirp-dev libpcap-dev tcpdump \
+	strace
 
 # `make` builds the binary, whatever the included recipes define first.
 .DEFAULT_GOAL := all
@@ -135,7 +136,8 @@ check: deps
 	@$(MAKE) --no-print-directory linux linux-kunit
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
 		cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests \
-		trace-tests tune-tests demo-tests docs-tests thirdparty-tests
+		trace-tests tune-tests demo-tests docs-tests thirdparty-tests \
+		net-tests
 
 # Every C file of ours that clang-format keeps in shape.
 FORMAT_SRCS = $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
@@ -290,6 +292,12 @@ trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 .PHONY: thirdparty-tests
 thirdparty-tests: $(BUILD)/rewind-san
 	@tests/thirdparty/run.sh $(BUILD)/rewind-san $(LINUX_KUNIT_DIR)
+
+# The network card and the user network: U-Boot and Linux over --net user,
+# recorded, replayed, exported with rewind pcap and read by tcpdump.
+.PHONY: net-tests
+net-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit
+	@tests/net/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(LINUX_DIR)
 
 # The optimisation switches leave every guest-visible outcome unchanged.
 .PHONY: tune-tests
