@@ -83,7 +83,7 @@ include guests/race/race.mk
 include guests/trace/trace.mk
 
 .PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests bench demo clean format \
-	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot fuzz-virtio fuzz
+	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot fuzz-virtio fuzz-net fuzz
 
 all: $(BUILD)/rewind
 
@@ -178,12 +178,20 @@ $(BUILD)/fuzz/fuzz_virtio_replay: tests/fuzz/driver.c tests/fuzz/fuzz_virtio.c $
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_virtio.c \
 		$(LIBCORE_SAN) -o $@ $(LIBS)
 
+# And network frames into the card.
+$(BUILD)/fuzz/fuzz_net_replay: tests/fuzz/driver.c tests/fuzz/fuzz_net.c $(BUILD)/libcore-san.a
+	@mkdir -p $(dir $@)
+	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_net.c \
+		$(LIBCORE_SAN) -o $@ $(LIBS)
+
 fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay \
-		$(BUILD)/fuzz/fuzz_snapshot_replay $(BUILD)/fuzz/fuzz_virtio_replay
+		$(BUILD)/fuzz/fuzz_snapshot_replay $(BUILD)/fuzz/fuzz_virtio_replay \
+		$(BUILD)/fuzz/fuzz_net_replay
 	@$(BUILD)/fuzz/fuzz_log_replay tests/fuzz/corpus/log
 	@$(BUILD)/fuzz/fuzz_gdb_replay tests/fuzz/corpus/gdb
 	@$(BUILD)/fuzz/fuzz_snapshot_replay tests/fuzz/corpus/snapshot
 	@$(BUILD)/fuzz/fuzz_virtio_replay tests/fuzz/corpus/virtio
+	@$(BUILD)/fuzz/fuzz_net_replay tests/fuzz/corpus/net
 
 # Coverage-guided fuzzing, not part of check: make fuzz-log FUZZ_SECONDS=600.
 # New inputs go to build/fuzz/log-corpus, crashing ones to build/fuzz/.
@@ -241,11 +249,24 @@ fuzz-virtio: $(BUILD)/fuzz/fuzz_virtio
 		-artifact_prefix=$(BUILD)/fuzz/virtio- \
 		$(BUILD)/fuzz/virtio-corpus tests/fuzz/corpus/virtio
 
+# Network frames into the card (tests/fuzz/fuzz_net.c), built the same way.
+$(BUILD)/fuzz/fuzz_net: tests/fuzz/fuzz_net.c $(CORE_SRCS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
+		-fsanitize=fuzzer,address,undefined \
+		tests/fuzz/fuzz_net.c $(CORE_SRCS) -o $@ $(LIBS)
+
+fuzz-net: $(BUILD)/fuzz/fuzz_net
+	@mkdir -p $(BUILD)/fuzz/net-corpus
+	$(BUILD)/fuzz/fuzz_net -max_total_time=$(FUZZ_SECONDS) -max_len=24576 \
+		-artifact_prefix=$(BUILD)/fuzz/net- \
+		$(BUILD)/fuzz/net-corpus tests/fuzz/corpus/net
+
 # Every libFuzzer target in turn for FUZZ_SECONDS each (make fuzz
 # FUZZ_SECONDS=600), printing executions and coverage (cov: edges, ft:
 # features) per target; a crash stops it with the fuzzer's report, and the
 # input lands in build/fuzz/. Not part of check: it takes minutes.
-FUZZ_TARGETS := log gdb snapshot virtio
+FUZZ_TARGETS := log gdb snapshot virtio net
 fuzz: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 	@for t in $(FUZZ_TARGETS); do \
 		log=$(BUILD)/fuzz/$$t.log; \
