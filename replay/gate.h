@@ -11,6 +11,7 @@
 
 struct log_writer;
 struct log_reader;
+struct net_user;
 
 enum gate_mode { GATE_LIVE, GATE_RECORD, GATE_REPLAY };
 

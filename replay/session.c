@@ -158,10 +158,11 @@ void session_net_stop(struct session *s)
 	s->net = NULL;
 }
 
-/* Milliseconds an idle guest's virtual time is ahead of host time since
- * the network started, at most 20: waiting them out keeps the guest's
- * timeouts (TCP, DHCP) in step with its peers'. A busy guest runs slower
- * than its nominal clock and never waits. */
+/* Milliseconds the guest's virtual time is ahead of host time since the
+ * network started (an idle guest jumps ahead in WFI, a fast one runs
+ * ahead of its nominal clock), at most 20: waiting them out keeps the
+ * guest's timeouts (TCP, DHCP) in step with its peers'. A guest slower
+ * than its nominal clock never waits. */
 static int session_net_ahead_ms(const struct session *s)
 {
 	double virt = (double)(s->m->icount - s->net_icount0) /
