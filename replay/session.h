@@ -15,9 +15,9 @@
  * input feels immediate, large enough to cost nothing. */
 #define CONSOLE_SLICE 1000000
 /* With a network card, the user network is served at least this often
- * (1 ms of virtual time): a frame waits for the next look, and a reply
+ * (200 us of virtual time): a frame waits for the next look, and a reply
  * path of a few frames would otherwise cost tens of milliseconds. */
-#define NET_SLICE 100000
+#define NET_SLICE 20000
 /* A recording carries the harts' registers every DIGEST_INTERVAL
  * instructions, and a RAM hash every DIGEST_RAM_EVERY digests. */
 #define DIGEST_INTERVAL	 10000000
