@@ -16,7 +16,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 # The disassembler is the multi-architecture opcodes library, whose packaged
 # version decodes RV64GC (the packaged alternative predates RISC-V);
 # symbols come from libelf.
-LIBS     := -llz4 -lfdt -lm -lopcodes-multiarch -lbfd-multiarch -lelf
+LIBS     := -llz4 -lfdt -lm -lopcodes-multiarch -lbfd-multiarch -lelf -lslirp -lpcap
 
 # core/util/: helpers shared by every module (little-endian fields,
 # SHA-256, CRC-32, file I/O, growable arrays), below all of them.
@@ -69,7 +69,8 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev check \
 	libfdt-dev gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
 	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev python3 \
-	binutils-multiarch-dev u-boot-qemu
+	binutils-multiarch-dev u-boot-qemu libslirp-dev libpcap-dev tcpdump \
+	strace
 
 # `make` builds the binary, whatever the included recipes define first.
 .DEFAULT_GOAL := all
@@ -82,7 +83,7 @@ include guests/race/race.mk
 include guests/trace/trace.mk
 
 .PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests bench demo clean format \
-	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot fuzz-virtio fuzz
+	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot fuzz-virtio fuzz-net fuzz
 
 all: $(BUILD)/rewind
 
@@ -148,7 +149,8 @@ check: deps
 	@$(MAKE) --no-print-directory linux linux-kunit
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
 		cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests \
-		trace-tests tune-tests demo-tests docs-tests thirdparty-tests
+		trace-tests tune-tests demo-tests docs-tests thirdparty-tests \
+		net-tests
 
 # Every C file of ours that clang-format keeps in shape.
 FORMAT_SRCS = $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
@@ -189,12 +191,20 @@ $(BUILD)/fuzz/fuzz_virtio_replay: tests/fuzz/driver.c tests/fuzz/fuzz_virtio.c $
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_virtio.c \
 		$(LIBCORE_SAN) -o $@ $(LIBS)
 
+# And network frames into the card.
+$(BUILD)/fuzz/fuzz_net_replay: tests/fuzz/driver.c tests/fuzz/fuzz_net.c $(BUILD)/libcore-san.a
+	@mkdir -p $(dir $@)
+	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_net.c \
+		$(LIBCORE_SAN) -o $@ $(LIBS)
+
 fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay \
-		$(BUILD)/fuzz/fuzz_snapshot_replay $(BUILD)/fuzz/fuzz_virtio_replay
+		$(BUILD)/fuzz/fuzz_snapshot_replay $(BUILD)/fuzz/fuzz_virtio_replay \
+		$(BUILD)/fuzz/fuzz_net_replay
 	@$(BUILD)/fuzz/fuzz_log_replay tests/fuzz/corpus/log
 	@$(BUILD)/fuzz/fuzz_gdb_replay tests/fuzz/corpus/gdb
 	@$(BUILD)/fuzz/fuzz_snapshot_replay tests/fuzz/corpus/snapshot
 	@$(BUILD)/fuzz/fuzz_virtio_replay tests/fuzz/corpus/virtio
+	@$(BUILD)/fuzz/fuzz_net_replay tests/fuzz/corpus/net
 
 # Coverage-guided fuzzing, not part of check: make fuzz-log FUZZ_SECONDS=600.
 # New inputs go to build/fuzz/log-corpus, crashing ones to build/fuzz/.
@@ -252,11 +262,24 @@ fuzz-virtio: $(BUILD)/fuzz/fuzz_virtio
 		-artifact_prefix=$(BUILD)/fuzz/virtio- \
 		$(BUILD)/fuzz/virtio-corpus tests/fuzz/corpus/virtio
 
+# Network frames into the card (tests/fuzz/fuzz_net.c), built the same way.
+$(BUILD)/fuzz/fuzz_net: tests/fuzz/fuzz_net.c $(CORE_SRCS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
+		-fsanitize=fuzzer,address,undefined \
+		tests/fuzz/fuzz_net.c $(CORE_SRCS) -o $@ $(LIBS)
+
+fuzz-net: $(BUILD)/fuzz/fuzz_net
+	@mkdir -p $(BUILD)/fuzz/net-corpus
+	$(BUILD)/fuzz/fuzz_net -max_total_time=$(FUZZ_SECONDS) -max_len=24576 \
+		-artifact_prefix=$(BUILD)/fuzz/net- \
+		$(BUILD)/fuzz/net-corpus tests/fuzz/corpus/net
+
 # Every libFuzzer target in turn for FUZZ_SECONDS each (make fuzz
 # FUZZ_SECONDS=600), printing executions and coverage (cov: edges, ft:
 # features) per target; a crash stops it with the fuzzer's report, and the
 # input lands in build/fuzz/. Not part of check: it takes minutes.
-FUZZ_TARGETS := log gdb snapshot virtio
+FUZZ_TARGETS := log gdb snapshot virtio net
 fuzz: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 	@for t in $(FUZZ_TARGETS); do \
 		log=$(BUILD)/fuzz/$$t.log; \
@@ -305,6 +328,12 @@ trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 .PHONY: thirdparty-tests
 thirdparty-tests: $(BUILD)/rewind-san
 	@tests/thirdparty/run.sh $(BUILD)/rewind-san $(LINUX_KUNIT_DIR)
+
+# The network card and the user network: U-Boot and Linux over --net user,
+# recorded, replayed, exported with rewind pcap and read by tcpdump.
+.PHONY: net-tests
+net-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit
+	@tests/net/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(LINUX_DIR)
 
 # The optimisation switches leave every guest-visible outcome unchanged.
 .PHONY: tune-tests

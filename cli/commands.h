@@ -7,6 +7,7 @@ int cmd_run(int argc, char **argv);
 int cmd_record(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_info(int argc, char **argv);
+int cmd_pcap(int argc, char **argv);
 int cmd_snapshot(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 
@@ -17,6 +18,7 @@ extern const char cmd_run_help[];
 extern const char cmd_record_help[];
 extern const char cmd_replay_help[];
 extern const char cmd_info_help[];
+extern const char cmd_pcap_help[];
 extern const char cmd_snapshot_help[];
 extern const char cmd_trace_help[];
 

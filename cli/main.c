@@ -31,6 +31,8 @@ static void usage(FILE *f)
 	      "                                print the instructions a replay "
 	      "retires\n"
 	      "  info     REC                  describe a recording\n"
+	      "  pcap     REC -o FILE          write a recording's network "
+	      "frames as pcap\n"
 	      "  snapshot save -o SNAP [--force] [MACHINE | --parent SNAP | "
 	      "--restore SNAP]\n"
 	      "           (--at ICOUNT | --on-output STRING)\n"
@@ -39,6 +41,8 @@ static void usage(FILE *f)
 	      "MACHINE: --bios FILE|none  --kernel FILE  --initrd FILE  "
 	      "--append STR\n"
 	      "         --disk FILE[,ro|,persist]  --mem SIZE  --smp N\n"
+	      "         --net "
+	      "user[,hostfwd=tcp:[HOST]:HPORT-:GPORT][,tftp=DIR]\n"
 	      "\n"
 	      "rewind help COMMAND (or rewind COMMAND --help) explains a "
 	      "command's options;\n"
@@ -64,6 +68,7 @@ static const struct command {
 	{"replay", cmd_replay, cmd_replay_help, false},
 	{"trace", cmd_trace, cmd_trace_help, false},
 	{"info", cmd_info, cmd_info_help, false},
+	{"pcap", cmd_pcap, cmd_pcap_help, false},
 	{"snapshot", cmd_snapshot, cmd_snapshot_help, true},
 };
 

@@ -122,6 +122,17 @@ int opts_parse_machine(struct machine_opts *o, int argc, char **argv, int *i)
 	}
 	if (!strcmp(a, "--disk"))
 		return opts_parse_disk(o, opt_value(argc, argv, i));
+	if (!strcmp(a, "--net")) {
+		const char *v = opt_value(argc, argv, i);
+		char err[256];
+		if (!v)
+			return -1;
+		if (net_opts_parse(v, &o->net, err, sizeof(err))) {
+			fprintf(stderr, "rewind: %s\n", err);
+			return -1;
+		}
+		return 1;
+	}
 	if (!strcmp(a, "--mem")) {
 		const char *v = opt_value(argc, argv, i);
 		if (!v)

@@ -141,6 +141,13 @@ int cmd_info(int argc, char **argv)
 			printf("events.%s=%llu\n",
 			       event_type_name((enum ev_type)t),
 			       (unsigned long long)sum->counts[t]);
+	if (sum->counts[EV_NET_RX] || sum->counts[EV_NET_TX])
+		printf("frames.received=%llu\nframes.received.bytes=%llu\n"
+		       "frames.sent=%llu\nframes.sent.bytes=%llu\n",
+		       (unsigned long long)sum->counts[EV_NET_RX],
+		       (unsigned long long)sum->net_rx_bytes,
+		       (unsigned long long)sum->counts[EV_NET_TX],
+		       (unsigned long long)sum->net_tx_bytes);
 	printf("digests.with-ram=%llu\n", (unsigned long long)sum->digests_ram);
 	if (sum->image_bytes)
 		printf("packed-image-bytes=%llu\n",

@@ -105,6 +105,8 @@ struct machine_config {
 	struct host_inputs host;
 	/* enum machine_identity; 0: MACHINE_IDENTITY_CURRENT. */
 	int identity;
+	/* A network card (virtio-net); the host side feeds it. */
+	bool net;
 };
 
 enum machine_exit {

@@ -20,6 +20,8 @@ size_t event_payload_len(const struct event *e)
 	case EV_ENTROPY:
 	case EV_CONSOLE:
 	case EV_MEM_WRITE: return e->len;
+	case EV_NET_RX:
+	case EV_NET_TX: return e->len;
 	case EV_DIGEST: return EV_DIGEST_BYTES(e->nharts);
 	default: return 0;
 	}
@@ -38,6 +40,8 @@ size_t event_encode(const struct event *e, uint8_t *buf)
 		break;
 	case EV_ENTROPY:
 	case EV_CONSOLE:
+	case EV_NET_RX:
+	case EV_NET_TX:
 		le_put32(p, e->len);
 		p += 4;
 		break;
@@ -88,6 +92,12 @@ int event_decode(const uint8_t *rec, size_t len, struct event *e)
 		if (c.bad || e->len > EV_MAX_BYTES)
 			return -1;
 		break;
+	case EV_NET_RX:
+	case EV_NET_TX:
+		e->len = state_get_u32(&c);
+		if (c.bad || e->len < EV_FRAME_MIN || e->len > EV_MAX_BYTES)
+			return -1;
+		break;
 	case EV_DIGEST:
 		e->value = state_get_u64(&c);
 		e->nharts = state_get_u32(&c);
@@ -129,6 +139,8 @@ const char *event_type_name(enum ev_type t)
 	case EV_IMAGE: return "image";
 	case EV_REG_WRITE: return "register-write";
 	case EV_MEM_WRITE: return "memory-write";
+	case EV_NET_RX: return "net-rx";
+	case EV_NET_TX: return "net-tx";
 	default: return "unknown";
 	}
 }

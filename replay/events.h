@@ -18,6 +18,11 @@ enum ev_type {
 	/* A piece of a packed image (--pack), before every other record:
 	 * u8 image slot, u64 offset, bytes. Handled by replay/pack.c. */
 	EV_IMAGE = 6,
+	/* A frame the network card took from the host side (input, offered
+	 * to the card at this icount) and one the guest sent (output, logged
+	 * so that pcap needs no replay and a replay can check it): u32
+	 * length, the frame. */
+	EV_NET_RX = 7,
 	/* A debugger's write in a live session (replay/write.h), applied
 	 * before the instruction at its icount: u32 hart, u32 register
 	 * (WRITE_REG_*), u64 value. */
@@ -25,6 +30,8 @@ enum ev_type {
 	/* ... to guest-physical RAM: u64 address, u32 length, the bytes
 	 * (within one page). */
 	EV_MEM_WRITE = 9,
+	/* (see EV_NET_RX) */
+	EV_NET_TX = 10,
 	/* One more than the largest type: a table indexed by type has
 	 * EV_KINDS entries, so a new type (numbered before this) fits. */
 	EV_KINDS
@@ -36,7 +43,10 @@ enum ev_type {
 #define EV_END_INTERRUPTED 6
 
 #define EV_MAX_BYTES 4096 /* payload of an entropy or console event */
-#define EV_MAX_HARTS 8	  /* harts in a digest */
+/* A frame event: an Ethernet header at least, at most EV_MAX_BYTES (the
+ * card's VIRTIO_NET_FRAME_MAX). */
+#define EV_FRAME_MIN 14
+#define EV_MAX_HARTS 8 /* harts in a digest */
 
 /* A digest holds, per hart, DIGEST_REGS little-endian u64 (see events.c:
  * digest_reg_name), as they are stored in the recording. */
@@ -56,12 +66,13 @@ struct event {
 	/* EV_WALL: ns; EV_END: exit kind; EV_DIGEST: RAM hash;
 	 * EV_REG_WRITE: the value; EV_MEM_WRITE: the physical address */
 	uint64_t value;
-	int32_t code;	    /* EV_END: exit code */
-	uint32_t len;	    /* EV_ENTROPY, EV_CONSOLE, EV_MEM_WRITE: bytes */
+	int32_t code; /* EV_END: exit code */
+	/* EV_ENTROPY, EV_CONSOLE, EV_MEM_WRITE, EV_NET_*: bytes */
+	uint32_t len;
 	uint32_t nharts;    /* EV_DIGEST */
 	uint32_t hart, reg; /* EV_REG_WRITE */
-	/* EV_ENTROPY, EV_CONSOLE, EV_MEM_WRITE: the len bytes; EV_DIGEST:
-	 * the EV_DIGEST_BYTES(nharts) bytes of registers. */
+	/* EV_ENTROPY, EV_CONSOLE, EV_MEM_WRITE, EV_NET_*: the len bytes;
+	 * EV_DIGEST: the EV_DIGEST_BYTES(nharts) bytes of registers. */
 	const uint8_t *bytes;
 };
 

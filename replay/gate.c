@@ -1,7 +1,9 @@
 #include "gate.h"
 #include "../core/dev/uart.h"
+#include "../core/dev/virtio_net.h"
 #include "../core/util/vec.h"
 #include "logfile.h"
+#include "net_user.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -127,7 +129,9 @@ static bool gate_fill(struct gate *g, size_t want)
 
 static bool machine_pulled(enum ev_type t)
 {
-	return t == EV_WALL || t == EV_ENTROPY;
+	/* A frame the guest sends is asked for by the machine too: a replay
+	 * checks it against the recording where the card sends it. */
+	return t == EV_WALL || t == EV_ENTROPY || t == EV_NET_TX;
 }
 
 /* Replay: the next event, which must be a machine-pulled `type` stamped
@@ -238,6 +242,42 @@ size_t gate_console(struct gate *g, const uint8_t *bytes, size_t n)
 		gate_log(g, &e);
 	}
 	return sent;
+}
+
+int gate_net_rx(struct gate *g, const uint8_t *frame, size_t len)
+{
+	struct virtio_mmio *v = virtio_net_of(g->m);
+	if (!v || len < EV_FRAME_MIN || len > EV_MAX_BYTES)
+		return -EINVAL;
+	if (g->mode == GATE_RECORD) {
+		struct event e = {.type = EV_NET_RX,
+				  .icount = g->m->icount,
+				  .len = (uint32_t)len,
+				  .bytes = frame};
+		gate_log(g, &e);
+	}
+	return virtio_net_rx(v, frame, len);
+}
+
+void gate_net_tx(void *ctx, const uint8_t *frame, size_t len)
+{
+	struct gate *g = ctx;
+	if (g->mode == GATE_REPLAY) {
+		struct event *r = gate_take_pulled(g, EV_NET_TX);
+		if (r && (r->len != len || memcmp(r->bytes, frame, len)))
+			gate_fail(g, r->icount,
+				  "the guest sent a different frame (%zu "
+				  "bytes) than the recording has (%u bytes)",
+				  len, r->len);
+		return;
+	}
+	struct event e = {.type = EV_NET_TX,
+			  .icount = gate_now(g),
+			  .len = (uint32_t)len,
+			  .bytes = frame};
+	gate_log(g, &e);
+	if (g->net)
+		net_user_send(g->net, frame, len);
 }
 
 int gate_queue_record(struct gate *g, const void *rec, size_t len)

@@ -11,6 +11,7 @@
 
 struct log_writer;
 struct log_reader;
+struct net_user;
 
 enum gate_mode { GATE_LIVE, GATE_RECORD, GATE_REPLAY };
 
@@ -51,6 +52,9 @@ struct gate {
 	 * (switching mode to GATE_REPLAY) up to where recording stopped. */
 	bool keep;
 	uint8_t *encode_buf;
+	/* Live and recording with --net: the user network the guest's
+	 * frames go to (NULL: they go nowhere). */
+	struct net_user *net;
 };
 
 int gate_init(struct gate *g, enum gate_mode mode,
@@ -62,6 +66,16 @@ struct host_inputs gate_host_inputs(struct gate *g);
 
 /* Console bytes reach the UART: returns how many were delivered. */
 size_t gate_console(struct gate *g, const uint8_t *bytes, size_t n);
+/* Offer a frame to the network card now, logged (when recording) as an
+ * input at this icount whatever the card does with it: the card's answer
+ * is a function of the machine's state, so a replay offering the same
+ * frame at the same icount sees the same. The card's result (see
+ * virtio_net_rx). */
+int gate_net_rx(struct gate *g, const uint8_t *frame, size_t len);
+/* The card's transmit callback (ctx: the gate): logged when recording,
+ * checked against the recording when replaying, passed to g->net. */
+void gate_net_tx(void *ctx, const uint8_t *frame, size_t len);
+
 /* Log a machine-state record (digest, end) when recording. */
 void gate_log(struct gate *g, const struct event *e);
 /* Log a digest of the machine now (with a RAM hash when with_ram). */

@@ -100,6 +100,8 @@ char *recording_header_build(const struct rec_config *c, size_t *len)
 		snprintf(key, sizeof(key), "disk%d.mode", i);
 		put(&buf, &n, &cap, key, mode_name(c->disk_modes[i]));
 	}
+	if (c->net)
+		put(&buf, &n, &cap, "net", "user");
 	if (c->chaos) {
 		snprintf(num, sizeof(num), "%llu",
 			 (unsigned long long)c->chaos_seed);
@@ -181,6 +183,10 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 		else
 			c->snapshot_version = (uint32_t)x;
 		return 0;
+	}
+	if (KEY("net")) {
+		c->net = value_is(v, vlen, "user");
+		return c->net ? 0 : -1;
 	}
 	if (KEY("packed")) {
 		c->packed = value_is(v, vlen, "yes");

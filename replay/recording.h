@@ -30,6 +30,7 @@ struct rec_config {
 	struct rec_image disks[MACHINE_MAX_DISKS];
 	enum disk_mode disk_modes[MACHINE_MAX_DISKS];
 	int ndisks;
+	bool net; /* a network card (--net user): "net=user" */
 	bool chaos;
 	uint64_t chaos_seed;
 	bool packed; /* the images travel inside the recording */

@@ -1,5 +1,6 @@
 #include "replayer.h"
 #include "../core/dev/uart.h"
+#include "../core/dev/virtio_net.h"
 #include "write.h"
 
 #include <stdio.h>
@@ -29,6 +30,18 @@ static bool replay_event(struct machine *m, struct gate *g,
 				  why);
 			return false;
 		}
+		return true;
+	case EV_NET_RX:
+		/* The card does with the frame what it did when recording:
+		 * its answer depends only on the machine's state. */
+		if (!virtio_net_of(m)) {
+			g->corrupt = true;
+			gate_fail(g, e->icount,
+				  "the recording has network frames but the "
+				  "machine has no network card");
+			return false;
+		}
+		virtio_net_rx(virtio_net_of(m), e->bytes, e->len);
 		return true;
 	case EV_DIGEST:
 		event_digest_take(m, verify && e->value != 0, &have, regs);

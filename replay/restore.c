@@ -84,7 +84,7 @@ struct machine *restore_machine(struct restore *r, const char *path,
 }
 
 int restore_opts_check(const char *snap, const struct machine_opts *given,
-		       const struct machine_opts *from)
+		       struct machine_opts *from)
 {
 	/* The snapshot decides the machine; a contradicting option is an
 	 * error, not something to ignore silently. */
@@ -105,6 +105,18 @@ int restore_opts_check(const char *snap, const struct machine_opts *given,
 			snap);
 		return -1;
 	}
+	/* The card is part of the machine; the user network behind it is
+	 * not (its host connections cannot be saved): a restored run gets a
+	 * fresh one, as --net describes it now. */
+	if (given->net.user && !from->net.user) {
+		fprintf(stderr,
+			"rewind: %s was saved without a network card; --net "
+			"cannot be given with it\n",
+			snap);
+		return -1;
+	}
+	if (given->net.user)
+		from->net = given->net;
 	return 0;
 }
 

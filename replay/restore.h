@@ -35,9 +35,11 @@ struct machine *restore_machine(struct restore *r, const char *path,
 				struct machine_opts *o, bool chaos,
 				uint64_t seed);
 /* -1 (after printing why) when options given on the command line
- * contradict the machine of the snapshot snap (from: its options). */
+ * contradict the machine of the snapshot snap (from: its options). A
+ * --net given for a snapshot with a network card sets up the fresh user
+ * network the restored run gets (from->net). */
 int restore_opts_check(const char *snap, const struct machine_opts *given,
-		       const struct machine_opts *from);
+		       struct machine_opts *from);
 /* Save m into path: a child of what r restored, if anything and not full,
  * else a full snapshot of the machine (restored, or as o describes).
  * 0, or -1 after printing why. r may be NULL. */

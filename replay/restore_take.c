@@ -62,7 +62,15 @@ int restore_take(struct restore_take *t)
 			    .origin = r,
 			    .limit = t->on_output ? UINT64_MAX : t->at,
 			    .slice = RESTORE_TAKE_SLICE};
+	if (session_net_start(&s, &t->o)) {
+		console_close(&con);
+		machine_free(m);
+		gate_free(&g);
+		restore_free(r);
+		return REWIND_EXIT_ERROR;
+	}
 	session_loop(&s);
+	session_net_stop(&s);
 	console_close(&con);
 	bool reached = t->on_output ? con.saw_watch : m->icount >= t->at;
 	int status = REWIND_EXIT_ERROR;

@@ -1,5 +1,6 @@
 #include "session.h"
 #include "../core/dev/uart.h"
+#include "../core/dev/virtio_net.h"
 #include "exit_status.h"
 #include "host.h"
 #include "interrupt.h"
@@ -60,7 +61,8 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
 				     .chaos = chaos,
 				     .chaos_seed = seed,
 				     .host = gate_host_inputs(g),
-				     .identity = o->identity};
+				     .identity = o->identity,
+				     .net = o->net.user};
 	memcpy(cfg.disks, o->disks, sizeof(o->disks));
 	char err[512];
 	struct machine *m = machine_new(&cfg, err, sizeof(err));
@@ -84,6 +86,8 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
 		return NULL;
 	}
 	uart_set_tx(m->uart, console_tx, NULL);
+	if (virtio_net_of(m))
+		virtio_net_set_tx(virtio_net_of(m), gate_net_tx, g);
 	return m;
 }
 
@@ -126,9 +130,75 @@ int session_interrupted(const struct machine *m)
 	return m->exit == MEXIT_RUNNING ? interrupt_pending() : 0;
 }
 
+int session_net_start(struct session *s, const struct machine_opts *o)
+{
+	if (!o->net.user || s->g->mode == GATE_REPLAY)
+		return 0;
+	char err[512];
+	s->net = net_user_new(&o->net, err, sizeof(err));
+	if (!s->net) {
+		fprintf(stderr, "rewind: %s\n", err);
+		return -1;
+	}
+	/* Chaos: frames arrive a little late, by a seeded draw kept apart
+	 * from the machine's own generator (the recording holds when they
+	 * came, so a replay needs no draws). */
+	if (s->m->chaos)
+		net_user_jitter(s->net, s->m->chaos_state ^ 0x6e6574ull);
+	s->g->net = s->net;
+	s->net_icount0 = s->m->icount;
+	s->net_host0 = host_seconds();
+	return 0;
+}
+
+void session_net_stop(struct session *s)
+{
+	if (s->g && s->g->net == s->net)
+		s->g->net = NULL;
+	net_user_free(s->net);
+	s->net = NULL;
+}
+
+/* Milliseconds the guest's virtual time is ahead of host time since the
+ * network started (an idle guest jumps ahead in WFI, a fast one runs
+ * ahead of its nominal clock), at most 20: waiting them out keeps the
+ * guest's timeouts (TCP, DHCP) in step with its peers'. A guest slower
+ * than its nominal clock never waits. */
+static int session_net_ahead_ms(const struct session *s)
+{
+	double virt = (double)(s->m->icount - s->net_icount0) /
+		      ((double)TIMEBASE_HZ * TICK_INSNS);
+	double ahead = virt - (host_seconds() - s->net_host0);
+	return ahead <= 0.001 ? 0 : ahead >= 0.020 ? 20 : (int)(ahead * 1000);
+}
+
+/* Serve the user network (waiting up to wait_ms, or for the console),
+ * then offer the card what arrived, as far as it has buffers. */
+static void session_net(struct session *s, int wait_ms)
+{
+	struct machine *m = s->m;
+	struct virtio_mmio *v = virtio_net_of(m);
+	int ahead = session_net_ahead_ms(s);
+	net_user_set_now(s->net, m->icount);
+	net_user_poll(s->net, s->con->npending ? -1 : s->con->fd,
+		      wait_ms > ahead ? wait_ms : ahead);
+	const uint8_t *f;
+	size_t len;
+	uint64_t due;
+	while (v && !s->g->failed && (f = net_user_peek(s->net, &len, &due)) &&
+	       due <= m->icount && virtio_net_rx_ready(v)) {
+		gate_net_rx(s->g, f, len);
+		net_user_pop(s->net);
+	}
+}
+
 void session_console(struct session *s, int wait_ms)
 {
 	struct console *con = s->con;
+	if (s->net) {
+		session_net(s, wait_ms);
+		wait_ms = 0;
+	}
 	console_read(con, wait_ms);
 	console_consume(con, gate_console(s->g, con->pending, con->npending));
 	if (con->save) {
@@ -157,6 +227,8 @@ void session_loop(struct session *s)
 	double next_flush = host_seconds() + SESSION_FLUSH_SECONDS;
 	for (;;) {
 		uint64_t budget = s->slice;
+		if (s->net && budget > NET_SLICE)
+			budget = NET_SLICE;
 		if (rec && next_digest - m->icount < budget)
 			budget = next_digest - m->icount;
 		if (session_stopped(s))
@@ -175,7 +247,7 @@ void session_loop(struct session *s)
 		}
 		if (st == MSTOP_EXIT || g->failed || session_stopped(s))
 			return;
-		if (st == MSTOP_IDLE && !console_has_input(s->con)) {
+		if (st == MSTOP_IDLE && !console_has_input(s->con) && !s->net) {
 			m->exit = MEXIT_HALTED;
 			return;
 		}
@@ -203,6 +275,10 @@ struct session_result session_run(struct machine *m, struct gate *g,
 			    .origin = origin,
 			    .limit = limit,
 			    .slice = CONSOLE_SLICE};
+	if (session_net_start(&s, o)) {
+		console_close(&con);
+		return (struct session_result){.status = REWIND_EXIT_ERROR};
+	}
 	session_loop(&s);
 	/* A guest reboot: the same machine from power-on, same images. */
 	while (m->exit == MEXIT_RESET && !g->failed) {
@@ -215,6 +291,7 @@ struct session_result session_run(struct machine *m, struct gate *g,
 		}
 		session_loop(&s);
 	}
+	session_net_stop(&s);
 	console_close(&con);
 	int sig = session_interrupted(m);
 	struct session_result res = {.guest_failed =
@@ -284,6 +361,7 @@ void session_rec_config(const struct machine_opts *o, struct rec_config *c)
 		c->has_append = true;
 		snprintf(c->append, sizeof(c->append), "%s", o->append);
 	}
+	c->net = o->net.user;
 	c->ndisks = o->ndisks;
 	for (int i = 0; i < o->ndisks; i++) {
 		snprintf(c->disks[i].path, sizeof(c->disks[i].path), "%s",
@@ -303,6 +381,7 @@ void session_opts_from_config(const struct rec_config *c,
 	o->kernel = c->has_kernel ? c->kernel.path : NULL;
 	o->initrd = c->has_initrd ? c->initrd.path : NULL;
 	o->append = c->has_append ? c->append : NULL;
+	o->net.user = c->net;
 	o->ndisks = c->ndisks;
 	for (int i = 0; i < c->ndisks; i++) {
 		o->disks[i].path = c->disks[i].path;

@@ -8,11 +8,16 @@
 #include "../core/machine.h"
 #include "console.h"
 #include "gate.h"
+#include "net_user.h"
 #include "recording.h"
 
 /* Instructions between two looks at the console: small enough that typed
  * input feels immediate, large enough to cost nothing. */
 #define CONSOLE_SLICE 1000000
+/* With a network card, the user network is served at least this often
+ * (200 us of virtual time): a frame waits for the next look, and a reply
+ * path of a few frames would otherwise cost tens of milliseconds. */
+#define NET_SLICE 20000
 /* A recording carries the harts' registers every DIGEST_INTERVAL
  * instructions, and a RAM hash every DIGEST_RAM_EVERY digests. */
 #define DIGEST_INTERVAL	 10000000
@@ -36,6 +41,9 @@ struct machine_opts {
 	/* enum machine_identity; 0: the current one. A recording or a
 	 * snapshot sets its own. */
 	int identity;
+	/* --net: a network card, and the user network a live run or a
+	 * recording gives it (a replay feeds recorded frames instead). */
+	struct net_opts net;
 };
 
 void session_opts_defaults(struct machine_opts *o);
@@ -60,7 +68,19 @@ struct session {
 	struct restore *origin; /* what was restored, or NULL */
 	uint64_t limit;		/* stop at this icount; UINT64_MAX for none */
 	uint64_t slice;		/* instructions between looks at the console */
+	/* The user network behind the card (live and recording with --net),
+	 * or NULL; and where virtual and host time stood when it started,
+	 * so that an idle guest's virtual time does not run ahead of the
+	 * host's (its peers live on host time). */
+	struct net_user *net;
+	uint64_t net_icount0;
+	double net_host0;
 };
+
+/* Start the user network o asks for behind s's card (none: nothing to
+ * do). 0, or -1 after printing why (a forwarded port in use). */
+int session_net_start(struct session *s, const struct machine_opts *o);
+void session_net_stop(struct session *s);
 
 /* The one console run loop: run until the guest exits, the limit is
  * reached, the console's watch string or a kernel failure went by, the

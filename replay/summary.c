@@ -26,6 +26,10 @@ int summary_read(struct log_reader *r, struct rec_summary *s)
 		}
 		s->counts[e->type]++;
 		s->last_icount = e->icount;
+		if (e->type == EV_NET_RX)
+			s->net_rx_bytes += e->len;
+		if (e->type == EV_NET_TX)
+			s->net_tx_bytes += e->len;
 		if (e->type == EV_DIGEST && e->value)
 			s->digests_ram++;
 		if (e->type == EV_END) {

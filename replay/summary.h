@@ -12,9 +12,10 @@ struct log_reader;
 
 struct rec_summary {
 	uint64_t counts[EV_KINDS];
-	uint64_t last_icount; /* of the last event */
-	uint64_t digests_ram; /* digests with a RAM hash */
-	uint64_t image_bytes; /* packed images */
+	uint64_t last_icount;		     /* of the last event */
+	uint64_t digests_ram;		     /* digests with a RAM hash */
+	uint64_t image_bytes;		     /* packed images */
+	uint64_t net_rx_bytes, net_tx_bytes; /* network frames, each way */
 	bool has_end;
 	uint64_t end_icount, end_exit; /* the end record's */
 	int end_code;

@@ -14,7 +14,7 @@ enum file_kind file_kind_read(struct log_reader *r, const struct rec_config *c)
 	if (log_reader_next(r, &rec, &len) <= 0 || !len)
 		return FILE_KIND_UNKNOWN;
 	uint8_t type = *(const uint8_t *)rec;
-	if (type >= EV_WALL && type <= EV_IMAGE)
+	if (type >= EV_WALL && type < EV_KINDS)
 		return FILE_KIND_RECORDING;
 	/* Version 1 snapshots carry no version key: their records do. */
 	if (type == SNAP_STATE || type == SNAP_TABLE || type == SNAP_CONTENT ||

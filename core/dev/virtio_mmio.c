@@ -329,6 +329,78 @@ static int virtq_complete(struct virtio_mmio *v, int qi, uint16_t upto)
 	return 0;
 }
 
+/* Tell the driver that used buffers are there, unless it asked for no
+ * interrupt while it polls. */
+static void virtq_interrupt(struct virtio_mmio *v, const struct virtq *q)
+{
+	uint16_t flags;
+	if (vq_load16(v, q->driver, &flags) == 0 &&
+	    (flags & VIRTQ_AVAIL_F_NO_INTERRUPT))
+		return;
+	v->int_status |= VIRTIO_INT_USED_BUFFER;
+	virtio_update_irq(v);
+}
+
+/* A device-filled queue: the next avail chain, checked, left in place. */
+int virtq_next(struct virtio_mmio *v, int qi, struct virtq_req *r)
+{
+	if ((v->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET) ||
+	    !(v->status & VIRTIO_STATUS_DRIVER_OK) || qi < 0 ||
+	    qi >= v->ops->nqueues || !v->q[qi].ready)
+		return 0;
+	struct virtq *q = &v->q[qi];
+	uint16_t avail;
+	if (vq_load16(v, q->driver + 2, &avail)) {
+		virtio_fail(v);
+		return -1;
+	}
+	uint16_t ahead = (uint16_t)(avail - q->last_avail);
+	if (ahead == 0)
+		return 0;
+	if (ahead > q->num || virtq_chain(v, q, q->last_avail, r)) {
+		virtio_fail(v);
+		return -1;
+	}
+	return 1;
+}
+
+bool virtq_has_next(struct virtio_mmio *v, int qi)
+{
+	if ((v->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET) ||
+	    !(v->status & VIRTIO_STATUS_DRIVER_OK) || qi < 0 ||
+	    qi >= v->ops->nqueues || !v->q[qi].ready)
+		return false;
+	const struct virtq *q = &v->q[qi];
+	uint16_t avail;
+	/* A broken avail ring counts as a buffer: taking it fails the
+	 * device, which the guest must see. */
+	return vq_load16(v, q->driver + 2, &avail) || avail != q->last_avail;
+}
+
+int virtq_done(struct virtio_mmio *v, int qi, const struct virtq_req *r,
+	       uint32_t len)
+{
+	struct virtq *q = &v->q[qi];
+	if (virtq_push_used(v, q, r->head, len)) {
+		virtio_fail(v);
+		return -1;
+	}
+	q->last_avail++;
+	q->seen_avail = q->last_avail;
+	virtq_interrupt(v, q);
+	return 0;
+}
+
+void virtio_needs_reset(struct virtio_mmio *v)
+{
+	virtio_fail(v);
+}
+
+uint64_t virtio_driver_features(const struct virtio_mmio *v)
+{
+	return v->driver_features;
+}
+
 static uint64_t virtio_deadline(void *ctx)
 {
 	struct virtio_mmio *v = ctx;
@@ -357,15 +429,8 @@ static void virtio_fire(void *ctx, uint64_t now)
 			}
 			done = true;
 		}
-		if (!done)
-			continue;
-		/* The driver may ask for no interrupt while it polls. */
-		uint16_t flags;
-		if (vq_load16(v, q->driver, &flags) == 0 &&
-		    (flags & VIRTQ_AVAIL_F_NO_INTERRUPT))
-			continue;
-		v->int_status |= VIRTIO_INT_USED_BUFFER;
-		virtio_update_irq(v);
+		if (done)
+			virtq_interrupt(v, q);
 	}
 }
 
@@ -402,6 +467,13 @@ static void virtio_notify(struct virtio_mmio *v, uint32_t qi)
 	uint16_t avail;
 	if (vq_load16(v, q->driver + 2, &avail)) {
 		virtio_fail(v);
+		return;
+	}
+	/* A queue the device fills when it has data (a receive queue) only
+	 * learns of buffers here; they are taken with virtq_next. */
+	if (v->ops->device_queues & 1u << qi) {
+		if ((uint16_t)(avail - q->last_avail) > q->num)
+			virtio_fail(v);
 		return;
 	}
 	/* The driver can have at most num chains outstanding, and its index

@@ -122,6 +122,11 @@ struct virtio_ops {
 	 * request is malformed beyond reporting (the device needs a reset). */
 	int64_t (*handle)(struct virtio_mmio *v, int queue,
 			  const struct virtq_req *r);
+	/* Queues (bit n: queue n) the device fills when it has something
+	 * to put in them, such as a network card's receive queue: a notify
+	 * only checks the avail index, handle is never called for them, and
+	 * the device takes chains with virtq_next and virtq_done. */
+	uint32_t device_queues;
 };
 
 /* The transport: the slots' window and interrupts, the device tree nodes
@@ -155,6 +160,23 @@ int virtq_read(struct virtio_mmio *v, const struct virtq_req *r, uint64_t off,
 	       void *buf, uint64_t len);
 int virtq_write(struct virtio_mmio *v, const struct virtq_req *r, uint64_t off,
 		const void *buf, uint64_t len);
+
+/* A device-filled queue: 1 with the next available chain in r (left
+ * available), 0 when there is none or the queue is not live, -1 when it is
+ * malformed (the device then needs a reset). r is valid until the next
+ * walk of any queue of v. */
+int virtq_next(struct virtio_mmio *v, int queue, struct virtq_req *r);
+/* Would virtq_next find a chain (or a malformed ring)? Changes nothing. */
+bool virtq_has_next(struct virtio_mmio *v, int queue);
+/* Hand the chain virtq_next gave back as used, len bytes written, and
+ * interrupt the driver unless it asked not to be. 0, or -1 when the used
+ * ring is unusable (the device then needs a reset). */
+int virtq_done(struct virtio_mmio *v, int queue, const struct virtq_req *r,
+	       uint32_t len);
+/* The guest broke the rules: DEVICE_NEEDS_RESET until the driver resets. */
+void virtio_needs_reset(struct virtio_mmio *v);
+/* The features the driver accepted. */
+uint64_t virtio_driver_features(const struct virtio_mmio *v);
 
 /* Register access, exposed for unit tests; offsets are from the slot. */
 int virtio_mmio_read(void *opaque, uint64_t off, unsigned size, uint64_t *val);

@@ -7,6 +7,9 @@
  *   rewind-init: check NAME: FAIL (reason)
  *   rewind-init: all N checks passed | rewind-init: M of N checks failed
  *   rewind-init: echo: LINE            (only with rewind.echo=1)
+ *   rewind-init: tcpecho: listening on PORT / echoed N bytes
+ *                                      (only with rewind.tcpecho=PORT)
+ *   rewind-init: tcpget: LINE          (only with rewind.tcpget=PORT)
  * Lines starting "rewind-init: info" carry extra facts and are not checks.
  *
  * Whatever goes wrong, init prints the summary and powers off: a guest that
@@ -25,7 +28,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -444,6 +450,92 @@ static void console_noecho(void)
 
 /* Reads one line from the console and prints it back: the interactive
  * console test, fed through piped stdin on the host. */
+/* A port from the command line, or 0 when absent or out of range. */
+static int cmdline_port(const char *key)
+{
+	char val[16];
+	long port;
+
+	if (!cmdline_get(key, val, sizeof(val)))
+		return 0;
+	port = strtol(val, NULL, 10);
+	return port > 0 && port < 65536 ? (int)port : 0;
+}
+
+/* rewind.tcpecho=PORT: accept one TCP connection on PORT (the host reaches
+ * it through a hostfwd) and send back every byte until the peer closes. */
+static void tcp_echo(int port)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET,
+				.sin_port = htons((uint16_t)port),
+				.sin_addr.s_addr = htonl(INADDR_ANY)};
+	char buf[2048];
+	long total = 0;
+	int one = 1, s, c;
+	ssize_t n;
+
+	s = socket(AF_INET, SOCK_STREAM, 0);
+	if (s < 0 || setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one,
+				sizeof(one)) ||
+	    bind(s, (struct sockaddr *)&a, sizeof(a)) || listen(s, 1)) {
+		say("tcpecho: FAIL (%s)", strerror(errno));
+		return;
+	}
+	say("tcpecho: listening on %d", port);
+	arm_timeout(ECHO_TIMEOUT_S);
+	c = accept(s, NULL, NULL);
+	if (c < 0) {
+		say("tcpecho: FAIL (accept: %s)", strerror(errno));
+		close(s);
+		return;
+	}
+	while ((n = read(c, buf, sizeof(buf))) > 0) {
+		if (write(c, buf, (size_t)n) != n)
+			break;
+		total += n;
+	}
+	alarm(0);
+	close(c);
+	close(s);
+	say("tcpecho: echoed %ld bytes", total);
+}
+
+/* rewind.tcpget=PORT: connect to the host's PORT through the gateway
+ * (10.0.2.2), say hello and print each line the host sends back. */
+static void tcp_get(int port)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET,
+				.sin_port = htons((uint16_t)port)};
+	static const char hello[] = "hello from the guest\n";
+	char buf[512], *line, *nl;
+	size_t len = 0;
+	ssize_t n;
+	int s;
+
+	inet_pton(AF_INET, "10.0.2.2", &a.sin_addr);
+	arm_timeout(ECHO_TIMEOUT_S);
+	s = socket(AF_INET, SOCK_STREAM, 0);
+	if (s < 0 || connect(s, (struct sockaddr *)&a, sizeof(a)) ||
+	    write(s, hello, sizeof(hello) - 1) != (ssize_t)sizeof(hello) - 1) {
+		say("tcpget: FAIL (%s)", strerror(errno));
+		alarm(0);
+		if (s >= 0)
+			close(s);
+		return;
+	}
+	while (len < sizeof(buf) - 1 &&
+	       (n = read(s, buf + len, sizeof(buf) - 1 - len)) > 0)
+		len += (size_t)n;
+	alarm(0);
+	close(s);
+	buf[len] = '\0';
+	for (line = buf; (nl = strchr(line, '\n')); line = nl + 1) {
+		*nl = '\0';
+		say("tcpget: %s", line);
+	}
+	say("tcpget: done");
+}
+
 static void echo_line(void)
 {
 	char buf[256];
@@ -490,6 +582,10 @@ int main(void)
 	run_checks();
 	if (echo)
 		echo_line();
+	if (cmdline_port("rewind.tcpecho"))
+		tcp_echo(cmdline_port("rewind.tcpecho"));
+	if (cmdline_port("rewind.tcpget"))
+		tcp_get(cmdline_port("rewind.tcpget"));
 
 	sync();
 	if (getpid() != 1)

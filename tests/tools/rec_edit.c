@@ -1,6 +1,9 @@
 /* Test tool: copy a recording, altering its inputs, to check that replay
  * notices. Usage: rec_edit IN OUT shift-console N
- * moves the first console event N instructions earlier. */
+ * moves the first console event N instructions earlier;
+ * rec_edit IN OUT cut-frame N
+ * says the first received frame is N bytes long whatever it holds (a
+ * runt, or more than the record has: a malformed record). */
 #include "../../replay/events.h"
 #include "../../replay/logfile.h"
 
@@ -10,8 +13,10 @@
 
 int main(int argc, char **argv)
 {
-	if (argc != 5 || strcmp(argv[3], "shift-console") != 0) {
-		fprintf(stderr, "usage: rec_edit IN OUT shift-console N\n");
+	bool cut = argc == 5 && strcmp(argv[3], "cut-frame") == 0;
+	if (argc != 5 || (strcmp(argv[3], "shift-console") != 0 && !cut)) {
+		fprintf(stderr,
+			"usage: rec_edit IN OUT (shift-console|cut-frame) N\n");
 		return 2;
 	}
 	uint64_t shift = strtoull(argv[4], NULL, 0);
@@ -37,7 +42,19 @@ int main(int argc, char **argv)
 	while (log_reader_next(r, &rec, &len) > 0) {
 		if (event_decode(rec, len, &e) < 0)
 			return 1;
-		if (e.type == EV_CONSOLE && !done) {
+		if (cut && e.type == EV_NET_RX && !done) {
+			/* The length field only: the bytes stay as they are. */
+			uint8_t *raw = malloc(len);
+			memcpy(raw, rec, len);
+			raw[9] = (uint8_t)shift;
+			raw[10] = (uint8_t)(shift >> 8);
+			raw[11] = raw[12] = 0;
+			log_writer_append(w, raw, len);
+			free(raw);
+			done = true;
+			continue;
+		}
+		if (e.type == EV_CONSOLE && !done && !cut) {
 			e.icount = e.icount > shift ? e.icount - shift : 0;
 			done = true;
 		}
@@ -47,7 +64,8 @@ int main(int argc, char **argv)
 	log_reader_close(r);
 	free(buf);
 	if (!done) {
-		fprintf(stderr, "rec_edit: no console event\n");
+		fprintf(stderr, "rec_edit: no %s event\n",
+			cut ? "received frame" : "console");
 		return 1;
 	}
 	return 0;

@@ -131,6 +131,38 @@ START_TEST(test_malformed_records)
 }
 END_TEST
 
+/* Network frames: type 7 (received) and 8 (sent), icount, u32 length,
+ * the frame; an Ethernet header at least, EV_MAX_BYTES at most. */
+START_TEST(test_frame_record_bytes)
+{
+	uint8_t rec[9 + 4 + EV_MAX_BYTES + 1];
+	memset(rec, 0xab, sizeof(rec));
+	rec[0] = 7;
+	for (int i = 0; i < 8; i++)
+		rec[1 + i] = (uint8_t)(0x10 + i);
+	rec[9] = 14, rec[10] = rec[11] = rec[12] = 0;
+	struct event e;
+	ck_assert_int_eq(event_decode(rec, 9 + 4 + 14, &e), 0);
+	ck_assert_int_eq(e.type, EV_NET_RX);
+	ck_assert_uint_eq(e.icount, 0x1716151413121110ull);
+	ck_assert_uint_eq(e.len, 14);
+	ck_assert_ptr_eq(e.bytes, rec + 13);
+	uint8_t out[9 + 4 + EV_MAX_BYTES];
+	ck_assert_uint_eq(event_encode(&e, out), 9 + 4 + 14);
+	ck_assert_mem_eq(out, rec, 9 + 4 + 14);
+	rec[0] = 8;
+	ck_assert_int_eq(event_decode(rec, 9 + 4 + 14, &e), 0);
+	ck_assert_int_eq(e.type, EV_NET_TX);
+	/* A runt, an oversize frame, a length the record does not hold. */
+	rec[9] = 13;
+	ck_assert_int_eq(event_decode(rec, 9 + 4 + 13, &e), -1);
+	rec[9] = 0x01, rec[10] = 0x10; /* 4097 */
+	ck_assert_int_eq(event_decode(rec, sizeof(rec), &e), -1);
+	rec[9] = 60, rec[10] = 0;
+	ck_assert_int_eq(event_decode(rec, 9 + 4 + 59, &e), -1);
+}
+END_TEST
+
 START_TEST(test_gate_queue_keeps_payloads_while_growing)
 {
 	struct gate g;
@@ -182,6 +214,7 @@ int main(void)
 	tcase_add_test(tc, test_end_and_wall_record_bytes);
 	tcase_add_test(tc, test_digest_record_bytes);
 	tcase_add_test(tc, test_malformed_records);
+	tcase_add_test(tc, test_frame_record_bytes);
 	tcase_add_test(tc, test_gate_queue_keeps_payloads_while_growing);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
