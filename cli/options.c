@@ -187,7 +187,14 @@ const char opts_machine_help[] =
 	"  --disk FILE[,ro|,persist]\n"
 	"                      a virtio disk; writes go to a throwaway "
 	"overlay unless\n"
-	"                      ,persist (,ro: the guest cannot write)\n";
+	"                      ,persist (,ro: the guest cannot write)\n"
+	"  --net user[,hostfwd=tcp:[HOST]:HPORT-:GPORT][,tftp=DIR]\n"
+	"                      a virtio network card on a user network "
+	"(guest 10.0.2.15,\n"
+	"                      host 10.0.2.2, DHCP); hostfwd forwards a "
+	"loopback port\n"
+	"                      to the guest, tftp serves DIR; every frame "
+	"is recorded\n";
 
 int opts_parse_rest(const char *cmd, struct machine_opts *o, int argc,
 		    char **argv, int *i)

@@ -150,7 +150,7 @@ START_TEST(test_frame_record_bytes)
 	uint8_t out[9 + 4 + EV_MAX_BYTES];
 	ck_assert_uint_eq(event_encode(&e, out), 9 + 4 + 14);
 	ck_assert_mem_eq(out, rec, 9 + 4 + 14);
-	rec[0] = 8;
+	rec[0] = 10;
 	ck_assert_int_eq(event_decode(rec, 9 + 4 + 14, &e), 0);
 	ck_assert_int_eq(e.type, EV_NET_TX);
 	/* A runt, an oversize frame, a length the record does not hold. */
