@@ -146,6 +146,6 @@ static const struct dev_type clint_type = {
 	DEV_INSTANCE(struct clint),
 	.init = clint_init,
 	.reset = clint_reset,
-	.state = {"CLNT", clint_save, clint_load},
+	.state = {.tag = "CLNT", .save = clint_save, .load = clint_load},
 };
 DEV_REGISTER(clint_type)

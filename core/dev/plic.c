@@ -354,6 +354,6 @@ static const struct dev_type plic_type = {
 	DEV_INSTANCE(struct plic),
 	.init = plic_init,
 	.reset = plic_reset,
-	.state = {"PLIC", plic_save, plic_load},
+	.state = {.tag = "PLIC", .save = plic_save, .load = plic_load},
 };
 DEV_REGISTER(plic_type)

@@ -279,7 +279,7 @@ static const struct virtio_ops blk_ops = {
 		 .order = 50,
 		 .transport = &virtio_mmio_type,
 		 .create = blk_create,
-		 .state = {"VBLK", blk_save, blk_load},
+		 .state = {.tag = "VBLK", .save = blk_save, .load = blk_load},
 		 .free = blk_free_dev},
 	.device_id = VIRTIO_ID_BLOCK,
 	.features = BLK_FEATURES,

@@ -1002,7 +1002,7 @@ const struct dev_type virtio_mmio_type = {
 	DEV_NODE("virtio_mmio", "virtio,mmio"),
 	.create = virtio_fill_empty,
 	.reset = virtio_mmio_reset,
-	.state = {"VIRT", virtio_save, virtio_load},
+	.state = {.tag = "VIRT", .save = virtio_save, .load = virtio_load},
 	.config_save = virtio_config_save,
 	.config_check = virtio_config_check,
 	.free = virtio_free,
