@@ -67,6 +67,7 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 		goto oom;
 	m->bus.m = m;
 	m->bp_hart = -1;
+	m->idle_horizon = UINT64_MAX;
 	const char *tune = getenv("REWIND_TUNE");
 	if (tune && machine_tune_parse(tune, &m->tune)) {
 		snprintf(err, errlen, "REWIND_TUNE: unknown switch in '%s'",
@@ -396,6 +397,11 @@ void machine_update_timers(struct machine *m, uint64_t now)
 	}
 }
 
+uint64_t machine_deadline(const struct machine *m)
+{
+	return machine_next_deadline(m, m->icount);
+}
+
 static bool hart_runnable(const struct hart *h)
 {
 	return !h->wfi || (h->mip & h->mie);
@@ -443,7 +449,13 @@ enum machine_stop machine_run(struct machine *m, uint64_t budget)
 			 * deadline, or nothing can ever happen again. */
 			if (deadline == UINT64_MAX)
 				return MSTOP_IDLE;
-			m->icount = deadline < end ? deadline : end;
+			uint64_t to = deadline < end ? deadline : end;
+			if (to > m->idle_horizon) {
+				if (m->icount >= m->idle_horizon)
+					return MSTOP_WAIT;
+				to = m->idle_horizon;
+			}
+			m->icount = to;
 			continue;
 		}
 		if (m->quantum_left == 0)

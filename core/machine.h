@@ -126,6 +126,7 @@ enum machine_stop {
 	MSTOP_HART, /* a hart stopped (see harts[i]->stop), e.g. a breakpoint */
 	MSTOP_IDLE, /* every hart waits and nothing is scheduled: only input
 		       from outside can wake the machine */
+	MSTOP_WAIT, /* every hart waits for a deadline beyond idle_horizon */
 };
 
 /* What a data watchpoint watches for. */
@@ -208,6 +209,12 @@ struct machine {
 	struct watchpoint watch[MACHINE_MAX_WATCHPOINTS];
 	int nwatch;
 	struct watch_hit watch_hit;
+	/* While every hart waits, virtual time jumps to the next deadline,
+	 * but not past this icount (UINT64_MAX: no bound): a live session
+	 * sets it from the host clock so that an idle guest's time passes
+	 * no faster than wall time. Not machine state: it never changes
+	 * what the guest does at a given icount, only where a run pauses. */
+	uint64_t idle_horizon;
 };
 
 /* Build a machine with RAM and every registered device type's instances.
@@ -230,6 +237,8 @@ enum machine_stop machine_run(struct machine *m, uint64_t budget);
 /* The exact machine-wide icount (virtual time) right now, also from inside an
  * executing instruction: slow paths and CSR handlers set cur->live_idx. */
 uint64_t machine_now(const struct machine *m);
+/* The icount of the next timer deadline (UINT64_MAX: none). */
+uint64_t machine_deadline(const struct machine *m);
 /* The guest ends the run (finisher, poweroff). */
 void machine_exit(struct machine *m, enum machine_exit why, int code);
 /* A device changed something the scheduler derives (a timer deadline, an

@@ -89,6 +89,10 @@ void history_go_live(struct history *h, struct console *con,
 	h->live = true;
 	h->live_run = (struct session){
 		.m = h->m, .g = h->g, .con = con, .o = o, .slice = 0};
+	/* As in run and record: at a terminal, an idle guest's time passes
+	 * at wall speed (replay/pace.h). */
+	if (con->raw)
+		pace_start(&h->live_run.pace, h->m, false);
 	h->frontier = h->m->icount;
 	gate_keep(h->g);
 }
@@ -103,7 +107,9 @@ static enum replay_status history_live_run(struct history *h, uint64_t stop)
 	session_console(s, 0);
 	if (s->con->quit)
 		machine_exit(m, MEXIT_POWEROFF, 0);
+	m->idle_horizon = pace_horizon(&s->pace, m->icount);
 	enum machine_stop st = machine_run(m, stop - m->icount);
+	m->idle_horizon = UINT64_MAX;
 	h->frontier = m->icount;
 	switch (st) {
 	case MSTOP_HART: return REPLAY_HART_STOP;
@@ -123,6 +129,13 @@ static enum replay_status history_live_run(struct history *h, uint64_t stop)
 		}
 		console_read(s->con, 10);
 		return REPLAY_AT_TARGET;
+	case MSTOP_WAIT: {
+		/* Paced: wait for the deadline's wall time in short
+		 * stretches, so that the caller still hears its socket. */
+		int wait = pace_idle_wait_ms(&s->pace, m);
+		console_read(s->con, wait < 10 ? wait : 10);
+		return REPLAY_AT_TARGET;
+	}
 	default: return REPLAY_AT_TARGET;
 	}
 }

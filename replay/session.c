@@ -146,8 +146,7 @@ int session_net_start(struct session *s, const struct machine_opts *o)
 	if (s->m->chaos)
 		net_user_jitter(s->net, s->m->chaos_state ^ 0x6e6574ull);
 	s->g->net = s->net;
-	s->net_icount0 = s->m->icount;
-	s->net_host0 = host_seconds();
+	pace_start(&s->pace, s->m, true);
 	return 0;
 }
 
@@ -159,26 +158,15 @@ void session_net_stop(struct session *s)
 	s->net = NULL;
 }
 
-/* Milliseconds the guest's virtual time is ahead of host time since the
- * network started (an idle guest jumps ahead in WFI, a fast one runs
- * ahead of its nominal clock), at most 20: waiting them out keeps the
- * guest's timeouts (TCP, DHCP) in step with its peers'. A guest slower
- * than its nominal clock never waits. */
-static int session_net_ahead_ms(const struct session *s)
-{
-	double virt = (double)(s->m->icount - s->net_icount0) /
-		      ((double)TIMEBASE_HZ * TICK_INSNS);
-	double ahead = virt - (host_seconds() - s->net_host0);
-	return ahead <= 0.001 ? 0 : ahead >= 0.020 ? 20 : (int)(ahead * 1000);
-}
-
 /* Serve the user network (waiting up to wait_ms, or for the console),
  * then offer the card what arrived, as far as it has buffers. */
 static void session_net(struct session *s, int wait_ms)
 {
 	struct machine *m = s->m;
 	struct virtio_mmio *v = virtio_net_of(m);
-	int ahead = session_net_ahead_ms(s);
+	/* A guest ahead of host time waits (at most 20 ms a look), so that
+	 * its timeouts (TCP, DHCP) stay in step with its peers'. */
+	int ahead = pace_ahead_ms(&s->pace, m->icount, 20);
 	net_user_set_now(s->net, m->icount);
 	net_user_poll(s->net, s->con->npending ? -1 : s->con->fd,
 		      wait_ms > ahead ? wait_ms : ahead);
@@ -235,7 +223,10 @@ void session_loop(struct session *s)
 			return;
 		if (s->limit - m->icount < budget)
 			budget = s->limit - m->icount;
+		/* Paced: idle jumps stop where wall time stands (MSTOP_WAIT). */
+		m->idle_horizon = pace_horizon(&s->pace, m->icount);
 		enum machine_stop st = machine_run(m, budget);
+		m->idle_horizon = UINT64_MAX;
 		if (rec && m->icount >= next_digest) {
 			session_digest(m, g,
 				       ++ndigests % DIGEST_RAM_EVERY == 0);
@@ -251,8 +242,16 @@ void session_loop(struct session *s)
 			m->exit = MEXIT_HALTED;
 			return;
 		}
-		/* Idle: nothing runs until input arrives, so wait for it. */
-		session_console(s, st == MSTOP_IDLE ? 100 : 0);
+		/* The terminal closed: nobody is left to wait for. */
+		if (st == MSTOP_WAIT && !s->pace.strict &&
+		    !console_has_input(s->con))
+			s->pace.on = false;
+		/* Idle: nothing runs until input arrives, so wait for it;
+		 * paced, until the next deadline's wall time at most. */
+		int wait = st == MSTOP_IDLE   ? PACE_WAIT_MAX_MS
+			   : st == MSTOP_WAIT ? pace_idle_wait_ms(&s->pace, m)
+					      : 0;
+		session_console(s, wait);
 		if (s->con->quit) {
 			fprintf(stderr, "\r\nrewind: quit from the console\n");
 			m->exit = MEXIT_POWEROFF;
@@ -279,6 +278,11 @@ struct session_result session_run(struct machine *m, struct gate *g,
 		console_close(&con);
 		return (struct session_result){.status = REWIND_EXIT_ERROR};
 	}
+	/* Someone at a terminal may type at any time: an idle guest waits
+	 * for them in wall time instead of racing through its timers. Piped
+	 * input is a program's, which wants the run over soon (docs/run.md). */
+	if (!s.pace.on && con.raw)
+		pace_start(&s.pace, m, false);
 	session_loop(&s);
 	/* A guest reboot: the same machine from power-on, same images. */
 	while (m->exit == MEXIT_RESET && !g->failed) {

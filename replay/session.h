@@ -9,6 +9,7 @@
 #include "console.h"
 #include "gate.h"
 #include "net_user.h"
+#include "pace.h"
 #include "recording.h"
 
 /* Instructions between two looks at the console: small enough that typed
@@ -69,12 +70,12 @@ struct session {
 	uint64_t limit;		/* stop at this icount; UINT64_MAX for none */
 	uint64_t slice;		/* instructions between looks at the console */
 	/* The user network behind the card (live and recording with --net),
-	 * or NULL; and where virtual and host time stood when it started,
-	 * so that an idle guest's virtual time does not run ahead of the
-	 * host's (its peers live on host time). */
+	 * or NULL. */
 	struct net_user *net;
-	uint64_t net_icount0;
-	double net_host0;
+	/* Virtual time against the host clock (replay/pace.h): with the
+	 * network (its peers live on host time), and in run and record
+	 * when stdin is a terminal (someone may type). */
+	struct pace pace;
 };
 
 /* Start the user network o asks for behind s's card (none: nothing to
