@@ -42,7 +42,7 @@ int pace_ahead_ms(const struct pace *p, uint64_t icount, int cap)
 	if (!p->on)
 		return 0;
 	double ahead = pace_ahead(p, icount);
-	return ahead <= 0.001		   ? 0
+	return ahead <= 0.001	       ? 0
 	       : ahead >= cap / 1000.0 ? cap
 				       : (int)(ahead * 1000);
 }
@@ -61,5 +61,7 @@ int pace_idle_wait_ms(struct pace *p, const struct machine *m)
 	/* Rounded up: waking before the deadline's time only to wait again
 	 * for less than a millisecond would spin. */
 	double ms = ceil(wait * 1000);
-	return ms <= 0 ? 0 : ms >= PACE_WAIT_MAX_MS ? PACE_WAIT_MAX_MS : (int)ms;
+	return ms <= 0			? 0
+	       : ms >= PACE_WAIT_MAX_MS ? PACE_WAIT_MAX_MS
+					: (int)ms;
 }

@@ -223,7 +223,8 @@ void session_loop(struct session *s)
 			return;
 		if (s->limit - m->icount < budget)
 			budget = s->limit - m->icount;
-		/* Paced: idle jumps stop where wall time stands (MSTOP_WAIT). */
+		/* Paced: idle jumps stop where wall time stands (MSTOP_WAIT).
+		 */
 		m->idle_horizon = pace_horizon(&s->pace, m->icount);
 		enum machine_stop st = machine_run(m, budget);
 		m->idle_horizon = UINT64_MAX;

@@ -36,7 +36,9 @@ expect() {
 	fi
 }
 
-for g in exit_code hello wfi_forever trap_storm reboot panic spin; do build_guest $g; done
+for g in exit_code hello wfi_forever trap_storm reboot panic spin timer_wait; do
+	build_guest $g
+done
 
 # The guest's finisher code is the process exit status.
 expect 42 '' -- run --bios none --kernel "$work/exit_code.elf"
@@ -60,6 +62,59 @@ expect 1 'trapping endlessly' -- run --bios none --kernel "$work/trap_storm.elf"
 rc=$?
 if [ $rc -eq 0 ] && grep -q 'quit from the console' "$work/out"; then ok; else
 	bad "Ctrl-A X on a terminal: exit $rc, $(head -c 300 "$work/out")"; fi
+
+# Idle costs nothing: at a terminal, a guest waiting for a timer 1000 s
+# away lets its virtual time pass no faster than the wall's, so after the
+# second before it is stopped its icount is bounded by the wall time the
+# whole run took (at 100 M instructions a virtual second, plus one 10 ms
+# look at the console), and it never reached its timer. A recording of
+# such a run (stopped by SIGTERM) replays to the same icount; with input
+# from a pipe nobody types, so the same guest reaches its timer and
+# passes at once.
+# on_tty SECONDS CMD...: CMD with a pseudo-terminal on stdin, stopped by
+# SIGTERM after SECONDS; its output in $work/out, its status returned.
+on_tty() {
+	python3 - "$@" >"$work/out" 2>&1 <<'PY'
+import os, pty, signal, subprocess, sys, time
+master, slave = pty.openpty()
+p = subprocess.Popen(sys.argv[2:], stdin=slave)
+time.sleep(float(sys.argv[1]))
+p.send_signal(signal.SIGTERM)
+sys.exit(p.wait(timeout=60))
+PY
+}
+for cmd in run record; do
+	t0=$(date +%s%N)
+	if [ $cmd = run ]; then
+		on_tty 1 "$rewind" run --stats --bios none --kernel "$work/timer_wait.elf"
+	else
+		on_tty 1 "$rewind" record -o "$work/idle.rec" --bios none \
+			--kernel "$work/timer_wait.elf"
+	fi
+	rc=$?
+	t1=$(date +%s%N)
+	n=$(sed -nE 's/.*interrupted by SIGTERM at icount ([0-9]+).*/\1/p' "$work/out")
+	most=$(((t1 - t0) / 10 + 1000000))
+	if [ $rc -eq 143 ] && grep -q '^waiting' "$work/out" &&
+		! grep -q tick "$work/out" && [ -n "$n" ] && [ "$n" -le $most ]; then
+		ok
+	else
+		bad "$cmd idle at a terminal: exit $rc, icount $n (at most $most): $(head -c 300 "$work/out")"
+	fi
+done
+timeout 60 "$rewind" replay --verify "$work/idle.rec" >"$work/rep.out" 2>"$work/err" </dev/null
+rc=$?
+if grep -q "interrupted by SIGTERM at icount $n\b" "$work/err" &&
+	grep -q "^waiting" "$work/rep.out" && ! grep -q tick "$work/rep.out"; then ok; else
+	bad "replay of the idle recording: exit $rc: $(head -c 300 "$work/err")"; fi
+mkfifo "$work/in"
+exec 3<>"$work/in" # open, and nothing ever arrives
+timeout 60 "$rewind" run --bios none --kernel "$work/timer_wait.elf" <&3 \
+	>"$work/out" 2>"$work/err"
+rc=$?
+exec 3<&-
+if [ $rc -eq 0 ] && grep -q tick "$work/out"; then ok; else
+	bad "timer_wait with piped input: exit $rc: $(head -c 300 "$work/out") $(head -c 300 "$work/err")"; fi
 
 # Bad input: missing, empty, truncated, foreign and non-ELF kernels.
 expect 125 'No such file' -- run --bios none --kernel "$work/missing.elf"
