@@ -162,6 +162,7 @@ void sha256_buf(const void *data, size_t len, uint8_t out[SHA256_BYTES])
 }
 
 /* Progress on a terminal for an image big enough to take a while. */
+#define SHA256_PROGRESS_MIN_BYTES (64u << 20)
 struct sha256_progress {
 	const char *path;
 	uint64_t size;
@@ -254,7 +255,7 @@ int sha256_file(const char *path, uint8_t out[SHA256_BYTES], char *err,
 		return 0;
 	}
 	struct sha256_progress p = {path, 0, -1};
-	if (im.size >= HASH_CACHE_MIN_BYTES && isatty(STDERR_FILENO))
+	if (im.size >= SHA256_PROGRESS_MIN_BYTES && isatty(STDERR_FILENO))
 		p.size = im.size;
 	rc = sha256_image(&im, &p, out);
 	if (p.shown >= 0)
