@@ -58,8 +58,13 @@ bench_linux() {
 		row "linux --smp $n" "$icount" "$run_w" "$rec_w" "$rep_w" \
 			"$show_w" "$r_w" "$r_c"
 		row "  cpu seconds" "" "$run_c" "$rec_c" "$rep_c" "$show_c"
+		local ov_w ov_c
+		ov_w=$(calc "100 * ($rec_w / $run_w - 1)")
+		ov_c=$(calc "100 * ($rec_c / $run_c - 1)")
+		row "  record over run, % wall" "" "" "$ov_w"
+		row "  record over run, % cpu" "" "" "$ov_c"
 		row "  recording bytes" "$size"
 		[ "$p_rep" = null ] || row "  peer replay" "" "" "" "$p_rep"
-		json_put "linux_smp$n" "{\"instructions\": $icount, \"run_seconds\": $run_w, \"record_seconds\": $rec_w, \"replay_seconds\": $rep_w, \"run_cpu\": $run_c, \"record_cpu\": $rec_c, \"replay_cpu\": $rep_c, \"recording_bytes\": $size, \"peer_seconds\": $p_w, \"peer_cpu\": $p_c, \"peer_replay_seconds\": $p_rep}"
+		json_put "linux_smp$n" "{\"instructions\": $icount, \"run_seconds\": $run_w, \"record_seconds\": $rec_w, \"replay_seconds\": $rep_w, \"run_cpu\": $run_c, \"record_cpu\": $rec_c, \"replay_cpu\": $rep_c, \"recording_bytes\": $size, \"record_overhead_wall_percent\": $ov_w, \"record_overhead_cpu_percent\": $ov_c, \"peer_seconds\": $p_w, \"peer_cpu\": $p_c, \"peer_replay_seconds\": $p_rep}"
 	done
 }
