@@ -102,21 +102,36 @@ static struct block *block_build(const uint8_t *host, uint64_t pc_off,
 	return blk;
 }
 
+/* What a restore marks a code page with: the page counts as code (the
+ * guest can tell, see block.h) but has no blocks yet. Shared and never
+ * written: the page gets a table of its own when a block is first built
+ * on it, so a restore does not allocate and clear 16 KiB for each of the
+ * hundreds of code pages of a booted kernel. */
+static struct code_page code_page_restored;
+
+static void code_page_free(struct code_page *cp)
+{
+	if (cp != &code_page_restored)
+		free(cp);
+}
+
 struct block *block_get(struct bus *b, struct mem_region *r,
 			const uint8_t *host, uint64_t pc_off)
 {
 	uint64_t page = (uint64_t)(host - r->host) >> PAGE_SHIFT;
 	struct code_page *cp = r->code[page];
-	if (cp) {
+	if (cp && cp != &code_page_restored) {
 		struct block *blk = cp->at[pc_off >> 1];
 		if (blk)
 			return blk;
 	} else {
+		bool fresh = !cp;
 		cp = calloc(1, sizeof(*cp));
 		if (!cp)
 			return NULL;
 		r->code[page] = cp;
-		block_unmap_writes(b, host - pc_off);
+		if (fresh)
+			block_unmap_writes(b, host - pc_off);
 	}
 	struct block *blk = block_build(host, pc_off, b->m ? b->m->tune : 0);
 	if (!blk)
@@ -147,7 +162,7 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page)
 		b->graveyard = blk;
 		blk = next;
 	}
-	free(cp);
+	code_page_free(cp);
 	r->code[page] = NULL;
 	/* Jump caches may point at the dropped blocks. */
 	for (int i = 0; b->m && i < b->m->nharts; i++)
@@ -165,7 +180,7 @@ void block_free_region(struct mem_region *r)
 			next = blk->next;
 			free(blk);
 		}
-		free(cp);
+		code_page_free(cp);
 		r->code[p] = NULL;
 	}
 }
@@ -217,11 +232,8 @@ static int block_pages_read(void *obj, struct state_reader *r, bool apply)
 			if (p >= pages || (k && p <= prev))
 				return -EINVAL;
 			prev = p;
-			if (!apply || reg->code[p])
-				continue;
-			reg->code[p] = calloc(1, sizeof(struct code_page));
-			if (!reg->code[p])
-				return -ENOMEM;
+			if (apply && !reg->code[p])
+				reg->code[p] = &code_page_restored;
 		}
 	}
 	return r->bad ? -EINVAL : 0;

@@ -51,8 +51,9 @@ struct state_reader;
  * stores to those pages never get a fast mapping and so walk the page
  * tables (setting A/D bits) every time. Also checks that the memory map
  * is the saved one. Load expects no code at all (after block_free_region
- * on every region), flushes every hart's TLB, and creates the pages' empty
- * code tables: 0, -EINVAL changing nothing, or -ENOMEM. */
+ * on every region), flushes every hart's TLB, and marks the pages as code
+ * (their tables come with their first block): 0, or -EINVAL changing
+ * nothing. */
 void block_state_save(const struct bus *b, struct state_buf *out);
 int block_state_load(struct bus *b, struct state_reader *r);
 

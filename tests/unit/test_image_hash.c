@@ -51,8 +51,8 @@ static void sparse_create(char *path, size_t pathlen, uint64_t size)
 	/* Only offsets inside the file: a write beyond it would grow it. */
 	for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
 		if (at[i] <= size - 7)
-			ck_assert_int_eq(
-				pwrite(fd, "rewind!", 7, (off_t)at[i]), 7);
+			ck_assert_int_eq(pwrite(fd, "rewind!", 7, (off_t)at[i]),
+					 7);
 	close(fd);
 }
 
