@@ -116,6 +116,18 @@ int bus_host_region(const struct bus *b, const void *host, uint64_t *off)
 	return -1;
 }
 
+void bus_populate(struct mem_region *r, uint64_t page, uint64_t count)
+{
+#ifdef MADV_POPULATE_WRITE
+	if (!r->readonly && page <= r->size >> PAGE_SHIFT &&
+	    count <= (r->size >> PAGE_SHIFT) - page)
+		(void)madvise(r->host + (page << PAGE_SHIFT),
+			      count << PAGE_SHIFT, MADV_POPULATE_WRITE);
+#else
+	(void)r, (void)page, (void)count;
+#endif
+}
+
 int bus_load_page(struct mem_region *r, uint64_t page, const uint8_t *data)
 {
 	if (r->readonly || page >= r->size >> PAGE_SHIFT)

@@ -79,6 +79,10 @@ void bus_mark_dirty(struct mem_region *r, uint64_t pa, uint64_t len);
  * offset into it, or -1: host pointers are saved as (region, offset). */
 int bus_host_region(const struct bus *b, const void *host, uint64_t *off);
 
+/* Fault in count pages of RAM region r from page on, about to be written
+ * whole (a restore): cheaper in one call than page by page. */
+void bus_populate(struct mem_region *r, uint64_t page, uint64_t count);
+
 /* Restore page `page` (an index from the region's start) of writable
  * memory from a snapshot: copies PAGE_SIZE bytes, marks the page written
  * and dirty, and drops decoded code on it. 0, or -EINVAL for a read-only
