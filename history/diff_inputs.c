@@ -164,7 +164,8 @@ void diff_input_describe(const struct event *e, char *buf, size_t len)
 			 (unsigned long long)e->value);
 	}
 	if (e->type != EV_WALL && e->type != EV_REG_WRITE)
-		diff_put(buf, len, &at, "(%u bytes) ", e->len);
+		diff_put(buf, len, &at, "(%u byte%s) ", e->len,
+			 e->len == 1 ? "" : "s");
 	diff_put(buf, len, &at, "at icount %llu",
 		 (unsigned long long)e->icount);
 }

@@ -75,7 +75,13 @@ static void diff_cause(struct diff *d, const struct diff_found *f)
 	char x[512], y[512];
 	switch (f->kind) {
 	case DIFF_INPUT:
-		fprintf(o, "cause: an input: the first input that differs\n");
+		if (d->in.a)
+			diff_input_describe(d->in.a, x, sizeof(x));
+		if (d->in.b)
+			diff_input_describe(d->in.b, y, sizeof(y));
+		fprintf(o, "cause: an input: A %s; B %s\n",
+			d->in.a ? x : "has no more input",
+			d->in.b ? y : "has no more input");
 		break;
 	case DIFF_SCHEDULE:
 		if (f->r[0] == 1 && f->r[1] == 1)
@@ -123,6 +129,9 @@ static void diff_cause(struct diff *d, const struct diff_found *f)
 static void diff_lines(struct diff *d, const struct diff_found *f)
 {
 	char line[2048];
+	/* At the end of the shorter recording: the cause says it all. */
+	if (f->kind == DIFF_LENGTH && f->r[0] < 0 && f->r[1] < 0)
+		return;
 	for (int k = 0; k < 2; k++) {
 		if (f->r[k] == 1) {
 			tracer_format(&f->s[k], d->syms, line, sizeof(line));
@@ -226,14 +235,15 @@ static void diff_inputs_print(struct diff *d, const struct diff_found *f)
 	if (c)
 		diff_input_describe(c, x, sizeof(x));
 	fprintf(d->out, "last input in common: %s\n", c ? x : "none");
-	if (f->kind == DIFF_INPUT) {
+	if (d->in.at != UINT64_MAX) {
 		if (d->in.a)
 			diff_input_describe(d->in.a, x, sizeof(x));
 		if (d->in.b)
 			diff_input_describe(d->in.b, y, sizeof(y));
-		fprintf(d->out, "first input that differs: A %s; B %s\n",
+		fprintf(d->out, "first input that differs: A %s; B %s%s\n",
 			d->in.a ? x : "has no more input",
-			d->in.b ? y : "has no more input");
+			d->in.b ? y : "has no more input",
+			f->kind == DIFF_INPUT ? "" : " (after the divergence)");
 	}
 	if (d->in.wall_differs)
 		fprintf(d->out,
@@ -282,7 +292,7 @@ int diff_report_identical(struct diff *d, uint64_t end)
 	diff_end_describe(d, 0, x, sizeof(x));
 	fprintf(d->out,
 		"identical: the same %llu instructions, inputs and "
-		"states; both %s\n",
+		"states; A %s\n",
 		(unsigned long long)end, x);
 	if (d->in.wall_differs)
 		fprintf(d->out,
