@@ -11,11 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Instructions run per poll while continuing: a few milliseconds, so a
- * Ctrl-C is seen well within 100 ms. */
-#define DEBUG_SLICE 500000
-/* Machine-wide single steps per poll while stepping one hart. */
-#define DEBUG_STEPS 20000
 
 void debug_init(struct debugger *d, struct history *h, const char *what)
 {
@@ -179,7 +174,7 @@ static int debug_resume(void *ctx, enum gdb_resume_kind kind, int thread)
 	d->thread =
 		thread >= 0 && thread < d->m->nharts ? thread : d->stop.thread;
 	d->step_from = d->m->harts[d->thread]->icount;
-	d->rc_origin = d->rc_seg_end = d->m->icount;
+	history_search_begin(&d->rc, d->m->icount);
 	d->interrupted = false;
 	d->running = true;
 	return 0;
@@ -281,17 +276,20 @@ static bool debug_forward_stop(struct debugger *d, enum replay_status st)
 	}
 }
 
+/* Each poll runs for at most HISTORY_POLL_MS of host time, so that a
+ * Ctrl-C is answered at once whatever the guest does. */
 static bool debug_poll_continue(struct debugger *d)
 {
 	enum replay_status st =
-		history_forward(d->h, d->m->icount + DEBUG_SLICE);
+		history_forward_for(d->h, UINT64_MAX, HISTORY_POLL_MS);
 	return debug_forward_stop(d, st);
 }
 
 static bool debug_poll_step(struct debugger *d)
 {
 	struct hart *h = d->m->harts[d->thread];
-	for (int i = 0; i < DEBUG_STEPS; i++) {
+	uint64_t until = history_clock_ns() + HISTORY_POLL_MS * 1000000u;
+	while (history_clock_ns() < until) {
 		enum replay_status st = history_forward(d->h, d->m->icount + 1);
 		if (debug_forward_stop(d, st))
 			return true;
@@ -312,12 +310,11 @@ static void debug_reverse_step(struct debugger *d)
 		      t, 0);
 }
 
-/* One stretch of a reverse-continue (history_reverse_stretch): a stop
- * at its last hit, or the stretch moved back. */
+/* A poll's worth of a reverse-continue's search (history_search_poll). */
 static bool debug_poll_reverse_continue(struct debugger *d)
 {
 	struct history_hit hit;
-	switch (history_reverse_stretch(d->h, &d->rc_seg_end, &hit)) {
+	switch (history_search_poll(d->h, &d->rc, &hit, HISTORY_POLL_MS)) {
 	case HISTORY_REVERSE_BEGIN:
 		debug_stopped(d, GDB_STOP_HISTORY_BEGIN, d->thread, 0);
 		return true;
@@ -329,7 +326,10 @@ static bool debug_poll_reverse_continue(struct debugger *d)
 	case HISTORY_REVERSE_MORE: break;
 	}
 	if (d->interrupted) {
-		history_seek_say(d->h, d->rc_seg_end);
+		/* Between stretches the search stands at a checkpoint, where
+		 * nothing up to the origin hits; in one, where it got to. */
+		if (!d->rc.scanning)
+			history_seek_say(d->h, d->rc.seg_end);
 		debug_stopped(d, GDB_STOP_INTERRUPT, d->thread, 0);
 		return true;
 	}

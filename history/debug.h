@@ -6,6 +6,7 @@
 
 #include "../gdb/target.h"
 #include "history.h"
+#include "reverse.h"
 
 #define DEBUG_MAX_POINTS 64
 
@@ -24,9 +25,9 @@ struct debugger {
 	int thread;	      /* the hart a step is for */
 	uint64_t step_from;   /* its retired count when the step began */
 	bool interrupted;     /* Ctrl-C arrived */
-	uint64_t rc_origin;   /* reverse-continue: where it began */
-	uint64_t rc_seg_end;  /* ... and the end of the next stretch */
-	struct gdb_stop stop; /* the last stop */
+	struct history_search rc; /* a reverse-continue's search */
+	struct gdb_stop stop;	  /* the last stop */
+	char note[160];		  /* the text a stop tells gdb's user */
 	struct debug_point pts[DEBUG_MAX_POINTS];
 	int npts;
 };

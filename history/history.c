@@ -6,6 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* history_forward_for's first chunk, its bounds, and the host time each
+ * chunk aims at. */
+#define CHUNK_FIRST 100000
+#define CHUNK_MIN   1000
+#define CHUNK_MAX   (16u << 20)
+#define CHUNK_NS    1000000
 
 static int history_checkpoint(struct history *h)
 {
@@ -34,6 +42,7 @@ int history_init(struct history *h, struct machine *m, struct gate *g,
 	h->g = g;
 	h->interval = interval ? interval : HISTORY_INTERVAL;
 	h->end = UINT64_MAX;
+	h->chunk = CHUNK_FIRST;
 	uart_set_tx(m->uart, history_tx, h);
 	h->tl = timeline_new(m, budget);
 	if (!h->tl || history_checkpoint(h)) {
@@ -165,6 +174,38 @@ enum replay_status history_forward(struct history *h, uint64_t target)
 			h->end = h->m->icount;
 		if (st != REPLAY_AT_TARGET || h->m->icount >= target ||
 		    h->m->icount < stop)
+			return st;
+	}
+}
+
+uint64_t history_clock_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+enum replay_status history_forward_for(struct history *h, uint64_t target,
+				       unsigned ms)
+{
+	uint64_t until = history_clock_ns() + (uint64_t)ms * 1000000u;
+	for (;;) {
+		uint64_t at = h->m->icount;
+		if (at >= target)
+			return history_forward(h, target);
+		uint64_t n = target - at < h->chunk ? target - at : h->chunk;
+		uint64_t t0 = history_clock_ns();
+		enum replay_status st = history_forward(h, at + n);
+		uint64_t now = history_clock_ns();
+		/* Keep each chunk near CHUNK_NS whatever the guest does and
+		 * however the host is built (sanitizers run slower). */
+		if (n == h->chunk && now - t0 < CHUNK_NS / 2 &&
+		    h->chunk < CHUNK_MAX)
+			h->chunk *= 2;
+		else if (now - t0 > 2 * CHUNK_NS && h->chunk > CHUNK_MIN)
+			h->chunk /= 2;
+		if (st != REPLAY_AT_TARGET || h->m->icount >= target ||
+		    now >= until)
 			return st;
 	}
 }

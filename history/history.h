@@ -16,6 +16,9 @@
 /* A seek that replays further than this leaves a checkpoint this far
  * before its target. */
 #define HISTORY_NEAR 50000
+/* The host time one debugger poll may take: gdb's Ctrl-C is looked at
+ * between polls, so no poll runs unbounded. */
+#define HISTORY_POLL_MS 10
 
 struct replay_session;
 
@@ -34,6 +37,9 @@ struct history {
 	/* Where the last checkpoint was taken: thinning may drop it, and
 	 * it must not be taken again and again. */
 	uint64_t taken_at;
+	/* Instructions run between looks at the clock (history_forward_for),
+	 * adjusted to about a millisecond each. */
+	uint64_t chunk;
 	/* A live session (run --gdb) records as it goes: `frontier` is how
 	 * far it got; behind it the gate replays what was kept. */
 	bool live;
@@ -66,6 +72,12 @@ void history_go_live(struct history *h, struct console *con,
 /* Run forward to target or a stop, leaving checkpoints on the way. At the
  * end of the recording, returns REPLAY_END again however often called. */
 enum replay_status history_forward(struct history *h, uint64_t target);
+/* history_forward for at most about ms of host time: REPLAY_AT_TARGET
+ * short of target when the time ran out (the caller comes back). */
+enum replay_status history_forward_for(struct history *h, uint64_t target,
+				       unsigned ms);
+/* The host's monotonic clock in nanoseconds. */
+uint64_t history_clock_ns(void);
 /* Go to exactly icount, with breakpoints and watchpoints out of the way.
  * 0, or -1 with the reason in h->err (e.g. beyond the recording's end). */
 int history_seek(struct history *h, uint64_t icount);

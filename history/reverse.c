@@ -84,32 +84,61 @@ int history_reverse_step(struct history *h, int t)
 	return -ENOENT;
 }
 
-enum history_reverse history_reverse_stretch(struct history *h,
-					     uint64_t *seg_end,
-					     struct history_hit *hit)
+void history_search_begin(struct history_search *s, uint64_t origin)
 {
-	if (*seg_end == 0) {
-		history_seek_say(h, 0);
-		return HISTORY_REVERSE_BEGIN;
-	}
-	const struct checkpoint *c = timeline_find(h->tl, *seg_end - 1);
-	uint64_t from = c->icount;
-	if (!history_seek_say(h, from))
-		return HISTORY_REVERSE_BEGIN;
-	bool found = false;
-	uint64_t hit_pos = 0;
-	for (;;) {
-		enum replay_status st = history_forward(h, *seg_end);
-		if (st != REPLAY_HART_STOP)
-			break;
-		if (!history_hit_find(h->m, hit))
-			*hit = (struct history_hit){.hart = -1};
-		found = true;
-		hit_pos = h->m->icount;
-	}
-	if (found)
-		return history_seek_say(h, hit_pos) ? HISTORY_REVERSE_HIT
-						    : HISTORY_REVERSE_LOST;
-	*seg_end = from;
+	*s = (struct history_search){.seg_end = origin};
+}
+
+/* The stretch before s->seg_end: replay it from its checkpoint. */
+static bool history_search_stretch(struct history *h, struct history_search *s)
+{
+	const struct checkpoint *c = timeline_find(h->tl, s->seg_end - 1);
+	s->from = c->icount;
+	s->found = false;
+	s->scanning = history_seek_say(h, s->from);
+	return s->scanning;
+}
+
+enum history_reverse history_search_poll(struct history *h,
+					 struct history_search *s,
+					 struct history_hit *hit, unsigned ms)
+{
+	uint64_t until = history_clock_ns() + (uint64_t)ms * 1000000u;
+	do {
+		if (!s->scanning) {
+			if (s->seg_end == 0) {
+				history_seek_say(h, 0);
+				return HISTORY_REVERSE_BEGIN;
+			}
+			if (!history_search_stretch(h, s))
+				return HISTORY_REVERSE_BEGIN;
+			continue;
+		}
+		uint64_t now = history_clock_ns(), before = h->m->icount;
+		uint64_t left = now < until ? (until - now) / 1000000u : 0;
+		enum replay_status st = history_forward_for(
+			h, s->seg_end, left ? (unsigned)left : 1);
+		if (st == REPLAY_HART_STOP) {
+			if (!history_hit_find(h->m, &s->hit))
+				s->hit = (struct history_hit){.hart = -1};
+			s->found = true;
+			s->hit_pos = h->m->icount;
+			continue;
+		}
+		/* Out of time, with more to come (a stretch that cannot
+		 * move on has ended, as a stretch cut short does). */
+		if (st == REPLAY_AT_TARGET && h->m->icount < s->seg_end &&
+		    h->m->icount > before)
+			continue;
+		/* The stretch is done: its last hit, or on to the one before. */
+		s->scanning = false;
+		if (s->found) {
+			*hit = s->hit;
+			return history_seek_say(h, s->hit_pos)
+				       ? HISTORY_REVERSE_HIT
+				       : HISTORY_REVERSE_LOST;
+		}
+		s->seg_end = s->from;
+	} while (history_clock_ns() < until);
 	return HISTORY_REVERSE_MORE;
 }

@@ -26,18 +26,33 @@ bool history_hit_find(const struct machine *m, struct history_hit *hit);
 int history_reverse_step(struct history *h, int hart);
 
 enum history_reverse {
-	HISTORY_REVERSE_HIT,   /* at the last hit before *seg_end: *hit */
-	HISTORY_REVERSE_MORE,  /* none in this stretch: *seg_end moved back */
+	HISTORY_REVERSE_HIT,   /* at the last hit before the origin: *hit */
+	HISTORY_REVERSE_MORE,  /* still searching: poll again */
 	HISTORY_REVERSE_BEGIN, /* none at all: at icount 0 */
 	HISTORY_REVERSE_LOST,  /* a hit, *hit, whose place could not be
 				  gone back to */
 };
-/* One stretch of a reverse-continue: replay from the checkpoint before
- * *seg_end up to it and stop at the last hit there. A watched access
- * stops the hart just after it, which is where a reverse stop lands: the
- * debugger then steps back over the access itself. */
-enum history_reverse history_reverse_stretch(struct history *h,
-					     uint64_t *seg_end,
-					     struct history_hit *hit);
+
+/* A reverse-continue in progress: the last breakpoint or watchpoint hit
+ * before an origin, searched one checkpoint interval at a time, newest
+ * first, in polls of bounded host time. */
+struct history_search {
+	uint64_t seg_end;	/* no hit from here up to the origin */
+	uint64_t from;		/* the checkpoint the stretch begins at */
+	bool scanning;		/* replaying from `from` to seg_end */
+	bool found;		/* ... and a hit was seen there */
+	uint64_t hit_pos;	/* where the latest one was */
+	struct history_hit hit; /* ... and what it was */
+};
+
+void history_search_begin(struct history_search *s, uint64_t origin);
+/* Search on for about ms of host time. A watched access stops the hart
+ * just after it, which is where a reverse stop lands: the debugger then
+ * steps back over the access itself. While HISTORY_REVERSE_MORE, the
+ * machine stands somewhere between the origin's checkpoint and the
+ * origin, where the search got to. */
+enum history_reverse history_search_poll(struct history *h,
+					 struct history_search *s,
+					 struct history_hit *hit, unsigned ms);
 
 #endif
