@@ -242,6 +242,19 @@ static void debug_watch_stop(struct debugger *d)
 		history_seek_say(d->h, here - 1);
 }
 
+/* Going forwards, the recording ran out: gdb says only "No more
+ * reverse-execution history" and a bare pc, so say where and why. */
+static void debug_history_end(struct debugger *d)
+{
+	debug_stopped(d, GDB_STOP_HISTORY_END, d->thread, 0);
+	snprintf(d->note, sizeof(d->note),
+		 "rewind: the recording ends here, at icount %llu; "
+		 "reverse-continue, reverse-stepi or `monitor seek ICOUNT` "
+		 "go back\n",
+		 (unsigned long long)d->m->icount);
+	d->stop.note = d->note;
+}
+
 /* After a forward run ended with st: true when that is a stop. */
 static bool debug_forward_stop(struct debugger *d, enum replay_status st)
 {
@@ -259,11 +272,9 @@ static bool debug_forward_stop(struct debugger *d, enum replay_status st)
 			d->stop.exit_code = session_exit_status(d->m);
 			return true;
 		}
-		debug_stopped(d, GDB_STOP_HISTORY_END, d->thread, 0);
+		debug_history_end(d);
 		return true;
-	case REPLAY_CUT:
-		debug_stopped(d, GDB_STOP_HISTORY_END, d->thread, 0);
-		return true;
+	case REPLAY_CUT: debug_history_end(d); return true;
 	case REPLAY_FAILED:
 	default:
 		fprintf(stderr, "rewind: replay failed at icount %llu: %s\n",
