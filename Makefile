@@ -84,7 +84,12 @@ include guests/trace/trace.mk
 .PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests bench demo clean format \
 	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot fuzz-virtio fuzz
 
-all: $(BUILD)/rewind
+all: $(BUILD)/rewind $(BUILD)/rewind.gdb
+
+# gdb's side of the debugger (docs/gdb.md), beside the binary.
+$(BUILD)/rewind.gdb: gdb/rewind.gdb
+	@mkdir -p $(dir $@)
+	cp $< $@
 
 # Install missing Debian packages; silent and quick when all are present.
 deps:
