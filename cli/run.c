@@ -49,14 +49,9 @@ int cmd_run(int argc, char **argv)
 		if (opts_parse_rest("run", &o, argc, argv, &i))
 			return 1;
 	}
-	if (gdb && restore) {
-		fprintf(stderr, "rewind run: --gdb with --restore is not "
-				"supported yet\n");
-		return 1;
-	}
 	struct session_stats st = {.seconds = -1};
 	interrupt_catch();
-	int status = gdb ? debug_live(&o, gdb, budget)
+	int status = gdb ? debug_live(&o, restore, gdb, budget)
 			 : session_live(&o, restore, stats, &st);
 	interrupt_release();
 	if (stats && st.seconds >= 0)

@@ -238,7 +238,7 @@ static bool debug_is_watch(enum gdb_stop_kind k)
 static void debug_watch_stop(struct debugger *d)
 {
 	uint64_t here = d->m->icount;
-	if (here > 0)
+	if (here > d->h->begin)
 		history_seek_say(d->h, here - 1);
 }
 

@@ -53,9 +53,11 @@ void debug_run(struct debugger *d, enum gdb_resume_kind kind, int thread,
  * spec, from icount to (UINT64_MAX: its start). The process exit status. */
 int debug_replay(const char *path, const char *spec, uint64_t to, bool verify,
 		 uint64_t budget);
-/* rewind run --gdb: a live run of the machine o describes under the
- * debugger, with checkpoints kept within budget bytes. The process exit
- * status. */
-int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget);
+/* rewind run --gdb: a live run of the machine o describes, or of the one
+ * restored from the snapshot file restore (NULL: none), under the
+ * debugger, with checkpoints kept within budget bytes. History begins
+ * where the machine starts. The process exit status. */
+int debug_live(const struct machine_opts *o, const char *restore,
+	       const char *spec, uint64_t budget);
 
 #endif

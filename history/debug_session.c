@@ -4,6 +4,8 @@
  * removed when the session ends. */
 #include "../replay/host.h"
 #include "../replay/logfile.h"
+#include "../replay/record.h"
+#include "../replay/restore.h"
 #include "debug.h"
 
 #include <stdio.h>
@@ -37,9 +39,11 @@ out:
 	return status;
 }
 
-/* A temporary log with the machine's configuration as its header. */
+/* A temporary log with the machine's configuration as its header: the
+ * snapshot's when restoring one. */
 static struct log_writer *debug_live_log(const struct machine_opts *o,
-					 char *path, size_t pathlen)
+					 const char *restore, char *path,
+					 size_t pathlen)
 {
 	struct rec_config *rc = malloc(sizeof(*rc));
 	char err[1024];
@@ -49,7 +53,8 @@ static struct log_writer *debug_live_log(const struct machine_opts *o,
 		return NULL;
 	}
 	session_rec_config(o, rc);
-	if (recording_hash_images(rc, err, sizeof(err))) {
+	if (restore ? record_snapshot_config(restore, rc, err, sizeof(err))
+		    : recording_hash_images(rc, err, sizeof(err))) {
 		fprintf(stderr, "rewind: %s\n", err);
 		goto out;
 	}
@@ -78,6 +83,7 @@ struct debug_live {
 	struct history h;
 	struct debugger d;
 	struct console con;
+	struct restore *r; /* what was restored, for --restore */
 	char path[4096];
 	char what[4200];
 };
@@ -107,25 +113,52 @@ static int debug_live_serve(struct debug_live *l, struct machine *m,
 	return status;
 }
 
-int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget)
+/* The machine to debug: restored from the snapshot file restore (its
+ * options into *mo, checked against those given), or booted as mo says.
+ * NULL after printing why. */
+static struct machine *debug_live_machine(struct debug_live *l,
+					  const char *restore,
+					  struct machine_opts *mo)
+{
+	if (!restore)
+		return session_machine(mo, &l->g);
+	struct machine_opts given = *mo;
+	struct machine *m =
+		restore_machine(l->r, restore, NULL, &l->g, mo, false, 0);
+	if (m && restore_opts_check(restore, &given, mo)) {
+		machine_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+int debug_live(const struct machine_opts *o, const char *restore,
+	       const char *spec, uint64_t budget)
 {
 	struct debug_live *l = calloc(1, sizeof(*l));
-	if (!l) {
+	if (!l || !(l->r = restore_new(false))) {
 		fprintf(stderr, "rewind: out of memory\n");
+		free(l);
 		return 1;
 	}
-	struct log_writer *w = debug_live_log(o, l->path, sizeof(l->path));
+	struct log_writer *w =
+		debug_live_log(o, restore, l->path, sizeof(l->path));
 	if (!w) {
+		restore_free(l->r);
 		free(l);
 		return 1;
 	}
 	int status = 1;
 	struct machine *m = NULL;
 	bool history = false;
-	if (gate_init(&l->g, GATE_RECORD, &host_real, w, NULL))
+	/* A restored environment behaves the same every time, as under a
+	 * plain run: its entropy comes from a generator the snapshot seeds. */
+	struct host_inputs inputs =
+		restore ? host_seeded(&l->r->entropy_state) : host_real;
+	if (gate_init(&l->g, GATE_RECORD, &inputs, w, NULL))
 		goto out;
 	struct machine_opts mo = *o;
-	m = session_machine(&mo, &l->g);
+	m = debug_live_machine(l, restore, &mo);
 	if (!m)
 		goto out;
 	if (history_init(&l->h, m, &l->g, budget, 0)) {
@@ -142,6 +175,7 @@ out:
 	log_writer_close(w);
 	gate_free(&l->g);
 	unlink(l->path);
+	restore_free(l->r);
 	free(l);
 	return status;
 }

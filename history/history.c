@@ -43,6 +43,7 @@ int history_init(struct history *h, struct machine *m, struct gate *g,
 	h->interval = interval ? interval : HISTORY_INTERVAL;
 	h->end = UINT64_MAX;
 	h->chunk = CHUNK_FIRST;
+	h->begin = m->icount;
 	uart_set_tx(m->uart, history_tx, h);
 	h->tl = timeline_new(m, budget);
 	if (!h->tl || history_checkpoint(h)) {
@@ -247,6 +248,14 @@ static int history_rewind_to(struct history *h, uint64_t icount)
 
 int history_seek(struct history *h, uint64_t icount)
 {
+	if (icount < h->begin) {
+		snprintf(h->err, sizeof(h->err),
+			 "icount %llu is before the beginning of history "
+			 "(%llu, where the session was restored)",
+			 (unsigned long long)icount,
+			 (unsigned long long)h->begin);
+		return -1;
+	}
 	if (h->end != UINT64_MAX && icount > h->end) {
 		snprintf(h->err, sizeof(h->err),
 			 "icount %llu is beyond the end of the recording "

@@ -28,6 +28,9 @@ struct history {
 	struct timeline *tl;
 	uint64_t interval;
 	bool verify;
+	/* The beginning of history: icount 0, or the snapshot's icount for
+	 * a session restored from one. */
+	uint64_t begin;
 	/* The end of the recording once reached: the position just after
 	 * its end record (UINT64_MAX until known). */
 	uint64_t end;
@@ -50,7 +53,8 @@ struct history {
 	char err[512];
 };
 
-/* 0, or -ENOMEM. Takes the first checkpoint (the beginning of history). */
+/* 0, or -ENOMEM. Takes the first checkpoint (the beginning of history,
+ * where the machine is now). */
 int history_init(struct history *h, struct machine *m, struct gate *g,
 		 size_t budget, uint64_t interval);
 void history_free(struct history *h);

@@ -68,7 +68,7 @@ int history_reverse_step(struct history *h, int t)
 	bool found = false;
 	if (n > 0) {
 		/* Usually the instruction just before is this hart's. */
-		if (here > 0 && history_seek_say(h, here - 1) &&
+		if (here > h->begin && history_seek_say(h, here - 1) &&
 		    m->harts[t]->icount == n - 1) {
 			pos = here - 1;
 			found = true;
@@ -80,7 +80,7 @@ int history_reverse_step(struct history *h, int t)
 	if (found && history_seek_say(h, pos))
 		return 0;
 	/* Nothing before: the beginning of history. */
-	history_seek_say(h, 0);
+	history_seek_say(h, h->begin);
 	return -ENOENT;
 }
 
@@ -106,8 +106,8 @@ enum history_reverse history_search_poll(struct history *h,
 	uint64_t until = history_clock_ns() + (uint64_t)ms * 1000000u;
 	do {
 		if (!s->scanning) {
-			if (s->seg_end == 0) {
-				history_seek_say(h, 0);
+			if (s->seg_end <= h->begin) {
+				history_seek_say(h, h->begin);
 				return HISTORY_REVERSE_BEGIN;
 			}
 			if (!history_search_stretch(h, s))
