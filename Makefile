@@ -284,9 +284,10 @@ signal-tests: $(BUILD)/rewind-san $(BENCH_ELF)
 snapshot-tests: $(BUILD)/rewind-san
 	@tests/snapshots/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 
-gdb-tests: $(BUILD)/rewind-san $(BENCH_ELF)
+gdb-tests: $(BUILD)/rewind-san $(BUILD)/rewind.gdb $(BENCH_ELF)
 	@tests/gdb/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 	@tests/gdb/signals.sh $(BUILD)/rewind-san $(BENCH_ELF)
+	@tests/gdb/session.sh $(BUILD)/rewind-san $(BENCH_ELF)
 
 trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)

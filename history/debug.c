@@ -1,6 +1,7 @@
 #include "debug.h"
 #include "../core/csr.h"
 #include "../core/mmu.h"
+#include "../replay/host.h"
 #include "../replay/session.h"
 #include "debug_impl.h"
 #include "disasm.h"
@@ -299,8 +300,8 @@ static bool debug_poll_continue(struct debugger *d)
 static bool debug_poll_step(struct debugger *d)
 {
 	struct hart *h = d->m->harts[d->thread];
-	uint64_t until = history_clock_ns() + HISTORY_POLL_MS * 1000000u;
-	while (history_clock_ns() < until) {
+	double until = host_seconds() + HISTORY_POLL_MS / 1000.0;
+	while (host_seconds() < until) {
 		enum replay_status st = history_forward(d->h, d->m->icount + 1);
 		if (debug_forward_stop(d, st))
 			return true;

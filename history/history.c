@@ -1,19 +1,19 @@
 #include "history.h"
 #include "../core/dev/uart.h"
+#include "../replay/host.h"
 #include "../replay/replay_session.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* history_forward_for's first chunk, its bounds, and the host time each
  * chunk aims at. */
 #define CHUNK_FIRST 100000
 #define CHUNK_MIN   1000
 #define CHUNK_MAX   (16u << 20)
-#define CHUNK_NS    1000000
+#define CHUNK_S	    0.001
 
 static int history_checkpoint(struct history *h)
 {
@@ -179,31 +179,24 @@ enum replay_status history_forward(struct history *h, uint64_t target)
 	}
 }
 
-uint64_t history_clock_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 enum replay_status history_forward_for(struct history *h, uint64_t target,
 				       unsigned ms)
 {
-	uint64_t until = history_clock_ns() + (uint64_t)ms * 1000000u;
+	double until = host_seconds() + ms / 1000.0;
 	for (;;) {
 		uint64_t at = h->m->icount;
 		if (at >= target)
 			return history_forward(h, target);
 		uint64_t n = target - at < h->chunk ? target - at : h->chunk;
-		uint64_t t0 = history_clock_ns();
+		double t0 = host_seconds();
 		enum replay_status st = history_forward(h, at + n);
-		uint64_t now = history_clock_ns();
+		double now = host_seconds();
 		/* Keep each chunk near CHUNK_NS whatever the guest does and
 		 * however the host is built (sanitizers run slower). */
-		if (n == h->chunk && now - t0 < CHUNK_NS / 2 &&
+		if (n == h->chunk && now - t0 < CHUNK_S / 2 &&
 		    h->chunk < CHUNK_MAX)
 			h->chunk *= 2;
-		else if (now - t0 > 2 * CHUNK_NS && h->chunk > CHUNK_MIN)
+		else if (now - t0 > 2 * CHUNK_S && h->chunk > CHUNK_MIN)
 			h->chunk /= 2;
 		if (st != REPLAY_AT_TARGET || h->m->icount >= target ||
 		    now >= until)

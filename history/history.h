@@ -80,8 +80,6 @@ enum replay_status history_forward(struct history *h, uint64_t target);
  * short of target when the time ran out (the caller comes back). */
 enum replay_status history_forward_for(struct history *h, uint64_t target,
 				       unsigned ms);
-/* The host's monotonic clock in nanoseconds. */
-uint64_t history_clock_ns(void);
 /* Go to exactly icount, with breakpoints and watchpoints out of the way.
  * 0, or -1 with the reason in h->err (e.g. beyond the recording's end). */
 int history_seek(struct history *h, uint64_t icount);

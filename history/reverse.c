@@ -1,4 +1,5 @@
 #include "reverse.h"
+#include "../replay/host.h"
 
 #include <errno.h>
 
@@ -103,7 +104,7 @@ enum history_reverse history_search_poll(struct history *h,
 					 struct history_search *s,
 					 struct history_hit *hit, unsigned ms)
 {
-	uint64_t until = history_clock_ns() + (uint64_t)ms * 1000000u;
+	double until = host_seconds() + ms / 1000.0;
 	do {
 		if (!s->scanning) {
 			if (s->seg_end <= h->begin) {
@@ -114,10 +115,10 @@ enum history_reverse history_search_poll(struct history *h,
 				return HISTORY_REVERSE_BEGIN;
 			continue;
 		}
-		uint64_t now = history_clock_ns(), before = h->m->icount;
-		uint64_t left = now < until ? (until - now) / 1000000u : 0;
+		uint64_t before = h->m->icount;
+		double left = (until - host_seconds()) * 1000;
 		enum replay_status st = history_forward_for(
-			h, s->seg_end, left ? (unsigned)left : 1);
+			h, s->seg_end, left >= 1 ? (unsigned)left : 1);
 		if (st == REPLAY_HART_STOP) {
 			if (!history_hit_find(h->m, &s->hit))
 				s->hit = (struct history_hit){.hart = -1};
@@ -139,6 +140,6 @@ enum history_reverse history_search_poll(struct history *h,
 				       : HISTORY_REVERSE_LOST;
 		}
 		s->seg_end = s->from;
-	} while (history_clock_ns() < until);
+	} while (host_seconds() < until);
 	return HISTORY_REVERSE_MORE;
 }
