@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 void debug_init(struct debugger *d, struct history *h, const char *what)
 {
 	memset(d, 0, sizeof(*d));
@@ -175,7 +174,8 @@ static int debug_resume(void *ctx, enum gdb_resume_kind kind, int thread)
 	d->thread =
 		thread >= 0 && thread < d->m->nharts ? thread : d->stop.thread;
 	d->step_from = d->m->harts[d->thread]->icount;
-	history_search_begin(&d->rc, d->m->icount);
+	if (kind == GDB_REVERSE_CONTINUE)
+		history_search_begin(d->h, &d->rc);
 	d->interrupted = false;
 	d->running = true;
 	return 0;
@@ -326,7 +326,11 @@ static void debug_reverse_step(struct debugger *d)
 static bool debug_poll_reverse_continue(struct debugger *d)
 {
 	struct history_hit hit;
-	switch (history_search_poll(d->h, &d->rc, &hit, HISTORY_POLL_MS)) {
+	enum history_reverse r =
+		history_search_poll(d->h, &d->rc, &hit, HISTORY_POLL_MS);
+	if (r != HISTORY_REVERSE_MORE || d->interrupted)
+		history_search_end(&d->rc);
+	switch (r) {
 	case HISTORY_REVERSE_BEGIN:
 		debug_stopped(d, GDB_STOP_HISTORY_BEGIN, d->thread, 0);
 		return true;

@@ -22,9 +22,9 @@ struct debugger {
 	/* What the target is doing between resume and the stop. */
 	bool running;
 	enum gdb_resume_kind kind;
-	int thread;	      /* the hart a step is for */
-	uint64_t step_from;   /* its retired count when the step began */
-	bool interrupted;     /* Ctrl-C arrived */
+	int thread;		  /* the hart a step is for */
+	uint64_t step_from;	  /* its retired count when the step began */
+	bool interrupted;	  /* Ctrl-C arrived */
 	struct history_search rc; /* a reverse-continue's search */
 	struct gdb_stop stop;	  /* the last stop */
 	char note[160];		  /* the text a stop tells gdb's user */

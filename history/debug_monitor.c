@@ -31,17 +31,17 @@ static void debug_monitor_checkpoints(struct debugger *d, bool all, char *out,
 				      size_t outlen)
 {
 	const struct timeline *tl = d->h->tl;
-	debug_say(out, outlen,
-		  "%zu checkpoints from icount %" PRIu64 " to %" PRIu64
-		  ", %zu distinct pages, %.1f MiB of %.0f MiB (taken %" PRIu64
-		  " in %.1f ms, %.3f ms each; thinned %" PRIu64 ")\n",
-		  tl->n, tl->cp[0].icount, tl->cp[tl->n - 1].icount,
-		  pagestore_count(tl->ps), (double)timeline_bytes(tl) / (1 << 20),
-		  (double)tl->budget / (1 << 20), tl->taken,
-		  (double)tl->take_ns / 1e6,
-		  tl->taken ? (double)tl->take_ns / 1e6 / (double)tl->taken
-			    : 0.0,
-		  tl->thinned);
+	debug_say(
+		out, outlen,
+		"%zu checkpoints from icount %" PRIu64 " to %" PRIu64
+		", %zu distinct pages, %.1f MiB of %.0f MiB (taken %" PRIu64
+		" in %.1f ms, %.3f ms each; thinned %" PRIu64 ")\n",
+		tl->n, tl->cp[0].icount, tl->cp[tl->n - 1].icount,
+		pagestore_count(tl->ps), (double)timeline_bytes(tl) / (1 << 20),
+		(double)tl->budget / (1 << 20), tl->taken,
+		(double)tl->take_ns / 1e6,
+		tl->taken ? (double)tl->take_ns / 1e6 / (double)tl->taken : 0.0,
+		tl->thinned);
 	/* Around here: the two before the current position and the two
 	 * after it, where a step either way would start from. */
 	const struct checkpoint *near = timeline_find(tl, d->m->icount);

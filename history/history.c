@@ -1,5 +1,6 @@
 #include "history.h"
 #include "../core/dev/uart.h"
+#include "../core/util/progress.h"
 #include "../replay/host.h"
 #include "../replay/replay_session.h"
 
@@ -223,6 +224,30 @@ void history_stops_on(struct machine *m, const struct history_stops *s)
 		machine_watch_add(m, s->w[i].addr, s->w[i].len, s->w[i].kind);
 }
 
+/* history_forward to target in polls, with progress on a terminal when
+ * it takes long (a seek across a thinned stretch of history). */
+static enum replay_status history_forward_shown(struct history *h,
+						uint64_t target)
+{
+	struct progress p;
+	char what[sizeof(p.what)];
+	uint64_t from = h->m->icount;
+	snprintf(what, sizeof(what), "seeking to icount %llu",
+		 (unsigned long long)target);
+	progress_begin(&p, what, target > from ? target - from : 0,
+		       PROGRESS_DELAY_S);
+	enum replay_status st;
+	do {
+		uint64_t at = h->m->icount;
+		st = history_forward_for(h, target, HISTORY_POLL_MS);
+		progress_at(&p, h->m->icount - from);
+		if (h->m->icount == at)
+			break;
+	} while (st == REPLAY_AT_TARGET && h->m->icount < target);
+	progress_end(&p);
+	return st;
+}
+
 /* Restore the checkpoint nearest before icount unless running on from
  * here is at least as short. */
 static int history_rewind_to(struct history *h, uint64_t icount)
@@ -265,7 +290,7 @@ int history_seek(struct history *h, uint64_t icount)
 	 * checkpoint just before the target makes the next ones cheap. */
 	uint64_t near = icount > HISTORY_NEAR ? icount - HISTORY_NEAR : 0;
 	if (rc == 0 && h->m->icount < near) {
-		st = history_forward(h, near);
+		st = history_forward_shown(h, near);
 		if (st == REPLAY_AT_TARGET && h->m->icount == near &&
 		    history_checkpoint(h))
 			rc = -1;

@@ -85,9 +85,26 @@ int history_reverse_step(struct history *h, int t)
 	return -ENOENT;
 }
 
-void history_search_begin(struct history_search *s, uint64_t origin)
+void history_search_begin(struct history *h, struct history_search *s)
 {
-	*s = (struct history_search){.seg_end = origin};
+	uint64_t origin = h->m->icount;
+	*s = (struct history_search){.seg_end = origin, .origin = origin};
+	progress_begin(&s->progress, "searching back", origin - h->begin,
+		       PROGRESS_DELAY_S);
+}
+
+void history_search_end(struct history_search *s)
+{
+	progress_end(&s->progress);
+}
+
+/* How much of the history before the origin has been searched. */
+static void history_search_show(struct history *h, struct history_search *s)
+{
+	uint64_t done = s->origin - s->seg_end;
+	if (s->scanning && h->m->icount > s->from)
+		done += h->m->icount - s->from;
+	progress_at(&s->progress, done);
 }
 
 /* The stretch before s->seg_end: replay it from its checkpoint. */
@@ -131,7 +148,8 @@ enum history_reverse history_search_poll(struct history *h,
 		if (st == REPLAY_AT_TARGET && h->m->icount < s->seg_end &&
 		    h->m->icount > before)
 			continue;
-		/* The stretch is done: its last hit, or on to the one before. */
+		/* The stretch is done: its last hit, or on to the one before.
+		 */
 		s->scanning = false;
 		if (s->found) {
 			*hit = s->hit;
@@ -141,5 +159,6 @@ enum history_reverse history_search_poll(struct history *h,
 		}
 		s->seg_end = s->from;
 	} while (host_seconds() < until);
+	history_search_show(h, s);
 	return HISTORY_REVERSE_MORE;
 }

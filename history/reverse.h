@@ -4,6 +4,7 @@
 #ifndef REWIND_HISTORY_REVERSE_H
 #define REWIND_HISTORY_REVERSE_H
 
+#include "../core/util/progress.h"
 #include "history.h"
 
 /* A hart stopped at a breakpoint or watchpoint. */
@@ -43,9 +44,14 @@ struct history_search {
 	bool found;		/* ... and a hit was seen there */
 	uint64_t hit_pos;	/* where the latest one was */
 	struct history_hit hit; /* ... and what it was */
+	uint64_t origin;	/* where it began */
+	struct progress progress;
 };
 
-void history_search_begin(struct history_search *s, uint64_t origin);
+/* A search back from where the machine is. */
+void history_search_begin(struct history *h, struct history_search *s);
+/* The search is over (found, or given up): its progress line goes. */
+void history_search_end(struct history_search *s);
 /* Search on for about ms of host time. A watched access stops the hart
  * just after it, which is where a reverse stop lands: the debugger then
  * steps back over the access itself. While HISTORY_REVERSE_MORE, the

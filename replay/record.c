@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int record_snapshot_config(const char *snap, struct rec_config *rc,
-				  char *err, size_t errlen)
+int record_snapshot_config(const char *snap, struct rec_config *rc, char *err,
+			   size_t errlen)
 {
 	if (snapshot_config(snap, rc, err, errlen))
 		return -1;

@@ -142,5 +142,48 @@ check "section restore back | grep -q '^icount $snap_at\$'" \
 check "section restore cont | grep -qE 'exited normally'" \
 	"restore: continue did not run the guest to its end: $(section restore cont)"
 
+# --- Progress on a terminal, and only there ---------------------------------
+command -v script >/dev/null || {
+	echo "FAIL: script (util-linux) is not installed"
+	exit 1
+}
+# tty_start NAME ARGS...: as stub_start, with rewind on a terminal (its
+# terminal output in $work/NAME.err).
+tty_start() {
+	local name=$1
+	shift
+	port=
+	: >"$work/$name.err"
+	local cmd
+	cmd=$(printf '%q ' "$rewind" "$@" --gdb 127.0.0.1:0)
+	script -qec "$cmd" /dev/null </dev/null >"$work/$name.err" 2>&1 &
+	stub_pid=$!
+	pids+=("$stub_pid")
+	for _ in $(seq 600); do
+		port=$(sed -nE 's/.*waiting for gdb on port ([0-9]+).*/\1/p' \
+			"$work/$name.err" | tr -d '\r')
+		[ -n "$port" ] && return 0
+		sleep 0.1
+	done
+	bad "$name: the stub did not start: $(cat "$work/$name.err")"
+	return 1
+}
+timeout 300 script -qec "$(printf '%q ' "$rewind" replay "$work/c.rec")" \
+	/dev/null </dev/null >"$work/tty-replay.out" 2>&1
+check "grep -qE 'replaying .*c.rec: icount [0-9]+' '$work/tty-replay.out'" \
+	"no replay progress on a terminal: $(head -c 300 "$work/tty-replay.out")"
+"$rewind" replay "$work/c.rec" >/dev/null 2>"$work/notty.err"
+check "! grep -q 'replaying' '$work/notty.err'" \
+	"replay progress printed when stderr is not a terminal"
+# A reverse search across the whole recording, then a long seek.
+tty_start tty replay "$work/c.rec" --checkpoint-mem 1M &&
+	gdb_run tty 'continue' 'reverse-continue' 'monitor seek 300000000' 'kill'
+check "grep -qE 'searching back: [0-9]+%' '$work/tty.err'" \
+	"no search progress on a terminal: $(tail -c 300 "$work/tty.err")"
+check "grep -qE 'seeking to icount [0-9]+: [0-9]+%' '$work/tty.err'" \
+	"no seek progress on a terminal: $(tail -c 300 "$work/tty.err")"
+check "! grep -qE 'searching back|seeking to' '$work/intr.err' '$work/mon.err'" \
+	"progress printed when stderr is not a terminal"
+
 echo "gdb sessions: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
