@@ -176,6 +176,8 @@ static int debug_resume(void *ctx, enum gdb_resume_kind kind, int thread)
 	d->step_from = d->m->harts[d->thread]->icount;
 	if (kind == GDB_REVERSE_CONTINUE)
 		history_search_begin(d->h, &d->rc);
+	if (kind == GDB_REVERSE_STEP)
+		history_rstep_begin(d->h, &d->rs, d->thread);
 	d->interrupted = false;
 	d->running = true;
 	return 0;
@@ -313,13 +315,17 @@ static bool debug_poll_step(struct debugger *d)
 	return false;
 }
 
-static void debug_reverse_step(struct debugger *d)
+static bool debug_poll_reverse_step(struct debugger *d)
 {
-	int t = d->thread;
-	debug_stopped(d,
-		      history_reverse_step(d->h, t) ? GDB_STOP_HISTORY_BEGIN
-						    : GDB_STOP_STEP,
-		      t, 0);
+	switch (history_rstep_poll(d->h, &d->rs, HISTORY_POLL_MS)) {
+	case HISTORY_REVERSE_MORE: return false;
+	case HISTORY_REVERSE_HIT:
+		debug_stopped(d, GDB_STOP_STEP, d->thread, 0);
+		return true;
+	default:
+		debug_stopped(d, GDB_STOP_HISTORY_BEGIN, d->thread, 0);
+		return true;
+	}
 }
 
 /* A poll's worth of a reverse-continue's search (history_search_poll). */
@@ -368,10 +374,7 @@ static bool debug_poll(void *ctx, struct gdb_stop *stop)
 	switch (d->kind) {
 	case GDB_CONTINUE: done = debug_poll_continue(d); break;
 	case GDB_STEP: done = debug_poll_step(d); break;
-	case GDB_REVERSE_STEP:
-		debug_reverse_step(d);
-		done = true;
-		break;
+	case GDB_REVERSE_STEP: done = debug_poll_reverse_step(d); break;
 	case GDB_REVERSE_CONTINUE: done = debug_poll_reverse_continue(d); break;
 	}
 	if (done)

@@ -26,6 +26,7 @@ struct debugger {
 	uint64_t step_from;	  /* its retired count when the step began */
 	bool interrupted;	  /* Ctrl-C arrived */
 	struct history_search rc; /* a reverse-continue's search */
+	struct history_rstep rs;  /* a reverse step's */
 	struct gdb_stop stop;	  /* the last stop */
 	char note[160];		  /* the text a stop tells gdb's user */
 	struct debug_point pts[DEBUG_MAX_POINTS];

@@ -224,30 +224,6 @@ void history_stops_on(struct machine *m, const struct history_stops *s)
 		machine_watch_add(m, s->w[i].addr, s->w[i].len, s->w[i].kind);
 }
 
-/* history_forward to target in polls, with progress on a terminal when
- * it takes long (a seek across a thinned stretch of history). */
-static enum replay_status history_forward_shown(struct history *h,
-						uint64_t target)
-{
-	struct progress p;
-	char what[sizeof(p.what)];
-	uint64_t from = h->m->icount;
-	snprintf(what, sizeof(what), "seeking to icount %llu",
-		 (unsigned long long)target);
-	progress_begin(&p, what, target > from ? target - from : 0,
-		       PROGRESS_DELAY_S);
-	enum replay_status st;
-	do {
-		uint64_t at = h->m->icount;
-		st = history_forward_for(h, target, HISTORY_POLL_MS);
-		progress_at(&p, h->m->icount - from);
-		if (h->m->icount == at)
-			break;
-	} while (st == REPLAY_AT_TARGET && h->m->icount < target);
-	progress_end(&p);
-	return st;
-}
-
 /* Restore the checkpoint nearest before icount unless running on from
  * here is at least as short. */
 static int history_rewind_to(struct history *h, uint64_t icount)
@@ -264,7 +240,7 @@ static int history_rewind_to(struct history *h, uint64_t icount)
 	return 0;
 }
 
-int history_seek(struct history *h, uint64_t icount)
+int history_seek_poll(struct history *h, uint64_t icount, unsigned ms)
 {
 	if (icount < h->begin) {
 		snprintf(h->err, sizeof(h->err),
@@ -284,33 +260,54 @@ int history_seek(struct history *h, uint64_t icount)
 	}
 	struct history_stops s;
 	history_stops_off(h->m, &s);
+	/* Between polls the machine stands between the checkpoint and the
+	 * target, so this restores only on the first. */
 	int rc = history_rewind_to(h, icount);
+	uint64_t before = h->m->icount;
 	enum replay_status st = REPLAY_AT_TARGET;
 	/* Seeks come in runs near one place (reverse steps, a search): a
 	 * checkpoint just before the target makes the next ones cheap. */
 	uint64_t near = icount > HISTORY_NEAR ? icount - HISTORY_NEAR : 0;
 	if (rc == 0 && h->m->icount < near) {
-		st = history_forward_shown(h, near);
+		st = history_forward_for(h, near, ms);
 		if (st == REPLAY_AT_TARGET && h->m->icount == near &&
 		    history_checkpoint(h))
 			rc = -1;
+	} else if (rc == 0) {
+		st = history_forward_for(h, icount, ms);
 	}
-	if (rc == 0)
-		st = history_forward(h, icount);
 	history_stops_on(h->m, &s);
 	if (rc)
 		return -1;
-	if (h->m->icount != icount) {
-		snprintf(h->err, sizeof(h->err),
-			 st == REPLAY_FAILED
-				 ? "replay failed at icount %llu: %s"
-				 : "the recording ends at icount "
-				   "%llu%s",
-			 (unsigned long long)h->m->icount,
-			 st == REPLAY_FAILED ? h->g->why : "");
-		return -1;
-	}
-	return 0;
+	if (h->m->icount == icount)
+		return 1;
+	if (st == REPLAY_AT_TARGET && h->m->icount > before)
+		return 0;
+	snprintf(h->err, sizeof(h->err),
+		 st == REPLAY_FAILED ? "replay failed at icount %llu: %s"
+				     : "the recording ends at icount %llu%s",
+		 (unsigned long long)h->m->icount,
+		 st == REPLAY_FAILED ? h->g->why : "");
+	return -1;
+}
+
+int history_seek(struct history *h, uint64_t icount)
+{
+	struct progress p;
+	char what[sizeof(p.what)];
+	uint64_t from = h->m->icount;
+	snprintf(what, sizeof(what), "seeking to icount %llu",
+		 (unsigned long long)icount);
+	/* Measured from here; a seek back restores first and the line
+	 * then shows the replay forward from there. */
+	progress_begin(&p, what, icount > from ? icount - from : icount,
+		       PROGRESS_DELAY_S);
+	int rc;
+	while ((rc = history_seek_poll(h, icount, HISTORY_POLL_MS)) == 0)
+		progress_at(&p, h->m->icount > from ? h->m->icount - from
+						    : h->m->icount);
+	progress_end(&p);
+	return rc < 0 ? -1 : 0;
 }
 
 bool history_seek_say(struct history *h, uint64_t icount)

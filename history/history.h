@@ -83,6 +83,11 @@ enum replay_status history_forward_for(struct history *h, uint64_t target,
 /* Go to exactly icount, with breakpoints and watchpoints out of the way.
  * 0, or -1 with the reason in h->err (e.g. beyond the recording's end). */
 int history_seek(struct history *h, uint64_t icount);
+/* A poll's worth (about ms of host time) of history_seek, with
+ * breakpoints and watchpoints out of the way while it runs: 1 when at
+ * icount, 0 when not there yet (call again), -1 with the reason in
+ * h->err. */
+int history_seek_poll(struct history *h, uint64_t icount, unsigned ms);
 /* history_seek, reporting a failure on stderr; false when it failed. */
 bool history_seek_say(struct history *h, uint64_t icount);
 /* Breakpoints and watchpoints, set aside while the debugger moves the

@@ -20,12 +20,6 @@ struct history_hit {
  * and why. False when no hart is stopped. */
 bool history_hit_find(const struct machine *m, struct history_hit *hit);
 
-/* Go to the position just before hart `hart` retired its previous
- * instruction (on SMP, not the machine's previous one), with breakpoints
- * and watchpoints out of the way. 0, or -ENOENT at the beginning of
- * history (the machine is then at icount 0). */
-int history_reverse_step(struct history *h, int hart);
-
 enum history_reverse {
 	HISTORY_REVERSE_HIT,   /* at the last hit before the origin: *hit */
 	HISTORY_REVERSE_MORE,  /* still searching: poll again */
@@ -33,6 +27,37 @@ enum history_reverse {
 	HISTORY_REVERSE_LOST,  /* a hit, *hit, whose place could not be
 				  gone back to */
 };
+
+/* A reverse step in progress, in polls of bounded host time: go to the
+ * position just before hart t retired its previous instruction (on SMP,
+ * not the machine's previous one), with breakpoints and watchpoints out
+ * of the way. */
+enum rstep_phase {
+	RSTEP_BACK_ONE, /* to the machine's previous instruction */
+	RSTEP_CHECK,	/* was it hart t's? else from a checkpoint: */
+	RSTEP_RUN,	/* run on to where hart t retired its previous */
+	RSTEP_GO,	/* go there (pos) */
+	RSTEP_TO_BEGIN, /* nothing before: the beginning of history */
+	RSTEP_DONE,
+};
+struct history_rstep {
+	int t;
+	uint64_t n;    /* hart t's retired count where the step began */
+	uint64_t here; /* ... and the machine's */
+	enum rstep_phase phase;
+	uint64_t pos; /* RSTEP_GO: where to */
+};
+void history_rstep_begin(struct history *h, struct history_rstep *r, int t);
+/* HISTORY_REVERSE_HIT there, HISTORY_REVERSE_BEGIN at the beginning of
+ * history, HISTORY_REVERSE_MORE: poll again. */
+enum history_reverse history_rstep_poll(struct history *h,
+					struct history_rstep *r, unsigned ms);
+
+/* Go to the position just before hart `hart` retired its previous
+ * instruction (on SMP, not the machine's previous one), with breakpoints
+ * and watchpoints out of the way. 0, or -ENOENT at the beginning of
+ * history (the machine is then at icount 0). */
+int history_reverse_step(struct history *h, int hart);
 
 /* A reverse-continue in progress: the last breakpoint or watchpoint hit
  * before an origin, searched one checkpoint interval at a time, newest

@@ -48,6 +48,10 @@ gdb_start() {
 gdb_end() {
 	wait "$gdb_pid"
 	timeout 60 tail --pid="$stub_pid" -f /dev/null
+	if kill -0 "$stub_pid" 2>/dev/null; then
+		bad "$1: the stub hangs after gdb ended"
+		kill -KILL "$stub_pid"
+	fi
 	wait "$stub_pid"
 	local rc=$?
 	check "[ $rc -eq 0 ]" "$1: the stub exited $rc: $(tail -3 "$work/$1.err")"
@@ -95,6 +99,26 @@ check "! section intr after | grep -q 'No more reverse-execution history'" \
 	"intr: the reverse-continue ran to the beginning in spite of Ctrl-C"
 check "[ \$(section intr after | grep -cE '^icount [1-9][0-9]*\$') -eq 2 ]" \
 	"intr: gdb is not usable after the interrupt: $(section intr after)"
+
+# --- Ctrl-C during a long reverse-stepi -----------------------------------
+# The same thinned history: the step back from the end replays from icount
+# 0 to the instruction before, unless Ctrl-C stops it.
+stub_start intr-step replay "$work/c.rec" --checkpoint-mem 1M && {
+	gdb_start intr-step 'continue' "shell touch $work/intr-step.mark" \
+		'reverse-stepi' 'echo @@after\n' 'monitor icount' 'echo @@end\n' \
+		'kill'
+	for _ in $(seq 1200); do
+		[ -e "$work/intr-step.mark" ] && break
+		sleep 0.1
+	done
+	sleep 1
+	kill -INT "$gdb_pid"
+	gdb_end intr-step
+}
+check "sed -n '/rewind: the recording ends here/,/@@after/p' '$work/intr-step.gdb' | grep -q 'received signal SIGINT'" \
+	"intr-step: Ctrl-C did not stop the reverse-stepi: $(sed -n '/ends here/,/@@after/p' "$work/intr-step.gdb")"
+check "section intr-step after | grep -qE '^icount [0-9]+\$'" \
+	"intr-step: gdb is not usable after the interrupt: $(section intr-step after)"
 
 # --- monitor checkpoints summarises; rewind-seek refreshes gdb -------------
 stub_start mon replay "$work/c.rec" && {
