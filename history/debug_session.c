@@ -2,6 +2,7 @@
  * guest under gdb. A live run records into a temporary log as it goes, so
  * gdb can step and continue backwards in a live session too; the log is
  * removed when the session ends. */
+#include "../replay/exit_status.h"
 #include "../replay/host.h"
 #include "../replay/logfile.h"
 #include "../replay/record.h"
@@ -139,14 +140,14 @@ int debug_live(const struct machine_opts *o, const char *restore,
 	if (!l || !(l->r = restore_new(false))) {
 		fprintf(stderr, "rewind: out of memory\n");
 		free(l);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	struct log_writer *w =
 		debug_live_log(o, restore, l->path, sizeof(l->path));
 	if (!w) {
 		restore_free(l->r);
 		free(l);
-		return 1;
+		return REWIND_EXIT_ERROR;
 	}
 	int status = 1;
 	struct machine *m = NULL;
