@@ -44,6 +44,14 @@ gdb_start() {
 	gdb_pid=$!
 	pids+=("$gdb_pid")
 }
+# ctrl_c: Ctrl-C to gdb itself: SIGINT to its process alone (timeout,
+# its parent, would pass a signal on to its whole group, and a second
+# SIGINT makes gdb give up on the target).
+ctrl_c() {
+	local gdb
+	gdb=$(pgrep -P "$gdb_pid" -x gdb-multiarch)
+	[ -n "$gdb" ] && kill -INT "$gdb"
+}
 # gdb_end NAME: gdb and then the stub end by themselves.
 gdb_end() {
 	wait "$gdb_pid"
@@ -87,7 +95,7 @@ stub_start intr replay "$work/c.rec" --checkpoint-mem 1M && {
 		sleep 0.1
 	done
 	sleep 1
-	kill -INT "$gdb_pid"
+	ctrl_c
 	gdb_end intr
 }
 expect intr 'the recording ends at icount 400000000' "monitor info says where the recording ends before it was reached"
@@ -112,7 +120,7 @@ stub_start intr-step replay "$work/c.rec" --checkpoint-mem 1M && {
 		sleep 0.1
 	done
 	sleep 1
-	kill -INT "$gdb_pid"
+	ctrl_c
 	gdb_end intr-step
 }
 check "sed -n '/rewind: the recording ends here/,/@@after/p' '$work/intr-step.gdb' | grep -q 'received signal SIGINT'" \
