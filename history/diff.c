@@ -15,6 +15,7 @@
  * divergence costs two replays to it plus one stride stepped. */
 #include "diff.h"
 #include "../core/dev/uart.h"
+#include "../core/util/progress.h"
 #include "../replay/exit_status.h"
 #include "../replay/replay_session.h"
 #include "diff_impl.h"
@@ -135,7 +136,35 @@ static int diff_exact(struct diff *d, uint64_t lo, uint64_t hi)
 	return diff_report(d, &f);
 }
 
+/* Where the longer recording's last record stands: the work's length. */
+static uint64_t diff_length(const struct diff *d)
+{
+	uint64_t n = 0;
+	for (int k = 0; k < 2; k++) {
+		const struct gate *g = d->h[k]->g;
+		if (g->qlen && g->queue[g->qlen - 1].e.icount > n)
+			n = g->queue[g->qlen - 1].e.icount;
+	}
+	return n;
+}
+
+static int diff_scan(struct diff *d, struct progress *p);
+
 static int diff_search(struct diff *d)
+{
+	struct progress p;
+	char what[sizeof(p.what)];
+	snprintf(what, sizeof(what), "comparing %s and %s", d->path[0],
+		 d->path[1]);
+	progress_begin(&p, what, diff_length(d), PROGRESS_DELAY_S);
+	d->progress = &p;
+	int status = diff_scan(d, &p);
+	d->progress = NULL;
+	progress_end(&p);
+	return status;
+}
+
+static int diff_scan(struct diff *d, struct progress *p)
 {
 	struct machine *ma = d->h[0]->m, *mb = d->h[1]->m;
 	uint64_t lo = ma->icount;
@@ -166,6 +195,7 @@ static int diff_search(struct diff *d)
 		if (st[0] == REPLAY_END)
 			return diff_report_identical(d, at);
 		lo = at;
+		progress_at(p, lo);
 	}
 }
 

@@ -6,6 +6,7 @@
 #include "tracer.h"
 
 struct history;
+struct progress;
 
 struct diff {
 	const char *path[2];
@@ -13,6 +14,7 @@ struct diff {
 	struct diff_inputs in;
 	const struct symbols *syms;
 	FILE *out;
+	struct progress *progress; /* cleared before the report */
 };
 
 /* What kind of difference comes first. */

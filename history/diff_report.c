@@ -1,4 +1,5 @@
 /* The report of rewind diff (format: docs/diff.md). */
+#include "../core/util/progress.h"
 #include "../replay/gate.h"
 #include "../replay/replay_session.h"
 #include "diff_impl.h"
@@ -253,8 +254,11 @@ static void diff_inputs_print(struct diff *d, const struct diff_found *f)
 			(unsigned long long)d->in.wall_b);
 }
 
+/* The report's first lines: which recording is A, which B. */
 static void diff_names(struct diff *d)
 {
+	if (d->progress)
+		progress_end(d->progress);
 	for (int k = 0; k < 2; k++) {
 		const struct rec_config *c = &d->h[k]->rs->rc;
 		if (c->chaos)
