@@ -119,8 +119,18 @@ static int diff_exact(struct diff *d, uint64_t lo, uint64_t hi)
 			return diff_report(d, &f);
 		}
 		f.kind = diff_steps_compare(&f);
-		if (f.kind != DIFF_SAME)
-			return diff_report(d, &f);
+		if (f.kind == DIFF_SAME)
+			continue;
+		/* A difference no instruction showed (DMA into memory the
+		 * guest reads only now) came first: find it. */
+		struct diff_state ds;
+		if (!diff_seek(d, i))
+			return REWIND_EXIT_ERROR;
+		if (!diff_equal_now(d, &ds))
+			return diff_bisect(d, lo, i, &f);
+		if (!diff_step(d, &f))
+			return REWIND_EXIT_ERROR;
+		return diff_report(d, &f);
 	}
 	struct diff_state ds;
 	if (!diff_seek(d, hi))
