@@ -2,10 +2,11 @@
 # `rewind diff`: the first divergence of two recordings. Where they part
 # is checked against `rewind trace` of each (the first line that differs
 # in their full traces), never against diff's own say-so.
-# Usage: run.sh REWIND RACE_ELF
+# Usage: run.sh REWIND REC_EDIT RACE_ELF
 set -u
 rewind=$1
-race=$2
+rec_edit=$2
+race=$3
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -18,7 +19,8 @@ check() { if eval "$1"; then ok; else bad "$2"; fi; }
 
 command -v riscv64-unknown-elf-gcc >/dev/null ||
 	{ echo "FAIL: riscv64-unknown-elf-gcc is missing"; exit 1; }
-[ -x "$rewind" ] && [ -f "$race" ] || { echo "FAIL: missing $rewind or $race"; exit 1; }
+[ -x "$rewind" ] && [ -x "$rec_edit" ] && [ -f "$race" ] ||
+	{ echo "FAIL: missing $rewind, $rec_edit or $race"; exit 1; }
 
 # rdiff A B [ARGS]: diff into $work/out and $work/err, exit status in rc.
 rdiff() { "$rewind" diff "$@" >"$work/out" 2>"$work/err" </dev/null; rc=$?; }
@@ -120,6 +122,15 @@ check "[ \"\$(trace_line '$work/e1.rec' $((n - 1)))\" = \"\$(trace_line '$work/e
 "$rewind" trace "$work/e1.rec" --from "$n" --count 20 >"$work/ta" 2>&1 </dev/null
 "$rewind" trace "$work/e2.rec" --from "$n" --count 20 >"$work/tb" 2>&1 </dev/null
 check "! cmp -s '$work/ta' '$work/tb'" "echo: the traces do not part after the input at $n"
+
+# The same byte delivered at another icount: named with both icounts.
+"$rec_edit" "$work/e1.rec" "$work/early.rec" shift-console 1000 >/dev/null 2>&1
+rdiff "$work/e1.rec" "$work/early.rec"
+first=$(sed -n 's/^first divergence at icount \([0-9]*\)$/\1/p' "$work/out")
+check "[ $rc -eq 1 ] && grep -qE '^cause: an input: A console \"h\" \\(1 byte\\) at icount ([0-9]+); B console \"h\" \\(1 byte\\) at icount $first\$' '$work/out'" \
+	"a console byte 1000 instructions earlier: exit $rc, $(grep -E 'first|cause' "$work/out")"
+a_at=$(sed -n 's/^cause: an input: A console "h" (1 byte) at icount \([0-9]*\);.*/\1/p' "$work/out")
+check "[ -n '$a_at' ] && [ \$((a_at - first)) -eq 1000 ]" "the shifted byte is not 1000 earlier: A $a_at, B $first"
 
 # Different machines, and files that are not recordings: 125, a reason,
 # and the files unchanged.
