@@ -331,8 +331,9 @@ trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 
 # rewind diff: race schedules, console input, prefixes, bad files.
-diff-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF)
-	@tests/diff/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF)
+diff-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF) $(VBLK_ELF)
+	@tests/diff/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF) \
+		$(VBLK_ELF)
 
 # Software we did not write: U-Boot, and Linux's KUnit suites.
 .PHONY: thirdparty-tests

@@ -74,6 +74,7 @@ static void diff_cause(struct diff *d, const struct diff_found *f)
 	FILE *o = d->out;
 	const struct tracer_step *a = &f->s[0], *b = &f->s[1];
 	char x[512], y[512];
+	struct diff_state ds;
 	switch (f->kind) {
 	case DIFF_INPUT:
 		if (d->in.a)
@@ -111,9 +112,16 @@ static void diff_cause(struct diff *d, const struct diff_found *f)
 				: "the same instruction, different registers");
 		break;
 	case DIFF_STATE:
+		/* Every instruction alike, yet the states part: a device
+		 * acted differently (a completion time the chaos generator
+		 * drew, DMA) and no hart has looked yet. */
+		diff_state_equal(d->h[0]->m, d->h[1]->m, d->in.wall_differs,
+				 &ds);
 		fprintf(o,
-			"cause: the state of the machine (memory or a device "
-			"that no instruction reads yet)\n");
+			"cause: the machine's state differs after the same "
+			"instruction: %s%s%s (no hart has read it yet)\n",
+			ds.devices, ds.devices[0] && ds.ram ? ", " : "",
+			ds.ram ? "memory" : "");
 		break;
 	case DIFF_LENGTH:
 		diff_end_describe(d, 0, x, sizeof(x));
