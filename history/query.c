@@ -80,12 +80,20 @@ int query_init(struct query *q, struct history *h, int hart, uint64_t addr,
 			   addr, len, hart, m->icount);
 		return -1;
 	}
-	struct mem_region *r = bus_region(&m->bus, q->pa, len);
-	if (pa_last - q->pa != len - 1 || !r || r->readonly) {
+	if (pa_last - q->pa != len - 1) {
 		query_fail(q,
-			   "0x%" PRIx64 " (%" PRIu64 " bytes): not %s memory%s",
-			   addr, len, phys ? "writable" : "contiguous writable",
-			   phys ? "" : " (query each page on its own)");
+			   "0x%" PRIx64 " (%" PRIu64
+			   " bytes) spans pages apart in physical memory: "
+			   "query each page on its own",
+			   addr, len);
+		return -1;
+	}
+	struct mem_region *r = bus_region(&m->bus, q->pa, len);
+	if (!r || r->readonly) {
+		query_fail(q,
+			   "0x%" PRIx64 " (%" PRIu64 " bytes, physical 0x%" PRIx64
+			   "): not %s",
+			   addr, len, q->pa, r ? "writable memory" : "RAM");
 		return -1;
 	}
 	return 0;
