@@ -1,7 +1,7 @@
 /* rewind query: who wrote memory in a recording (docs/query.md). The
  * work is history/query.c's, shared with the debugger's monitor. */
-#include "../core/dev/uart.h"
 #include "../history/query.h"
+#include "../core/dev/uart.h"
 #include "../history/symbols.h"
 #include "../replay/exit_status.h"
 #include "commands.h"
@@ -60,8 +60,8 @@ static int query_number(const char *opt, const char *val, uint64_t *out)
 
 static int query_parse(int argc, char **argv, struct query_opts *o)
 {
-	*o = (struct query_opts){.at = UINT64_MAX, .len = 1,
-				 .limit = QUERY_LIMIT};
+	*o = (struct query_opts){
+		.at = UINT64_MAX, .len = 1, .limit = QUERY_LIMIT};
 	uint64_t v;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -82,7 +82,8 @@ static int query_parse(int argc, char **argv, struct query_opts *o)
 			o->phys = true;
 		} else if (a[0] == '-' && a[1] == '-') {
 			fprintf(stderr, "rewind query: %s '%s'\n",
-				has_arg ? "unknown option" : "missing value for",
+				has_arg ? "unknown option"
+					: "missing value for",
 				a);
 			return -1;
 		} else if (!o->path) {

@@ -132,9 +132,11 @@ void machine_watch_writes(struct machine *m, const struct bus_watch *w)
 				if (e[k].tag == TLB_INVALID)
 					continue;
 				int r = bus_host_region(
-					&m->bus, (const void *)tlb_host_page(&e[k]),
+					&m->bus,
+					(const void *)tlb_host_page(&e[k]),
 					&off);
-				uint64_t pa = r < 0 ? 0 : m->bus.region[r].base + off;
+				uint64_t pa =
+					r < 0 ? 0 : m->bus.region[r].base + off;
 				if (r >= 0 && pa <= w->hi &&
 				    w->lo <= pa + (PAGE_SIZE - 1))
 					e[k].tag = TLB_INVALID;

@@ -192,8 +192,7 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 		debug_monitor_checkpoints(d, cmd[11] != 0, out, outlen);
 		return 0;
 	}
-	if ((!strncmp(cmd, "last-write", 10) &&
-	     (cmd[10] == ' ' || !cmd[10])) ||
+	if ((!strncmp(cmd, "last-write", 10) && (cmd[10] == ' ' || !cmd[10])) ||
 	    (!strncmp(cmd, "writes", 6) && (cmd[6] == ' ' || !cmd[6])))
 		return debug_monitor_query(d, cmd, out, outlen);
 	if (!strncmp(cmd, "phys", 4) && (cmd[4] == ' ' || !cmd[4]))

@@ -91,8 +91,8 @@ int query_init(struct query *q, struct history *h, int hart, uint64_t addr,
 	struct mem_region *r = bus_region(&m->bus, q->pa, len);
 	if (!r || r->readonly) {
 		query_fail(q,
-			   "0x%" PRIx64 " (%" PRIu64 " bytes, physical 0x%" PRIx64
-			   "): not %s",
+			   "0x%" PRIx64 " (%" PRIu64
+			   " bytes, physical 0x%" PRIx64 "): not %s",
 			   addr, len, q->pa, r ? "writable memory" : "RAM");
 		return -1;
 	}
@@ -337,8 +337,9 @@ static void query_format_write(const struct query_write *w, char *out,
 void query_format(const struct query *q, bool last, char *out, size_t outlen)
 {
 	char what[128];
-	int n = snprintf(what, sizeof(what), "0x%" PRIx64 " (%" PRIu64 " byte%s",
-			 q->addr, q->len, q->len == 1 ? "" : "s");
+	int n = snprintf(what, sizeof(what),
+			 "0x%" PRIx64 " (%" PRIu64 " byte%s", q->addr, q->len,
+			 q->len == 1 ? "" : "s");
 	if (!q->phys && n > 0)
 		snprintf(what + n, sizeof(what) - (size_t)n,
 			 ", physical 0x%" PRIx64 ")", q->pa);
@@ -353,8 +354,8 @@ void query_format(const struct query *q, bool last, char *out, size_t outlen)
 	}
 	if (last)
 		query_say(out, outlen,
-			  "last write to %s before icount %" PRIu64 ":\n",
-			  what, q->at);
+			  "last write to %s before icount %" PRIu64 ":\n", what,
+			  q->at);
 	else
 		query_say(out, outlen, "%zu write%s to %s in the recording%s\n",
 			  q->n, q->n == 1 ? "" : "s", what,

@@ -26,13 +26,13 @@ struct query_write {
 	/* The machine-wide icount of the storing instruction, as `rewind
 	 * trace` numbers it; for a device, the icount it wrote at. */
 	uint64_t icount;
-	int hart;	 /* the storing hart, or -1 */
-	const char *who; /* a device's name, "debugger", "machine"; NULL:
-			    the hart */
-	uint64_t pa, len;     /* what it wrote of the range */
-	uint64_t differ;      /* how many of those bytes changed */
-	uint64_t show_pa;     /* where the window below starts */
-	unsigned nshow;	      /* its length */
+	int hart;	  /* the storing hart, or -1 */
+	const char *who;  /* a device's name, "debugger", "machine"; NULL:
+			     the hart */
+	uint64_t pa, len; /* what it wrote of the range */
+	uint64_t differ;  /* how many of those bytes changed */
+	uint64_t show_pa; /* where the window below starts */
+	unsigned nshow;	  /* its length */
 	uint8_t old[QUERY_SHOW], new[QUERY_SHOW];
 	char line[1024]; /* a hart's: the trace line of the store */
 };
