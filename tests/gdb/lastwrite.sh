@@ -31,7 +31,8 @@ done
 . "$(dirname "$0")/stub.sh"
 
 # gdb_run NAME ELF COMMANDS...: a batch session against the stub started
-# as NAME; its output in $work/NAME.gdb. The stub must then end by itself.
+# as NAME; its output in $work/NAME.gdb. The stub must then end by itself,
+# with status $WANT (default 0).
 gdb_run() {
 	local name=$1 elf=$2
 	shift 2
@@ -43,7 +44,7 @@ gdb_run() {
 	timeout 60 tail --pid="$stub_pid" -f /dev/null
 	wait "$stub_pid"
 	local rc=$?
-	check "[ $rc -eq 0 ]" "$name: the stub exited $rc: $(tail -3 "$work/$name.err")"
+	check "[ $rc -eq ${WANT:-0} ]" "$name: the stub exited $rc: $(tail -3 "$work/$name.err")"
 }
 # The lines of session NAME between `echo @@TAG` and the next @@ mark.
 section() { sed -n "/^@@$2\$/,/^@@/p" "$work/$1.gdb" | grep -v '^@@'; }
@@ -153,6 +154,20 @@ bad_input "an address that wraps" "wraps around" last-write 0xffffffffffffffff 2
 bad_input "a bad address" "bad address" last-write 0xzz 8
 bad_input "no address" "usage: rewind query" last-write
 bad_input "--limit 0" "from 1 to" writes "$counter" 8 --limit 0
+
+# A debugger's write in a live session is named as such, there and in the
+# recording it keeps.
+stub_start live record -o "$work/live.rec" --bios none --smp 2 \
+	--kernel "$race" &&
+	WANT=7 gdb_run live "$race" 'break hart0_main' 'continue' \
+		'set var shared_counter = 1000' \
+		'echo @@lw\n' "monitor last-write $counter 8" \
+		'echo @@end\n' 'delete' 'continue'
+check "answer live lw | sed -n 2p | grep -qE '^ +[0-9]+ debugger write$' && answer live lw | grep -q -- '-> e8 03 00 00 00 00 00 00'" \
+	"live: set var's write is not the last write, by the debugger: $(answer live lw)"
+"$rewind" query "$work/live.rec" writes "$counter" 8 --limit 2 >"$work/live.txt" 2>&1
+check "[ $? -eq 0 ] && sed -n 5p '$work/live.txt' | grep -qE '^ +[0-9]+ debugger write$'" \
+	"live: the kept recording's second write to the counter is not the debugger's: $(cat "$work/live.txt")"
 
 # --- Linux: a kernel variable, a per-CPU variable, a DMA'd page ------------
 python3 -c "
