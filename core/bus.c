@@ -144,11 +144,9 @@ void bus_note_write_by(struct bus *b, uint64_t pa, uint64_t len,
 		b->watch.fn(b->watch.ctx, pa, len, who);
 }
 
-void bus_watch_host(struct bus *b, const void *p, uint64_t len)
+void bus_watch_report(struct bus *b, const void *p, uint64_t len)
 {
 	uint64_t off;
-	if (__builtin_expect(b->watch.fn == NULL, 1))
-		return;
 	int i = bus_host_region(b, p, &off);
 	if (i >= 0 && bus_watched(b, b->region[i].base + off, len))
 		b->watch.fn(b->watch.ctx, b->region[i].base + off, len, NULL);

@@ -109,7 +109,13 @@ void bus_note_write_by(struct bus *b, uint64_t pa, uint64_t len,
 /* bus_note_write before a read-modify-write through a host pointer (an
  * AMO, an SC): the watch hears of it after, from bus_watch_host. */
 void bus_note_rmw(struct bus *b, uint64_t pa, uint64_t len);
-/* Tell the write watch that len bytes at host pointer p were written. */
-void bus_watch_host(struct bus *b, const void *p, uint64_t len);
+/* Tell the write watch that len bytes at host pointer p were written.
+ * Inline: every AMO calls it, and almost always no watch is set. */
+void bus_watch_report(struct bus *b, const void *p, uint64_t len);
+static inline void bus_watch_host(struct bus *b, const void *p, uint64_t len)
+{
+	if (__builtin_expect(b->watch.fn != NULL, 0))
+		bus_watch_report(b, p, len);
+}
 
 #endif
