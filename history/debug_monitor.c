@@ -228,10 +228,10 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 			  "physical addresses\n"
 			  "monitor branch FILE   from a replay, a live run "
 			  "from here recording into FILE\n"
-			  "monitor last-write ADDR [LEN]  the last store to "
-			  "those bytes before here\n"
-			  "monitor writes ADDR [LEN] [--limit N]  every write "
-			  "to them, oldest first\n"
+			  "monitor last-write ADDR [LEN] [--symbols ELF]  the "
+			  "last write to those bytes before here\n"
+			  "monitor writes ADDR [LEN] [--limit N] [--symbols "
+			  "ELF]  every write to them, oldest first\n"
 			  "monitor help          this text\n");
 		return 0;
 	}

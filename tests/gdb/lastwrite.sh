@@ -87,6 +87,7 @@ check "[ -n '$counter' ]" "no address for shared_counter"
 stub_start race replay "$work/race.rec" &&
 	gdb_run race "$race" 'continue' \
 		'echo @@lw1\n' "monitor last-write $counter 8" \
+		'echo @@lws\n' "monitor last-write $counter 8 --symbols $race" \
 		'watch shared_counter' 'reverse-continue' \
 		'echo @@at1\n' 'monitor icount' 'info registers pc' 'info threads' \
 		'echo @@lw2\n' "monitor last-write $counter 8" \
@@ -95,6 +96,7 @@ stub_start race replay "$work/race.rec" &&
 		'echo @@writes\n' "monitor writes $counter 8 --limit 3" \
 		'echo @@bad\n' "monitor last-write $counter 0" \
 		"monitor writes $counter 8 --limit 0" 'monitor last-write' \
+		"monitor last-write $counter 8 --symbols $work/none.elf" \
 		'echo @@end\n' 'kill'
 agree race lw1 at1 "race, from the end"
 agree race lw2 at2 "race, from the store before"
@@ -104,7 +106,7 @@ check "answer race lw1 | grep -qE '^ +0x[0-9a-f]+: .. .. .. .. .. .. .. .. -> '"
 	"race: last-write shows no old -> new bytes: $(answer race lw1)"
 check "section race writes | grep -q '(more writes follow: only the first 3 are shown'" \
 	"race: monitor writes --limit 3 does not say that it cut the list"
-check "[ \$(section race bad | grep -c 'from 1 to') -ge 2 ] && section race bad | grep -q 'usage: monitor last-write ADDR'" \
+check "[ \$(section race bad | grep -c 'from 1 to') -ge 2 ] && section race bad | grep -q 'usage: monitor last-write ADDR' && section race bad | grep -q 'none.elf'" \
 	"race: bad monitor arguments are not explained: $(section race bad)"
 
 # The command line answers as the monitor does, where it was asked.
@@ -115,6 +117,11 @@ check "[ $? -eq 0 ] && diff '$work/q1.txt' <(answer race lw1) >/dev/null" \
 	"$counter" 8 >"$work/q2.txt" 2>&1
 check "[ $? -eq 0 ] && diff '$work/q2.txt' <(answer race lw2) >/dev/null" \
 	"query --at last-write differs from the monitor's: $(diff "$work/q2.txt" <(answer race lw2) | head -5)"
+
+"$rewind" query "$work/race.rec" --symbols "$race" last-write "$counter" 8 \
+	>"$work/q3.txt" 2>&1
+check "[ $? -eq 0 ] && grep -q '<racy_increment+0x' '$work/q3.txt' && diff '$work/q3.txt' <(answer race lws) >/dev/null" \
+	"query --symbols differs from monitor last-write --symbols: $(diff "$work/q3.txt" <(answer race lws) | head -5)"
 
 # Every write, oldest first, each the line `rewind trace` prints for it.
 "$rewind" query "$work/race.rec" --symbols "$race" writes "$counter" 8 \
