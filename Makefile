@@ -320,12 +320,14 @@ signal-tests: $(BUILD)/rewind-san $(BENCH_ELF)
 snapshot-tests: $(BUILD)/rewind-san
 	@tests/snapshots/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 
-gdb-tests: $(BUILD)/rewind-san $(BUILD)/rewind.gdb $(BENCH_ELF) $(RACE_ELF)
+gdb-tests: $(BUILD)/rewind-san $(BUILD)/rewind.gdb $(BENCH_ELF) $(RACE_ELF) \
+		$(RACE_FORCED_ELF)
 	@tests/gdb/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 	@tests/gdb/kernel_view.sh $(BUILD)/rewind-san $(LINUX_DIR)
 	@tests/gdb/signals.sh $(BUILD)/rewind-san $(BENCH_ELF)
 	@tests/gdb/writes.sh $(BUILD)/rewind-san $(RACE_ELF)
 	@tests/gdb/session.sh $(BUILD)/rewind-san $(BENCH_ELF)
+	@tests/gdb/lastwrite.sh $(BUILD)/rewind-san $(LINUX_DIR) $(RACE_FORCED_ELF)
 
 trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
