@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "hunt.h"
 #include "../core/util/file_io.h"
+#include "../core/util/progress.h"
 #include "exit_status.h"
 #include "interrupt.h"
 #include "recording.h"
@@ -56,8 +57,7 @@ struct hunt {
 	struct hunt_keep keep;
 	bool forwarded; /* the caught signal was passed on to the tries */
 	struct timespec start;
-	double shown_at; /* when the progress line was last drawn */
-	bool drawn;
+	struct progress progress;
 };
 
 static double hunt_elapsed(const struct hunt *hu)
@@ -68,27 +68,20 @@ static double hunt_elapsed(const struct hunt *hu)
 	       (double)(now.tv_nsec - hu->start.tv_nsec) * 1e-9;
 }
 
-/* The progress line, on a terminal only: runs done, rate, failures. */
-static void hunt_progress(struct hunt *hu, bool end)
+/* The progress line (a terminal only): runs done, the rate, failures. */
+static void hunt_progress(struct hunt *hu)
 {
-	if (!isatty(STDERR_FILENO))
+	if (!progress_due(&hu->progress))
 		return;
-	if (end) {
-		if (hu->drawn)
-			fprintf(stderr, "\r\033[K");
-		return;
-	}
 	double s = hunt_elapsed(hu);
-	if (s - hu->shown_at < 0.1)
-		return;
-	hu->shown_at = s;
-	hu->drawn = true;
-	uint64_t total = hu->h->last - hu->h->first + 1;
-	fprintf(stderr,
-		"\rhunt: %llu of %llu runs, %.1f runs/s, %llu failing\033[K",
-		(unsigned long long)hu->done, (unsigned long long)total,
-		s > 0 ? (double)hu->done / s : 0.0,
-		(unsigned long long)hu->failures);
+	char text[128];
+	snprintf(text, sizeof(text),
+		 "%llu of %llu runs, %.1f runs/s, %llu failing",
+		 (unsigned long long)hu->done,
+		 (unsigned long long)(hu->h->last - hu->h->first + 1),
+		 s > 0 ? (double)hu->done / s : 0.0,
+		 (unsigned long long)hu->failures);
+	progress_text(&hu->progress, text);
 }
 
 static void hunt_discard(struct hunt_try *t)
@@ -373,6 +366,7 @@ struct hunt_result hunt_run(const struct record_opts *ro,
 		(unsigned long long)h->first, (unsigned long long)h->last,
 		hu.jobs);
 	clock_gettime(CLOCK_MONOTONIC, &hu.start);
+	progress_begin(&hu.progress, "hunt", 0, PROGRESS_DELAY_S);
 	bool broken = false;
 	for (;;) {
 		/* Once a run decided, only lower runs still running matter:
@@ -392,9 +386,9 @@ struct hunt_result hunt_run(const struct record_opts *ro,
 		hunt_forward(&hu);
 		if (hunt_wait(&hu) < 0)
 			break;
-		hunt_progress(&hu, false);
+		hunt_progress(&hu);
 	}
-	hunt_progress(&hu, true);
+	progress_end(&hu.progress);
 	if (hu.active || broken) {
 		/* The driver itself failed: stop and remove everything. */
 		for (int i = 0; i < hu.jobs; i++)

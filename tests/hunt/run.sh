@@ -151,7 +151,7 @@ for sig in TERM INT; do
 done
 
 # The progress line, on a terminal only.
-script -qec "'$rewind' record -o '$work/tty.rec' --bios none --smp 2 --kernel '$compute' --limit 400000000 --until-fail=4 --hunt-seed=1 --jobs=2 </dev/null >/dev/null" \
+script -qec "'$rewind' record -o '$work/tty.rec' --bios none --smp 2 --kernel '$compute' --limit 200000000 --until-fail=4 --hunt-seed=1 --jobs=2 </dev/null >/dev/null" \
 	/dev/null >"$work/tty.out" 2>&1
 check "grep -qaE 'hunt: [0-9]+ of 4 runs, [0-9.]+ runs/s, [0-9]+ failing' '$work/tty.out'" \
 	"no progress line on a terminal: $(tr '\r' '\n' <"$work/tty.out" | head -5)"
