@@ -347,9 +347,9 @@ tune-tests: $(BUILD)/rewind-san $(SMP_ELF) $(RACE_ELF) $(ISA_ELFS)
 	@tests/tune/run.sh $(BUILD)/rewind-san $(LINUX_DIR) $(SMP_ELF) \
 		$(RACE_ELF) $(BUILD)/isa
 
-bench: deps $(BUILD)/rewind $(BENCH_ELF)
+bench: deps $(BUILD)/rewind $(BENCH_ELF) $(RACE_ELF)
 	@$(MAKE) --no-print-directory linux
-	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF) $(LINUX_DIR)
+	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF) $(LINUX_DIR) $(RACE_ELF)
 
 # The race guest's lost update: hunted with chaos schedules, recorded, then
 # found by gdb-multiarch going backwards through the replay (guests/race/).

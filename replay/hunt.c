@@ -20,10 +20,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* How often the driver looks at its children (and at a pending signal)
- * while they run: short next to any try, long enough to cost nothing. */
-#define HUNT_POLL_NS 5000000L
-
 /* What a child reports, in memory shared with the driver. */
 struct hunt_report {
 	int status;
@@ -58,6 +54,11 @@ struct hunt {
 	bool forwarded; /* the caught signal was passed on to the tries */
 	struct timespec start;
 	struct progress progress;
+	/* The driver waits with SIGCHLD, SIGINT and SIGTERM blocked except
+	 * inside sigsuspend, so an ending try or a signal always wakes it
+	 * (none can slip in between a look and the wait). */
+	sigset_t unblocked;
+	struct sigaction old_chld;
 };
 
 static double hunt_elapsed(const struct hunt *hu)
@@ -98,6 +99,10 @@ static void hunt_discard(struct hunt_try *t)
 static void hunt_child(const struct hunt *hu, struct hunt_try *t,
 		       struct hunt_report *rep)
 {
+	/* The try is a recorder like any other: signals as the caller set
+	 * them (SIGINT and SIGTERM caught, stopping it cleanly). */
+	sigaction(SIGCHLD, &hu->old_chld, NULL);
+	sigprocmask(SIG_SETMASK, &hu->unblocked, NULL);
 	int in = open("/dev/null", O_RDONLY);
 	if (in < 0 || dup2(in, STDIN_FILENO) < 0 ||
 	    dup2(t->out, STDOUT_FILENO) < 0 || dup2(t->err, STDERR_FILENO) < 0)
@@ -228,6 +233,36 @@ static void hunt_forward(struct hunt *hu)
 			kill(hu->tries[i].pid, sig);
 }
 
+/* Only there to make SIGCHLD interrupt sigsuspend. */
+static void hunt_on_child(int sig)
+{
+	(void)sig;
+}
+
+static void hunt_signals_take(struct hunt *hu)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = hunt_on_child;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, &hu->old_chld);
+	sigset_t block;
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &hu->unblocked);
+	sigdelset(&hu->unblocked, SIGCHLD);
+	sigdelset(&hu->unblocked, SIGINT);
+	sigdelset(&hu->unblocked, SIGTERM);
+}
+
+static void hunt_signals_give(struct hunt *hu)
+{
+	sigprocmask(SIG_SETMASK, &hu->unblocked, NULL);
+	sigaction(SIGCHLD, &hu->old_chld, NULL);
+}
+
 static void hunt_copy(int from, int to)
 {
 	if (lseek(from, 0, SEEK_SET) < 0)
@@ -253,8 +288,7 @@ static int hunt_wait(struct hunt *hu)
 		return -1;
 	}
 	if (pid == 0) {
-		struct timespec ts = {0, HUNT_POLL_NS};
-		nanosleep(&ts, NULL); /* a signal ends it early */
+		sigsuspend(&hu->unblocked); /* a try ended, or a signal */
 		return 0;
 	}
 	for (int i = 0; i < hu->jobs; i++)
@@ -367,6 +401,7 @@ struct hunt_result hunt_run(const struct record_opts *ro,
 		hu.jobs);
 	clock_gettime(CLOCK_MONOTONIC, &hu.start);
 	progress_begin(&hu.progress, "hunt", 0, PROGRESS_DELAY_S);
+	hunt_signals_take(&hu);
 	bool broken = false;
 	for (;;) {
 		/* Once a run decided, only lower runs still running matter:
@@ -388,7 +423,12 @@ struct hunt_result hunt_run(const struct record_opts *ro,
 			break;
 		hunt_progress(&hu);
 	}
+	hunt_signals_give(&hu);
 	progress_end(&hu.progress);
+	double secs = hunt_elapsed(&hu);
+	fprintf(stderr, "rewind: hunt: %llu runs in %.2f s, %.1f runs/s\n",
+		(unsigned long long)hu.done, secs,
+		secs > 0 ? (double)hu.done / secs : 0.0);
 	if (hu.active || broken) {
 		/* The driver itself failed: stop and remove everything. */
 		for (int i = 0; i < hu.jobs; i++)

@@ -96,6 +96,8 @@ hunt shard_below --runs=1..$((F - 1)) --hunt-seed=$H --jobs=2
 check "[ $rc -eq 0 ] && [ -z '$run' ] && [ ! -e '$work/shard_below.rec' ] && grep -qx 'rewind: no failure in $((F - 1)) runs (1..$((F - 1)), hunt seed $H)' '$work/shard_below.err'" \
 	"--runs=1..$((F - 1)): exit $rc: $(tail -2 "$work/shard_below.err")"
 check "[ ! -s '$work/shard_below.out' ]" "a hunt without failure printed console output"
+check "grep -qE '^rewind: hunt: $((F - 1)) runs in [0-9.]+ s, [0-9.]+ runs/s$' '$work/shard_below.err'" \
+	"no hunt summary: $(tail -2 "$work/shard_below.err")"
 
 # Bad values: 125, a clear message, no recording.
 bad_value() {
@@ -155,7 +157,7 @@ script -qec "'$rewind' record -o '$work/tty.rec' --bios none --smp 2 --kernel '$
 	/dev/null >"$work/tty.out" 2>&1
 check "grep -qaE 'hunt: [0-9]+ of 4 runs, [0-9.]+ runs/s, [0-9]+ failing' '$work/tty.out'" \
 	"no progress line on a terminal: $(tr '\r' '\n' <"$work/tty.out" | head -5)"
-check "! grep -q 'runs/s' '$work/first.err'" "a progress line off a terminal"
+check "! grep -q 'failing' '$work/first.err'" "a progress line off a terminal"
 
 # No part file was left by any hunt above.
 check "[ -z \"\$(ls '$work' | grep part)\" ]" "part files left: $(ls "$work" | grep part)"
