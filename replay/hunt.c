@@ -316,9 +316,10 @@ static struct hunt_result hunt_finish(struct hunt *hu)
 			res.status = interrupt_status(sig);
 		} else {
 			fprintf(stderr,
-				"rewind: no failure in %llu runs (%llu..%llu, "
+				"rewind: no failure in %llu run%s (%llu..%llu, "
 				"hunt seed %llu)\n",
 				(unsigned long long)hu->done,
+				hu->done == 1 ? "" : "s",
 				(unsigned long long)hu->h->first,
 				(unsigned long long)hu->h->last,
 				(unsigned long long)hu->h->seed);
@@ -331,8 +332,10 @@ static struct hunt_result hunt_finish(struct hunt *hu)
 	res.seed = k->t.seed;
 	res.status = k->status;
 	if (rename(k->t.part, hu->ro->out)) {
-		fprintf(stderr, "rewind record: %s: %s\n", hu->ro->out,
-			strerror(errno));
+		/* A try that could not even create its part file said why. */
+		if (errno != ENOENT)
+			fprintf(stderr, "rewind record: %s: %s\n", hu->ro->out,
+				strerror(errno));
 		hunt_discard(&k->t);
 		res.status = REWIND_EXIT_ERROR;
 		return res;
@@ -426,8 +429,8 @@ struct hunt_result hunt_run(const struct record_opts *ro,
 	hunt_signals_give(&hu);
 	progress_end(&hu.progress);
 	double secs = hunt_elapsed(&hu);
-	fprintf(stderr, "rewind: hunt: %llu runs in %.2f s, %.1f runs/s\n",
-		(unsigned long long)hu.done, secs,
+	fprintf(stderr, "rewind: hunt: %llu run%s in %.2f s, %.1f runs/s\n",
+		(unsigned long long)hu.done, hu.done == 1 ? "" : "s", secs,
 		secs > 0 ? (double)hu.done / secs : 0.0);
 	if (hu.active || broken) {
 		/* The driver itself failed: stop and remove everything. */

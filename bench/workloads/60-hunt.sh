@@ -23,8 +23,8 @@ hunt_rate() {
 			rate=0
 			return
 		}
-		n=$((n + $(sed -E 's/^rewind: hunt: ([0-9]+) runs.*/\1/' <<<"$line")))
-		t=$(calc "$t + $(sed -E 's/.* runs in ([0-9.]+) s.*/\1/' <<<"$line")")
+		n=$((n + $(sed -E 's/^rewind: hunt: ([0-9]+) runs?.*/\1/' <<<"$line")))
+		t=$(calc "$t + $(sed -E 's/.* runs? in ([0-9.]+) s.*/\1/' <<<"$line")")
 	done
 	rate=$(calc "$n / $t")
 }

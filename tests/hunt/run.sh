@@ -93,10 +93,10 @@ hunt shard_one --runs=$F..$F --hunt-seed=$H
 check "[ $rc -eq 7 ] && [ '$run' = '$F' ] && [ '$seed' = '$S' ]" \
 	"--runs=$F..$F: exit $rc, run '$run', not $F"
 hunt shard_below --runs=1..$((F - 1)) --hunt-seed=$H --jobs=2
-check "[ $rc -eq 0 ] && [ -z '$run' ] && [ ! -e '$work/shard_below.rec' ] && grep -qx 'rewind: no failure in $((F - 1)) runs (1..$((F - 1)), hunt seed $H)' '$work/shard_below.err'" \
+check "[ $rc -eq 0 ] && [ -z '$run' ] && [ ! -e '$work/shard_below.rec' ] && grep -qxE 'rewind: no failure in $((F - 1)) runs? \(1\.\.$((F - 1)), hunt seed $H\)' '$work/shard_below.err'" \
 	"--runs=1..$((F - 1)): exit $rc: $(tail -2 "$work/shard_below.err")"
 check "[ ! -s '$work/shard_below.out' ]" "a hunt without failure printed console output"
-check "grep -qE '^rewind: hunt: $((F - 1)) runs in [0-9.]+ s, [0-9.]+ runs/s$' '$work/shard_below.err'" \
+check "grep -qE '^rewind: hunt: $((F - 1)) runs? in [0-9.]+ s, [0-9.]+ runs/s$' '$work/shard_below.err'" \
 	"no hunt summary: $(tail -2 "$work/shard_below.err")"
 
 # Bad values: 125, a clear message, no recording.
@@ -124,6 +124,13 @@ bad_value "--hunt-seed and --jobs are for a hunt" --hunt-seed=3
 bad_value "not with --until-fail=MAX_RUNS" --until-fail=5 --runs=1..2
 bad_value "use --hunt-seed=S, not --chaos=SEED" --runs=1..2 --chaos=5
 bad_value "not with --until-fail, --runs" --runs=1..2 --gdb 0
+
+# A recording that cannot be written: rewind's error, said once, 125.
+"$rewind" record -o "$work/no/such/dir.rec" "${machine[@]}" --until-fail=3 \
+	>/dev/null 2>"$work/nodir.err" </dev/null
+rc=$?
+check "[ $rc -eq 125 ] && [ \$(grep -c 'No such file or directory' '$work/nodir.err') -eq 1 ]" \
+	"an unwritable REC: exit $rc, $(cat "$work/nodir.err")"
 
 # SIGTERM and SIGINT to the hunt alone: it stops every try, keeps the
 # lowest run in flight (closed cleanly: it replays) and exits 143 / 130.
