@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +56,7 @@ struct hunt {
 	struct timespec start;
 	struct progress progress;
 	/* The driver waits with SIGCHLD, SIGINT and SIGTERM blocked except
-	 * inside sigsuspend, so an ending try or a signal always wakes it
+	 * inside ppoll, so an ending try or a signal always wakes it
 	 * (none can slip in between a look and the wait). */
 	sigset_t unblocked;
 	struct sigaction old_chld;
@@ -233,7 +234,7 @@ static void hunt_forward(struct hunt *hu)
 			kill(hu->tries[i].pid, sig);
 }
 
-/* Only there to make SIGCHLD interrupt sigsuspend. */
+/* Only there to make SIGCHLD interrupt ppoll. */
 static void hunt_on_child(int sig)
 {
 	(void)sig;
@@ -288,7 +289,10 @@ static int hunt_wait(struct hunt *hu)
 		return -1;
 	}
 	if (pid == 0) {
-		sigsuspend(&hu->unblocked); /* a try ended, or a signal */
+		/* Until a try ends or a signal comes, or a while has passed
+		 * for the progress line to move on during long runs. */
+		struct timespec ts = {0, 250000000};
+		ppoll(NULL, 0, &ts, &hu->unblocked);
 		return 0;
 	}
 	for (int i = 0; i < hu->jobs; i++)

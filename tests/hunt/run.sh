@@ -67,6 +67,15 @@ for j in --jobs=2 --jobs=1 ""; do
 	check "[ $rc -eq 7 ] && [ '$run' = '$F' ] && [ '$seed' = '$S' ]" \
 		"hunt seed $H ${j:-(default jobs)}: exit $rc, run '$run' seed '$seed', not run $F seed $S"
 done
+# More hunt seeds: one try at a time and four at once keep the same run
+# (with four, higher runs often fail first and lower ones must finish).
+for h in 1 2 3 4 5 6; do
+	hunt j1 --force --until-fail=200 --hunt-seed=$h --jobs=1
+	a="$rc $run $seed"
+	hunt j4 --force --until-fail=200 --hunt-seed=$h --jobs=4
+	b="$rc $run $seed"
+	check "[ '$a' = '$b' ] && [ -n '$run' ]" "hunt seed $h: --jobs=1 gives '$a', --jobs=4 '$b'"
+done
 # A hunt seed drawn from the host is printed.
 hunt drawn --until-fail=3 --jobs=1
 check "grep -qE '^rewind: hunt seed [0-9]+ \(drawn from the host\); runs 1..3, 1 at once$' '$work/drawn.err'" \
