@@ -7,6 +7,7 @@
 #include "../core/util/progress.h"
 #include "exit_status.h"
 #include "interrupt.h"
+#include "logfile.h"
 #include "recording.h"
 
 #include <errno.h>
@@ -108,6 +109,7 @@ static void hunt_child(const struct hunt *hu, struct hunt_try *t,
 	if (in < 0 || dup2(in, STDIN_FILENO) < 0 ||
 	    dup2(t->out, STDOUT_FILENO) < 0 || dup2(t->err, STDERR_FILENO) < 0)
 		_exit(REWIND_EXIT_ERROR);
+	log_writer_sync(false); /* the driver syncs the run it keeps */
 	struct session_result res = record_run(hu->ro, t->part, true, t->seed);
 	rep->status = res.status;
 	rep->guest_failed = res.guest_failed;
@@ -335,6 +337,13 @@ static struct hunt_result hunt_finish(struct hunt *hu)
 	res.run = k->t.run;
 	res.seed = k->t.seed;
 	res.status = k->status;
+	/* Its try did not sync it (log_writer_sync): on disk before it is
+	 * named REC, so REC is never a file the host lost. */
+	int fd = open(k->t.part, O_RDONLY);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
 	if (rename(k->t.part, hu->ro->out)) {
 		/* A try that could not even create its part file said why. */
 		if (errno != ENOENT)
