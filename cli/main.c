@@ -31,6 +31,12 @@ static void usage(FILE *f)
 	      "[--symbols ELF]\n"
 	      "                                print the instructions a replay "
 	      "retires\n"
+	      "  diff     REC_A REC_B [--symbols ELF]\n"
+	      "                                the first difference between "
+	      "two recordings\n"
+	      "  query    REC [--at ICOUNT] (last-write | writes) ADDR [LEN]\n"
+	      "                                who wrote memory: a hart, a "
+	      "device, the debugger\n"
 	      "  info     REC                  describe a recording\n"
 	      "  pcap     REC -o FILE          write a recording's network "
 	      "frames as pcap\n"
@@ -68,6 +74,8 @@ static const struct command {
 	{"record", cmd_record, cmd_record_help, true},
 	{"replay", cmd_replay, cmd_replay_help, false},
 	{"trace", cmd_trace, cmd_trace_help, false},
+	{"diff", cmd_diff, cmd_diff_help, false},
+	{"query", cmd_query, cmd_query_help, false},
 	{"info", cmd_info, cmd_info_help, false},
 	{"pcap", cmd_pcap, cmd_pcap_help, false},
 	{"snapshot", cmd_snapshot, cmd_snapshot_help, true},
