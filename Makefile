@@ -70,7 +70,7 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev check \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
 	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev python3 \
 	binutils-multiarch-dev u-boot-qemu libslirp-dev libpcap-dev tcpdump \
-	strace
+	strace parallel rsync python3-yaml
 
 # `make` builds the binary, whatever the included recipes define first.
 .DEFAULT_GOAL := all
@@ -155,7 +155,7 @@ check: deps
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
 		cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests \
 		trace-tests diff-tests tune-tests demo-tests docs-tests thirdparty-tests \
-		net-tests
+		net-tests hunt-tests
 
 # Every C file of ours that clang-format keeps in shape.
 FORMAT_SRCS = $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
@@ -354,9 +354,9 @@ tune-tests: $(BUILD)/rewind-san $(SMP_ELF) $(RACE_ELF) $(ISA_ELFS)
 	@tests/tune/run.sh $(BUILD)/rewind-san $(LINUX_DIR) $(SMP_ELF) \
 		$(RACE_ELF) $(BUILD)/isa
 
-bench: deps $(BUILD)/rewind $(BENCH_ELF)
+bench: deps $(BUILD)/rewind $(BENCH_ELF) $(RACE_ELF)
 	@$(MAKE) --no-print-directory linux
-	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF) $(LINUX_DIR)
+	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF) $(LINUX_DIR) $(RACE_ELF)
 
 # The race guest's lost update: hunted with chaos schedules, recorded, then
 # found by gdb-multiarch going backwards through the replay (guests/race/).
@@ -367,6 +367,14 @@ demo: deps
 # The demo itself, under the sanitizers: it must land on the racing store.
 demo-tests: $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
 	@tests/demo/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
+
+# Hunts: reproducible by hunt seed, the same answer whatever --jobs,
+# shards, and the recipes of scripts/hunt (GNU parallel for real, here
+# and over ssh to directory "hosts"; the Slurm task script and the
+# Kubernetes pod command run for each index).
+.PHONY: hunt-tests
+hunt-tests: $(BUILD)/rewind-san $(RACE_ELF) $(BENCH_ELF)
+	@tests/hunt/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(BENCH_ELF)
 
 # The README's walkthroughs, run as written.
 docs-tests: $(BUILD)/rewind-san $(RACE_ELF)

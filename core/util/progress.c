@@ -55,6 +55,24 @@ void progress_at(struct progress *p, uint64_t done)
 	p->drawn = true;
 }
 
+bool progress_due(struct progress *p)
+{
+	if (!p->on)
+		return false;
+	double now = progress_now();
+	return now - p->start >= p->delay &&
+	       now - p->shown_at >= PROGRESS_REDRAW_S;
+}
+
+void progress_text(struct progress *p, const char *text)
+{
+	if (!progress_due(p))
+		return;
+	fprintf(stderr, "\r%s: %s\033[K", p->what, text);
+	p->shown_at = progress_now();
+	p->drawn = true;
+}
+
 void progress_end(struct progress *p)
 {
 	if (p->drawn)

@@ -27,6 +27,13 @@ void progress_begin(struct progress *p, const char *what, uint64_t total,
 /* done units of it are done ("WHAT: N%", or "WHAT N" without a total).
  * Cheap enough to call often. */
 void progress_at(struct progress *p, uint64_t done);
+/* The same for work measured by more than one number: the line is
+ * "WHAT: TEXT" ("hunt: 37 of 200 runs, 12.5 runs/s, 1 failing"), under the
+ * same rules (terminal, delay, redraw rate). Cheap enough to call often;
+ * progress_due says whether the next call would draw, so a caller builds
+ * the text only then. */
+bool progress_due(struct progress *p);
+void progress_text(struct progress *p, const char *text);
 /* The work ended: clear the line. */
 void progress_end(struct progress *p);
 
