@@ -55,6 +55,13 @@ struct gate {
 	/* Live and recording with --net: the user network the guest's
 	 * frames go to (NULL: they go nowhere). */
 	struct net_user *net;
+	/* Replay: the recording logs its schedule's departures (header
+	 * schedule-log=yes), so each one the machine makes is checked
+	 * against it; older recordings have none to check. */
+	bool schedule_logged;
+	/* Someone who wants each departure too (rewind shrink), or NULL. */
+	void (*on_schedule)(void *ctx, const struct chaos_decision *d);
+	void *on_schedule_ctx;
 };
 
 int gate_init(struct gate *g, enum gate_mode mode,

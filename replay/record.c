@@ -41,6 +41,7 @@ struct log_writer *record_open(const struct record_opts *ro,
 	}
 	rc->chaos = ro->chaos;
 	rc->chaos_seed = seed;
+	rc->schedule_logged = ro->chaos;
 	rc->packed = ro->pack;
 	if (!ro->restore && recording_hash_images(rc, err, sizeof(err))) {
 		fprintf(stderr, "rewind record: %s\n", err);

@@ -60,6 +60,9 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
 				     .ndisks = o->ndisks,
 				     .chaos = chaos,
 				     .chaos_seed = seed,
+				     .chaos_keep_only = o->chaos_keep_only,
+				     .chaos_keep = o->chaos_keep,
+				     .chaos_nkeep = o->chaos_nkeep,
 				     .host = gate_host_inputs(g),
 				     .identity = o->identity,
 				     .net = o->net.user};
@@ -382,6 +385,9 @@ void session_opts_from_config(const struct rec_config *c,
 	o->initrd = c->has_initrd ? c->initrd.path : NULL;
 	o->append = c->has_append ? c->append : NULL;
 	o->net.user = c->net;
+	o->chaos_keep_only = c->chaos_keep_only;
+	o->chaos_keep = c->chaos_keep;
+	o->chaos_nkeep = c->chaos_nkeep;
 	o->ndisks = c->ndisks;
 	for (int i = 0; i < c->ndisks; i++) {
 		o->disks[i].path = c->disks[i].path;

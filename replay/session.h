@@ -44,6 +44,11 @@ struct machine_opts {
 	/* --net: a network card, and the user network a live run or a
 	 * recording gives it (a replay feeds recorded frames instead). */
 	struct net_opts net;
+	/* Only these chaos draws may depart from the default schedule (a
+	 * shrunk recording's chaos-keep; see machine_config). */
+	bool chaos_keep_only;
+	const uint64_t *chaos_keep;
+	size_t chaos_nkeep;
 };
 
 void session_opts_defaults(struct machine_opts *o);
