@@ -30,6 +30,9 @@ static void usage(FILE *f)
 	      "[--symbols ELF]\n"
 	      "                                print the instructions a replay "
 	      "retires\n"
+	      "  shrink   REC -o REC_OUT [--force] [--symbols ELF]\n"
+	      "                                the fewest schedule deviations "
+	      "that still fail\n"
 	      "  info     REC                  describe a recording\n"
 	      "  pcap     REC -o FILE          write a recording's network "
 	      "frames as pcap\n"
@@ -67,6 +70,7 @@ static const struct command {
 	{"record", cmd_record, cmd_record_help, true},
 	{"replay", cmd_replay, cmd_replay_help, false},
 	{"trace", cmd_trace, cmd_trace_help, false},
+	{"shrink", cmd_shrink, cmd_shrink_help, false},
 	{"info", cmd_info, cmd_info_help, false},
 	{"pcap", cmd_pcap, cmd_pcap_help, false},
 	{"snapshot", cmd_snapshot, cmd_snapshot_help, true},

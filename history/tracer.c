@@ -51,10 +51,9 @@ static bool tracer_read(struct hart *h, uint64_t va, uint8_t *out, unsigned n)
 	return true;
 }
 
-/* The instruction at pc: its length, or 0 when it cannot be read. Each
- * halfword is translated on its own: a 4-byte instruction may straddle a
- * page boundary. */
-static unsigned tracer_fetch(struct hart *h, uint64_t pc, uint8_t bytes[4])
+/* Each halfword is translated on its own: a 4-byte instruction may
+ * straddle a page boundary. */
+unsigned tracer_fetch(struct hart *h, uint64_t pc, uint8_t bytes[4])
 {
 	if (!tracer_read(h, pc, bytes, 2))
 		return 0;

@@ -48,6 +48,10 @@ struct tracer_step {
 int tracer_step(struct machine *m, struct gate *g, struct tracer_step *s,
 		enum replay_status *st);
 
+/* The instruction at virtual pc as hart h would fetch it now, into
+ * bytes: its length, or 0 when it cannot be read. */
+unsigned tracer_fetch(struct hart *h, uint64_t pc, uint8_t bytes[4]);
+
 /* The line for s (no newline): icount, hart, privilege, pc, <symbol+off>
  * when syms is given, the instruction as a hex number (as objdump prints
  * it), its disassembly, and after " ; " the registers it wrote. A trap

@@ -87,7 +87,7 @@ void gate_keep(struct gate *g)
 
 /* Queued event i, its payload pointer made current: `held` may have
  * moved since it was queued. */
-static struct event *gate_event(struct gate *g, size_t i)
+struct event *gate_event(struct gate *g, size_t i)
 {
 	struct gate_slot *s = &g->queue[i];
 	s->e.bytes = g->held + s->at;
