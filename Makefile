@@ -82,7 +82,7 @@ include guests/vblk/vblk.mk
 include guests/race/race.mk
 include guests/trace/trace.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests bench demo clean format \
+.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests shrink-tests bench demo clean format \
 	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot fuzz-virtio fuzz-net fuzz
 
 all: $(BUILD)/rewind
@@ -150,7 +150,7 @@ check: deps
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
 		cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests \
 		trace-tests tune-tests demo-tests docs-tests thirdparty-tests \
-		net-tests
+		net-tests shrink-tests
 
 # Every C file of ours that clang-format keeps in shape.
 FORMAT_SRCS = $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
@@ -354,6 +354,11 @@ demo: deps
 # The demo itself, under the sanitizers: it must land on the racing store.
 demo-tests: $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
 	@tests/demo/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
+
+# Shrinking a failing chaos schedule of the race guest, and the schedule
+# deviations info counts.
+shrink-tests: $(BUILD)/rewind-san $(RACE_ELF)
+	@tests/shrink/run.sh $(BUILD)/rewind-san $(RACE_ELF)
 
 # The README's walkthroughs, run as written.
 docs-tests: $(BUILD)/rewind-san $(RACE_ELF)
