@@ -1,7 +1,7 @@
 /* rewind shrink: the fewest departures from the default schedule that
  * still fail the same way, and what they are. */
-#include "../history/disasm.h"
 #include "../history/shrink.h"
+#include "../history/disasm.h"
 #include "../history/symbols.h"
 #include "../replay/exit_status.h"
 #include "../replay/interrupt.h"
@@ -54,7 +54,7 @@ static void shrink_print(const struct shrink_decision *k,
 			printf(" (%s+0x%llx", name, (unsigned long long)off);
 		else
 			printf(" (pc 0x%llx", (unsigned long long)k->pc);
-		printf("%s%s%s)", text[0] ? ", before `" : "", text,
+		printf("%s%s%s)", text[0] ? ", after `" : "", text,
 		       text[0] ? "`" : "");
 		printf(" [draw %llu: a turn of %llu instructions]\n",
 		       (unsigned long long)d->ordinal,
@@ -93,7 +93,8 @@ int cmd_shrink(int argc, char **argv)
 		} else if (a[0] != '-' && !in) {
 			in = a;
 		} else {
-			bool valued = !strcmp(a, "-o") || !strcmp(a, "--symbols");
+			bool valued =
+				!strcmp(a, "-o") || !strcmp(a, "--symbols");
 			fprintf(stderr, "rewind shrink: %s '%s'\n",
 				valued ? "missing value for" : "unknown option",
 				a);

@@ -227,7 +227,8 @@ uint64_t machine_chaos(struct machine *m, enum chaos_kind kind, uint32_t who,
 	 * the same value in every subset of the schedule. */
 	uint64_t ordinal = prng_index(m->chaos_state, m->chaos_seed);
 	uint64_t v = prng_next(&m->chaos_state) % n;
-	if (v == dflt || (m->chaos_keep_only && !machine_chaos_kept(m, ordinal)))
+	if (v == dflt ||
+	    (m->chaos_keep_only && !machine_chaos_kept(m, ordinal)))
 		return dflt;
 	if (m->host.schedule) {
 		struct chaos_decision d = {.kind = kind,

@@ -175,9 +175,8 @@ static void shrink_drive(struct shrink *s, struct machine *m, struct gate *g)
 static int shrink_try(struct shrink *s, bool all, const uint64_t *keep,
 		      size_t nkeep, struct log_writer *w, int *kind, int *code)
 {
-	struct host_inputs src = {.ctx = s,
-				  .wall_ns = shrink_wall,
-				  .entropy = shrink_entropy};
+	struct host_inputs src = {
+		.ctx = s, .wall_ns = shrink_wall, .entropy = shrink_entropy};
 	struct gate g;
 	s->wall_at = s->ent_at = s->ent_off = 0;
 	s->nseen = 0;
@@ -255,7 +254,7 @@ static long shrink_ddmin(struct shrink *s, uint64_t *d, size_t n)
 				if (r) {
 					memcpy(d, t, m * sizeof(*d));
 					n = m;
-					parts = pass == 0	? 2
+					parts = pass == 0   ? 2
 						: parts > 2 ? parts - 1
 							    : 2;
 					reduced = true;
@@ -277,9 +276,8 @@ static long shrink_ddmin(struct shrink *s, uint64_t *d, size_t n)
 static void shrink_locate(struct shrink *s, const uint64_t *keep, size_t n,
 			  struct shrink_report *rep)
 {
-	struct host_inputs src = {.ctx = s,
-				  .wall_ns = shrink_wall,
-				  .entropy = shrink_entropy};
+	struct host_inputs src = {
+		.ctx = s, .wall_ns = shrink_wall, .entropy = shrink_entropy};
 	struct gate g;
 	s->wall_at = s->ent_at = s->ent_off = 0;
 	s->nseen = 0;
@@ -298,20 +296,30 @@ static void shrink_locate(struct shrink *s, const uint64_t *keep, size_t n,
 	uart_set_tx(m->uart, shrink_tx_drop, NULL);
 	for (size_t k = 0; k < rep->after; k++) {
 		struct shrink_decision *sd = &rep->kept[k];
-		if (sd->d.kind != CHAOS_QUANTUM || sd->d.who >= (uint32_t)m->nharts)
+		if (sd->d.kind != CHAOS_QUANTUM ||
+		    sd->d.who >= (uint32_t)m->nharts)
 			continue;
 		uint64_t end = sd->d.icount + sd->d.value + 1;
-		if (end < m->icount || m->exit != MEXIT_RUNNING)
+		if (end <= m->icount || m->exit != MEXIT_RUNNING)
 			break;
-		machine_run(m, end - m->icount);
+		/* One instruction before the turn's end the hart is about
+		 * to retire its last one: what it did before it lost the
+		 * hart. */
+		machine_run(m, end - 1 - m->icount);
 		struct hart *h = m->harts[sd->d.who];
+		uint64_t pc = h->pc;
+		uint8_t insn[4];
+		unsigned len = tracer_fetch(h, pc, insn);
+		machine_run(m, end - m->icount);
 		/* The turn ran to its end exactly here (not cut by a wait
 		 * or the guest's end): the hart was preempted. */
-		if (m->icount == end && m->last == h && m->quantum_left == 0) {
+		if (m->icount == end && m->last == h && !h->wfi &&
+		    m->quantum_left == 0) {
 			sd->preempted = true;
 			sd->at = end;
-			sd->pc = h->pc;
-			sd->insn_len = tracer_fetch(h, h->pc, sd->insn);
+			sd->pc = pc;
+			sd->insn_len = len;
+			memcpy(sd->insn, insn, sizeof(insn));
 		}
 	}
 	machine_free(m);

@@ -15,13 +15,14 @@
 #include <stdint.h>
 
 /* A departure of the shrunk schedule, with where it shows: for a cut
- * quantum, the hart's pc when its turn ended and the instruction there. */
+ * quantum, the last instruction the hart retired before it was preempted
+ * (its pc and bytes). */
 struct shrink_decision {
 	struct chaos_decision d;
 	bool preempted;	   /* a quantum that ended the hart's turn early */
 	uint64_t at;	   /* the icount of the preemption */
-	uint64_t pc;	   /* the hart's next pc there */
-	uint8_t insn[4];   /* the bytes at pc (for the disassembler) */
+	uint64_t pc;	   /* of the hart's last instruction before it */
+	uint8_t insn[4];   /* that instruction (for the disassembler) */
 	unsigned insn_len; /* 0: not readable */
 };
 

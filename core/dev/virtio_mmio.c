@@ -451,8 +451,7 @@ static int virtq_cost(struct virtio_mmio *v, const struct virtq *q,
 	*cost = VIRTIO_LATENCY_INSNS +
 		VIRTIO_LATENCY_PER_4K * ((bytes + 4095) / 4096) +
 		machine_chaos(v->m, CHAOS_LATENCY, (uint32_t)virtio_slot(v),
-			      VIRTIO_LATENCY_INSNS,
-			      0);
+			      VIRTIO_LATENCY_INSNS, 0);
 	return 0;
 }
 

@@ -46,7 +46,7 @@ check "[ -n '$after' ] && [ '$after' -gt 0 ] && [ '$after' -le 4 ] && [ '$after'
 check "grep -q '^schedule-deviations=$after (was $before)$' '$work/shrink.out'" \
 	"shrink did not print the counts: $(cat "$work/shrink.out")"
 # The lost update needs a hart preempted between its load and its store.
-check "grep -qE '^  hart [01] preempted at icount [0-9]+ \(racy_increment\+0x[0-9a-f]+, before \`[a-z]' '$work/shrink.out'" \
+check "grep -qE '^  hart [01] preempted at icount [0-9]+ \(racy_increment\+0x[0-9a-f]+, after \`[a-z]' '$work/shrink.out'" \
 	"shrink does not name the preemption in racy_increment: $(cat "$work/shrink.out")"
 check "[ -n \"\$(info_value '$work/small.rec' chaos-keep)\" ]" "the shrunk recording has no chaos-keep"
 "$rewind" replay "$work/small.rec" --verify >"$work/small.rout" 2>"$work/small.rerr" </dev/null
