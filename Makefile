@@ -355,10 +355,10 @@ demo: deps
 demo-tests: $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
 	@tests/demo/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
 
-# Shrinking a failing chaos schedule of the race guest, and the schedule
-# deviations info counts.
+# Shrinking a failing chaos schedule of the race guest, the schedule
+# deviations info counts, and faults injected into the Linux guest's disk.
 shrink-tests: $(BUILD)/rewind-san $(RACE_ELF)
-	@tests/shrink/run.sh $(BUILD)/rewind-san $(RACE_ELF)
+	@tests/shrink/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(LINUX_DIR)
 
 # The README's walkthroughs, run as written.
 docs-tests: $(BUILD)/rewind-san $(RACE_ELF)

@@ -80,6 +80,8 @@ const char cmd_record_help[] =
 	"  --restore SNAP      start from a snapshot instead of booting\n"
 	"  --chaos[=SEED]      perturb the harts' schedule (a fresh seed "
 	"unless given)\n"
+	"  --chaos=faults[,SEED]  chaos that also injects device faults "
+	"(disk I/O errors)\n"
 	"  --until-fail[=RUNS] record with fresh chaos seeds until the guest "
 	"fails\n"
 	"                      (at most RUNS runs, default 100); keep that "
@@ -137,6 +139,14 @@ int cmd_record(int argc, char **argv)
 			ro.pack = true;
 		} else if (!strcmp(a, "--chaos")) {
 			ro.chaos = true;
+		} else if (!strncmp(a, "--chaos=faults", 14) &&
+			   (a[14] == '\0' || a[14] == ',')) {
+			ro.chaos = ro.faults = true;
+			ro.seed_given = a[14] == ',';
+			if (ro.seed_given && opts_parse_u64(a + 15, &ro.seed)) {
+				fprintf(stderr, "rewind record: bad seed\n");
+				return REWIND_EXIT_ERROR;
+			}
 		} else if (!strncmp(a, "--chaos=", 8)) {
 			ro.chaos = ro.seed_given = true;
 			if (opts_parse_u64(a + 8, &ro.seed)) {

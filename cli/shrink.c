@@ -34,6 +34,7 @@ static const char *const kind_names[] = {
 	[CHAOS_QUANTUM] = "quantum",
 	[CHAOS_IRQ_DELAY] = "interrupt delay",
 	[CHAOS_LATENCY] = "device latency",
+	[CHAOS_IO_ERROR] = "I/O error",
 };
 
 /* One kept departure, as a line. */
@@ -66,6 +67,13 @@ static void shrink_print(const struct shrink_decision *k,
 		       "[draw %llu]\n",
 		       d->who, (unsigned long long)d->icount,
 		       (unsigned long long)d->value + 1,
+		       (unsigned long long)d->ordinal);
+		return;
+	}
+	if (d->kind == CHAOS_IO_ERROR) {
+		printf("  I/O error on virtio slot %u at icount %llu [draw "
+		       "%llu]\n",
+		       d->who, (unsigned long long)d->icount,
 		       (unsigned long long)d->ordinal);
 		return;
 	}

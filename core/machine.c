@@ -87,6 +87,7 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 	m->chaos_state = cfg->chaos_seed;
 	m->chaos_seed = cfg->chaos_seed;
 	m->chaos_keep_only = cfg->chaos_keep_only;
+	m->chaos_faults = cfg->chaos_faults;
 	if (cfg->chaos_nkeep) {
 		m->chaos_keep = malloc(cfg->chaos_nkeep * sizeof(uint64_t));
 		if (!m->chaos_keep) {
@@ -218,15 +219,12 @@ static bool machine_chaos_kept(const struct machine *m, uint64_t ordinal)
 	return false;
 }
 
-uint64_t machine_chaos(struct machine *m, enum chaos_kind kind, uint32_t who,
-		       uint64_t n, uint64_t dflt)
+/* A draw's outcome: v, or dflt when the draw is not kept; a departure
+ * is reported. */
+static uint64_t machine_chaos_decide(struct machine *m, enum chaos_kind kind,
+				     uint32_t who, uint64_t ordinal, uint64_t v,
+				     uint64_t dflt)
 {
-	if (!m->chaos || n == 0)
-		return dflt;
-	/* Every draw advances the PRNG, kept or not, so that draw k has
-	 * the same value in every subset of the schedule. */
-	uint64_t ordinal = prng_index(m->chaos_state, m->chaos_seed);
-	uint64_t v = prng_next(&m->chaos_state) % n;
 	if (v == dflt ||
 	    (m->chaos_keep_only && !machine_chaos_kept(m, ordinal)))
 		return dflt;
@@ -240,6 +238,30 @@ uint64_t machine_chaos(struct machine *m, enum chaos_kind kind, uint32_t who,
 		m->host.schedule(m->host.ctx, &d);
 	}
 	return v;
+}
+
+uint64_t machine_chaos(struct machine *m, enum chaos_kind kind, uint32_t who,
+		       uint64_t n, uint64_t dflt)
+{
+	if (!m->chaos || n == 0)
+		return dflt;
+	/* Every draw advances the PRNG, kept or not, so that draw k has
+	 * the same value in every subset of the schedule. */
+	uint64_t ordinal = prng_index(m->chaos_state, m->chaos_seed);
+	uint64_t v = prng_next(&m->chaos_state) % n;
+	return machine_chaos_decide(m, kind, who, ordinal, v, dflt);
+}
+
+bool machine_chaos_fault(struct machine *m, enum chaos_kind kind, uint32_t who,
+			 uint64_t odds)
+{
+	/* No draw at all without faults: other chaos schedules stay as
+	 * they were. */
+	if (!m->chaos || !m->chaos_faults || odds == 0)
+		return false;
+	uint64_t ordinal = prng_index(m->chaos_state, m->chaos_seed);
+	bool fault = prng_next(&m->chaos_state) % odds == 0;
+	return machine_chaos_decide(m, kind, who, ordinal, fault, 0) != 0;
 }
 
 /* The next hart's quantum: fixed, or anywhere from 1 to twice the fixed

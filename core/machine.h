@@ -66,6 +66,10 @@ enum chaos_kind {
 	CHAOS_QUANTUM = 1,   /* a hart's turn: 1..2*QUANTUM_INSNS insns */
 	CHAOS_IRQ_DELAY = 2, /* an interrupt line's rise held back */
 	CHAOS_LATENCY = 3,   /* a device request's extra completion time */
+	/* Faults (--chaos=faults only): a virtio-blk request fails with
+	 * VIRTIO_BLK_S_IOERR, the disk untouched. */
+	CHAOS_IO_ERROR = 4,
+	CHAOS_KIND_LAST = CHAOS_IO_ERROR,
 };
 
 /* One chaos decision that departs from the default schedule. Decisions
@@ -129,6 +133,8 @@ struct machine_config {
 	bool chaos_keep_only;
 	const uint64_t *chaos_keep;
 	size_t chaos_nkeep;
+	/* Chaos also injects device faults the guest must survive. */
+	bool chaos_faults;
 	struct disk_config disks[MACHINE_MAX_DISKS];
 	int ndisks;
 	struct host_inputs host;
@@ -225,6 +231,7 @@ struct machine {
 	/* The seed the PRNG started from: draws are numbered from it. */
 	uint64_t chaos_seed;
 	bool chaos_keep_only; /* see machine_config */
+	bool chaos_faults;
 	uint64_t *chaos_keep;
 	size_t chaos_nkeep;
 	/* Chaos: a device's rising interrupt line reaches the PLIC at this
@@ -260,6 +267,11 @@ void machine_reboot(struct machine *m);
  * A result other than dflt is reported to m->host.schedule. */
 uint64_t machine_chaos(struct machine *m, enum chaos_kind kind, uint32_t who,
 		       uint64_t n, uint64_t dflt);
+
+/* A fault of kind for who, one time in odds, when chaos injects faults
+ * (machine_config.chaos_faults); reported like a departure. */
+bool machine_chaos_fault(struct machine *m, enum chaos_kind kind, uint32_t who,
+			 uint64_t odds);
 
 /* Run up to `budget` instructions machine-wide. */
 enum machine_stop machine_run(struct machine *m, uint64_t budget);

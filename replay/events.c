@@ -133,7 +133,7 @@ int event_decode(const uint8_t *rec, size_t len, struct event *e)
 		e->hart = state_get_u32(&c);
 		e->ordinal = state_get_u64(&c);
 		e->value = state_get_u64(&c);
-		if (e->reg < CHAOS_QUANTUM || e->reg > CHAOS_LATENCY)
+		if (e->reg < CHAOS_QUANTUM || e->reg > CHAOS_KIND_LAST)
 			return -1;
 		break;
 	default: return -1;

@@ -121,6 +121,8 @@ char *recording_header_build(const struct rec_config *c, size_t *len)
 			free(list);
 		}
 	}
+	if (c->chaos && c->chaos_faults)
+		put(&buf, &n, &cap, "chaos-faults", "yes");
 	if (c->schedule_logged)
 		put(&buf, &n, &cap, "schedule-log", "yes");
 	if (c->packed)
@@ -233,6 +235,10 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 	if (KEY("schedule-log")) {
 		c->schedule_logged = value_is(v, vlen, "yes");
 		return c->schedule_logged ? 0 : -1;
+	}
+	if (KEY("chaos-faults")) {
+		c->chaos_faults = value_is(v, vlen, "yes");
+		return c->chaos_faults ? 0 : -1;
 	}
 	if (KEY("chaos-keep"))
 		return parse_keep(c, v, vlen);

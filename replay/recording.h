@@ -44,6 +44,8 @@ struct rec_config {
 	/* Each departure from the default schedule is logged as a schedule
 	 * record ("schedule-log=yes"; recordings before it have none). */
 	bool schedule_logged;
+	/* Chaos injects device faults ("chaos-faults=yes"). */
+	bool chaos_faults;
 	bool packed; /* the images travel inside the recording */
 	/* A snapshot file's own format version (0: not a snapshot). */
 	uint32_t snapshot_version;

@@ -63,6 +63,7 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
 				     .chaos_keep_only = o->chaos_keep_only,
 				     .chaos_keep = o->chaos_keep,
 				     .chaos_nkeep = o->chaos_nkeep,
+				     .chaos_faults = o->chaos_faults,
 				     .host = gate_host_inputs(g),
 				     .identity = o->identity,
 				     .net = o->net.user};
@@ -388,6 +389,7 @@ void session_opts_from_config(const struct rec_config *c,
 	o->chaos_keep_only = c->chaos_keep_only;
 	o->chaos_keep = c->chaos_keep;
 	o->chaos_nkeep = c->chaos_nkeep;
+	o->chaos_faults = c->chaos_faults;
 	o->ndisks = c->ndisks;
 	for (int i = 0; i < c->ndisks; i++) {
 		o->disks[i].path = c->disks[i].path;

@@ -49,6 +49,8 @@ struct machine_opts {
 	bool chaos_keep_only;
 	const uint64_t *chaos_keep;
 	size_t chaos_nkeep;
+	/* Chaos also injects device faults (--chaos=faults). */
+	bool chaos_faults;
 };
 
 void session_opts_defaults(struct machine_opts *o);

@@ -3,10 +3,13 @@
 # race guest shrinks to a handful of departures from the default schedule
 # that still fail the same way; info counts departures before and after;
 # a default-schedule recording has none; nothing that passes shrinks.
-# Usage: run.sh REWIND RACE_ELF
+# Fault injection: --chaos=faults fails some of the Linux guest's disk
+# requests, its kernel reports the I/O error, and the replay reproduces it.
+# Usage: run.sh REWIND RACE_ELF LINUX_DIR
 set -u
 rewind=$1
 race=$2
+linux=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 pass=0
@@ -81,6 +84,37 @@ check "[ $rc -eq 125 ] && grep -q 'did not fail' '$work/err' && [ ! -e '$work/pa
 # A recording made before departures were logged does not know.
 check "[ '$(info_value "$(dirname "$0")/../replay/fixtures/race.rec" schedule-deviations)' = unknown ]" \
 	"old chaos fixture: schedule-deviations is not 'unknown'"
+
+# Faults: a seed whose schedule fails a disk request (one in eight fail).
+[ -f "$linux/Image" ] || {
+	echo "FAIL: no Linux guest in '$linux' (make linux builds it)"
+	exit 1
+}
+truncate -s 16M "$work/disk.img"
+# linux NAME CHAOS: record the Linux guest with --chaos=CHAOS into NAME.rec.
+linux() {
+	echo "line" | timeout 300 "$rewind" record -o "$work/$1.rec" --force --mem 256M \
+		--kernel "$linux/Image" --initrd "$linux/initramfs.cpio" --disk "$work/disk.img" \
+		--chaos="$2" --append "console=ttyS0 rewind.echo=1" >"$work/$1.out" 2>"$work/$1.err"
+	echo $? >"$work/$1.status"
+}
+found=
+for seed in $(seq 1 20); do
+	linux faults "faults,$seed"
+	if grep -q 'I/O error, dev vda' "$work/faults.out"; then found=$seed; break; fi
+done
+check "[ -n '$found' ]" "--chaos=faults: no disk I/O error in 20 seeds"
+if [ -n "$found" ]; then
+	check "[ '$(info_value "$work/faults.rec" chaos-faults)' = yes ]" "the faults recording has no chaos-faults=yes"
+	timeout 300 "$rewind" replay "$work/faults.rec" --verify >"$work/faults.rout" 2>"$work/faults.rerr" </dev/null
+	rc=$?
+	check "[ $rc -eq $(cat "$work/faults.status") ] && cmp -s '$work/faults.out' '$work/faults.rout'" \
+		"faults: replay exited $rc or its console differs: $(tail -2 "$work/faults.rerr")"
+	# The same seed without faults: the schedule alone fails no request.
+	linux nofaults "$found"
+	check "! grep -q 'I/O error' '$work/nofaults.out' && [ -z \"\$(info_value '$work/nofaults.rec' chaos-faults)\" ]" \
+		"--chaos=$found without faults injected an I/O error"
+fi
 
 echo "shrink: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
