@@ -85,7 +85,12 @@ include guests/trace/trace.mk
 .PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests shrink-tests bench demo clean format \
 	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot fuzz-virtio fuzz-net fuzz
 
-all: $(BUILD)/rewind
+all: $(BUILD)/rewind $(BUILD)/rewind.gdb
+
+# gdb's side of the debugger (docs/gdb.md), beside the binary.
+$(BUILD)/rewind.gdb: gdb/rewind.gdb
+	@mkdir -p $(dir $@)
+	cp $< $@
 
 # Install missing Debian packages; silent and quick when all are present.
 deps:
@@ -315,11 +320,12 @@ signal-tests: $(BUILD)/rewind-san $(BENCH_ELF)
 snapshot-tests: $(BUILD)/rewind-san
 	@tests/snapshots/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 
-gdb-tests: $(BUILD)/rewind-san $(BENCH_ELF) $(RACE_ELF)
+gdb-tests: $(BUILD)/rewind-san $(BUILD)/rewind.gdb $(BENCH_ELF) $(RACE_ELF)
 	@tests/gdb/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 	@tests/gdb/kernel_view.sh $(BUILD)/rewind-san $(LINUX_DIR)
 	@tests/gdb/signals.sh $(BUILD)/rewind-san $(BENCH_ELF)
 	@tests/gdb/writes.sh $(BUILD)/rewind-san $(RACE_ELF)
+	@tests/gdb/session.sh $(BUILD)/rewind-san $(BENCH_ELF)
 
 trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)

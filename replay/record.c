@@ -10,10 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* The recording's configuration when it starts from a snapshot: the
- * snapshot's machine, and the snapshot itself by path and hash. */
-static int record_snapshot_config(const char *snap, struct rec_config *rc,
-				  char *err, size_t errlen)
+int record_snapshot_config(const char *snap, struct rec_config *rc, char *err,
+			   size_t errlen)
 {
 	if (snapshot_config(snap, rc, err, errlen))
 		return -1;
