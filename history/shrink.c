@@ -5,6 +5,7 @@
 #include "shrink.h"
 #include "../core/dev/uart.h"
 #include "../core/hart.h"
+#include "../core/util/progress.h"
 #include "../core/util/vec.h"
 #include "../replay/exit_status.h"
 #include "../replay/interrupt.h"
@@ -34,7 +35,17 @@ struct shrink {
 	size_t nseen, seen_cap;
 	bool oom;
 	unsigned tries;
+	size_t left; /* departures in the smallest failing set so far */
+	struct progress progress; /* on a terminal: tries and what is left */
 };
+
+/* The progress line: the set so far, and the try running. */
+static void shrink_progress(struct shrink *s)
+{
+	snprintf(s->progress.what, sizeof(s->progress.what),
+		 "shrinking %s: %zu deviations left, try", s->in, s->left);
+	progress_at(&s->progress, s->tries);
+}
 
 static uint64_t shrink_wall(void *ctx)
 {
@@ -181,6 +192,7 @@ static int shrink_try(struct shrink *s, bool all, const uint64_t *keep,
 	s->wall_at = s->ent_at = s->ent_off = 0;
 	s->nseen = 0;
 	s->tries++;
+	shrink_progress(s);
 	if (gate_init(&g, w ? GATE_RECORD : GATE_LIVE, &src, w, NULL))
 		return -1;
 	g.on_schedule = shrink_seen;
@@ -254,6 +266,7 @@ static long shrink_ddmin(struct shrink *s, uint64_t *d, size_t n)
 				if (r) {
 					memcpy(d, t, m * sizeof(*d));
 					n = m;
+					s->left = n;
 					parts = pass == 0   ? 2
 						: parts > 2 ? parts - 1
 							    : 2;
@@ -436,6 +449,7 @@ int shrink_run(const char *in, const char *out, bool force,
 	int status = REWIND_EXIT_ERROR, kind, code;
 	if (shrink_open(&s, in))
 		goto out;
+	progress_begin(&s.progress, "shrinking", 0, PROGRESS_DELAY_S);
 	/* The whole schedule again: it must fail as recorded, and names
 	 * the departures to search. */
 	if (shrink_try(&s, true, NULL, 0, NULL, &kind, &code)) {
@@ -453,7 +467,7 @@ int shrink_run(const char *in, const char *out, bool force,
 		goto out;
 	}
 	size_t n = s.nseen;
-	rep->before = n;
+	rep->before = s.left = n;
 	d = malloc((n ? n : 1) * sizeof(*d));
 	if (!d) {
 		fprintf(stderr, "rewind shrink: out of memory\n");
@@ -488,6 +502,7 @@ int shrink_run(const char *in, const char *out, bool force,
 	shrink_locate(&s, d, (size_t)left, rep);
 	status = 0;
 out:
+	progress_end(&s.progress);
 	free(d);
 	free(s.seen);
 	replay_session_free(s.rs);
