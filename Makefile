@@ -363,8 +363,9 @@ demo-tests: $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
 
 # Shrinking a failing chaos schedule of the race guest, the schedule
 # deviations info counts, and faults injected into the Linux guest's disk.
-shrink-tests: $(BUILD)/rewind-san $(RACE_ELF)
-	@tests/shrink/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(LINUX_DIR)
+shrink-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF)
+	@tests/shrink/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit \
+		$(RACE_ELF) $(LINUX_DIR)
 
 # The README's walkthroughs, run as written.
 docs-tests: $(BUILD)/rewind-san $(RACE_ELF)

@@ -5,11 +5,12 @@
 # a default-schedule recording has none; nothing that passes shrinks.
 # Fault injection: --chaos=faults fails some of the Linux guest's disk
 # requests, its kernel reports the I/O error, and the replay reproduces it.
-# Usage: run.sh REWIND RACE_ELF LINUX_DIR
+# Usage: run.sh REWIND REC_EDIT RACE_ELF LINUX_DIR
 set -u
 rewind=$1
-race=$2
-linux=$3
+rec_edit=$2
+race=$3
+linux=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 pass=0
@@ -60,6 +61,13 @@ check "[ $rc -eq 7 ] && grep -q 'lost update' '$work/small.rout' && grep -q 'ver
 "$rewind" replay "$work/race.rec" --verify >/dev/null 2>"$work/err" </dev/null
 rc=$?
 check "[ $rc -eq 7 ]" "original: replay --verify exited $rc: $(tail -2 "$work/err")"
+# A replay checks each departure: one the recording says differently is a
+# divergence, named.
+"$rec_edit" "$work/race.rec" "$work/bumped.rec" bump-schedule 1
+"$rewind" replay "$work/bumped.rec" --verify >/dev/null 2>"$work/err" </dev/null
+rc=$?
+check "[ $rc -eq 125 ] && grep -q 'diverged at icount .*schedule departs differently' '$work/err'" \
+	"a changed schedule record: replay exited $rc: $(tail -2 "$work/err")"
 # Shrinking the shrunk one keeps what is left.
 "$rewind" shrink "$work/small.rec" -o "$work/small2.rec" >"$work/shrink2.out" 2>"$work/err" </dev/null
 rc=$?
