@@ -14,6 +14,8 @@
 /* Instructions between two looks at the console: small enough that typed
  * input feels immediate, large enough to cost nothing. */
 #define CONSOLE_SLICE 1000000
+/* Under --chaos=faults, the most typed input is held back (instructions). */
+#define CONSOLE_BURST_MAX 5000000
 /* With a network card, the user network is served at least this often
  * (200 us of virtual time): a frame waits for the next look, and a reply
  * path of a few frames would otherwise cost tens of milliseconds. */
@@ -82,6 +84,13 @@ struct session {
 	struct net_user *net;
 	uint64_t net_icount0;
 	double net_host0;
+	/* Recording under --chaos=faults: typed input is held back and
+	 * delivered in bursts, at icounts drawn from a generator seeded from
+	 * the chaos seed (the recording holds when it came, so a replay needs
+	 * no draws): until burst_at, or until the machine stops advancing
+	 * (it waits for the input: holding on would only stall it). */
+	bool burst;
+	uint64_t burst_state, burst_at, burst_icount;
 };
 
 /* Start the user network o asks for behind s's card (none: nothing to

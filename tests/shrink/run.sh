@@ -114,6 +114,8 @@ done
 check "[ -n '$found' ]" "--chaos=faults: no disk I/O error in 20 seeds"
 if [ -n "$found" ]; then
 	check "[ '$(info_value "$work/faults.rec" chaos-faults)' = yes ]" "the faults recording has no chaos-faults=yes"
+	# Typed input comes in a burst, later, but it comes.
+	check "grep -q 'echo: line' '$work/faults.out'" "faults: the typed line was not echoed"
 	timeout 300 "$rewind" replay "$work/faults.rec" --verify >"$work/faults.rout" 2>"$work/faults.rerr" </dev/null
 	rc=$?
 	check "[ $rc -eq $(cat "$work/faults.status") ] && cmp -s '$work/faults.out' '$work/faults.rout'" \
