@@ -82,7 +82,7 @@ include guests/vblk/vblk.mk
 include guests/race/race.mk
 include guests/trace/trace.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests shrink-tests bench demo clean format \
+.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests diff-tests demo-tests docs-tests shrink-tests bench demo clean format \
 	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot fuzz-virtio fuzz-net fuzz
 
 all: $(BUILD)/rewind $(BUILD)/rewind.gdb
@@ -154,7 +154,7 @@ check: deps
 	@$(MAKE) --no-print-directory linux linux-kunit
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
 		cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests \
-		trace-tests tune-tests demo-tests docs-tests thirdparty-tests \
+		trace-tests diff-tests tune-tests demo-tests docs-tests thirdparty-tests \
 		net-tests shrink-tests
 
 # Every C file of ours that clang-format keeps in shape.
@@ -320,15 +320,22 @@ signal-tests: $(BUILD)/rewind-san $(BENCH_ELF)
 snapshot-tests: $(BUILD)/rewind-san
 	@tests/snapshots/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 
-gdb-tests: $(BUILD)/rewind-san $(BUILD)/rewind.gdb $(BENCH_ELF) $(RACE_ELF)
+gdb-tests: $(BUILD)/rewind-san $(BUILD)/rewind.gdb $(BENCH_ELF) $(RACE_ELF) \
+		$(RACE_FORCED_ELF)
 	@tests/gdb/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 	@tests/gdb/kernel_view.sh $(BUILD)/rewind-san $(LINUX_DIR)
 	@tests/gdb/signals.sh $(BUILD)/rewind-san $(BENCH_ELF)
 	@tests/gdb/writes.sh $(BUILD)/rewind-san $(RACE_ELF)
 	@tests/gdb/session.sh $(BUILD)/rewind-san $(BENCH_ELF)
+	@tests/gdb/lastwrite.sh $(BUILD)/rewind-san $(LINUX_DIR) $(RACE_FORCED_ELF)
 
 trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
+
+# rewind diff: race schedules, console input, prefixes, bad files.
+diff-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF) $(VBLK_ELF)
+	@tests/diff/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF) \
+		$(VBLK_ELF)
 
 # Software we did not write: U-Boot, and Linux's KUnit suites.
 .PHONY: thirdparty-tests

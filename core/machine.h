@@ -320,6 +320,11 @@ bool machine_watch_page(const struct machine *m, uint64_t va);
 void machine_watch_access(struct hart *h, uint64_t va, unsigned size,
 			  bool write);
 
+/* Set (w->fn) or clear (NULL) the bus's write watch on physical memory
+ * (bus.h): every write to it by a hart, a device or the debugger is
+ * heard of. Harts' cached write translations of its pages are dropped. */
+void machine_watch_writes(struct machine *m, const struct bus_watch *w);
+
 /* Drop h's cached data translations of the pages holding [first, last],
  * so that accesses to them take the checked slow path (core/watch.c; the
  * guest's own triggers use it too). */

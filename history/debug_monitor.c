@@ -192,6 +192,9 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 		debug_monitor_checkpoints(d, cmd[11] != 0, out, outlen);
 		return 0;
 	}
+	if ((!strncmp(cmd, "last-write", 10) && (cmd[10] == ' ' || !cmd[10])) ||
+	    (!strncmp(cmd, "writes", 6) && (cmd[6] == ' ' || !cmd[6])))
+		return debug_monitor_query(d, cmd, out, outlen);
 	if (!strncmp(cmd, "phys", 4) && (cmd[4] == ' ' || !cmd[4]))
 		return debug_monitor_phys(d, cmd + 4, out, outlen);
 	int rc = debug_monitor_info(d, cmd, out, outlen);
@@ -225,6 +228,10 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 			  "physical addresses\n"
 			  "monitor branch FILE   from a replay, a live run "
 			  "from here recording into FILE\n"
+			  "monitor last-write ADDR [LEN] [--symbols ELF]  the "
+			  "last write to those bytes before here\n"
+			  "monitor writes ADDR [LEN] [--limit N] [--symbols "
+			  "ELF]  every write to them, oldest first\n"
 			  "monitor help          this text\n");
 		return 0;
 	}
