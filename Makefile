@@ -82,7 +82,7 @@ include guests/vblk/vblk.mk
 include guests/race/race.mk
 include guests/trace/trace.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests diff-tests demo-tests docs-tests bench demo clean format \
+.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests diff-tests demo-tests docs-tests shrink-tests bench demo clean format \
 	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot fuzz-virtio fuzz-net fuzz
 
 all: $(BUILD)/rewind $(BUILD)/rewind.gdb
@@ -155,7 +155,7 @@ check: deps
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
 		cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests \
 		trace-tests diff-tests tune-tests demo-tests docs-tests thirdparty-tests \
-		net-tests hunt-tests
+		net-tests hunt-tests shrink-tests
 
 # Every C file of ours that clang-format keeps in shape.
 FORMAT_SRCS = $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
@@ -375,6 +375,13 @@ demo-tests: $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
 .PHONY: hunt-tests
 hunt-tests: $(BUILD)/rewind-san $(RACE_ELF) $(BENCH_ELF)
 	@tests/hunt/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(BENCH_ELF)
+
+# Shrinking a failing chaos schedule of the race guest, the schedule
+# deviations info counts, and faults injected into the Linux guest's disk.
+.PHONY: shrink-tests
+shrink-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF)
+	@tests/shrink/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit \
+		$(RACE_ELF) $(LINUX_DIR)
 
 # The README's walkthroughs, run as written.
 docs-tests: $(BUILD)/rewind-san $(RACE_ELF)

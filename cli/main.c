@@ -37,6 +37,9 @@ static void usage(FILE *f)
 	      "  query    REC [--at ICOUNT] (last-write | writes) ADDR [LEN]\n"
 	      "                                who wrote memory: a hart, a "
 	      "device, the debugger\n"
+	      "  shrink   REC -o REC_OUT [--force] [--symbols ELF]\n"
+	      "                                the fewest schedule deviations "
+	      "that still fail\n"
 	      "  info     REC                  describe a recording\n"
 	      "  pcap     REC -o FILE          write a recording's network "
 	      "frames as pcap\n"
@@ -76,6 +79,7 @@ static const struct command {
 	{"trace", cmd_trace, cmd_trace_help, false},
 	{"diff", cmd_diff, cmd_diff_help, false},
 	{"query", cmd_query, cmd_query_help, false},
+	{"shrink", cmd_shrink, cmd_shrink_help, false},
 	{"info", cmd_info, cmd_info_help, false},
 	{"pcap", cmd_pcap, cmd_pcap_help, false},
 	{"snapshot", cmd_snapshot, cmd_snapshot_help, true},

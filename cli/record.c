@@ -128,6 +128,9 @@ const char cmd_record_help[] =
 	"  --restore SNAP      start from a snapshot instead of booting\n"
 	"  --chaos[=SEED]      perturb the harts' schedule (a fresh seed "
 	"unless given)\n"
+	"  --chaos=faults[,SEED]  chaos that also injects faults: disk I/O "
+	"errors,\n"
+	"                      console input held back and sent in bursts\n"
 	"  --until-fail[=RUNS] hunt: record runs 1..RUNS (default 100), "
 	"each with its own\n"
 	"                      chaos seed, and keep the lowest-numbered run "
@@ -204,6 +207,14 @@ int cmd_record(int argc, char **argv)
 			ro.pack = true;
 		} else if (!strcmp(a, "--chaos")) {
 			ro.chaos = true;
+		} else if (!strncmp(a, "--chaos=faults", 14) &&
+			   (a[14] == '\0' || a[14] == ',')) {
+			ro.chaos = ro.faults = true;
+			ro.seed_given = a[14] == ',';
+			if (ro.seed_given && opts_parse_u64(a + 15, &ro.seed)) {
+				fprintf(stderr, "rewind record: bad seed\n");
+				return REWIND_EXIT_ERROR;
+			}
 		} else if (!strncmp(a, "--chaos=", 8)) {
 			ro.chaos = ro.seed_given = true;
 			if (opts_parse_u64(a + 8, &ro.seed)) {

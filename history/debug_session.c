@@ -229,9 +229,12 @@ int debug_record(const struct record_opts *ro, uint64_t seed, const char *spec,
 	l->keep = true;
 	snprintf(l->path, sizeof(l->path), "%s", ro->out);
 	l->w = record_open(ro, rc, ro->out, ro->force, seed);
+	/* The machine the header describes: faults too when asked. */
+	struct machine_opts mo = ro->m;
+	mo.chaos_faults = rc->chaos_faults;
 	if (l->w)
-		status = debug_live_serve(l, &ro->m, ro->chaos, seed, NULL,
-					  spec, budget);
+		status = debug_live_serve(l, &mo, ro->chaos, seed, NULL, spec,
+					  budget);
 out:
 	free(rc);
 	free(l);

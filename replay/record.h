@@ -10,6 +10,7 @@ struct record_opts {
 	const char *out;
 	bool force;
 	bool chaos, seed_given;
+	bool faults; /* chaos injects device faults too (--chaos=faults) */
 	uint64_t seed;
 	int until_fail; /* 0: one run */
 	uint64_t limit;

@@ -56,6 +56,7 @@ int replay_session_open(struct replay_session *rs, const char *path,
 		replay_session_close(rs);
 		return -1;
 	}
+	rs->g.schedule_logged = rs->rc.schedule_logged;
 	if (rs->pack_first &&
 	    gate_queue_record(&rs->g, rs->pack_first, rs->pack_first_len)) {
 		fprintf(stderr,

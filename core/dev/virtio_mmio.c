@@ -452,7 +452,8 @@ static int virtq_cost(struct virtio_mmio *v, const struct virtq *q,
 	/* Under chaos a request may take up to twice as long. */
 	*cost = VIRTIO_LATENCY_INSNS +
 		VIRTIO_LATENCY_PER_4K * ((bytes + 4095) / 4096) +
-		machine_chaos(v->m, VIRTIO_LATENCY_INSNS);
+		machine_chaos(v->m, CHAOS_LATENCY, (uint32_t)virtio_slot(v),
+			      VIRTIO_LATENCY_INSNS, 0);
 	return 0;
 }
 
