@@ -70,7 +70,7 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev check \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
 	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev python3 \
 	binutils-multiarch-dev u-boot-qemu libslirp-dev libpcap-dev tcpdump \
-	strace
+	strace parallel rsync python3-yaml
 
 # `make` builds the binary, whatever the included recipes define first.
 .DEFAULT_GOAL := all
@@ -82,10 +82,15 @@ include guests/vblk/vblk.mk
 include guests/race/race.mk
 include guests/trace/trace.mk
 
-.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests demo-tests docs-tests bench demo clean format \
+.PHONY: all deps check check-format unit isa cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests trace-tests diff-tests demo-tests docs-tests shrink-tests bench demo clean format \
 	fuzz-corpus fuzz-log fuzz-gdb fuzz-snapshot fuzz-virtio fuzz-net fuzz
 
-all: $(BUILD)/rewind
+all: $(BUILD)/rewind $(BUILD)/rewind.gdb
+
+# gdb's side of the debugger (docs/gdb.md), beside the binary.
+$(BUILD)/rewind.gdb: gdb/rewind.gdb
+	@mkdir -p $(dir $@)
+	cp $< $@
 
 # Install missing Debian packages; silent and quick when all are present.
 deps:
@@ -149,8 +154,8 @@ check: deps
 	@$(MAKE) --no-print-directory linux linux-kunit
 	@$(MAKE) --no-print-directory check-format unit fuzz-corpus isa \
 		cli-tests machine-tests replay-tests signal-tests snapshot-tests gdb-tests \
-		trace-tests tune-tests demo-tests docs-tests thirdparty-tests \
-		net-tests
+		trace-tests diff-tests tune-tests demo-tests docs-tests thirdparty-tests \
+		net-tests hunt-tests shrink-tests
 
 # Every C file of ours that clang-format keeps in shape.
 FORMAT_SRCS = $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
@@ -315,14 +320,22 @@ signal-tests: $(BUILD)/rewind-san $(BENCH_ELF)
 snapshot-tests: $(BUILD)/rewind-san
 	@tests/snapshots/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 
-gdb-tests: $(BUILD)/rewind-san $(BENCH_ELF) $(RACE_ELF)
+gdb-tests: $(BUILD)/rewind-san $(BUILD)/rewind.gdb $(BENCH_ELF) $(RACE_ELF) \
+		$(RACE_FORCED_ELF)
 	@tests/gdb/run.sh $(BUILD)/rewind-san $(LINUX_DIR)
 	@tests/gdb/kernel_view.sh $(BUILD)/rewind-san $(LINUX_DIR)
 	@tests/gdb/signals.sh $(BUILD)/rewind-san $(BENCH_ELF)
 	@tests/gdb/writes.sh $(BUILD)/rewind-san $(RACE_ELF)
+	@tests/gdb/session.sh $(BUILD)/rewind-san $(BENCH_ELF)
+	@tests/gdb/lastwrite.sh $(BUILD)/rewind-san $(LINUX_DIR) $(RACE_FORCED_ELF)
 
 trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
+
+# rewind diff: race schedules, console input, prefixes, bad files.
+diff-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF) $(VBLK_ELF)
+	@tests/diff/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF) \
+		$(VBLK_ELF)
 
 # Software we did not write: U-Boot, and Linux's KUnit suites.
 .PHONY: thirdparty-tests
@@ -341,9 +354,9 @@ tune-tests: $(BUILD)/rewind-san $(SMP_ELF) $(RACE_ELF) $(ISA_ELFS)
 	@tests/tune/run.sh $(BUILD)/rewind-san $(LINUX_DIR) $(SMP_ELF) \
 		$(RACE_ELF) $(BUILD)/isa
 
-bench: deps $(BUILD)/rewind $(BENCH_ELF)
+bench: deps $(BUILD)/rewind $(BENCH_ELF) $(RACE_ELF)
 	@$(MAKE) --no-print-directory linux
-	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF) $(LINUX_DIR)
+	@bench/run.sh $(BUILD)/rewind $(BENCH_ELF) $(LINUX_DIR) $(RACE_ELF)
 
 # The race guest's lost update: hunted with chaos schedules, recorded, then
 # found by gdb-multiarch going backwards through the replay (guests/race/).
@@ -354,6 +367,21 @@ demo: deps
 # The demo itself, under the sanitizers: it must land on the racing store.
 demo-tests: $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
 	@tests/demo/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(RACE_FORCED_ELF)
+
+# Hunts: reproducible by hunt seed, the same answer whatever --jobs,
+# shards, and the recipes of scripts/hunt (GNU parallel for real, here
+# and over ssh to directory "hosts"; the Slurm task script and the
+# Kubernetes pod command run for each index).
+.PHONY: hunt-tests
+hunt-tests: $(BUILD)/rewind-san $(RACE_ELF) $(BENCH_ELF)
+	@tests/hunt/run.sh $(BUILD)/rewind-san $(RACE_ELF) $(BENCH_ELF)
+
+# Shrinking a failing chaos schedule of the race guest, the schedule
+# deviations info counts, and faults injected into the Linux guest's disk.
+.PHONY: shrink-tests
+shrink-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF)
+	@tests/shrink/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit \
+		$(RACE_ELF) $(LINUX_DIR)
 
 # The README's walkthroughs, run as written.
 docs-tests: $(BUILD)/rewind-san $(RACE_ELF)

@@ -1,7 +1,8 @@
 # Helpers shared by the workloads in bench/workloads/, sourced by run.sh.
 # A workload file defines bench_NAME and appends NAME to `workloads`; it
 # prints table rows with `row` and adds numbers to build/bench.json with
-# `json_put`. Available: $rewind $compute $linux $runs $work (scratch).
+# `json_put`. Available: $rewind $compute $linux $race $runs $work
+# (scratch).
 
 # field NAME LINE: the number after NAME in a `--stats` line.
 field() { sed -E "s/.* $1 ([0-9.]+).*/\1/" <<<"$2"; }

@@ -5,12 +5,13 @@
 # runs some of them. A table goes to stdout, the numbers to
 # build/bench.json. REWIND_TUNE=no-chain,no-jcache,... (core/machine.h)
 # turns optimisations off, to see what each one is worth.
-# Usage: run.sh REWIND COMPUTE_ELF LINUX_DIR
+# Usage: run.sh REWIND COMPUTE_ELF LINUX_DIR [RACE_ELF]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 rewind=$(realpath "$1")
 compute=$(realpath "$2")
 linux=$3
+race=${4:+$(realpath "$4")}
 runs=${BENCH_RUNS:-5}
 out=$(dirname "$rewind")/bench.json
 work=$(mktemp -d)

@@ -10,6 +10,9 @@ int cmd_info(int argc, char **argv);
 int cmd_pcap(int argc, char **argv);
 int cmd_snapshot(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_shrink(int argc, char **argv);
 
 /* What `rewind COMMAND --help` prints: the usage line, each option with a
  * line of explanation, and an example. Each lives next to its parser, so
@@ -21,5 +24,8 @@ extern const char cmd_info_help[];
 extern const char cmd_pcap_help[];
 extern const char cmd_snapshot_help[];
 extern const char cmd_trace_help[];
+extern const char cmd_diff_help[];
+extern const char cmd_query_help[];
+extern const char cmd_shrink_help[];
 
 #endif

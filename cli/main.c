@@ -19,7 +19,8 @@ static void usage(FILE *f)
 	      "  record   -o REC [--force] [MACHINE | --restore SNAP]\n"
 	      "           [--chaos[=SEED]] [--until-fail[=RUNS]] [--limit "
 	      "ICOUNT] [--pack]\n"
-	      "           [--gdb [HOST:]PORT]\n"
+	      "           [--hunt-seed=S] [--runs=A..B] [--jobs=N] [--gdb "
+	      "[HOST:]PORT]\n"
 	      "                                run a guest, recording every "
 	      "input\n"
 	      "  replay   REC [--verify] [--to ICOUNT] [--gdb [HOST:]PORT]\n"
@@ -30,6 +31,15 @@ static void usage(FILE *f)
 	      "[--symbols ELF]\n"
 	      "                                print the instructions a replay "
 	      "retires\n"
+	      "  diff     REC_A REC_B [--symbols ELF]\n"
+	      "                                the first difference between "
+	      "two recordings\n"
+	      "  query    REC [--at ICOUNT] (last-write | writes) ADDR [LEN]\n"
+	      "                                who wrote memory: a hart, a "
+	      "device, the debugger\n"
+	      "  shrink   REC -o REC_OUT [--force] [--symbols ELF]\n"
+	      "                                the fewest schedule deviations "
+	      "that still fail\n"
 	      "  info     REC                  describe a recording\n"
 	      "  pcap     REC -o FILE          write a recording's network "
 	      "frames as pcap\n"
@@ -67,6 +77,9 @@ static const struct command {
 	{"record", cmd_record, cmd_record_help, true},
 	{"replay", cmd_replay, cmd_replay_help, false},
 	{"trace", cmd_trace, cmd_trace_help, false},
+	{"diff", cmd_diff, cmd_diff_help, false},
+	{"query", cmd_query, cmd_query_help, false},
+	{"shrink", cmd_shrink, cmd_shrink_help, false},
 	{"info", cmd_info, cmd_info_help, false},
 	{"pcap", cmd_pcap, cmd_pcap_help, false},
 	{"snapshot", cmd_snapshot, cmd_snapshot_help, true},

@@ -1,9 +1,11 @@
 /* rewind record: run a guest like `run`, logging every input; with
- * --until-fail, hunt for a failing chaos schedule. */
+ * --until-fail or --runs, hunt for a failing chaos schedule
+ * (replay/hunt.c). */
 #include "../replay/record.h"
 #include "../history/debug.h"
 #include "../history/postmortem.h"
 #include "../replay/exit_status.h"
+#include "../replay/hunt.h"
 #include "../replay/interrupt.h"
 #include "commands.h"
 #include "options.h"
@@ -14,8 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Re-run with fresh seeds until the guest fails; keep only that run. */
-static int record_until_fail(const struct record_opts *ro)
+/* The hunt: runs of fresh chaos seeds until one fails; keep that one. */
+static int record_hunt(const struct record_opts *ro, struct hunt_opts *h)
 {
 	if (!ro->force && access(ro->out, F_OK) == 0) {
 		fprintf(stderr,
@@ -23,52 +25,98 @@ static int record_until_fail(const struct record_opts *ro)
 			ro->out);
 		return REWIND_EXIT_ERROR;
 	}
-	char part[REC_PATH_MAX + 8];
-	snprintf(part, sizeof(part), "%s.part", ro->out);
-	for (int run = 1; run <= ro->until_fail; run++) {
-		uint64_t seed = record_fresh_seed();
-		fprintf(stderr, "rewind: run %d of %d, chaos seed %llu\n", run,
-			ro->until_fail, (unsigned long long)seed);
-		struct session_result res = record_run(ro, part, true, seed);
-		/* A stopped hunt keeps the run it stopped: that recording was
-		 * closed cleanly and replays. */
-		if (interrupt_pending()) {
-			if (rename(part, ro->out)) {
-				fprintf(stderr, "rewind record: %s: %s\n",
-					ro->out, strerror(errno));
-				return res.status;
-			}
-			fprintf(stderr,
-				"rewind: the hunt was interrupted in run %d "
-				"(chaos seed %llu); its recording is %s\n",
-				run, (unsigned long long)seed, ro->out);
-			return res.status;
-		}
-		if (res.guest_failed) {
-			if (rename(part, ro->out)) {
-				fprintf(stderr, "rewind record: %s: %s\n",
-					ro->out, strerror(errno));
-				return REWIND_EXIT_ERROR;
-			}
-			fprintf(stderr,
-				"rewind: run %d failed with chaos seed %llu; "
-				"the recording is %s\n"
-				"rewind: replay it with: rewind replay %s\n",
-				run, (unsigned long long)seed, ro->out,
-				ro->out);
-			postmortem_report(ro->out);
-			return res.status ? res.status : 1;
-		}
-		unlink(part);
+	if (!h->jobs)
+		h->jobs = hunt_default_jobs();
+	struct hunt_result res = hunt_run(ro, h);
+	if (res.failed)
+		postmortem_report(ro->out);
+	return res.status;
+}
+
+/* --NAME=V or --NAME V: the value, or NULL (when a is not --NAME, or
+ * after saying the value is missing: *missing set). */
+static const char *record_opt(const char *name, int argc, char **argv, int *i,
+			      const char *form, bool *missing)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+	if (strncmp(a, name, n))
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n])
+		return NULL;
+	const char *v = opts_value("record", argc, argv, i, form);
+	*missing = !v;
+	return v;
+}
+
+/* --runs=A..B: 1 <= A <= B <= HUNT_RUN_MAX. 0, or -1 after saying why. */
+static int record_parse_runs(const char *v, struct hunt_opts *h)
+{
+	char first[32];
+	const char *dots = strstr(v, "..");
+	if (dots && (size_t)(dots - v) < sizeof(first)) {
+		memcpy(first, v, (size_t)(dots - v));
+		first[dots - v] = '\0';
+		if (!opts_parse_u64(first, &h->first) &&
+		    !opts_parse_u64(dots + 2, &h->last) && h->first >= 1 &&
+		    h->first <= h->last && h->last <= HUNT_RUN_MAX)
+			return 0;
 	}
-	fprintf(stderr, "rewind: no failure in %d runs\n", ro->until_fail);
-	return 0;
+	fprintf(stderr,
+		"rewind record: bad --runs '%s': give A..B, run numbers with "
+		"1 <= A <= B <= %llu, e.g. --runs=1..100\n",
+		v, HUNT_RUN_MAX);
+	return -1;
+}
+
+/* The hunt options; 1 when a was one of them (0: not one), -1 after an
+ * error was said. */
+static int record_parse_hunt(int argc, char **argv, int *i, struct hunt_opts *h,
+			     bool *runs_given, bool *seed_given)
+{
+	bool missing = false;
+	const char *v;
+	uint64_t n;
+	if ((v = record_opt("--runs", argc, argv, i, "A..B", &missing))) {
+		if (record_parse_runs(v, h))
+			return -1;
+		*runs_given = true;
+		return 1;
+	}
+	if (!missing &&
+	    (v = record_opt("--jobs", argc, argv, i, "N", &missing))) {
+		if (opts_parse_u64(v, &n) || n < 1 || n > HUNT_JOBS_MAX) {
+			fprintf(stderr,
+				"rewind record: bad --jobs '%s': give the "
+				"number of tries at once, 1 to %d\n",
+				v, HUNT_JOBS_MAX);
+			return -1;
+		}
+		h->jobs = (int)n;
+		return 1;
+	}
+	if (!missing &&
+	    (v = record_opt("--hunt-seed", argc, argv, i, "S", &missing))) {
+		if (opts_parse_u64(v, &h->seed)) {
+			fprintf(stderr,
+				"rewind record: bad --hunt-seed '%s': give a "
+				"number from 0 to 2^64-1\n",
+				v);
+			return -1;
+		}
+		*seed_given = true;
+		return 1;
+	}
+	return missing ? -1 : 0;
 }
 
 const char cmd_record_help[] =
 	"usage: rewind record -o REC [--force] [MACHINE | --restore SNAP]\n"
 	"                     [--chaos[=SEED]] [--until-fail[=RUNS]] "
 	"[--limit ICOUNT]\n"
+	"                     [--hunt-seed=S] [--runs=A..B] [--jobs=N]\n"
 	"                     [--pack] [--gdb [HOST:]PORT]\n"
 	"\n"
 	"Run a guest like `run`, logging every input into REC so that "
@@ -80,10 +128,22 @@ const char cmd_record_help[] =
 	"  --restore SNAP      start from a snapshot instead of booting\n"
 	"  --chaos[=SEED]      perturb the harts' schedule (a fresh seed "
 	"unless given)\n"
-	"  --until-fail[=RUNS] record with fresh chaos seeds until the guest "
-	"fails\n"
-	"                      (at most RUNS runs, default 100); keep that "
-	"run\n"
+	"  --chaos=faults[,SEED]  chaos that also injects faults: disk I/O "
+	"errors,\n"
+	"                      console input held back and sent in bursts\n"
+	"  --until-fail[=RUNS] hunt: record runs 1..RUNS (default 100), "
+	"each with its own\n"
+	"                      chaos seed, and keep the lowest-numbered run "
+	"that fails\n"
+	"  --hunt-seed=S       the hunt's seed (default: drawn from the host "
+	"and printed);\n"
+	"                      run i's chaos seed is a function of S and i, so "
+	"a hunt\n"
+	"                      finds the same failing run every time\n"
+	"  --runs=A..B         hunt only runs A..B: one shard of a hunt "
+	"(docs/hunt.md)\n"
+	"  --jobs=N            runs recorded at once (default: the online "
+	"cores)\n"
 	"  --limit ICOUNT      stop at this instruction count (exit 124)\n"
 	"  --pack              carry the firmware, kernel and initrd inside "
 	"REC\n"
@@ -94,7 +154,9 @@ const char cmd_record_help[] =
 	"Example:\n"
 	"  rewind record -o boot.rec --kernel Image --initrd rootfs.cpio\n"
 	"  rewind record -o race.rec --bios none --kernel race.elf --smp 2 "
-	"--until-fail\n";
+	"--until-fail\n"
+	"  rewind record -o race.rec --bios none --kernel race.elf --smp 2 "
+	"--hunt-seed=7 --runs=1..500\n";
 
 /* A word that is no option: most likely the recording, named without
  * -o. Say how to name it. */
@@ -110,11 +172,19 @@ static int record_stray(const char *a)
 int cmd_record(int argc, char **argv)
 {
 	struct record_opts ro = {.limit = UINT64_MAX};
+	struct hunt_opts h = {.first = 1};
+	bool runs_given = false, hunt_seed_given = false, count_given = false;
 	const char *gdb = NULL;
 	session_opts_defaults(&ro.m);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		uint64_t v;
+		int hunt_opt = record_parse_hunt(argc, argv, &i, &h,
+						 &runs_given, &hunt_seed_given);
+		if (hunt_opt < 0)
+			return REWIND_EXIT_ERROR;
+		if (hunt_opt)
+			continue;
 		if (!strcmp(a, "-o")) {
 			ro.out = opts_value("record", argc, argv, &i, "REC");
 			if (!ro.out)
@@ -137,6 +207,14 @@ int cmd_record(int argc, char **argv)
 			ro.pack = true;
 		} else if (!strcmp(a, "--chaos")) {
 			ro.chaos = true;
+		} else if (!strncmp(a, "--chaos=faults", 14) &&
+			   (a[14] == '\0' || a[14] == ',')) {
+			ro.chaos = ro.faults = true;
+			ro.seed_given = a[14] == ',';
+			if (ro.seed_given && opts_parse_u64(a + 15, &ro.seed)) {
+				fprintf(stderr, "rewind record: bad seed\n");
+				return REWIND_EXIT_ERROR;
+			}
 		} else if (!strncmp(a, "--chaos=", 8)) {
 			ro.chaos = ro.seed_given = true;
 			if (opts_parse_u64(a + 8, &ro.seed)) {
@@ -153,6 +231,7 @@ int cmd_record(int argc, char **argv)
 				return REWIND_EXIT_ERROR;
 			}
 			ro.until_fail = (int)v;
+			count_given = true;
 		} else if (!strcmp(a, "--limit")) {
 			const char *lim =
 				opts_value("record", argc, argv, &i, "ICOUNT");
@@ -186,21 +265,41 @@ int cmd_record(int argc, char **argv)
 			return REWIND_EXIT_ERROR;
 		}
 	}
+	if (runs_given && count_given) {
+		fprintf(stderr, "rewind record: --runs=A..B names the runs "
+				"to try: not with --until-fail=MAX_RUNS\n");
+		return REWIND_EXIT_ERROR;
+	}
+	if (runs_given && !ro.until_fail)
+		ro.until_fail = 1; /* --runs alone is a hunt */
 	if (gdb && (ro.until_fail || ro.restore || ro.limit != UINT64_MAX)) {
 		fprintf(stderr, "rewind record: --gdb records one run from "
-				"boot: not with --until-fail, --restore or "
-				"--limit\n");
+				"boot: not with --until-fail, --runs, "
+				"--restore or --limit\n");
+		return REWIND_EXIT_ERROR;
+	}
+	if (!ro.until_fail && (hunt_seed_given || h.jobs)) {
+		fprintf(stderr, "rewind record: --hunt-seed and --jobs are "
+				"for a hunt: add --until-fail or --runs\n");
 		return REWIND_EXIT_ERROR;
 	}
 	if (ro.until_fail) {
 		if (ro.seed_given) {
-			fprintf(stderr, "rewind record: --until-fail draws "
-					"its own seeds\n");
+			fprintf(stderr,
+				"rewind record: a hunt draws each "
+				"run's chaos seed from its hunt seed: "
+				"use --hunt-seed=S, not --chaos=SEED\n");
 			return REWIND_EXIT_ERROR;
+		}
+		if (!runs_given)
+			h.last = (uint64_t)ro.until_fail;
+		if (!hunt_seed_given) {
+			h.seed = record_fresh_seed();
+			h.seed_drawn = true;
 		}
 		ro.chaos = true;
 		interrupt_catch();
-		int status = record_until_fail(&ro);
+		int status = record_hunt(&ro, &h);
 		interrupt_release();
 		return status;
 	}

@@ -105,6 +105,26 @@ const char cmd_info_help[] =
 	"Example:\n"
 	"  rewind info boot.rec | grep ^icount=\n";
 
+/* How far the schedule departs from the default one: the schedule
+ * records (none without chaos). A chaos recording made before they were
+ * logged does not know. */
+static void info_schedule(const char *h, size_t hlen,
+			  const struct rec_summary *sum)
+{
+	struct rec_config *rc = malloc(sizeof(*rc));
+	char err[256];
+	if (!rc || recording_header_parse(h, hlen, rc, err, sizeof(err))) {
+		free(rc);
+		return;
+	}
+	if (rc->chaos && !rc->schedule_logged)
+		printf("schedule-deviations=unknown\n");
+	else
+		printf("schedule-deviations=%llu\n",
+		       (unsigned long long)sum->counts[EV_SCHEDULE]);
+	free(rc);
+}
+
 int cmd_info(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -148,6 +168,7 @@ int cmd_info(int argc, char **argv)
 		       (unsigned long long)sum->net_rx_bytes,
 		       (unsigned long long)sum->counts[EV_NET_TX],
 		       (unsigned long long)sum->net_tx_bytes);
+	info_schedule(h, hlen, sum);
 	printf("digests.with-ram=%llu\n", (unsigned long long)sum->digests_ram);
 	if (sum->image_bytes)
 		printf("packed-image-bytes=%llu\n",

@@ -78,14 +78,9 @@ int cmd_run(int argc, char **argv)
 		if (opts_parse_rest("run", &o, argc, argv, &i))
 			return REWIND_EXIT_ERROR;
 	}
-	if (gdb && restore) {
-		fprintf(stderr, "rewind run: --gdb with --restore is not "
-				"supported yet\n");
-		return REWIND_EXIT_ERROR;
-	}
 	struct session_stats st = {.seconds = -1};
 	interrupt_catch();
-	int status = gdb ? debug_live(&o, gdb, budget)
+	int status = gdb ? debug_live(&o, restore, gdb, budget)
 			 : session_live(&o, restore, stats, &st);
 	interrupt_release();
 	if (stats && st.seconds >= 0)

@@ -137,7 +137,34 @@ int bus_load_page(struct mem_region *r, uint64_t page, const uint8_t *data)
 	return 0;
 }
 
+static bool bus_watched(const struct bus *b, uint64_t pa, uint64_t len)
+{
+	return __builtin_expect(b->watch.fn != NULL, 0) && len &&
+	       pa <= b->watch.hi && b->watch.lo <= pa + (len - 1);
+}
+
 void bus_note_write(struct bus *b, uint64_t pa, uint64_t len)
+{
+	bus_note_write_by(b, pa, len, NULL);
+}
+
+void bus_note_write_by(struct bus *b, uint64_t pa, uint64_t len,
+		       const char *who)
+{
+	bus_note_rmw(b, pa, len);
+	if (bus_watched(b, pa, len) && bus_region(b, pa, len))
+		b->watch.fn(b->watch.ctx, pa, len, who);
+}
+
+void bus_watch_report(struct bus *b, const void *p, uint64_t len)
+{
+	uint64_t off;
+	int i = bus_host_region(b, p, &off);
+	if (i >= 0 && bus_watched(b, b->region[i].base + off, len))
+		b->watch.fn(b->watch.ctx, b->region[i].base + off, len, NULL);
+}
+
+void bus_note_rmw(struct bus *b, uint64_t pa, uint64_t len)
 {
 	struct mem_region *r = bus_region(b, pa, len);
 	if (!r || len == 0)

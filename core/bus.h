@@ -42,6 +42,19 @@ struct mmio_dev {
 #define BUS_MAX_REGIONS 4
 #define BUS_MAX_DEVS	32
 
+/* A watch on writes to physical memory [lo, hi] (history/query.c): fn
+ * hears of every write that touches it, after the bytes changed. who names
+ * a device or the debugger; NULL for the running hart (bus->m->cur), or
+ * the machine itself when no hart runs. Harts keep no write translation
+ * of a watched page while fn is set, so their stores come through here. */
+typedef void (*bus_write_fn)(void *ctx, uint64_t pa, uint64_t len,
+			     const char *who);
+struct bus_watch {
+	bus_write_fn fn; /* NULL: no watch */
+	void *ctx;
+	uint64_t lo, hi;
+};
+
 struct bus {
 	struct mem_region region[BUS_MAX_REGIONS];
 	int nregions;
@@ -49,6 +62,7 @@ struct bus {
 	int ndevs;
 	struct machine *m;	 /* owner, to reach the harts' TLBs */
 	struct block *graveyard; /* invalidated blocks, freed at a safe point */
+	struct bus_watch watch;
 };
 
 /* Add host-backed memory; returns the region or NULL when out of memory or
@@ -92,5 +106,20 @@ int bus_load_page(struct mem_region *r, uint64_t page, const uint8_t *data);
 /* Called when memory at [pa, pa+len) is written by a path that bypasses the
  * TLB: DMA, loaders, debugger writes. Marks dirty and drops decoded code. */
 void bus_note_write(struct bus *b, uint64_t pa, uint64_t len);
+/* bus_note_write for a write a device (DMA) or the debugger made: who
+ * names it to the write watch. */
+void bus_note_write_by(struct bus *b, uint64_t pa, uint64_t len,
+		       const char *who);
+/* bus_note_write before a read-modify-write through a host pointer (an
+ * AMO, an SC): the watch hears of it after, from bus_watch_host. */
+void bus_note_rmw(struct bus *b, uint64_t pa, uint64_t len);
+/* Tell the write watch that len bytes at host pointer p were written.
+ * Inline: every AMO calls it, and almost always no watch is set. */
+void bus_watch_report(struct bus *b, const void *p, uint64_t len);
+static inline void bus_watch_host(struct bus *b, const void *p, uint64_t len)
+{
+	if (__builtin_expect(b->watch.fn != NULL, 0))
+		bus_watch_report(b, p, len);
+}
 
 #endif

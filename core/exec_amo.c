@@ -38,8 +38,10 @@ static int sc(struct hart *h, const struct insn *in, unsigned size)
 	void *p = h->slow_ptr;
 	bool ok = h->resv_valid && h->resv_addr == h->slow_pa;
 	h->resv_valid = false;
-	if (ok)
+	if (ok) {
 		memcpy(p, &h->x[in->rs2], size);
+		bus_watch_host(&h->m->bus, p, size);
+	}
 	h->x[in->rd] = !ok;
 	return exec_next(h, in);
 }
@@ -91,6 +93,7 @@ static inline int amo_ptr(struct hart *h, const struct insn *in, unsigned size,
 		memcpy(&a, p, sizeof(T));                                      \
 		T v = (expr);                                                  \
 		memcpy(p, &v, sizeof(T));                                      \
+		bus_watch_host(&h->m->bus, p, sizeof(T));                      \
 		h->x[in->rd] = (uint64_t)(int64_t)(S)a;                        \
 		return exec_next(h, in);                                       \
 	}

@@ -86,6 +86,20 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 				    : MACHINE_IDENTITY_CURRENT;
 	m->chaos = cfg->chaos;
 	m->chaos_state = cfg->chaos_seed;
+	m->chaos_seed = cfg->chaos_seed;
+	m->chaos_keep_only = cfg->chaos_keep_only;
+	m->chaos_faults = cfg->chaos_faults;
+	if (cfg->chaos_nkeep) {
+		m->chaos_keep = malloc(cfg->chaos_nkeep * sizeof(uint64_t));
+		if (!m->chaos_keep) {
+			free(m);
+			snprintf(err, errlen, "out of memory");
+			return NULL;
+		}
+		memcpy(m->chaos_keep, cfg->chaos_keep,
+		       cfg->chaos_nkeep * sizeof(uint64_t));
+		m->chaos_nkeep = cfg->chaos_nkeep;
+	}
 	m->ram = bus_add_memory(&m->bus, RAM_BASE, cfg->ram_size, false);
 	if (!m->ram)
 		goto oom;
@@ -186,23 +200,77 @@ void machine_free(struct machine *m)
 	for (int i = m->ndevices - 1; i >= 0; i--)
 		dev_free(&m->devices[i]);
 	bus_free(&m->bus);
+	free(m->chaos_keep);
 	free(m);
 }
 
-uint64_t machine_chaos(struct machine *m, uint64_t n)
+/* Is draw number ordinal among the kept ones (sorted)? */
+static bool machine_chaos_kept(const struct machine *m, uint64_t ordinal)
+{
+	size_t lo = 0, hi = m->chaos_nkeep;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->chaos_keep[mid] == ordinal)
+			return true;
+		if (m->chaos_keep[mid] < ordinal)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* A draw's outcome: v, or dflt when the draw is not kept; a departure
+ * is reported. */
+static uint64_t machine_chaos_decide(struct machine *m, enum chaos_kind kind,
+				     uint32_t who, uint64_t ordinal, uint64_t v,
+				     uint64_t dflt)
+{
+	if (v == dflt ||
+	    (m->chaos_keep_only && !machine_chaos_kept(m, ordinal)))
+		return dflt;
+	if (m->host.schedule) {
+		struct chaos_decision d = {.kind = kind,
+					   .who = who,
+					   .icount = machine_now(m),
+					   .ordinal = ordinal,
+					   .value = v,
+					   .dflt = dflt};
+		m->host.schedule(m->host.ctx, &d);
+	}
+	return v;
+}
+
+uint64_t machine_chaos(struct machine *m, enum chaos_kind kind, uint32_t who,
+		       uint64_t n, uint64_t dflt)
 {
 	if (!m->chaos || n == 0)
-		return 0;
-	return prng_next(&m->chaos_state) % n;
+		return dflt;
+	/* Every draw advances the PRNG, kept or not, so that draw k has
+	 * the same value in every subset of the schedule. */
+	uint64_t ordinal = prng_index(m->chaos_state, m->chaos_seed);
+	uint64_t v = prng_next(&m->chaos_state) % n;
+	return machine_chaos_decide(m, kind, who, ordinal, v, dflt);
+}
+
+bool machine_chaos_fault(struct machine *m, enum chaos_kind kind, uint32_t who,
+			 uint64_t odds)
+{
+	/* No draw at all without faults: other chaos schedules stay as
+	 * they were. */
+	if (!m->chaos || !m->chaos_faults || odds == 0)
+		return false;
+	uint64_t ordinal = prng_index(m->chaos_state, m->chaos_seed);
+	bool fault = prng_next(&m->chaos_state) % odds == 0;
+	return machine_chaos_decide(m, kind, who, ordinal, fault, 0) != 0;
 }
 
 /* The next hart's quantum: fixed, or anywhere from 1 to twice the fixed
  * length under chaos. */
 static uint64_t machine_quantum(struct machine *m)
 {
-	if (!m->chaos)
-		return QUANTUM_INSNS;
-	return 1 + machine_chaos(m, 2 * QUANTUM_INSNS);
+	return 1 + machine_chaos(m, CHAOS_QUANTUM, (uint32_t)m->next_hart,
+				 2 * QUANTUM_INSNS, QUANTUM_INSNS - 1);
 }
 
 uint64_t machine_now(const struct machine *m)
@@ -293,8 +361,10 @@ void machine_irq_line(struct machine *m, unsigned irq, bool level)
 	if (m->chaos && level) {
 		/* Delay the rise; a rise already on its way keeps its time. */
 		if (!m->irq_rise_at[irq]) {
-			m->irq_rise_at[irq] = machine_now(m) + 1 +
-					      machine_chaos(m, CHAOS_IRQ_DELAY);
+			m->irq_rise_at[irq] =
+				machine_now(m) + 1 +
+				machine_chaos(m, CHAOS_IRQ_DELAY, irq,
+					      CHAOS_IRQ_DELAY_MAX, 0);
 			machine_resched(m);
 		}
 		return;

@@ -61,6 +61,29 @@ enum machine_identity {
 #define MACHINE_MAX_DISKS   4
 #define MACHINE_MAX_DEVICES 24
 
+/* What a chaos draw decides. */
+enum chaos_kind {
+	CHAOS_QUANTUM = 1,   /* a hart's turn: 1..2*QUANTUM_INSNS insns */
+	CHAOS_IRQ_DELAY = 2, /* an interrupt line's rise held back */
+	CHAOS_LATENCY = 3,   /* a device request's extra completion time */
+	/* Faults (--chaos=faults only): a virtio-blk request fails with
+	 * VIRTIO_BLK_S_IOERR, the disk untouched. */
+	CHAOS_IO_ERROR = 4,
+	CHAOS_KIND_LAST = CHAOS_IO_ERROR,
+};
+
+/* One chaos decision that departs from the default schedule. Decisions
+ * are numbered by their draw from the seeded PRNG (every draw counts,
+ * departing or not), so a subset of them can be named and kept. */
+struct chaos_decision {
+	enum chaos_kind kind;
+	uint32_t who;	  /* the hart (quantum), the line (irq), the slot */
+	uint64_t icount;  /* when it was drawn */
+	uint64_t ordinal; /* the draw's number since the seed */
+	uint64_t value;	  /* what was decided (the default: dflt) */
+	uint64_t dflt;
+};
+
 /* Values that come from the host. Everything nondeterministic the machine
  * consumes enters here, so that record and replay can supply it. */
 struct host_inputs {
@@ -69,6 +92,10 @@ struct host_inputs {
 	uint64_t (*wall_ns)(void *ctx);
 	/* Fill buf with len bytes of entropy. */
 	void (*entropy)(void *ctx, uint8_t *buf, size_t len);
+	/* A chaos decision departed from the default schedule (NULL: nobody
+	 * listens). Not a host value, but the gate is where a recording logs
+	 * such departures and a replay checks them. */
+	void (*schedule)(void *ctx, const struct chaos_decision *d);
 };
 
 /* A device with timed work (e.g. I/O completion). The scheduler never runs
@@ -80,7 +107,7 @@ struct timed_dev {
 };
 #define MACHINE_MAX_TIMED 16
 /* Under chaos, the most an interrupt line's rise is held back. */
-#define CHAOS_IRQ_DELAY 2000
+#define CHAOS_IRQ_DELAY_MAX 2000
 
 enum disk_mode {
 	DISK_OVERLAY = 0, /* guest writes go to a private overlay */
@@ -100,6 +127,14 @@ struct machine_config {
 	 * seeded with chaos_seed, to shake out timing-dependent bugs. */
 	bool chaos;
 	uint64_t chaos_seed;
+	/* Only the draws numbered in chaos_keep (sorted, chaos_nkeep of
+	 * them) may depart from the default schedule; the others take the
+	 * default. false: every draw counts (a plain chaos schedule). */
+	bool chaos_keep_only;
+	const uint64_t *chaos_keep;
+	size_t chaos_nkeep;
+	/* Chaos also injects device faults the guest must survive. */
+	bool chaos_faults;
 	struct disk_config disks[MACHINE_MAX_DISKS];
 	int ndisks;
 	struct host_inputs host;
@@ -194,6 +229,12 @@ struct machine {
 	int exit_code;
 	bool chaos;
 	uint64_t chaos_state; /* the PRNG: part of the machine's state */
+	/* The seed the PRNG started from: draws are numbered from it. */
+	uint64_t chaos_seed;
+	bool chaos_keep_only; /* see machine_config */
+	bool chaos_faults;
+	uint64_t *chaos_keep;
+	size_t chaos_nkeep;
 	/* Chaos: a device's rising interrupt line reaches the PLIC at this
 	 * icount (0: nothing pending), as a slow interconnect might. */
 	uint64_t irq_rise_at[MACHINE_IRQ_LINES];
@@ -228,8 +269,16 @@ void machine_free(struct machine *m);
  * what the guest wrote. The caller boots the images again. */
 void machine_reboot(struct machine *m);
 
-/* A number in [0, n) from the chaos PRNG (0 when chaos is off). */
-uint64_t machine_chaos(struct machine *m, uint64_t n);
+/* A chaos decision of kind for who: a number in [0, n) from the chaos
+ * PRNG, or dflt when chaos is off or the draw is not among the kept ones.
+ * A result other than dflt is reported to m->host.schedule. */
+uint64_t machine_chaos(struct machine *m, enum chaos_kind kind, uint32_t who,
+		       uint64_t n, uint64_t dflt);
+
+/* A fault of kind for who, one time in odds, when chaos injects faults
+ * (machine_config.chaos_faults); reported like a departure. */
+bool machine_chaos_fault(struct machine *m, enum chaos_kind kind, uint32_t who,
+			 uint64_t odds);
 
 /* Run up to `budget` instructions machine-wide. */
 enum machine_stop machine_run(struct machine *m, uint64_t budget);
@@ -279,6 +328,11 @@ bool machine_watch_page(const struct machine *m, uint64_t va);
  * the hart after the instruction. */
 void machine_watch_access(struct hart *h, uint64_t va, unsigned size,
 			  bool write);
+
+/* Set (w->fn) or clear (NULL) the bus's write watch on physical memory
+ * (bus.h): every write to it by a hart, a device or the debugger is
+ * heard of. Harts' cached write translations of its pages are dropped. */
+void machine_watch_writes(struct machine *m, const struct bus_watch *w);
 
 /* Drop h's cached data translations of the pages holding [first, last],
  * so that accesses to them take the checked slow path (core/watch.c; the

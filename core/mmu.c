@@ -201,7 +201,12 @@ static void mmu_tlb_fill(struct hart *h, struct tlb_set *set, uint64_t va,
 	uint8_t *host = r->host + (page_pa - r->base);
 	if (acc == ACC_W) {
 		/* Writes to code pages go the slow way to drop stale blocks;
-		 * a read-modify-write needs read permission too. */
+		 * a read-modify-write needs read permission too. So do writes
+		 * to a page the bus's write watch covers. */
+		if (__builtin_expect(h->m->bus.watch.fn != NULL, 0) &&
+		    page_pa <= h->m->bus.watch.hi &&
+		    h->m->bus.watch.lo <= page_pa + (PAGE_SIZE - 1))
+			return;
 		if (r->readonly || r->code[(page_pa - r->base) >> PAGE_SHIFT] ||
 		    !pmp_page_uniform(h, page_pa, ACC_R, priv, &ok) || !ok)
 			return;
@@ -403,7 +408,7 @@ int mmu_rmw_ptr(struct hart *h, const struct insn *in, uint64_t va,
 		cause = EXC_STORE_ACCESS;
 	if (cause)
 		return hart_trap(h, in, (uint64_t)cause, va);
-	bus_note_write(&h->m->bus, *pa, size);
+	bus_note_rmw(&h->m->bus, *pa, size);
 	*host = r->host + (*pa - r->base);
 	if (__builtin_expect(h->m->nwatch != 0, 0)) {
 		machine_watch_access(h, va, size, false);

@@ -14,4 +14,16 @@ static inline uint64_t prng_next(uint64_t *state)
 	return z ^ (z >> 31);
 }
 
+/* How many numbers were drawn from seed to reach state: the additive
+ * step is odd, so it has an inverse modulo 2^64 (Newton's iteration
+ * doubles the good bits each round: 3 -> 6 -> ... -> 96). */
+static inline uint64_t prng_index(uint64_t state, uint64_t seed)
+{
+	const uint64_t step = 0x9e3779b97f4a7c15ull;
+	uint64_t inv = step;
+	for (int i = 0; i < 5; i++)
+		inv *= 2 - step * inv;
+	return (state - seed) * inv;
+}
+
 #endif

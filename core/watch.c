@@ -115,3 +115,32 @@ void machine_watch_access(struct hart *h, uint64_t va, unsigned size,
 		return;
 	}
 }
+
+void machine_watch_writes(struct machine *m, const struct bus_watch *w)
+{
+	m->bus.watch = *w;
+	if (!w->fn)
+		return;
+	/* Stores through a cached write translation bypass the bus: drop
+	 * those of the watched pages (their tags are virtual, so look at
+	 * where each points). */
+	for (int i = 0; i < m->nharts; i++) {
+		for (int s = 0; s < TLB_SETS; s++) {
+			struct tlb_entry *e = m->harts[i]->tlb[s].w;
+			for (unsigned k = 0; k < TLB_SIZE; k++) {
+				uint64_t off;
+				if (e[k].tag == TLB_INVALID)
+					continue;
+				int r = bus_host_region(
+					&m->bus,
+					(const void *)tlb_host_page(&e[k]),
+					&off);
+				uint64_t pa =
+					r < 0 ? 0 : m->bus.region[r].base + off;
+				if (r >= 0 && pa <= w->hi &&
+				    w->lo <= pa + (PAGE_SIZE - 1))
+					e[k].tag = TLB_INVALID;
+			}
+		}
+	}
+}

@@ -86,6 +86,19 @@ void stub_send_reply(struct gdb_stub *s)
 	stub_send_packet(s, s->reply.data, s->reply.len);
 }
 
+/* Console text as O packets, each as long as a reply allows. */
+void stub_send_console(struct gdb_stub *s, const char *text)
+{
+	size_t len = strlen(text);
+	while (len && !s->broken) {
+		gdb_buf_reset(&s->reply);
+		size_t n = gdb_packet_console(&s->reply, text, len);
+		stub_send_reply(s);
+		text += n;
+		len -= n;
+	}
+}
+
 /* The target stopped: tell the client, and make the thread that stopped
  * the selected one, as gdb assumes after a stop reply. */
 void stub_report_stop(struct gdb_stub *s, const struct gdb_stop *st)
@@ -101,6 +114,8 @@ void stub_report_stop(struct gdb_stub *s, const struct gdb_stop *st)
 		/* Never name a thread the client was not told of. */
 		stop.thread = s->stop_thread;
 	}
+	if (stop.note)
+		stub_send_console(s, stop.note);
 	gdb_buf_reset(&s->reply);
 	gdb_packet_stop_reply(&s->reply, &stop);
 	stub_send_reply(s);

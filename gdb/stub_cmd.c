@@ -268,19 +268,6 @@ static int cmd_xfer_features(struct gdb_stub *s, const struct gdb_cmd *c)
 	return OUT_REPLY;
 }
 
-/* Console text as O packets, each as long as a reply allows. */
-static void send_console(struct gdb_stub *s, const char *text)
-{
-	size_t len = strlen(text);
-	while (len && !s->broken) {
-		gdb_buf_reset(&s->reply);
-		size_t n = gdb_packet_console(&s->reply, text, len);
-		stub_send_reply(s);
-		text += n;
-		len -= n;
-	}
-}
-
 static int cmd_monitor(struct gdb_stub *s, const struct gdb_cmd *c)
 {
 	s->text[0] = 0;
@@ -293,7 +280,7 @@ static int cmd_monitor(struct gdb_stub *s, const struct gdb_cmd *c)
 		return OUT_REPLY;
 	}
 	/* A client without E.text replies shows the text, then the error. */
-	send_console(s, s->text);
+	stub_send_console(s, s->text);
 	gdb_buf_reset(&s->reply);
 	return rc < 0 ? reply_error(s, -EPERM) : reply_str(s, "OK");
 }

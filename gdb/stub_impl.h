@@ -48,6 +48,8 @@ void stub_send_raw(struct gdb_stub *s, const void *data, size_t len);
 void stub_send_packet(struct gdb_stub *s, const uint8_t *payload, size_t len);
 /* Send s->reply (an error in its place when it overflowed). */
 void stub_send_reply(struct gdb_stub *s);
+/* Console text as O packets, each as long as a reply allows. */
+void stub_send_console(struct gdb_stub *s, const char *text);
 /* Report a stop and select the thread that stopped. */
 void stub_report_stop(struct gdb_stub *s, const struct gdb_stop *st);
 /* Is hart a 0-based index of one the target has? */

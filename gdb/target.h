@@ -53,6 +53,9 @@ struct gdb_stop {
 	int thread;    /* hart that stopped (0-based) */
 	uint64_t addr; /* the data address for watchpoint stops */
 	int exit_code; /* GDB_STOP_EXITED */
+	/* Text for the user, shown on gdb's console (an O packet) before the
+	 * stop is reported, or NULL; the target keeps it until it resumes. */
+	const char *note;
 };
 
 struct gdb_target_ops {

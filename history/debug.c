@@ -1,6 +1,7 @@
 #include "debug.h"
 #include "../core/csr.h"
 #include "../core/mmu.h"
+#include "../replay/host.h"
 #include "../replay/session.h"
 #include "debug_impl.h"
 #include "disasm.h"
@@ -10,12 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Instructions run per poll while continuing: a few milliseconds, so a
- * Ctrl-C is seen well within 100 ms. */
-#define DEBUG_SLICE 500000
-/* Machine-wide single steps per poll while stepping one hart. */
-#define DEBUG_STEPS 20000
 
 void debug_init(struct debugger *d, struct history *h, const char *what)
 {
@@ -165,7 +160,10 @@ static int debug_resume(void *ctx, enum gdb_resume_kind kind, int thread)
 	d->thread =
 		thread >= 0 && thread < d->m->nharts ? thread : d->stop.thread;
 	d->step_from = d->m->harts[d->thread]->icount;
-	d->rc_origin = d->rc_seg_end = d->m->icount;
+	if (kind == GDB_REVERSE_CONTINUE)
+		history_search_begin(d->h, &d->rc);
+	if (kind == GDB_REVERSE_STEP)
+		history_rstep_begin(d->h, &d->rs, d->thread);
 	d->interrupted = false;
 	d->running = true;
 	return 0;
@@ -229,8 +227,21 @@ static bool debug_is_watch(enum gdb_stop_kind k)
 static void debug_watch_stop(struct debugger *d)
 {
 	uint64_t here = d->m->icount;
-	if (here > d->h->start)
+	if (here > d->h->begin)
 		history_seek_say(d->h, here - 1);
+}
+
+/* Going forwards, the recording ran out: gdb says only "No more
+ * reverse-execution history" and a bare pc, so say where and why. */
+static void debug_history_end(struct debugger *d)
+{
+	debug_stopped(d, GDB_STOP_HISTORY_END, d->thread, 0);
+	snprintf(d->note, sizeof(d->note),
+		 "rewind: the recording ends here, at icount %llu; "
+		 "reverse-continue, reverse-stepi or `monitor seek ICOUNT` "
+		 "go back\n",
+		 (unsigned long long)d->m->icount);
+	d->stop.note = d->note;
 }
 
 /* After a forward run ended with st: true when that is a stop. */
@@ -250,11 +261,9 @@ static bool debug_forward_stop(struct debugger *d, enum replay_status st)
 			d->stop.exit_code = session_exit_status(d->m);
 			return true;
 		}
-		debug_stopped(d, GDB_STOP_HISTORY_END, d->thread, 0);
+		debug_history_end(d);
 		return true;
-	case REPLAY_CUT:
-		debug_stopped(d, GDB_STOP_HISTORY_END, d->thread, 0);
-		return true;
+	case REPLAY_CUT: debug_history_end(d); return true;
 	case REPLAY_FAILED:
 	default:
 		fprintf(stderr, "rewind: replay failed at icount %llu: %s\n",
@@ -267,17 +276,20 @@ static bool debug_forward_stop(struct debugger *d, enum replay_status st)
 	}
 }
 
+/* Each poll runs for at most HISTORY_POLL_MS of host time, so that a
+ * Ctrl-C is answered at once whatever the guest does. */
 static bool debug_poll_continue(struct debugger *d)
 {
 	enum replay_status st =
-		history_forward(d->h, d->m->icount + DEBUG_SLICE);
+		history_forward_for(d->h, UINT64_MAX, HISTORY_POLL_MS);
 	return debug_forward_stop(d, st);
 }
 
 static bool debug_poll_step(struct debugger *d)
 {
 	struct hart *h = d->m->harts[d->thread];
-	for (int i = 0; i < DEBUG_STEPS; i++) {
+	double until = host_seconds() + HISTORY_POLL_MS / 1000.0;
+	while (host_seconds() < until) {
 		enum replay_status st = history_forward(d->h, d->m->icount + 1);
 		if (debug_forward_stop(d, st))
 			return true;
@@ -289,21 +301,28 @@ static bool debug_poll_step(struct debugger *d)
 	return false;
 }
 
-static void debug_reverse_step(struct debugger *d)
+static bool debug_poll_reverse_step(struct debugger *d)
 {
-	int t = d->thread;
-	debug_stopped(d,
-		      history_reverse_step(d->h, t) ? GDB_STOP_HISTORY_BEGIN
-						    : GDB_STOP_STEP,
-		      t, 0);
+	switch (history_rstep_poll(d->h, &d->rs, HISTORY_POLL_MS)) {
+	case HISTORY_REVERSE_MORE: return false;
+	case HISTORY_REVERSE_HIT:
+		debug_stopped(d, GDB_STOP_STEP, d->thread, 0);
+		return true;
+	default:
+		debug_stopped(d, GDB_STOP_HISTORY_BEGIN, d->thread, 0);
+		return true;
+	}
 }
 
-/* One stretch of a reverse-continue (history_reverse_stretch): a stop
- * at its last hit, or the stretch moved back. */
+/* A poll's worth of a reverse-continue's search (history_search_poll). */
 static bool debug_poll_reverse_continue(struct debugger *d)
 {
 	struct history_hit hit;
-	switch (history_reverse_stretch(d->h, &d->rc_seg_end, &hit)) {
+	enum history_reverse r =
+		history_search_poll(d->h, &d->rc, &hit, HISTORY_POLL_MS);
+	if (r != HISTORY_REVERSE_MORE || d->interrupted)
+		history_search_end(&d->rc);
+	switch (r) {
 	case HISTORY_REVERSE_BEGIN:
 		debug_stopped(d, GDB_STOP_HISTORY_BEGIN, d->thread, 0);
 		return true;
@@ -315,7 +334,10 @@ static bool debug_poll_reverse_continue(struct debugger *d)
 	case HISTORY_REVERSE_MORE: break;
 	}
 	if (d->interrupted) {
-		history_seek_say(d->h, d->rc_seg_end);
+		/* Between stretches the search stands at a checkpoint, where
+		 * nothing up to the origin hits; in one, where it got to. */
+		if (!d->rc.scanning)
+			history_seek_say(d->h, d->rc.seg_end);
 		debug_stopped(d, GDB_STOP_INTERRUPT, d->thread, 0);
 		return true;
 	}
@@ -338,10 +360,7 @@ static bool debug_poll(void *ctx, struct gdb_stop *stop)
 	switch (d->kind) {
 	case GDB_CONTINUE: done = debug_poll_continue(d); break;
 	case GDB_STEP: done = debug_poll_step(d); break;
-	case GDB_REVERSE_STEP:
-		debug_reverse_step(d);
-		done = true;
-		break;
+	case GDB_REVERSE_STEP: done = debug_poll_reverse_step(d); break;
 	case GDB_REVERSE_CONTINUE: done = debug_poll_reverse_continue(d); break;
 	}
 	if (done)

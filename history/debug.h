@@ -6,6 +6,7 @@
 
 #include "../gdb/target.h"
 #include "history.h"
+#include "reverse.h"
 
 #define DEBUG_MAX_POINTS 64
 
@@ -23,12 +24,13 @@ struct debugger {
 	/* What the target is doing between resume and the stop. */
 	bool running;
 	enum gdb_resume_kind kind;
-	int thread;	      /* the hart a step is for */
-	uint64_t step_from;   /* its retired count when the step began */
-	bool interrupted;     /* Ctrl-C arrived */
-	uint64_t rc_origin;   /* reverse-continue: where it began */
-	uint64_t rc_seg_end;  /* ... and the end of the next stretch */
-	struct gdb_stop stop; /* the last stop */
+	int thread;		  /* the hart a step is for */
+	uint64_t step_from;	  /* its retired count when the step began */
+	bool interrupted;	  /* Ctrl-C arrived */
+	struct history_search rc; /* a reverse-continue's search */
+	struct history_rstep rs;  /* a reverse step's */
+	struct gdb_stop stop;	  /* the last stop */
+	char note[160];		  /* the text a stop tells gdb's user */
 	/* Memory packets take physical addresses (Qqemu.PhyMemMode:1,
 	 * `monitor phys on`); breakpoints and watchpoints stay virtual. */
 	bool phys;
@@ -61,10 +63,12 @@ void debug_run(struct debugger *d, enum gdb_resume_kind kind, int thread,
  * spec, from icount to (UINT64_MAX: its start). The process exit status. */
 int debug_replay(const char *path, const char *spec, uint64_t to, bool verify,
 		 uint64_t budget);
-/* rewind run --gdb: a live run of the machine o describes under the
- * debugger, with checkpoints kept within budget bytes. The process exit
- * status. */
-int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget);
+/* rewind run --gdb: a live run of the machine o describes, or of the one
+ * restored from the snapshot file restore (NULL: none), under the
+ * debugger, with checkpoints kept within budget bytes. History begins
+ * where the machine starts. The process exit status. */
+int debug_live(const struct machine_opts *o, const char *restore,
+	       const char *spec, uint64_t budget);
 struct record_opts;
 /* rewind record --gdb: the same, recording into ro->out (chaos seed seed
  * when ro->chaos), which is kept: a session that leaves the guest running

@@ -37,6 +37,9 @@ long debug_mem_write(void *ctx, int thread, uint64_t addr, const uint8_t *buf,
 const char *debug_write_refusal(void *ctx);
 /* "M", "S" or "U". */
 const char *debug_priv_name(enum priv p);
+/* monitor last-write / writes (debug_query.c). */
+int debug_monitor_query(struct debugger *d, const char *cmd, char *out,
+			size_t outlen);
 /* gdb_target_ops.monitor (debug_monitor.c). */
 int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen);
 

@@ -23,24 +23,77 @@ void debug_say(char *out, size_t outlen, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void debug_monitor_checkpoints(struct debugger *d, char *out,
+/* monitor checkpoints [all]: a summary (how many, the span they cover,
+ * their memory, the ones around here); `all` lists every one. */
+static void debug_monitor_checkpoints(struct debugger *d, bool all, char *out,
 				      size_t outlen)
 {
 	const struct timeline *tl = d->h->tl;
-	debug_say(out, outlen,
-		  "%zu checkpoints, %zu distinct pages, %.1f MiB of %.0f MiB "
-		  "(taken %" PRIu64 " in %.1f ms, %.3f ms each; thinned "
-		  "%" PRIu64 ")\n",
-		  tl->n, pagestore_count(tl->ps),
-		  (double)timeline_bytes(tl) / (1 << 20),
-		  (double)tl->budget / (1 << 20), tl->taken,
-		  (double)tl->take_ns / 1e6,
-		  tl->taken ? (double)tl->take_ns / 1e6 / (double)tl->taken
-			    : 0.0,
-		  tl->thinned);
-	for (size_t k = 0; k < tl->n; k++)
+	debug_say(
+		out, outlen,
+		"%zu checkpoints from icount %" PRIu64 " to %" PRIu64
+		", %zu distinct pages, %.1f MiB of %.0f MiB (taken %" PRIu64
+		" in %.1f ms, %.3f ms each; thinned %" PRIu64 ")\n",
+		tl->n, tl->cp[0].icount, tl->cp[tl->n - 1].icount,
+		pagestore_count(tl->ps), (double)timeline_bytes(tl) / (1 << 20),
+		(double)tl->budget / (1 << 20), tl->taken,
+		(double)tl->take_ns / 1e6,
+		tl->taken ? (double)tl->take_ns / 1e6 / (double)tl->taken : 0.0,
+		tl->thinned);
+	/* Around here: the two before the current position and the two
+	 * after it, where a step either way would start from. */
+	const struct checkpoint *near = timeline_find(tl, d->m->icount);
+	size_t at = (size_t)(near - tl->cp);
+	size_t lo = all || at < 2 ? 0 : at - 2;
+	size_t hi = all || tl->n - at < 4 ? tl->n : at + 3;
+	if (!all)
+		debug_say(out, outlen, "around icount %" PRIu64 ":\n",
+			  d->m->icount);
+	for (size_t k = lo; k < hi; k++)
 		debug_say(out, outlen, "  icount %" PRIu64 ": %u pages\n",
 			  tl->cp[k].icount, tl->cp[k].npages);
+	if (!all && tl->n > hi - lo)
+		debug_say(out, outlen,
+			  "(`monitor checkpoints all` lists all %zu)\n", tl->n);
+}
+
+/* Where the recording ends, when known: reached already, or the icount of
+ * the end record a replay read ahead. False when it is not known (a live
+ * session, or a recording cut short). */
+static bool debug_recording_end(const struct debugger *d, uint64_t *end)
+{
+	const struct gate *g = d->h->g;
+	if (d->h->end != UINT64_MAX) {
+		*end = d->h->end;
+		return true;
+	}
+	if (d->h->live || !g->qlen || g->queue[g->qlen - 1].e.type != EV_END)
+		return false;
+	*end = g->queue[g->qlen - 1].e.icount;
+	return true;
+}
+
+static void debug_monitor_where(struct debugger *d, char *out, size_t outlen)
+{
+	struct machine *m = d->m;
+	uint64_t end;
+	debug_say(out, outlen, "%s %s\nharts %d, RAM %" PRIu64 " MiB\n",
+		  d->h->live ? "live run" : "replaying", d->what, m->nharts,
+		  m->ram->size >> 20);
+	debug_say(out, outlen, "at icount %" PRIu64 "\n", m->icount);
+	if (debug_recording_end(d, &end))
+		debug_say(out, outlen,
+			  "the recording ends at icount %" PRIu64 "\n", end);
+	else if (d->h->live)
+		debug_say(out, outlen,
+			  "recorded up to icount %" PRIu64
+			  "; the guest runs live from there\n",
+			  d->h->frontier);
+	else
+		debug_say(out, outlen,
+			  "the recording has no end record (cut short); it "
+			  "was replayed up to icount %" PRIu64 "\n",
+			  d->h->furthest);
 }
 
 /* monitor x/Ni ADDR: N instructions from ADDR (or $pc) of the selected
@@ -123,34 +176,32 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 			return -1;
 		}
 		d->stop.kind = GDB_STOP_STEP;
+		/* gdb keeps the registers and memory it read before a monitor
+		 * command; nothing in the protocol tells it to drop them. */
 		debug_say(out, outlen,
 			  "at icount %" PRIu64
-			  " (use `maint flush register-cache` so gdb reads "
-			  "the registers again)\n",
+			  " (gdb still shows the old registers: `maint flush "
+			  "register-cache`, or source rewind.gdb and use "
+			  "`rewind-seek ICOUNT`)\n",
 			  m->icount);
 		return 0;
 	}
 	if (!strncmp(cmd, "x/", 2))
 		return debug_monitor_x(d, cmd + 2, out, outlen);
-	if (!strcmp(cmd, "checkpoints")) {
-		debug_monitor_checkpoints(d, out, outlen);
+	if (!strcmp(cmd, "checkpoints") || !strcmp(cmd, "checkpoints all")) {
+		debug_monitor_checkpoints(d, cmd[11] != 0, out, outlen);
 		return 0;
 	}
+	if ((!strncmp(cmd, "last-write", 10) && (cmd[10] == ' ' || !cmd[10])) ||
+	    (!strncmp(cmd, "writes", 6) && (cmd[6] == ' ' || !cmd[6])))
+		return debug_monitor_query(d, cmd, out, outlen);
 	if (!strncmp(cmd, "phys", 4) && (cmd[4] == ' ' || !cmd[4]))
 		return debug_monitor_phys(d, cmd + 4, out, outlen);
 	int rc = debug_monitor_info(d, cmd, out, outlen);
 	if (rc <= 0)
 		return rc;
 	if (!strcmp(cmd, "info")) {
-		debug_say(out, outlen,
-			  "%s %s\nharts %d, RAM %" PRIu64
-			  " MiB\nicount %" PRIu64 "\n",
-			  d->h->live ? "live run" : "replaying", d->what,
-			  m->nharts, m->ram->size >> 20, m->icount);
-		if (d->h->end != UINT64_MAX)
-			debug_say(out, outlen,
-				  "the recording ends at icount %" PRIu64 "\n",
-				  d->h->end);
+		debug_monitor_where(d, out, outlen);
 		return 0;
 	}
 	if (!strncmp(cmd, "branch", 6) && (!cmd[6] || cmd[6] == ' '))
@@ -161,10 +212,12 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 			  "pc\n"
 			  "monitor seek ICOUNT   go to an icount of the "
 			  "recording\n"
-			  "monitor checkpoints   the checkpoint timeline\n"
+			  "monitor checkpoints   the checkpoint timeline "
+			  "(`all`: every one)\n"
 			  "monitor x/Ni ADDR     N instructions at ADDR (or "
 			  "$pc)\n"
-			  "monitor info          what is being debugged\n"
+			  "monitor info          what is being debugged, where "
+			  "we are and where the recording ends\n"
 			  "monitor info version  this program's version\n"
 			  "monitor info registers  the selected hart's "
 			  "registers and CSRs\n"
@@ -175,6 +228,10 @@ int debug_monitor(void *ctx, const char *cmd, char *out, size_t outlen)
 			  "physical addresses\n"
 			  "monitor branch FILE   from a replay, a live run "
 			  "from here recording into FILE\n"
+			  "monitor last-write ADDR [LEN] [--symbols ELF]  the "
+			  "last write to those bytes before here\n"
+			  "monitor writes ADDR [LEN] [--limit N] [--symbols "
+			  "ELF]  every write to them, oldest first\n"
 			  "monitor help          this text\n");
 		return 0;
 	}

@@ -45,9 +45,11 @@ out:
 	return status;
 }
 
-/* A temporary log with the machine's configuration as its header. */
+/* A temporary log with the machine's configuration as its header: the
+ * snapshot's when restoring one. */
 static struct log_writer *debug_live_log(const struct machine_opts *o,
-					 char *path, size_t pathlen)
+					 const char *restore, char *path,
+					 size_t pathlen)
 {
 	struct rec_config *rc = malloc(sizeof(*rc));
 	char err[1024];
@@ -57,7 +59,8 @@ static struct log_writer *debug_live_log(const struct machine_opts *o,
 		return NULL;
 	}
 	session_rec_config(o, rc);
-	if (recording_hash_images(rc, err, sizeof(err))) {
+	if (restore ? record_snapshot_config(restore, rc, err, sizeof(err))
+		    : recording_hash_images(rc, err, sizeof(err))) {
 		fprintf(stderr, "rewind: %s\n", err);
 		goto out;
 	}
@@ -105,14 +108,24 @@ int debug_live_start(struct debug_live *l, const struct machine_opts *o,
 		     bool chaos, uint64_t seed, const char *snap,
 		     const char *sha, uint64_t budget)
 {
-	if (gate_init(&l->g, GATE_RECORD, &host_real, l->w, NULL))
+	if (snap && !(l->origin = restore_new(false))) {
+		fprintf(stderr, "rewind: out of memory\n");
+		return -1;
+	}
+	/* A snapshot the user restores behaves the same every time, as under
+	 * a plain run: its entropy comes from a generator the snapshot
+	 * seeds. A branch goes on with the host's, as a live run does. */
+	struct host_inputs inputs =
+		snap && !sha ? host_seeded(&l->origin->entropy_state)
+			     : host_real;
+	if (gate_init(&l->g, GATE_RECORD, &inputs, l->w, NULL))
 		return -1;
 	l->mo = *o;
 	if (snap) {
-		l->origin = restore_new(false);
-		l->m = l->origin ? restore_machine(l->origin, snap, sha, &l->g,
-						   &l->mo, false, 0)
-				 : NULL;
+		l->m = restore_machine(l->origin, snap, sha, &l->g, &l->mo,
+				       false, 0);
+		if (l->m && !sha && restore_opts_check(snap, o, &l->mo))
+			return -1;
 	} else {
 		l->m = session_machine_chaos(&l->mo, &l->g, chaos, seed);
 	}
@@ -165,17 +178,19 @@ int debug_live_end(struct debug_live *l, int status, bool detached)
 	return status;
 }
 
-/* Serve gdb on a live session l whose recording is open in l->w. */
+/* Serve gdb on a live session l whose recording is open in l->w: the
+ * machine booted as o says, or restored from the snapshot file restore. */
 static int debug_live_serve(struct debug_live *l, const struct machine_opts *o,
-			    bool chaos, uint64_t seed, const char *spec,
-			    uint64_t budget)
+			    bool chaos, uint64_t seed, const char *restore,
+			    const char *spec, uint64_t budget)
 {
 	struct debugger *d = malloc(sizeof(*d));
 	int status = REWIND_EXIT_ERROR;
 	bool detached = false;
 	if (!d)
 		fprintf(stderr, "rewind: out of memory\n");
-	else if (debug_live_start(l, o, chaos, seed, NULL, NULL, budget) == 0) {
+	else if (debug_live_start(l, o, chaos, seed, restore, NULL, budget) ==
+		 0) {
 		debug_init(d, &l->h, l->what);
 		status = debug_serve(d, spec, &detached);
 	}
@@ -183,16 +198,18 @@ static int debug_live_serve(struct debug_live *l, const struct machine_opts *o,
 	return debug_live_end(l, status, detached);
 }
 
-int debug_live(const struct machine_opts *o, const char *spec, uint64_t budget)
+int debug_live(const struct machine_opts *o, const char *restore,
+	       const char *spec, uint64_t budget)
 {
 	struct debug_live *l = calloc(1, sizeof(*l));
 	if (!l) {
 		fprintf(stderr, "rewind: out of memory\n");
 		return REWIND_EXIT_ERROR;
 	}
-	l->w = debug_live_log(o, l->path, sizeof(l->path));
-	int status = l->w ? debug_live_serve(l, o, false, 0, spec, budget)
-			  : REWIND_EXIT_ERROR;
+	l->w = debug_live_log(o, restore, l->path, sizeof(l->path));
+	int status =
+		l->w ? debug_live_serve(l, o, false, 0, restore, spec, budget)
+		     : REWIND_EXIT_ERROR;
 	if (l->w)
 		unlink(l->path);
 	free(l);
@@ -212,8 +229,11 @@ int debug_record(const struct record_opts *ro, uint64_t seed, const char *spec,
 	l->keep = true;
 	snprintf(l->path, sizeof(l->path), "%s", ro->out);
 	l->w = record_open(ro, rc, ro->out, ro->force, seed);
+	/* The machine the header describes: faults too when asked. */
+	struct machine_opts mo = ro->m;
+	mo.chaos_faults = rc->chaos_faults;
 	if (l->w)
-		status = debug_live_serve(l, &ro->m, ro->chaos, seed, spec,
+		status = debug_live_serve(l, &mo, ro->chaos, seed, NULL, spec,
 					  budget);
 out:
 	free(rc);

@@ -1,11 +1,20 @@
 #include "history.h"
 #include "../core/dev/uart.h"
+#include "../core/util/progress.h"
+#include "../replay/host.h"
 #include "../replay/replay_session.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* history_forward_for's first chunk, its bounds, and the host time each
+ * chunk aims at. */
+#define CHUNK_FIRST 100000
+#define CHUNK_MIN   1000
+#define CHUNK_MAX   (16u << 20)
+#define CHUNK_S	    0.001
 
 static int history_checkpoint(struct history *h)
 {
@@ -34,7 +43,8 @@ int history_init(struct history *h, struct machine *m, struct gate *g,
 	h->g = g;
 	h->interval = interval ? interval : HISTORY_INTERVAL;
 	h->end = UINT64_MAX;
-	h->start = m->icount;
+	h->chunk = CHUNK_FIRST;
+	h->begin = m->icount;
 	uart_set_tx(m->uart, history_tx, h);
 	h->tl = timeline_new(m, budget);
 	if (!h->tl || history_checkpoint(h)) {
@@ -193,6 +203,31 @@ enum replay_status history_forward(struct history *h, uint64_t target)
 	}
 }
 
+enum replay_status history_forward_for(struct history *h, uint64_t target,
+				       unsigned ms)
+{
+	double until = host_seconds() + ms / 1000.0;
+	for (;;) {
+		uint64_t at = h->m->icount;
+		if (at >= target)
+			return history_forward(h, target);
+		uint64_t n = target - at < h->chunk ? target - at : h->chunk;
+		double t0 = host_seconds();
+		enum replay_status st = history_forward(h, at + n);
+		double now = host_seconds();
+		/* Keep each chunk near CHUNK_NS whatever the guest does and
+		 * however the host is built (sanitizers run slower). */
+		if (n == h->chunk && now - t0 < CHUNK_S / 2 &&
+		    h->chunk < CHUNK_MAX)
+			h->chunk *= 2;
+		else if (now - t0 > 2 * CHUNK_S && h->chunk > CHUNK_MIN)
+			h->chunk /= 2;
+		if (st != REPLAY_AT_TARGET || h->m->icount >= target ||
+		    now >= until)
+			return st;
+	}
+}
+
 void history_stops_off(struct machine *m, struct history_stops *s)
 {
 	s->nbp = m->nbreakpoints;
@@ -228,14 +263,14 @@ static int history_rewind_to(struct history *h, uint64_t icount)
 	return 0;
 }
 
-int history_seek(struct history *h, uint64_t icount)
+int history_seek_poll(struct history *h, uint64_t icount, unsigned ms)
 {
-	if (icount < h->start) {
+	if (icount < h->begin) {
 		snprintf(h->err, sizeof(h->err),
-			 "icount %llu is before the beginning of the recording "
-			 "(%llu)",
+			 "icount %llu is before the beginning of history "
+			 "(%llu: a restored snapshot or a branch point)",
 			 (unsigned long long)icount,
-			 (unsigned long long)h->start);
+			 (unsigned long long)h->begin);
 		return -1;
 	}
 	if (h->end != UINT64_MAX && icount > h->end) {
@@ -248,33 +283,54 @@ int history_seek(struct history *h, uint64_t icount)
 	}
 	struct history_stops s;
 	history_stops_off(h->m, &s);
+	/* Between polls the machine stands between the checkpoint and the
+	 * target, so this restores only on the first. */
 	int rc = history_rewind_to(h, icount);
+	uint64_t before = h->m->icount;
 	enum replay_status st = REPLAY_AT_TARGET;
 	/* Seeks come in runs near one place (reverse steps, a search): a
 	 * checkpoint just before the target makes the next ones cheap. */
 	uint64_t near = icount > HISTORY_NEAR ? icount - HISTORY_NEAR : 0;
 	if (rc == 0 && h->m->icount < near) {
-		st = history_forward(h, near);
+		st = history_forward_for(h, near, ms);
 		if (st == REPLAY_AT_TARGET && h->m->icount == near &&
 		    history_checkpoint(h))
 			rc = -1;
+	} else if (rc == 0) {
+		st = history_forward_for(h, icount, ms);
 	}
-	if (rc == 0)
-		st = history_forward(h, icount);
 	history_stops_on(h->m, &s);
 	if (rc)
 		return -1;
-	if (h->m->icount != icount) {
-		snprintf(h->err, sizeof(h->err),
-			 st == REPLAY_FAILED
-				 ? "replay failed at icount %llu: %s"
-				 : "the recording ends at icount "
-				   "%llu%s",
-			 (unsigned long long)h->m->icount,
-			 st == REPLAY_FAILED ? h->g->why : "");
-		return -1;
-	}
-	return 0;
+	if (h->m->icount == icount)
+		return 1;
+	if (st == REPLAY_AT_TARGET && h->m->icount > before)
+		return 0;
+	snprintf(h->err, sizeof(h->err),
+		 st == REPLAY_FAILED ? "replay failed at icount %llu: %s"
+				     : "the recording ends at icount %llu%s",
+		 (unsigned long long)h->m->icount,
+		 st == REPLAY_FAILED ? h->g->why : "");
+	return -1;
+}
+
+int history_seek(struct history *h, uint64_t icount)
+{
+	struct progress p;
+	char what[sizeof(p.what)];
+	uint64_t from = h->m->icount;
+	snprintf(what, sizeof(what), "seeking to icount %llu",
+		 (unsigned long long)icount);
+	/* Measured from here; a seek back restores first and the line
+	 * then shows the replay forward from there. */
+	progress_begin(&p, what, icount > from ? icount - from : icount,
+		       PROGRESS_DELAY_S);
+	int rc;
+	while ((rc = history_seek_poll(h, icount, HISTORY_POLL_MS)) == 0)
+		progress_at(&p, h->m->icount > from ? h->m->icount - from
+						    : h->m->icount);
+	progress_end(&p);
+	return rc < 0 ? -1 : 0;
 }
 
 bool history_seek_say(struct history *h, uint64_t icount)

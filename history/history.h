@@ -16,6 +16,9 @@
 /* A seek that replays further than this leaves a checkpoint this far
  * before its target. */
 #define HISTORY_NEAR 50000
+/* The host time one debugger poll may take: gdb's Ctrl-C is looked at
+ * between polls, so no poll runs unbounded. */
+#define HISTORY_POLL_MS 10
 
 struct replay_session;
 
@@ -25,9 +28,10 @@ struct history {
 	struct timeline *tl;
 	uint64_t interval;
 	bool verify;
-	/* Where history begins: 0, or the icount of the snapshot a branch
-	 * (or a recording made with --restore) starts from. */
-	uint64_t start;
+	/* The beginning of history: icount 0, or the icount of the snapshot
+	 * a session was restored from, a branch (or a recording made with
+	 * --restore) starts from. */
+	uint64_t begin;
 	/* The end of the recording once reached: the position just after
 	 * its end record (UINT64_MAX until known). */
 	uint64_t end;
@@ -37,6 +41,9 @@ struct history {
 	/* Where the last checkpoint was taken: thinning may drop it, and
 	 * it must not be taken again and again. */
 	uint64_t taken_at;
+	/* Instructions run between looks at the clock (history_forward_for),
+	 * adjusted to about a millisecond each. */
+	uint64_t chunk;
 	/* A live session (run --gdb) records as it goes: `frontier` is how
 	 * far it got; behind it the gate replays what was kept. */
 	bool live;
@@ -47,7 +54,8 @@ struct history {
 	char err[512];
 };
 
-/* 0, or -ENOMEM. Takes the first checkpoint (the beginning of history). */
+/* 0, or -ENOMEM. Takes the first checkpoint (the beginning of history,
+ * where the machine is now). */
 int history_init(struct history *h, struct machine *m, struct gate *g,
 		 size_t budget, uint64_t interval);
 void history_free(struct history *h);
@@ -69,9 +77,18 @@ void history_go_live(struct history *h, struct console *con,
 /* Run forward to target or a stop, leaving checkpoints on the way. At the
  * end of the recording, returns REPLAY_END again however often called. */
 enum replay_status history_forward(struct history *h, uint64_t target);
+/* history_forward for at most about ms of host time: REPLAY_AT_TARGET
+ * short of target when the time ran out (the caller comes back). */
+enum replay_status history_forward_for(struct history *h, uint64_t target,
+				       unsigned ms);
 /* Go to exactly icount, with breakpoints and watchpoints out of the way.
  * 0, or -1 with the reason in h->err (e.g. beyond the recording's end). */
 int history_seek(struct history *h, uint64_t icount);
+/* A poll's worth (about ms of host time) of history_seek, with
+ * breakpoints and watchpoints out of the way while it runs: 1 when at
+ * icount, 0 when not there yet (call again), -1 with the reason in
+ * h->err. */
+int history_seek_poll(struct history *h, uint64_t icount, unsigned ms);
 /* history_seek, reporting a failure on stderr; false when it failed. */
 bool history_seek_say(struct history *h, uint64_t icount);
 /* Breakpoints and watchpoints, set aside while the debugger moves the

@@ -1,6 +1,8 @@
 #include "reverse.h"
+#include "../replay/host.h"
 
 #include <errno.h>
+#include <stdio.h>
 
 bool history_hit_find(const struct machine *m, struct history_hit *hit)
 {
@@ -21,95 +23,199 @@ bool history_hit_find(const struct machine *m, struct history_hit *hit)
 	return false;
 }
 
-/* The position just before hart t retired its instruction number n
- * (1-based): the largest icount at which it had retired n - 1. Leaves
- * the machine somewhere after it. */
-static bool history_find_retire(struct history *h, int t, uint64_t n,
-				uint64_t *pos)
+void history_rstep_begin(struct history *h, struct history_rstep *r, int t)
 {
 	struct machine *m = h->m;
-	struct timeline *tl = h->tl;
-	const struct checkpoint *c = NULL;
+	*r = (struct history_rstep){.t = t,
+				    .n = m->harts[t]->icount,
+				    .here = m->icount,
+				    .phase = RSTEP_BACK_ONE};
+	if (r->n == 0 || r->here <= h->begin)
+		r->phase = RSTEP_TO_BEGIN;
+}
+
+/* A seek of the reverse step: on to phase next when there, to the
+ * beginning of history when it failed. */
+static void history_rstep_seek(struct history *h, struct history_rstep *r,
+			       uint64_t to, enum rstep_phase next, unsigned ms)
+{
+	int rc = history_seek_poll(h, to, ms);
+	if (rc < 0) {
+		fprintf(stderr, "rewind: %s\n", h->err);
+		r->phase = r->phase == RSTEP_TO_BEGIN ? RSTEP_DONE
+						      : RSTEP_TO_BEGIN;
+	} else if (rc > 0) {
+		r->phase = next;
+	}
+}
+
+/* The latest checkpoint at or before here where hart t had retired fewer
+ * than n: the search for its instruction n starts there. */
+static const struct checkpoint *
+history_rstep_checkpoint(const struct history *h, const struct history_rstep *r)
+{
+	const struct timeline *tl = h->tl;
 	for (size_t k = tl->n; k-- > 0;)
-		if (tl->cp[k].icount <= m->icount &&
-		    tl->cp[k].hart_icount[t] < n) {
-			c = &tl->cp[k];
-			break;
-		}
-	if (!c || !history_seek_say(h, c->icount))
-		return false;
-	struct hart *ht = m->harts[t];
-	/* Each machine-wide instruction retires at most one of hart t's,
-	 * so this never runs past the one before instruction n. */
-	while (ht->icount < n - 1) {
-		enum replay_status st =
-			history_forward(h, m->icount + (n - 1 - ht->icount));
-		if (st != REPLAY_AT_TARGET)
-			return false;
-	}
-	for (;;) {
+		if (tl->cp[k].icount <= h->m->icount &&
+		    tl->cp[k].hart_icount[r->t] < r->n)
+			return &tl->cp[k];
+	return NULL;
+}
+
+/* Run on from the checkpoint to the position just before hart t retired
+ * its instruction n: the largest icount at which it had retired n - 1.
+ * Each machine-wide instruction retires at most one of hart t's, so the
+ * first stretch never runs past it; then single steps. */
+static void history_rstep_run(struct history *h, struct history_rstep *r,
+			      unsigned ms)
+{
+	struct machine *m = h->m;
+	struct hart *ht = m->harts[r->t];
+	double until = host_seconds() + ms / 1000.0;
+	struct history_stops s;
+	history_stops_off(m, &s);
+	while (r->phase == RSTEP_RUN && host_seconds() < until) {
 		uint64_t at = m->icount;
-		if (history_forward(h, at + 1) != REPLAY_AT_TARGET)
-			return false;
-		if (ht->icount >= n) {
-			*pos = at;
-			return true;
+		enum replay_status st =
+			ht->icount < r->n - 1
+				? history_forward_for(
+					  h, at + (r->n - 1 - ht->icount), ms)
+				: history_forward(h, at + 1);
+		if (st != REPLAY_AT_TARGET || m->icount == at)
+			r->phase = RSTEP_TO_BEGIN;
+		else if (ht->icount >= r->n) {
+			r->pos = at;
+			r->phase = RSTEP_GO;
 		}
 	}
+	history_stops_on(m, &s);
+}
+
+enum history_reverse history_rstep_poll(struct history *h,
+					struct history_rstep *r, unsigned ms)
+{
+	double until = host_seconds() + ms / 1000.0;
+	do {
+		const struct checkpoint *c;
+		switch (r->phase) {
+		case RSTEP_BACK_ONE:
+			/* Usually the instruction just before is this hart's.
+			 */
+			history_rstep_seek(h, r, r->here - 1, RSTEP_CHECK, ms);
+			break;
+		case RSTEP_CHECK:
+			if (h->m->harts[r->t]->icount == r->n - 1)
+				return HISTORY_REVERSE_HIT;
+			c = history_rstep_checkpoint(h, r);
+			if (c)
+				history_rstep_seek(h, r, c->icount, RSTEP_RUN,
+						   ms);
+			else
+				r->phase = RSTEP_TO_BEGIN;
+			break;
+		case RSTEP_RUN: history_rstep_run(h, r, ms); break;
+		case RSTEP_GO:
+			history_rstep_seek(h, r, r->pos, RSTEP_DONE, ms);
+			if (r->phase == RSTEP_DONE)
+				return HISTORY_REVERSE_HIT;
+			break;
+		case RSTEP_TO_BEGIN:
+			/* Nothing before: the beginning of history. */
+			history_rstep_seek(h, r, h->begin, RSTEP_DONE, ms);
+			if (r->phase == RSTEP_DONE)
+				return HISTORY_REVERSE_BEGIN;
+			break;
+		case RSTEP_DONE: return HISTORY_REVERSE_BEGIN;
+		}
+	} while (host_seconds() < until);
+	return HISTORY_REVERSE_MORE;
 }
 
 int history_reverse_step(struct history *h, int t)
 {
-	struct machine *m = h->m;
-	uint64_t n = m->harts[t]->icount, here = m->icount;
-	struct history_stops s;
-	history_stops_off(m, &s);
-	uint64_t pos = 0;
-	bool found = false;
-	if (n > 0) {
-		/* Usually the instruction just before is this hart's. */
-		if (here > h->start && history_seek_say(h, here - 1) &&
-		    m->harts[t]->icount == n - 1) {
-			pos = here - 1;
-			found = true;
-		} else {
-			found = history_find_retire(h, t, n, &pos);
-		}
-	}
-	history_stops_on(m, &s);
-	if (found && history_seek_say(h, pos))
-		return 0;
-	/* Nothing before: the beginning of history. */
-	history_seek_say(h, h->start);
-	return -ENOENT;
+	struct history_rstep r;
+	history_rstep_begin(h, &r, t);
+	enum history_reverse res;
+	while ((res = history_rstep_poll(h, &r, HISTORY_POLL_MS)) ==
+	       HISTORY_REVERSE_MORE)
+		;
+	return res == HISTORY_REVERSE_HIT ? 0 : -ENOENT;
 }
 
-enum history_reverse history_reverse_stretch(struct history *h,
-					     uint64_t *seg_end,
-					     struct history_hit *hit)
+void history_search_begin(struct history *h, struct history_search *s)
 {
-	if (*seg_end <= h->start) {
-		history_seek_say(h, h->start);
-		return HISTORY_REVERSE_BEGIN;
-	}
-	const struct checkpoint *c = timeline_find(h->tl, *seg_end - 1);
-	uint64_t from = c->icount;
-	if (!history_seek_say(h, from))
-		return HISTORY_REVERSE_BEGIN;
-	bool found = false;
-	uint64_t hit_pos = 0;
-	for (;;) {
-		enum replay_status st = history_forward(h, *seg_end);
-		if (st != REPLAY_HART_STOP)
-			break;
-		if (!history_hit_find(h->m, hit))
-			*hit = (struct history_hit){.hart = -1};
-		found = true;
-		hit_pos = h->m->icount;
-	}
-	if (found)
-		return history_seek_say(h, hit_pos) ? HISTORY_REVERSE_HIT
-						    : HISTORY_REVERSE_LOST;
-	*seg_end = from;
+	uint64_t origin = h->m->icount;
+	*s = (struct history_search){.seg_end = origin, .origin = origin};
+	progress_begin(&s->progress, "searching back", origin - h->begin,
+		       PROGRESS_DELAY_S);
+}
+
+void history_search_end(struct history_search *s)
+{
+	progress_end(&s->progress);
+}
+
+/* How much of the history before the origin has been searched. */
+static void history_search_show(struct history *h, struct history_search *s)
+{
+	uint64_t done = s->origin - s->seg_end;
+	if (s->scanning && h->m->icount > s->from)
+		done += h->m->icount - s->from;
+	progress_at(&s->progress, done);
+}
+
+/* The stretch before s->seg_end: replay it from its checkpoint. */
+static bool history_search_stretch(struct history *h, struct history_search *s)
+{
+	const struct checkpoint *c = timeline_find(h->tl, s->seg_end - 1);
+	s->from = c->icount;
+	s->found = false;
+	s->scanning = history_seek_say(h, s->from);
+	return s->scanning;
+}
+
+enum history_reverse history_search_poll(struct history *h,
+					 struct history_search *s,
+					 struct history_hit *hit, unsigned ms)
+{
+	double until = host_seconds() + ms / 1000.0;
+	do {
+		if (!s->scanning) {
+			if (s->seg_end <= h->begin) {
+				history_seek_say(h, h->begin);
+				return HISTORY_REVERSE_BEGIN;
+			}
+			if (!history_search_stretch(h, s))
+				return HISTORY_REVERSE_BEGIN;
+			continue;
+		}
+		uint64_t before = h->m->icount;
+		double left = (until - host_seconds()) * 1000;
+		enum replay_status st = history_forward_for(
+			h, s->seg_end, left >= 1 ? (unsigned)left : 1);
+		if (st == REPLAY_HART_STOP) {
+			if (!history_hit_find(h->m, &s->hit))
+				s->hit = (struct history_hit){.hart = -1};
+			s->found = true;
+			s->hit_pos = h->m->icount;
+			continue;
+		}
+		/* Out of time, with more to come (a stretch that cannot
+		 * move on has ended, as a stretch cut short does). */
+		if (st == REPLAY_AT_TARGET && h->m->icount < s->seg_end &&
+		    h->m->icount > before)
+			continue;
+		/* The stretch is done: its last hit, or on to the one before.
+		 */
+		s->scanning = false;
+		if (s->found) {
+			*hit = s->hit;
+			return history_seek_say(h, s->hit_pos)
+				       ? HISTORY_REVERSE_HIT
+				       : HISTORY_REVERSE_LOST;
+		}
+		s->seg_end = s->from;
+	} while (host_seconds() < until);
+	history_search_show(h, s);
 	return HISTORY_REVERSE_MORE;
 }

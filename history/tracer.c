@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static void tracer_regs_take(const struct hart *h, struct tracer_regs *r)
+void tracer_regs_take(const struct hart *h, struct tracer_regs *r)
 {
 	memcpy(r->x, h->x, sizeof(r->x));
 	memcpy(r->f, h->f, sizeof(r->f));
@@ -54,7 +54,7 @@ static bool tracer_read(struct hart *h, uint64_t va, uint8_t *out, unsigned n)
 /* The instruction at pc: its length, or 0 when it cannot be read. Each
  * halfword is translated on its own: a 4-byte instruction may straddle a
  * page boundary. */
-static unsigned tracer_fetch(struct hart *h, uint64_t pc, uint8_t bytes[4])
+unsigned tracer_fetch(struct hart *h, uint64_t pc, uint8_t bytes[4])
 {
 	if (!tracer_read(h, pc, bytes, 2))
 		return 0;
@@ -210,6 +210,16 @@ static void tracer_diff(struct tracer_buf *b, const struct tracer_regs *w,
 	tracer_csr(b, "stvec", w->stvec, n->stvec);
 	tracer_csr(b, "sscratch", w->sscratch, n->sscratch);
 	tracer_csr(b, "satp", w->satp, n->satp);
+}
+
+void tracer_regs_diff(const struct tracer_regs *w, const struct tracer_regs *n,
+		      char *buf, size_t len)
+{
+	struct tracer_buf b = {.p = buf, .len = 0, .cap = len};
+	if (!len)
+		return;
+	buf[0] = 0;
+	tracer_diff(&b, w, n);
 }
 
 static void tracer_head(struct tracer_buf *b, const struct tracer_step *s)

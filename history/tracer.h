@@ -25,6 +25,19 @@ struct tracer_regs {
 	uint64_t sepc, scause, stval, stvec, sscratch, satp;
 };
 
+/* Copy h's registers into r. */
+void tracer_regs_take(const struct hart *h, struct tracer_regs *r);
+/* The instruction at virtual pc as h would fetch it now (read without side
+ * effects): its length (2 or 4) with its bytes in bytes, or 0 when it
+ * cannot be read. */
+unsigned tracer_fetch(struct hart *h, uint64_t pc, uint8_t bytes[4]);
+
+/* The registers whose values differ between w and n, each as " name=value"
+ * with n's value (as a trace line lists the ones an instruction wrote);
+ * pc and the retired count are not among them. "" when none differ. */
+void tracer_regs_diff(const struct tracer_regs *w, const struct tracer_regs *n,
+		      char *buf, size_t len);
+
 /* One retired instruction. */
 struct tracer_step {
 	uint64_t icount; /* machine-wide icount before it retired */

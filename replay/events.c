@@ -66,6 +66,13 @@ size_t event_encode(const struct event *e, uint8_t *buf)
 		le_put32(p + 8, e->len);
 		p += 12;
 		break;
+	case EV_SCHEDULE:
+		le_put32(p, e->reg);
+		le_put32(p + 4, e->hart);
+		le_put64(p + 8, e->ordinal);
+		le_put64(p + 16, e->value);
+		p += 24;
+		break;
 	case EV_IMAGE: /* written by replay/pack.c, never as events */
 	case EV_KINDS: break;
 	}
@@ -121,6 +128,14 @@ int event_decode(const uint8_t *rec, size_t len, struct event *e)
 		    (e->value & (PAGE_SIZE - 1)) + e->len > PAGE_SIZE)
 			return -1;
 		break;
+	case EV_SCHEDULE:
+		e->reg = state_get_u32(&c);
+		e->hart = state_get_u32(&c);
+		e->ordinal = state_get_u64(&c);
+		e->value = state_get_u64(&c);
+		if (e->reg < CHAOS_QUANTUM || e->reg > CHAOS_KIND_LAST)
+			return -1;
+		break;
 	default: return -1;
 	}
 	size_t n = event_payload_len(e);
@@ -141,6 +156,7 @@ const char *event_type_name(enum ev_type t)
 	case EV_MEM_WRITE: return "memory-write";
 	case EV_NET_RX: return "net-rx";
 	case EV_NET_TX: return "net-tx";
+	case EV_SCHEDULE: return "schedule";
 	default: return "unknown";
 	}
 }

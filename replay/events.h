@@ -32,6 +32,11 @@ enum ev_type {
 	EV_MEM_WRITE = 9,
 	/* (see EV_NET_RX) */
 	EV_NET_TX = 10,
+	/* A chaos decision that departed from the default schedule (output
+	 * of the machine, logged so that info can count them and shrink can
+	 * name them, and checked by a replay): u32 kind (enum chaos_kind),
+	 * u32 hart, line or slot, u64 the draw's number, u64 the value. */
+	EV_SCHEDULE = 11,
 	/* One more than the largest type: a table indexed by type has
 	 * EV_KINDS entries, so a new type (numbered before this) fits. */
 	EV_KINDS
@@ -64,13 +69,15 @@ struct event {
 	enum ev_type type;
 	uint64_t icount;
 	/* EV_WALL: ns; EV_END: exit kind; EV_DIGEST: RAM hash;
-	 * EV_REG_WRITE: the value; EV_MEM_WRITE: the physical address */
+	 * EV_REG_WRITE: the value; EV_MEM_WRITE: the physical address;
+	 * EV_SCHEDULE: the decided value */
 	uint64_t value;
 	int32_t code; /* EV_END: exit code */
 	/* EV_ENTROPY, EV_CONSOLE, EV_MEM_WRITE, EV_NET_*: bytes */
 	uint32_t len;
 	uint32_t nharts;    /* EV_DIGEST */
-	uint32_t hart, reg; /* EV_REG_WRITE */
+	uint32_t hart, reg; /* EV_REG_WRITE; EV_SCHEDULE: who, kind */
+	uint64_t ordinal;   /* EV_SCHEDULE: the draw's number */
 	/* EV_ENTROPY, EV_CONSOLE, EV_MEM_WRITE, EV_NET_*: the len bytes;
 	 * EV_DIGEST: the EV_DIGEST_BYTES(nharts) bytes of registers. */
 	const uint8_t *bytes;

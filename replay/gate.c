@@ -21,6 +21,8 @@ int gate_init(struct gate *g, enum gate_mode mode,
 		g->host = *host;
 	g->w = w;
 	g->r = r;
+	/* A recording logs every departure from the default schedule. */
+	g->schedule_logged = mode == GATE_RECORD;
 	g->encode_buf = malloc(event_max_size());
 	return g->encode_buf ? 0 : -ENOMEM;
 }
@@ -85,7 +87,7 @@ void gate_keep(struct gate *g)
 
 /* Queued event i, its payload pointer made current: `held` may have
  * moved since it was queued. */
-static struct event *gate_event(struct gate *g, size_t i)
+struct event *gate_event(struct gate *g, size_t i)
 {
 	struct gate_slot *s = &g->queue[i];
 	s->e.bytes = g->held + s->at;
@@ -131,7 +133,8 @@ static bool machine_pulled(enum ev_type t)
 {
 	/* A frame the guest sends is asked for by the machine too: a replay
 	 * checks it against the recording where the card sends it. */
-	return t == EV_WALL || t == EV_ENTROPY || t == EV_NET_TX;
+	return t == EV_WALL || t == EV_ENTROPY || t == EV_NET_TX ||
+	       t == EV_SCHEDULE;
 }
 
 /* Replay: the next event, which must be a machine-pulled `type` stamped
@@ -219,10 +222,44 @@ static void gate_entropy(void *ctx, uint8_t *buf, size_t len)
 	}
 }
 
+/* A chaos decision that departs from the default schedule: logged when
+ * recording, checked against the recording when replaying one that logs
+ * them. */
+static void gate_schedule(void *ctx, const struct chaos_decision *d)
+{
+	struct gate *g = ctx;
+	if (g->on_schedule)
+		g->on_schedule(g->on_schedule_ctx, d);
+	struct event e = {.type = EV_SCHEDULE,
+			  .icount = d->icount,
+			  .reg = (uint32_t)d->kind,
+			  .hart = d->who,
+			  .ordinal = d->ordinal,
+			  .value = d->value};
+	if (g->mode == GATE_RECORD) {
+		gate_log(g, &e);
+		return;
+	}
+	if (g->mode != GATE_REPLAY || !g->schedule_logged)
+		return;
+	struct event *r = gate_take_pulled(g, EV_SCHEDULE);
+	if (r && (r->reg != e.reg || r->hart != e.hart ||
+		  r->ordinal != e.ordinal || r->value != e.value))
+		gate_fail(g, r->icount,
+			  "the schedule departs differently: draw %llu decided "
+			  "%llu, the recording has draw %llu deciding %llu",
+			  (unsigned long long)e.ordinal,
+			  (unsigned long long)e.value,
+			  (unsigned long long)r->ordinal,
+			  (unsigned long long)r->value);
+}
+
 struct host_inputs gate_host_inputs(struct gate *g)
 {
-	struct host_inputs h = {
-		.ctx = g, .wall_ns = gate_wall_ns, .entropy = gate_entropy};
+	struct host_inputs h = {.ctx = g,
+				.wall_ns = gate_wall_ns,
+				.entropy = gate_entropy,
+				.schedule = gate_schedule};
 	return h;
 }
 

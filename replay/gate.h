@@ -55,6 +55,13 @@ struct gate {
 	/* Live and recording with --net: the user network the guest's
 	 * frames go to (NULL: they go nowhere). */
 	struct net_user *net;
+	/* Replay: the recording logs its schedule's departures (header
+	 * schedule-log=yes), so each one the machine makes is checked
+	 * against it; older recordings have none to check. */
+	bool schedule_logged;
+	/* Someone who wants each departure too (rewind shrink), or NULL. */
+	void (*on_schedule)(void *ctx, const struct chaos_decision *d);
+	void *on_schedule_ctx;
 };
 
 int gate_init(struct gate *g, enum gate_mode mode,
@@ -101,6 +108,9 @@ int gate_check_end(struct gate *g);
 /* Replay: read the rest of the recording into memory, so that positions
  * can be returned to (gate_tell, gate_seek). 0, or -1 after gate_fail. */
 int gate_load_all(struct gate *g);
+/* Queued event i (below qlen; after gate_load_all, every event of the
+ * recording), its payload pointer made current. */
+struct event *gate_event(struct gate *g, size_t i);
 /* Replay, after gate_load_all: the read position, and back to one. */
 size_t gate_tell(const struct gate *g);
 void gate_seek(struct gate *g, size_t pos);

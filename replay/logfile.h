@@ -54,6 +54,11 @@ int log_writer_append(struct log_writer *w, const void *rec, size_t len);
 int log_writer_flush(struct log_writer *w);
 /* Flush, write the end marker, fsync and free. Frees even on failure. */
 int log_writer_close(struct log_writer *w);
+/* Whether writers of this process fsync at open and close (default
+ * true). A hunt's tries turn it off: most of their files are deleted a
+ * moment later, and the driver syncs the one it keeps before renaming
+ * it (a short run otherwise spends half its time in fsync). */
+void log_writer_sync(bool on);
 const char *log_writer_error(const struct log_writer *w);
 void log_writer_stats(const struct log_writer *w, struct log_stats *out);
 

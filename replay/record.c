@@ -10,10 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* The recording's configuration when it starts from a snapshot: the
- * snapshot's machine, and the snapshot itself by path and hash. */
-static int record_snapshot_config(const char *snap, struct rec_config *rc,
-				  char *err, size_t errlen)
+int record_snapshot_config(const char *snap, struct rec_config *rc, char *err,
+			   size_t errlen)
 {
 	if (snapshot_config(snap, rc, err, errlen))
 		return -1;
@@ -41,6 +39,8 @@ struct log_writer *record_open(const struct record_opts *ro,
 	}
 	rc->chaos = ro->chaos;
 	rc->chaos_seed = seed;
+	rc->schedule_logged = ro->chaos;
+	rc->chaos_faults = ro->chaos && ro->faults;
 	rc->packed = ro->pack;
 	if (!ro->restore && recording_hash_images(rc, err, sizeof(err))) {
 		fprintf(stderr, "rewind record: %s\n", err);
@@ -80,6 +80,7 @@ struct session_result record_run(const struct record_opts *ro, const char *path,
 		goto out;
 	}
 	struct machine_opts mo = ro->m;
+	mo.chaos_faults = ro->chaos && ro->faults;
 	struct machine *m =
 		ro->restore
 			? restore_machine(r, ro->restore, rc->snapshot.sha256,

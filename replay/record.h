@@ -10,6 +10,7 @@ struct record_opts {
 	const char *out;
 	bool force;
 	bool chaos, seed_given;
+	bool faults; /* chaos injects device faults too (--chaos=faults) */
 	uint64_t seed;
 	int until_fail; /* 0: one run */
 	uint64_t limit;
@@ -26,6 +27,11 @@ struct session_result record_run(const struct record_opts *ro, const char *path,
 struct log_writer *record_open(const struct record_opts *ro,
 			       struct rec_config *rc, const char *path,
 			       bool force, uint64_t seed);
+/* The recording's configuration when it starts from the snapshot snap:
+ * the snapshot's machine, and the snapshot itself by path and hash. 0, or
+ * -1 with the reason in err. */
+int record_snapshot_config(const char *snap, struct rec_config *rc, char *err,
+			   size_t errlen);
 /* A seed for a chaos schedule, from the host's entropy. */
 uint64_t record_fresh_seed(void);
 

@@ -107,6 +107,24 @@ char *recording_header_build(const struct rec_config *c, size_t *len)
 			 (unsigned long long)c->chaos_seed);
 		put(&buf, &n, &cap, "chaos-seed", num);
 	}
+	if (c->chaos && c->chaos_keep_only) {
+		/* Up to REC_CHAOS_KEEP_MAX numbers of at most 20 digits. */
+		char *list = malloc(REC_CHAOS_KEEP_MAX * 21 + 1);
+		size_t at = 0;
+		if (list) {
+			list[0] = '\0';
+			for (size_t i = 0; i < c->chaos_nkeep; i++)
+				at += (size_t)sprintf(
+					list + at, "%s%llu", i ? "," : "",
+					(unsigned long long)c->chaos_keep[i]);
+			put(&buf, &n, &cap, "chaos-keep", list);
+			free(list);
+		}
+	}
+	if (c->chaos && c->chaos_faults)
+		put(&buf, &n, &cap, "chaos-faults", "yes");
+	if (c->schedule_logged)
+		put(&buf, &n, &cap, "schedule-log", "yes");
 	if (c->packed)
 		put(&buf, &n, &cap, "packed", "yes");
 	if (c->snapshot_version) {
@@ -148,6 +166,28 @@ static int parse_u64(const char *v, size_t vlen, uint64_t *out)
 static int parse_count(const char *v, size_t vlen, uint64_t max, uint64_t *out)
 {
 	return parse_u64(v, vlen, out) || *out < 1 || *out > max ? -1 : 0;
+}
+
+/* "chaos-keep": draw numbers, ascending, comma-separated (none: empty). */
+static int parse_keep(struct rec_config *c, const char *v, size_t vlen)
+{
+	c->chaos_keep_only = true;
+	c->chaos_nkeep = 0;
+	size_t pos = 0;
+	while (pos < vlen) {
+		const char *comma = memchr(v + pos, ',', vlen - pos);
+		size_t len = comma ? (size_t)(comma - (v + pos)) : vlen - pos;
+		uint64_t x;
+		if (c->chaos_nkeep == REC_CHAOS_KEEP_MAX ||
+		    parse_u64(v + pos, len, &x) ||
+		    (c->chaos_nkeep && x <= c->chaos_keep[c->chaos_nkeep - 1]))
+			return -1;
+		c->chaos_keep[c->chaos_nkeep++] = x;
+		pos += len + 1;
+		if (comma && pos == vlen)
+			return -1; /* a trailing comma */
+	}
+	return 0;
 }
 
 /* Is the value exactly the word w? */
@@ -192,6 +232,16 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 		c->packed = value_is(v, vlen, "yes");
 		return c->packed ? 0 : -1;
 	}
+	if (KEY("schedule-log")) {
+		c->schedule_logged = value_is(v, vlen, "yes");
+		return c->schedule_logged ? 0 : -1;
+	}
+	if (KEY("chaos-faults")) {
+		c->chaos_faults = value_is(v, vlen, "yes");
+		return c->chaos_faults ? 0 : -1;
+	}
+	if (KEY("chaos-keep"))
+		return parse_keep(c, v, vlen);
 	if (KEY("chaos-seed")) {
 		c->chaos = true;
 		return parse_u64(v, vlen, &c->chaos_seed);

@@ -9,6 +9,8 @@
 #include <stdint.h>
 
 #define REC_PATH_MAX 4096
+/* The most chaos draws a shrunk recording keeps (header chaos-keep). */
+#define REC_CHAOS_KEEP_MAX 512
 
 struct rec_image {
 	char path[REC_PATH_MAX];
@@ -33,6 +35,17 @@ struct rec_config {
 	bool net; /* a network card (--net user): "net=user" */
 	bool chaos;
 	uint64_t chaos_seed;
+	/* The chaos draws that may depart from the default schedule
+	 * ("chaos-keep=N,N,...", ascending; written by rewind shrink).
+	 * false: all of them. */
+	bool chaos_keep_only;
+	uint64_t chaos_keep[REC_CHAOS_KEEP_MAX];
+	size_t chaos_nkeep;
+	/* Each departure from the default schedule is logged as a schedule
+	 * record ("schedule-log=yes"; recordings before it have none). */
+	bool schedule_logged;
+	/* Chaos injects device faults ("chaos-faults=yes"). */
+	bool chaos_faults;
 	bool packed; /* the images travel inside the recording */
 	/* A snapshot file's own format version (0: not a snapshot). */
 	uint32_t snapshot_version;

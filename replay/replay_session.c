@@ -1,4 +1,5 @@
 #include "replay_session.h"
+#include "../core/util/progress.h"
 #include "../snapshots/file_kind.h"
 #include "exit_status.h"
 #include "interrupt.h"
@@ -55,6 +56,7 @@ int replay_session_open(struct replay_session *rs, const char *path,
 		replay_session_close(rs);
 		return -1;
 	}
+	rs->g.schedule_logged = rs->rc.schedule_logged;
 	if (rs->pack_first &&
 	    gate_queue_record(&rs->g, rs->pack_first, rs->pack_first_len)) {
 		fprintf(stderr,
@@ -128,17 +130,27 @@ void replay_session_free(struct replay_session *rs)
 
 /* Replay to `to` a slice at a time, looking for SIGINT and SIGTERM in
  * between: the replay stops within one slice of a signal. */
-static enum replay_status replay_sliced(struct replay_session *rs, uint64_t to,
+static enum replay_status replay_sliced(struct replay_session *rs,
+					const char *path, uint64_t to,
 					bool verify)
 {
+	struct progress p;
+	char what[sizeof(p.what)];
+	snprintf(what, sizeof(what), "%s %s: icount",
+		 verify ? "verifying" : "replaying", path);
+	progress_begin(&p, what, 0, PROGRESS_DELAY_S);
 	for (;;) {
 		uint64_t at = rs->m->icount;
 		uint64_t stop =
 			to - at > CONSOLE_SLICE ? at + CONSOLE_SLICE : to;
 		enum replay_status st =
 			replay_advance(rs->m, &rs->g, stop, verify);
-		if (st != REPLAY_AT_TARGET || stop == to || interrupt_pending())
+		progress_at(&p, rs->m->icount);
+		if (st != REPLAY_AT_TARGET || stop == to ||
+		    interrupt_pending()) {
+			progress_end(&p);
 			return st;
+		}
 	}
 }
 
@@ -172,7 +184,7 @@ int replay_run(const char *path, uint64_t to, bool verify)
 	struct replay_session *rs = replay_session_new(path, false);
 	if (!rs)
 		return REWIND_EXIT_ERROR;
-	enum replay_status st = replay_sliced(rs, to, verify);
+	enum replay_status st = replay_sliced(rs, path, to, verify);
 	int status;
 	int sig = interrupt_pending();
 	if (st == REPLAY_AT_TARGET && rs->m->icount < to && sig) {

@@ -79,6 +79,7 @@ struct machine *restore_machine(struct restore *r, const char *path,
 	if (chaos) {
 		m->chaos = true;
 		m->chaos_state = seed;
+		m->chaos_seed = seed;
 	}
 	return m;
 }

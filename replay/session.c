@@ -1,6 +1,7 @@
 #include "session.h"
 #include "../core/dev/uart.h"
 #include "../core/dev/virtio_net.h"
+#include "../core/prng.h"
 #include "exit_status.h"
 #include "host.h"
 #include "interrupt.h"
@@ -60,6 +61,10 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
 				     .ndisks = o->ndisks,
 				     .chaos = chaos,
 				     .chaos_seed = seed,
+				     .chaos_keep_only = o->chaos_keep_only,
+				     .chaos_keep = o->chaos_keep,
+				     .chaos_nkeep = o->chaos_nkeep,
+				     .chaos_faults = o->chaos_faults,
 				     .host = gate_host_inputs(g),
 				     .identity = o->identity,
 				     .net = o->net.user};
@@ -180,6 +185,28 @@ static void session_net(struct session *s, int wait_ms)
 	}
 }
 
+/* Under --chaos=faults: should the pending input wait for its burst? */
+static bool session_burst_hold(struct session *s)
+{
+	uint64_t now = s->m->icount;
+	if (!s->burst || !s->con->npending) {
+		s->burst_at = 0;
+		return false;
+	}
+	if (!s->burst_at) {
+		s->burst_at = now + 1 +
+			      prng_next(&s->burst_state) % CONSOLE_BURST_MAX;
+		s->burst_icount = now;
+		return true;
+	}
+	bool stalled = now == s->burst_icount;
+	s->burst_icount = now;
+	if (now < s->burst_at && !stalled)
+		return true;
+	s->burst_at = 0;
+	return false;
+}
+
 void session_console(struct session *s, int wait_ms)
 {
 	struct console *con = s->con;
@@ -188,7 +215,9 @@ void session_console(struct session *s, int wait_ms)
 		wait_ms = 0;
 	}
 	console_read(con, wait_ms);
-	console_consume(con, gate_console(s->g, con->pending, con->npending));
+	if (!session_burst_hold(s))
+		console_consume(
+			con, gate_console(s->g, con->pending, con->npending));
 	if (con->save) {
 		con->save = false;
 		restore_save_now(s->origin, s->m, s->o);
@@ -274,7 +303,10 @@ struct session_result session_run(struct machine *m, struct gate *g,
 			    .o = o,
 			    .origin = origin,
 			    .limit = limit,
-			    .slice = CONSOLE_SLICE};
+			    .slice = CONSOLE_SLICE,
+			    .burst = m->chaos && m->chaos_faults &&
+				     g->mode == GATE_RECORD,
+			    .burst_state = m->chaos_seed ^ 0x636f6e73ull};
 	if (session_net_start(&s, o)) {
 		console_close(&con);
 		return (struct session_result){.status = REWIND_EXIT_ERROR};
@@ -387,6 +419,10 @@ void session_opts_from_config(const struct rec_config *c,
 	o->initrd = c->has_initrd ? c->initrd.path : NULL;
 	o->append = c->has_append ? c->append : NULL;
 	o->net.user = c->net;
+	o->chaos_keep_only = c->chaos_keep_only;
+	o->chaos_keep = c->chaos_keep;
+	o->chaos_nkeep = c->chaos_nkeep;
+	o->chaos_faults = c->chaos_faults;
 	o->ndisks = c->ndisks;
 	for (int i = 0; i < c->ndisks; i++) {
 		o->disks[i].path = c->disks[i].path;

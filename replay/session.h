@@ -15,6 +15,8 @@
 /* Instructions between two looks at the console: small enough that typed
  * input feels immediate, large enough to cost nothing. */
 #define CONSOLE_SLICE 1000000
+/* Under --chaos=faults, the most typed input is held back (instructions). */
+#define CONSOLE_BURST_MAX 5000000
 /* With a network card, the user network is served at least this often
  * (200 us of virtual time): a frame waits for the next look, and a reply
  * path of a few frames would otherwise cost tens of milliseconds. */
@@ -45,6 +47,13 @@ struct machine_opts {
 	/* --net: a network card, and the user network a live run or a
 	 * recording gives it (a replay feeds recorded frames instead). */
 	struct net_opts net;
+	/* Only these chaos draws may depart from the default schedule (a
+	 * shrunk recording's chaos-keep; see machine_config). */
+	bool chaos_keep_only;
+	const uint64_t *chaos_keep;
+	size_t chaos_nkeep;
+	/* Chaos also injects device faults (--chaos=faults). */
+	bool chaos_faults;
 };
 
 void session_opts_defaults(struct machine_opts *o);
@@ -76,6 +85,13 @@ struct session {
 	 * network (its peers live on host time), and in run and record
 	 * when stdin is a terminal (someone may type). */
 	struct pace pace;
+	/* Recording under --chaos=faults: typed input is held back and
+	 * delivered in bursts, at icounts drawn from a generator seeded from
+	 * the chaos seed (the recording holds when it came, so a replay needs
+	 * no draws): until burst_at, or until the machine stops advancing
+	 * (it waits for the input: holding on would only stall it). */
+	bool burst;
+	uint64_t burst_state, burst_at, burst_icount;
 };
 
 /* Start the user network o asks for behind s's card (none: nothing to

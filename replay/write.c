@@ -65,7 +65,7 @@ static int write_mem(struct machine *m, const struct event *e, char *why,
 	memcpy(r->host + (e->value - r->base), e->bytes, e->len);
 	/* Checkpoints must see the page, and decoded code on it must go: a
 	 * patched instruction or a breakpoint written in takes effect. */
-	bus_note_write(&m->bus, e->value, e->len);
+	bus_note_write_by(&m->bus, e->value, e->len, "debugger");
 	return 0;
 }
 

@@ -14,6 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Under chaos with faults, one transfer in this many fails. */
+#define BLK_FAULT_ODDS 8
+/* A request type no driver sends: the one chaos failed. */
+#define BLK_T_FAILED 0xfffffffful
+
 /* The header and the status byte take a descriptor each. */
 #define BLK_SEG_MAX (VIRTIO_BLK_QUEUE_MAX - 2)
 
@@ -118,6 +123,13 @@ static int64_t blk_handle(struct virtio_mmio *v, int queue,
 	uint64_t sector = le_get64(hdr + 8);
 	uint64_t written = 0;
 	uint8_t status;
+	/* Chaos with faults: now and then a transfer fails as a real disk's
+	 * might, the disk left as it was, so that drivers' error paths run. */
+	if ((type == VIRTIO_BLK_T_IN || type == VIRTIO_BLK_T_OUT ||
+	     type == VIRTIO_BLK_T_FLUSH) &&
+	    machine_chaos_fault(virtio_machine(v), CHAOS_IO_ERROR,
+				(uint32_t)virtio_slot(v), BLK_FAULT_ODDS))
+		type = BLK_T_FAILED;
 	switch (type) {
 	case VIRTIO_BLK_T_IN: status = blk_in(v, b, r, sector, &written); break;
 	case VIRTIO_BLK_T_OUT: status = blk_out(v, b, r, sector); break;
@@ -126,6 +138,7 @@ static int64_t blk_handle(struct virtio_mmio *v, int queue,
 					     : VIRTIO_BLK_S_OK;
 		break;
 	case VIRTIO_BLK_T_GET_ID: status = blk_get_id(v, b, r, &written); break;
+	case BLK_T_FAILED: status = VIRTIO_BLK_S_IOERR; break;
 	default: status = VIRTIO_BLK_S_UNSUPP; break;
 	}
 	if (virtq_write(v, r, r->wlen - 1, &status, 1))

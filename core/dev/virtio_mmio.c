@@ -250,7 +250,8 @@ int virtq_walk(struct virtio_mmio *v, const struct virtq_req *r, bool write,
 			return -EFAULT;
 		int rc = fn(ctx, p, n);
 		if (write)
-			bus_note_write(&v->m->bus, s->addr + off, n);
+			bus_note_write_by(&v->m->bus, s->addr + off, n,
+					  v->ops->type.name);
 		if (rc)
 			return rc;
 		len -= n;
@@ -303,10 +304,11 @@ static int virtq_push_used(struct virtio_mmio *v, struct virtq *q,
 		return -1;
 	le_put32(e, head);
 	le_put32(e + 4, len);
-	bus_note_write(&v->m->bus, elem, VIRTQ_USED_ELEM_SIZE);
+	bus_note_write_by(&v->m->bus, elem, VIRTQ_USED_ELEM_SIZE,
+			  v->ops->type.name);
 	q->used_idx++;
 	le_put16(idx, q->used_idx);
-	bus_note_write(&v->m->bus, q->device + 2, 2);
+	bus_note_write_by(&v->m->bus, q->device + 2, 2, v->ops->type.name);
 	return 0;
 }
 
@@ -450,7 +452,8 @@ static int virtq_cost(struct virtio_mmio *v, const struct virtq *q,
 	/* Under chaos a request may take up to twice as long. */
 	*cost = VIRTIO_LATENCY_INSNS +
 		VIRTIO_LATENCY_PER_4K * ((bytes + 4095) / 4096) +
-		machine_chaos(v->m, VIRTIO_LATENCY_INSNS);
+		machine_chaos(v->m, CHAOS_LATENCY, (uint32_t)virtio_slot(v),
+			      VIRTIO_LATENCY_INSNS, 0);
 	return 0;
 }
 

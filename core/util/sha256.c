@@ -4,6 +4,7 @@
 #include "file_io.h"
 #include "hash_cache.h"
 #include "image_file.h"
+#include "progress.h"
 #include "sha256_ni.h"
 
 #include <errno.h>
@@ -161,31 +162,9 @@ void sha256_buf(const void *data, size_t len, uint8_t out[SHA256_BYTES])
 	sha256_final(&c, out);
 }
 
-/* Progress on a terminal for an image big enough to take a while. */
-#define SHA256_PROGRESS_MIN_BYTES (64u << 20)
-struct sha256_progress {
-	const char *path;
-	uint64_t size;
-	int shown; /* percent last printed, -1 for none */
-};
-
-static void sha256_progress_at(struct sha256_progress *p, uint64_t done)
-{
-	if (!p->size)
-		return;
-	/* No overflow: done * 100 stays below 2^64 up to IMAGE_MAX_BYTES. */
-	int pct = (int)(done * 100 / p->size);
-	if (pct > 100)
-		pct = 100;
-	if (pct != p->shown) {
-		fprintf(stderr, "\rhashing %s: %d%%", p->path, pct);
-		p->shown = pct;
-	}
-}
-
 /* Feed n zero bytes: a hole reads as zeros, so nothing is read. */
-static void sha256_zeros(struct sha256_ctx *c, uint64_t n,
-			 struct sha256_progress *p, uint64_t *done)
+static void sha256_zeros(struct sha256_ctx *c, uint64_t n, struct progress *p,
+			 uint64_t *done)
 {
 	/* Small enough to stay in the first-level cache. */
 	static const uint8_t zero[16384];
@@ -195,13 +174,13 @@ static void sha256_zeros(struct sha256_ctx *c, uint64_t n,
 		n -= k;
 		*done += k;
 		if ((*done & ((64u << 20) - 1)) < k)
-			sha256_progress_at(p, *done);
+			progress_at(p, *done);
 	}
 }
 
 /* Hash the first im->size bytes of the image: extents the file system
  * reports as holes (SEEK_HOLE) are fed as zeros without reading them. */
-static int sha256_image(const struct image_file *im, struct sha256_progress *p,
+static int sha256_image(const struct image_file *im, struct progress *p,
 			uint8_t out[SHA256_BYTES])
 {
 	enum { CHUNK = 1 << 16 };
@@ -234,7 +213,7 @@ static int sha256_image(const struct image_file *im, struct sha256_progress *p,
 			sha256_update(&c, buf, rc ? 0 : n);
 			at += n;
 			done += n;
-			sha256_progress_at(p, done);
+			progress_at(p, done);
 		}
 	}
 	free(buf);
@@ -254,12 +233,16 @@ int sha256_file(const char *path, uint8_t out[SHA256_BYTES], char *err,
 		close(im.fd);
 		return 0;
 	}
-	struct sha256_progress p = {path, 0, -1};
-	if (im.size >= SHA256_PROGRESS_MIN_BYTES && isatty(STDERR_FILENO))
-		p.size = im.size;
+	/* Progress for an image big enough to take a while (the cache
+	 * takes smaller images too). */
+	const uint64_t progress_min = 64u << 20;
+	struct progress p;
+	char what[sizeof(p.what)];
+	snprintf(what, sizeof(what), "hashing %s", path);
+	progress_begin(&p, what, im.size, 0);
+	p.on &= im.size >= progress_min;
 	rc = sha256_image(&im, &p, out);
-	if (p.shown >= 0)
-		fprintf(stderr, "\r\033[K");
+	progress_end(&p);
 	struct stat after;
 	if (rc == 0 && fstat(im.fd, &after) == 0)
 		hash_cache_put(&im.st, &after, out);

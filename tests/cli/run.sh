@@ -301,7 +301,7 @@ if grep -q "^$c5 is the first bad commit" "$work/bisect.out" &&
 # COMMAND` print its usage, every option its parser knows (read from its
 # source) and an example, on stdout, exit 0; not the global usage.
 src=$here/../../cli
-for c in run record replay trace info pcap snapshot; do
+for c in run record replay trace query diff shrink info pcap snapshot; do
 	file=$src/$c.c
 	[ "$c" = info ] && file=/dev/null
 	opts=$(grep -oE 'strn?cmp\([a-z]+(\[i\])?, "(-o|--[a-z-]+)' "$file" | grep -oE '"[^"]+' | tr -d '"' | sort -u)

@@ -210,7 +210,16 @@ while time.time() < deadline:
         break
     time.sleep(0.2)
 data = b"".join(b"line %04d through the forward\n" % i for i in range(400))
-s = socket.create_connection(("127.0.0.1", port), timeout=300)
+# rewind binds the forward once it has started (a restored run may still
+# be loading its snapshot): until then the port refuses.
+while True:
+    try:
+        s = socket.create_connection(("127.0.0.1", port), timeout=300)
+        break
+    except ConnectionRefusedError:
+        if time.time() > deadline:
+            raise
+        time.sleep(0.2)
 s.sendall(data)
 s.shutdown(socket.SHUT_WR)
 got = b""

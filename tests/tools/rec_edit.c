@@ -3,7 +3,10 @@
  * moves the first console event N instructions earlier;
  * rec_edit IN OUT cut-frame N
  * says the first received frame is N bytes long whatever it holds (a
- * runt, or more than the record has: a malformed record). */
+ * runt, or more than the record has: a malformed record);
+ * rec_edit IN OUT bump-schedule N
+ * adds N to the value of the first schedule record (a departure the
+ * replayed machine will not make). */
 #include "../../replay/events.h"
 #include "../../replay/logfile.h"
 
@@ -14,9 +17,11 @@
 int main(int argc, char **argv)
 {
 	bool cut = argc == 5 && strcmp(argv[3], "cut-frame") == 0;
-	if (argc != 5 || (strcmp(argv[3], "shift-console") != 0 && !cut)) {
-		fprintf(stderr,
-			"usage: rec_edit IN OUT (shift-console|cut-frame) N\n");
+	bool bump = argc == 5 && strcmp(argv[3], "bump-schedule") == 0;
+	if (argc != 5 ||
+	    (strcmp(argv[3], "shift-console") != 0 && !cut && !bump)) {
+		fprintf(stderr, "usage: rec_edit IN OUT "
+				"(shift-console|cut-frame|bump-schedule) N\n");
 		return 2;
 	}
 	uint64_t shift = strtoull(argv[4], NULL, 0);
@@ -54,7 +59,11 @@ int main(int argc, char **argv)
 			done = true;
 			continue;
 		}
-		if (e.type == EV_CONSOLE && !done && !cut) {
+		if (bump && e.type == EV_SCHEDULE && !done) {
+			e.value += shift;
+			done = true;
+		}
+		if (e.type == EV_CONSOLE && !done && !cut && !bump) {
 			e.icount = e.icount > shift ? e.icount - shift : 0;
 			done = true;
 		}
@@ -65,7 +74,9 @@ int main(int argc, char **argv)
 	free(buf);
 	if (!done) {
 		fprintf(stderr, "rec_edit: no %s event\n",
-			cut ? "received frame" : "console");
+			cut    ? "received frame"
+			: bump ? "schedule"
+			       : "console");
 		return 1;
 	}
 	return 0;

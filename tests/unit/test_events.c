@@ -163,6 +163,36 @@ START_TEST(test_frame_record_bytes)
 }
 END_TEST
 
+START_TEST(test_schedule_record_bytes)
+{
+	/* Hart 1's turn cut to 1487 instructions: draw 1, at icount 5904. */
+	static const uint8_t sched_rec[] = {
+		11,   0x10, 0x17, 0, 0, 0, 0, 0, 0, /* type, icount 5904 */
+		1,    0,    0,	  0,		    /* kind: quantum */
+		1,    0,    0,	  0,		    /* hart 1 */
+		1,    0,    0,	  0, 0, 0, 0, 0,    /* draw 1 */
+		0xce, 0x05, 0,	  0, 0, 0, 0, 0};   /* 1486 */
+	struct event e;
+	ck_assert_int_eq(event_decode(sched_rec, sizeof sched_rec, &e), 0);
+	ck_assert_int_eq(e.type, EV_SCHEDULE);
+	ck_assert_uint_eq(e.icount, 5904);
+	ck_assert_uint_eq(e.reg, CHAOS_QUANTUM);
+	ck_assert_uint_eq(e.hart, 1);
+	ck_assert_uint_eq(e.ordinal, 1);
+	ck_assert_uint_eq(e.value, 1486);
+	uint8_t buf[64];
+	ck_assert_uint_eq(event_encode(&e, buf), sizeof sched_rec);
+	ck_assert_mem_eq(buf, sched_rec, sizeof sched_rec);
+	/* A kind that does not exist, or a record cut short. */
+	memcpy(buf, sched_rec, sizeof sched_rec);
+	buf[9] = 0;
+	ck_assert_int_eq(event_decode(buf, sizeof sched_rec, &e), -1);
+	buf[9] = CHAOS_KIND_LAST + 1;
+	ck_assert_int_eq(event_decode(buf, sizeof sched_rec, &e), -1);
+	ck_assert_int_eq(event_decode(sched_rec, sizeof sched_rec - 1, &e), -1);
+}
+END_TEST
+
 START_TEST(test_gate_queue_keeps_payloads_while_growing)
 {
 	struct gate g;
@@ -215,6 +245,7 @@ int main(void)
 	tcase_add_test(tc, test_digest_record_bytes);
 	tcase_add_test(tc, test_malformed_records);
 	tcase_add_test(tc, test_frame_record_bytes);
+	tcase_add_test(tc, test_schedule_record_bytes);
 	tcase_add_test(tc, test_gate_queue_keeps_payloads_while_growing);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

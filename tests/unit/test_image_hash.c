@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The entry layout hash_cache.c writes: magic, 7-word key, hash, CRC. */
@@ -153,6 +154,13 @@ START_TEST(test_sparse_hash_is_the_content_hash)
 }
 END_TEST
 
+/* Set path's modification time to t (seconds). */
+static void mtime_set(const char *path, time_t t)
+{
+	struct timespec ts[2] = {{.tv_sec = t}, {.tv_sec = t}};
+	ck_assert_int_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
+}
+
 START_TEST(test_cache_entries)
 {
 	char path[64], entry[256];
@@ -160,14 +168,18 @@ START_TEST(test_cache_entries)
 	uint8_t e[ENTRY_SIZE], good[ENTRY_SIZE];
 	char err[256];
 	sparse_create(path, sizeof path, 80u << 20);
+	hash_by_reading(path, want);
 
 	/* A file written a moment ago gets no entry yet: it could change
-	 * again without its times changing. (Hashed first thing, so that a
-	 * loaded machine does not let the moment pass.) */
+	 * again without its times changing. "A moment ago" is made certain
+	 * by dating it ahead: creating and hashing 80 MiB on a loaded machine
+	 * can take longer than the settling time. */
+	mtime_set(path, time(NULL) + 60);
 	ck_assert_int_eq(sha256_file(path, got, err, sizeof err), 0);
 	entry_path(entry, sizeof entry);
 	ck_assert_str_eq(entry, "");
-	hash_by_reading(path, want);
+	/* Settled: dated back, and its ctime (now) left to age. */
+	mtime_set(path, time(NULL) - 60);
 	sleep(3);
 	ck_assert_int_eq(sha256_file(path, got, err, sizeof err), 0);
 	ck_assert_mem_eq(got, want, SHA256_BYTES);

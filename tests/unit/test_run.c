@@ -1,6 +1,7 @@
 /* The run API: exact instruction counts, results independent of how a run
  * is cut into pieces, breakpoints, and interrupts at exact icounts. */
 #include "machine.h"
+#include "prng.h"
 
 #include <check.h>
 #include <errno.h>
@@ -146,6 +147,71 @@ START_TEST(test_timer_interrupt_at_exact_icount)
 }
 END_TEST
 
+/* Each departure the machine reports, for the tests below. */
+struct seen {
+	struct chaos_decision d[64];
+	int n;
+};
+
+static void seen_add(void *ctx, const struct chaos_decision *d)
+{
+	struct seen *s = ctx;
+	if (s->n < 64)
+		s->d[s->n++] = *d;
+}
+
+/* Draws are numbered from the seed, every draw counts, and a machine that
+ * keeps only some draws decides those exactly as the full schedule does
+ * and the others as the default one. */
+START_TEST(test_chaos_keep_names_draws)
+{
+	uint64_t st = 42;
+	for (uint64_t k = 0; k < 1000; k++) {
+		ck_assert_uint_eq(prng_index(st, 42), k);
+		prng_next(&st);
+	}
+	struct seen all = {0}, some = {0};
+	char err[128];
+	struct machine_config cfg = {
+		.ram_size = 1 << 20,
+		.nharts = 2,
+		.chaos = true,
+		.chaos_seed = 7,
+		.host = {.ctx = &all, .schedule = seen_add}};
+	struct machine *a = machine_new(&cfg, err, sizeof(err));
+	ck_assert_msg(a != NULL, "%s", err);
+	uint64_t full[20];
+	for (int i = 0; i < 20; i++)
+		full[i] = machine_chaos(a, CHAOS_LATENCY, 0, 100, 0);
+	ck_assert_int_gt(all.n, 10); /* most draws depart from 0 */
+	for (int i = 0, k = 0; i < 20; i++)
+		if (full[i])
+			ck_assert_uint_eq(all.d[k++].ordinal, (uint64_t)i);
+	/* Keep draws 3 and 17 only. */
+	const uint64_t keep[] = {3, 17};
+	cfg.chaos_keep_only = true;
+	cfg.chaos_keep = keep;
+	cfg.chaos_nkeep = 2;
+	cfg.host.ctx = &some;
+	struct machine *b = machine_new(&cfg, err, sizeof(err));
+	ck_assert_msg(b != NULL, "%s", err);
+	for (int i = 0; i < 20; i++) {
+		uint64_t v = machine_chaos(b, CHAOS_LATENCY, 0, 100, 0);
+		ck_assert_uint_eq(v, i == 3 || i == 17 ? full[i] : 0);
+	}
+	ck_assert_int_eq(some.n, (full[3] != 0) + (full[17] != 0));
+	if (some.n)
+		ck_assert_uint_eq(some.d[some.n - 1].ordinal,
+				  full[17] ? 17 : 3);
+	/* Faults draw only when asked for. */
+	uint64_t before = b->chaos_state;
+	ck_assert(!machine_chaos_fault(b, CHAOS_IO_ERROR, 0, 1));
+	ck_assert_uint_eq(b->chaos_state, before);
+	machine_free(a);
+	machine_free(b);
+}
+END_TEST
+
 START_TEST(test_breakpoint_stops_before_the_instruction)
 {
 	struct machine *m = machine_with_program();
@@ -194,6 +260,7 @@ int main(void)
 	tcase_add_test(tc, test_chunking_does_not_change_the_result);
 	tcase_add_test(tc, test_timer_interrupt_at_exact_icount);
 	tcase_add_test(tc, test_chaos_schedule_does_not_depend_on_chunking);
+	tcase_add_test(tc, test_chaos_keep_names_draws);
 	tcase_add_test(tc, test_breakpoint_stops_before_the_instruction);
 	tcase_add_test(tc, test_breakpoint_after_chained_running);
 	suite_add_tcase(s, tc);

@@ -1,6 +1,9 @@
 /* Data watchpoints: a watched store stops its hart, whatever the size of
  * the watched range, including the whole address space, and translations
- * cached before the watchpoint was set do not let an access slip past. */
+ * cached before the watchpoint was set do not let an access slip past.
+ * The bus's write watch on physical memory hears of every write, after
+ * it is made: cached stores, AMOs, and a device's or debugger's writes,
+ * named. */
 #include "machine.h"
 
 #include <check.h>
@@ -19,18 +22,24 @@ static const uint32_t program[] = {
 #define STORE_PC (RAM_BASE + 0x8)
 #define DATA	 (RAM_BASE + 0x1000)
 
-static struct machine *machine_with_program(int nharts)
+static struct machine *machine_with_code(int nharts, const uint32_t *code,
+					 size_t len)
 {
 	char err[128];
 	struct machine_config cfg = {.ram_size = 1 << 20, .nharts = nharts};
 	struct machine *m = machine_new(&cfg, err, sizeof(err));
 	ck_assert_msg(m != NULL, "%s", err);
-	void *ram = bus_host_ptr(&m->bus, RAM_BASE, sizeof(program));
-	memcpy(ram, program, sizeof(program));
-	bus_note_write(&m->bus, RAM_BASE, sizeof(program));
+	void *ram = bus_host_ptr(&m->bus, RAM_BASE, len);
+	memcpy(ram, code, len);
+	bus_note_write(&m->bus, RAM_BASE, len);
 	for (int i = 0; i < nharts; i++)
 		m->harts[i]->pc = RAM_BASE;
 	return m;
+}
+
+static struct machine *machine_with_program(int nharts)
+{
+	return machine_with_code(nharts, program, sizeof(program));
 }
 
 /* Run until a watchpoint stops a hart; the hart has retired the store. */
@@ -109,6 +118,105 @@ START_TEST(test_watch_rejects_empty_and_wrapping)
 }
 END_TEST
 
+/* What the write watch heard: how many writes, the last one's writer and
+ * the doubleword at DATA as the watch saw it; whether each write was
+ * already in memory (the counter moved by one since the last). */
+struct heard {
+	struct machine *m;
+	int n;
+	const char *who;
+	uint64_t value;
+	bool in_order;
+};
+
+static void heard_write(void *ctx, uint64_t pa, uint64_t len, const char *who)
+{
+	struct heard *h = ctx;
+	uint64_t v;
+	ck_assert(pa <= DATA + 7 && DATA <= pa + len - 1);
+	memcpy(&v, bus_host_ptr(&h->m->bus, DATA, 8), 8);
+	if (h->n && v != h->value + 1)
+		h->in_order = false;
+	h->n++;
+	h->who = who;
+	h->value = v;
+}
+
+static void watch_writes(struct machine *m, struct heard *h)
+{
+	*h = (struct heard){.m = m, .in_order = true};
+	memcpy(&h->value, bus_host_ptr(&m->bus, DATA, 8), 8);
+	h->n = 0;
+	machine_watch_writes(m, &(struct bus_watch){.fn = heard_write,
+						    .ctx = h,
+						    .lo = DATA,
+						    .hi = DATA + 7});
+}
+
+START_TEST(test_write_watch_hears_cached_stores)
+{
+	struct machine *m = machine_with_program(1);
+	run_warm(m);
+	struct heard h;
+	watch_writes(m, &h);
+	uint64_t before = h.value;
+	/* Four instructions a loop, one store each. */
+	ck_assert_int_eq(machine_run(m, 4000), MSTOP_BUDGET);
+	ck_assert_int_eq(h.n, 1000);
+	ck_assert(h.in_order);
+	ck_assert_uint_eq(h.value, before + 1000);
+	ck_assert_ptr_null(h.who);
+	/* Off: no more. */
+	machine_watch_writes(m, &(struct bus_watch){.fn = NULL});
+	ck_assert_int_eq(machine_run(m, 4000), MSTOP_BUDGET);
+	ck_assert_int_eq(h.n, 1000);
+	machine_free(m);
+}
+END_TEST
+
+/* _start: auipc t0, 1; li t1, 1; loop: amoadd.d zero, t1, (t0); j loop */
+static const uint32_t amo_program[] = {0x00001297, 0x00100313, 0x0062b02f,
+				       0xffdff06f};
+
+START_TEST(test_write_watch_hears_amos_after)
+{
+	struct machine *m =
+		machine_with_code(1, amo_program, sizeof(amo_program));
+	run_warm(m);
+	struct heard h;
+	watch_writes(m, &h);
+	uint64_t before = h.value;
+	ck_assert_int_eq(machine_run(m, 2000), MSTOP_BUDGET);
+	ck_assert_int_eq(h.n, 1000);
+	ck_assert(h.in_order);
+	ck_assert_uint_eq(h.value, before + 1000);
+	machine_free(m);
+}
+END_TEST
+
+START_TEST(test_write_watch_names_devices)
+{
+	struct machine *m = machine_with_program(1);
+	struct heard h;
+	watch_writes(m, &h);
+	uint8_t *p = bus_host_ptr(&m->bus, DATA, 8);
+	p[0] = 1;
+	bus_note_write_by(&m->bus, DATA, 8, "virtio-blk");
+	ck_assert_int_eq(h.n, 1);
+	ck_assert_str_eq(h.who, "virtio-blk");
+	/* Beside the range: not heard. */
+	bus_note_write_by(&m->bus, DATA + 8, 8, "virtio-blk");
+	bus_note_write_by(&m->bus, DATA - 8, 8, "debugger");
+	ck_assert_int_eq(h.n, 1);
+	/* Over its last byte: heard. */
+	p[0] = 2;
+	bus_note_write_by(&m->bus, DATA + 7, 2, "debugger");
+	ck_assert_int_eq(h.n, 2);
+	ck_assert_str_eq(h.who, "debugger");
+	machine_free(m);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("watch");
@@ -118,6 +226,9 @@ int main(void)
 	tcase_add_test(tc, test_watch_terabyte_range);
 	tcase_add_test(tc, test_watch_load_is_not_a_store);
 	tcase_add_test(tc, test_watch_rejects_empty_and_wrapping);
+	tcase_add_test(tc, test_write_watch_hears_cached_stores);
+	tcase_add_test(tc, test_write_watch_hears_amos_after);
+	tcase_add_test(tc, test_write_watch_names_devices);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
