@@ -181,7 +181,9 @@ int cmd_info(int argc, char **argv)
 		printf("exit=%llu\nexit-code=%d\n",
 		       (unsigned long long)sum->end_exit, sum->end_code);
 	if (sum->has_end && sum->end_exit == EV_END_INTERRUPTED)
-		printf("interrupted=%s\n", interrupt_name(sum->end_code));
+		printf("interrupted=%s\n",
+		       sum->end_code ? interrupt_name(sum->end_code)
+				     : "console-quit");
 	int status = 0;
 	if (rc < 0) {
 		/* The reader's message names the file already. */

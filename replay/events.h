@@ -42,8 +42,9 @@ enum ev_type {
 	EV_KINDS
 };
 
-/* EV_END's exit kind when the recorder stopped on SIGINT or SIGTERM: the
- * machine was still running, and the code is the signal's number. The
+/* EV_END's exit kind when the recorder stopped on SIGINT or SIGTERM, or
+ * the user quit from the console (Ctrl-A X): the machine was still
+ * running, and the code is the signal's number (0 for the quit). The
  * other kinds are enum machine_exit's (0: stopped by the recorder). */
 #define EV_END_INTERRUPTED 6
 

@@ -239,11 +239,14 @@ int replay_session_status(struct replay_session *rs, enum replay_status st)
 				"its end marker (every record is there)\n");
 	if (g->interrupted) {
 		fprintf(stderr,
-			"rewind: the recording was interrupted by %s at "
-			"icount %llu; replayed identically up to there\n",
-			interrupt_name(g->interrupted),
+			"rewind: the recording was %s%s at icount %llu; "
+			"replayed identically up to there\n",
+			g->interrupted < 0 ? "ended from the console"
+					   : "interrupted by ",
+			g->interrupted < 0 ? ""
+					   : interrupt_name(g->interrupted),
 			(unsigned long long)rs->m->icount);
-		return 0;
+		return REWIND_EXIT_PASS;
 	}
 	return session_exit_status(rs->m);
 }

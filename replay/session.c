@@ -282,9 +282,10 @@ void session_loop(struct session *s)
 			   : st == MSTOP_WAIT ? pace_idle_wait_ms(&s->pace, m)
 					      : 0;
 		session_console(s, wait);
+		/* The user ends the run, not the guest: the machine is left
+		 * running, and a recording says so in its end record. */
 		if (s->con->quit) {
 			fprintf(stderr, "\r\nrewind: quit from the console\n");
-			m->exit = MEXIT_POWEROFF;
 			return;
 		}
 	}
@@ -348,15 +349,20 @@ struct session_result session_run(struct machine *m, struct gate *g,
 			"rewind: instruction limit reached at icount "
 			"%llu\n",
 			(unsigned long long)m->icount);
+	bool quit = !sig && con.quit && m->exit == MEXIT_RUNNING;
 	if (g->mode == GATE_RECORD) {
 		session_digest(m, g, true);
-		if (sig)
+		if (sig || quit)
 			session_log_interrupted(m, g, sig);
 		else
 			session_log_end(m, g);
 	}
 	if (sig) {
 		res.status = interrupt_status(sig);
+		return res;
+	}
+	if (quit) {
+		res.status = REWIND_EXIT_PASS;
 		return res;
 	}
 	res.status = session_exit_status(m);

@@ -138,7 +138,8 @@ int session_live(const struct machine_opts *o, const char *restore, bool timing,
 int session_interrupted(const struct machine *m);
 /* Recording: log the end record, so that a replay ends the same way. */
 void session_log_end(struct machine *m, struct gate *g);
-/* ... the end record of a run that signal sig stopped (EV_END_INTERRUPTED). */
+/* ... the end record of a run that signal sig stopped, or (sig 0) that
+ * the user ended from the console (EV_END_INTERRUPTED). */
 void session_log_interrupted(struct machine *m, struct gate *g, int sig);
 /* The process exit status for how the guest ended (messages to stderr). */
 int session_exit_status(const struct machine *m);

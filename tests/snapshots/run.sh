@@ -179,6 +179,21 @@ for kind in child full; do
 		"Ctrl-A S ($kind): the snapshot ran on to $(icount "$work/err"), the run to $(icount "$work/pty.out")"
 done
 
+# Ctrl-A X ends a run as the user's choice, not the guest's: exit 0, and
+# a recording so ended says so and replays to there with --verify.
+python3 "$here/pty_keys.py" '.......' '\x01x' 300 \
+	"$rewind" record -o "$work/quit.rec" "${long[@]}" >"$work/pty.out" 2>&1
+rc=$?
+check "[ $rc -eq 0 ] && grep -q 'quit from the console' '$work/pty.out'" \
+	"Ctrl-A X in record: exit $rc: $(tail -c 300 "$work/pty.out")"
+"$rewind" info "$work/quit.rec" >"$work/info" 2>&1
+check "grep -q '^interrupted=console-quit\$' '$work/info' && grep -q '^exit=6\$' '$work/info'" \
+	"Ctrl-A X: info does not say the user ended it: $(grep -E 'exit|interrupted' "$work/info")"
+"$rewind" replay "$work/quit.rec" --verify </dev/null >/dev/null 2>"$work/err"
+rc=$?
+check "[ $rc -eq 0 ] && grep -q 'ended from the console' '$work/err' && grep -q '^rewind: verified' '$work/err'" \
+	"Ctrl-A X: the recording does not replay to its end ($rc): $(cat "$work/err")"
+
 truncate -s 16M "$work/disk.img"
 # The wall clock is an input read when each machine is built: two live
 # runs differ in the RTC lines only, so those are left out of comparisons.
