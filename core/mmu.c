@@ -235,6 +235,7 @@ static int mmu_access(struct hart *h, uint64_t va, unsigned size,
 int mmu_fetch_map(struct hart *h, uint64_t pc)
 {
 	uint64_t pa;
+	machine_touch(h->m, &h->m->touched_x, pc); /* see core/dirty.c */
 	int cause = mmu_access(h, pc, 2, ACC_X, h->priv, &pa);
 	if (cause) {
 		struct insn in = {.len = 2};
@@ -251,6 +252,7 @@ int mmu_fetch_slow(struct hart *h, const struct insn *in, uint64_t va,
 		   uint64_t *out)
 {
 	uint64_t pa;
+	machine_touch(h->m, &h->m->touched_x, va);
 	int cause = mmu_access(h, va, 2, ACC_X, h->priv, &pa);
 	/* Instructions come from memory only, never from a device. */
 	if (!cause && !bus_region(&h->m->bus, pa, 2))
@@ -328,6 +330,9 @@ static int mmu_store_page(struct hart *h, const struct insn *in, uint64_t va,
 	int cause = mmu_access(h, va, size, ACC_W, priv, &pa);
 	if (cause)
 		return hart_trap(h, in, (uint64_t)cause, va);
+	/* Every store that misses the write TLB, and so every one that
+	 * fills it, comes through here (see core/dirty.c). */
+	machine_touch(h->m, &h->m->touched_w, va);
 	*pa_out = pa;
 	*memory = bus_region(&h->m->bus, pa, size) != NULL;
 	return 0;
@@ -404,6 +409,7 @@ int mmu_rmw_ptr(struct hart *h, const struct insn *in, uint64_t va,
 	if (cause)
 		return hart_trap(h, in, (uint64_t)cause, va);
 	bus_note_write(&h->m->bus, *pa, size);
+	machine_touch(h->m, &h->m->touched_w, va);
 	*host = r->host + (*pa - r->base);
 	if (__builtin_expect(h->m->nwatch != 0, 0)) {
 		machine_watch_access(h, va, size, false);

@@ -1,5 +1,6 @@
 #include "reverse.h"
 #include "../replay/host.h"
+#include "skip.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -170,6 +171,7 @@ static bool history_search_stretch(struct history *h, struct history_search *s)
 	const struct checkpoint *c = timeline_find(h->tl, s->seg_end - 1);
 	s->from = c->icount;
 	s->found = false;
+	h->replayed++;
 	s->scanning = history_seek_say(h, s->from);
 	return s->scanning;
 }
@@ -184,6 +186,15 @@ enum history_reverse history_search_poll(struct history *h,
 			if (s->seg_end <= h->begin) {
 				history_seek_say(h, h->begin);
 				return HISTORY_REVERSE_BEGIN;
+			}
+			/* Nothing there can hit: on to the stretch before,
+			 * without replaying this one (history/skip.h). */
+			const struct checkpoint *c =
+				timeline_find(h->tl, s->seg_end - 1);
+			if (!history_may_hit(h, c->icount, s->seg_end)) {
+				h->skipped++;
+				s->seg_end = c->icount;
+				continue;
 			}
 			if (!history_search_stretch(h, s))
 				return HISTORY_REVERSE_BEGIN;
