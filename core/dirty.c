@@ -5,15 +5,17 @@
  * be visible to the guest: whether a store walks the page tables decides
  * when A/D bits are set.
  *
- * The touched sets follow the same rule for virtual pages, which is what
- * watchpoints and breakpoints compare against: a store reaches a page
- * either through a write translation cached at the reset (noted here) or
- * through the slow path (noted there, mmu.c, also when it fills the
- * cache); code runs from a page found through the jump cache or the fetch
- * translations cached at the reset (noted here), or fetched the slow way
- * (noted there). A block chains only within its page. So every virtual
- * page stored to or run from until the next reset is in the sets, whatever
- * satp, the page tables, MPRV or the privilege do meanwhile. */
+ * The touched sets (while a timeline keeps them) are the virtual pages the
+ * harts stored to and ran code from, which is what watchpoints and
+ * breakpoints compare against. For those, the reset parks the cached
+ * write and fetch translations and jump-cache entries instead: each stays
+ * as it was but misses once, and the miss puts it back without a walk
+ * (nothing the guest can see) and notes the page. A store or fetch that
+ * finds no translation takes the slow path, which notes its page too
+ * (mmu.c); a block chains only within its page. So every virtual page
+ * stored to or run from until the next reset is noted, whatever satp, the
+ * page tables, MPRV or the privilege do meanwhile, and pages merely
+ * cached are not. */
 #include "machine.h"
 
 static void machine_touch_reset(struct machine *m)
@@ -21,24 +23,32 @@ static void machine_touch_reset(struct machine *m)
 	pageset_clear(&m->touched_w);
 	pageset_clear(&m->touched_x);
 	for (int i = 0; i < m->nharts; i++) {
-		const struct hart *h = m->harts[i];
+		struct hart *h = m->harts[i];
 		for (int s = 0; s < TLB_SETS; s++) {
-			const struct tlb_set *set = &h->tlb[s];
+			struct tlb_set *set = &h->tlb[s];
 			for (unsigned k = 0; k < TLB_SIZE; k++) {
 				if (set->w[k].tag != TLB_INVALID)
-					pageset_add(&m->touched_w,
-						    set->w[k].tag >> 12);
+					set->w[k].tag |= TLB_PARKED;
 				if (set->x[k].tag != TLB_INVALID)
-					pageset_add(&m->touched_x,
-						    set->x[k].tag >> 12);
+					set->x[k].tag |= TLB_PARKED;
 			}
 		}
+		/* pcs are even: an odd one never matches. */
 		for (int p = 0; p < 4; p++)
 			for (unsigned k = 0; k < JCACHE_SIZE; k++)
 				if (h->jcache[p].e[k].block)
-					pageset_add(&m->touched_x,
-						    h->jcache[p].e[k].pc >> 12);
+					h->jcache[p].e[k].pc |= 1;
 	}
+}
+
+bool machine_unpark_write(struct hart *h, uint64_t va)
+{
+	struct tlb_entry *e = &h->dtlb->w[tlb_index(va)];
+	if (e->tag != ((va & ~0xfffull) | TLB_PARKED))
+		return false;
+	e->tag &= ~TLB_PARKED;
+	machine_touch(h->m, &h->m->touched_w, va);
+	return true;
 }
 
 void machine_dirty_reset(struct machine *m)

@@ -68,7 +68,9 @@ static inline int amo_ptr(struct hart *h, const struct insn *in, unsigned size,
 {
 	uint64_t va = h->x[in->rs1];
 	const struct tlb_entry *e = &h->dtlb->w[tlb_index(va)];
-	if (__builtin_expect((va & (~0xfffull | (size - 1))) == e->tag, 1)) {
+	if (__builtin_expect((va & (~0xfffull | (size - 1))) == e->tag, 1) ||
+	    (machine_unpark_write(h, va) &&
+	     (va & (~0xfffull | (size - 1))) == e->tag)) {
 		*p = (void *)(e->addend + (uintptr_t)va);
 		return 0;
 	}

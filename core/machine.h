@@ -286,6 +286,10 @@ void watch_drop_hart(struct hart *h, uint64_t first, uint64_t last);
 /* Clear RAM's dirty-page bitmap for the next incremental checkpoint; pages
  * that stay writable through cached translations stay marked. */
 void machine_dirty_reset(struct machine *m);
+/* The write translation of va's page in h's data TLB, parked at the last
+ * machine_dirty_reset: back in use, as it was, with the page noted. True
+ * when there was one (the access may then take the fast path). */
+bool machine_unpark_write(struct hart *h, uint64_t va);
 /* Note a store to / a code fetch from virtual address va (slow paths). */
 static inline void machine_touch(struct machine *m, struct pageset *s,
 				 uint64_t va)

@@ -345,6 +345,9 @@ int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 	uint64_t pa[2];
 	bool memory[2];
 	unsigned first = size;
+	/* As if the translation had never been parked (core/dirty.c). */
+	if (machine_unpark_write(h, va) && hart_store_fast(h, va, size, val))
+		return 0;
 	int t = mmu_trig_check(h, in, va, size, TRIG_STORE);
 	if (t)
 		return t;

@@ -16,8 +16,8 @@ static void watch_drop_entries(struct tlb_entry *e, uint64_t first,
 			       uint64_t last)
 {
 	for (unsigned k = 0; k < TLB_SIZE; k++)
-		if (e[k].tag != TLB_INVALID && e[k].tag >= first &&
-		    e[k].tag <= last)
+		if (e[k].tag != TLB_INVALID && (e[k].tag & ~0xfffull) >= first &&
+		    (e[k].tag & ~0xfffull) <= last)
 			e[k].tag = TLB_INVALID;
 }
 
@@ -44,7 +44,8 @@ void watch_drop_hart(struct hart *h, uint64_t first, uint64_t last)
 			unsigned k = tlb_index(page);
 			if (set->r[k].tag == page)
 				set->r[k].tag = TLB_INVALID;
-			if (set->w[k].tag == page)
+			/* Also when parked (core/dirty.c). */
+			if ((set->w[k].tag & ~TLB_PARKED) == page)
 				set->w[k].tag = TLB_INVALID;
 			if (page == last)
 				break;

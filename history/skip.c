@@ -47,3 +47,13 @@ int history_skip_ahead(struct history *h)
 	}
 	return to == at ? 0 : history_seek(h, to);
 }
+
+uint64_t history_skip_pause(const struct history *h)
+{
+	const struct timeline *tl = h->tl;
+	if (!history_skips(h->m))
+		return UINT64_MAX;
+	const struct checkpoint *c = timeline_find(tl, h->m->icount);
+	size_t k = c ? (size_t)(c - tl->cp) + 1 : 0;
+	return k < tl->n ? tl->cp[k].icount : UINT64_MAX;
+}

@@ -20,5 +20,9 @@ bool history_may_hit(const struct history *h, uint64_t lo, uint64_t hi);
  * hit (nothing when the next interval may hit). 0, or -1 with the reason
  * in h->err. */
 int history_skip_ahead(struct history *h);
+/* Where a forward run with breakpoints or watchpoints set should pause to
+ * skip again: the next checkpoint ahead, or UINT64_MAX when there is none
+ * or nothing can be skipped. */
+uint64_t history_skip_pause(const struct history *h);
 
 #endif
