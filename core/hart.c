@@ -762,6 +762,10 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 	 * running whole or chaining. */
 	const int nbreakpoints =
 		h->m->nbreakpoints + h->m->nwatch + h->trig_exec;
+	/* A watched store or atomic leaves its block right after itself
+	 * (mmu.c, exec_amo.c); a watched load cannot, so while reads are
+	 * watched harts go one instruction at a time. */
+	const bool watch_step = h->m->nwatch && machine_watch_reads(h->m);
 	uint64_t done = 0;
 	h->stop = STOP_NONE; /* the reason of an earlier run is spent */
 	while (done < budget) {
@@ -809,7 +813,7 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 				n = (uint32_t)(budget - done);
 			/* A watched access stops the hart right after its
 			 * instruction: go one instruction at a time. */
-			if (h->m->nwatch)
+			if (watch_step)
 				n = 1;
 			if (h->m->nbreakpoints)
 				n = machine_breakpoint_limit(h->m, h, b, n);

@@ -271,6 +271,8 @@ int machine_watch_add(struct machine *m, uint64_t addr, uint64_t len,
 		      enum watch_kind kind);
 int machine_watch_remove(struct machine *m, uint64_t addr, uint64_t len,
 			 enum watch_kind kind);
+/* True when a watchpoint watches loads (read or access). */
+bool machine_watch_reads(const struct machine *m);
 /* True when virtual page va >> 12 holds a watched byte. */
 bool machine_watch_page(const struct machine *m, uint64_t va);
 /* Check an access of size bytes at va by h; on a hit, record it and stop

@@ -381,8 +381,13 @@ int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 	if (h->resv_valid && pa[0] <= h->resv_addr + 7 &&
 	    h->resv_addr <= pa[0] + size - 1)
 		h->resv_valid = false;
-	if (__builtin_expect(h->m->nwatch != 0, 0))
+	if (__builtin_expect(h->m->nwatch != 0, 0)) {
 		machine_watch_access(h, va, size, true);
+		/* A hit stops the hart right after this store: hart_run runs
+		 * whole blocks while only writes are watched. */
+		if (h->stop == STOP_WATCH)
+			left_block = true;
+	}
 	if (left_block) {
 		h->pc = insn_pc(h, in) + in->len;
 		return exec_exit(in);

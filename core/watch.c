@@ -90,6 +90,14 @@ int machine_watch_remove(struct machine *m, uint64_t addr, uint64_t len,
 	return -ENOENT;
 }
 
+bool machine_watch_reads(const struct machine *m)
+{
+	for (int i = 0; i < m->nwatch; i++)
+		if (m->watch[i].kind & WATCH_READ)
+			return true;
+	return false;
+}
+
 bool machine_watch_page(const struct machine *m, uint64_t va)
 {
 	for (int i = 0; i < m->nwatch; i++)

@@ -165,11 +165,20 @@ static void history_search_show(struct history *h, struct history_search *s)
 	progress_at(&s->progress, done);
 }
 
-/* The stretch before s->seg_end: replay it from its checkpoint. */
+/* The stretch before s->seg_end: replay it from its checkpoint, or from
+ * an earlier one when the intervals before may hit too, so that one
+ * restore serves them all (no longer than a stretch would be unsplit). */
 static bool history_search_stretch(struct history *h, struct history_search *s)
 {
 	const struct checkpoint *c = timeline_find(h->tl, s->seg_end - 1);
 	s->from = c->icount;
+	while (s->from > h->begin) {
+		const struct checkpoint *p = timeline_find(h->tl, s->from - 1);
+		if (s->seg_end - p->icount > h->interval ||
+		    !history_may_hit(h, p->icount, s->from))
+			break;
+		s->from = p->icount;
+	}
 	s->found = false;
 	h->replayed++;
 	s->scanning = history_seek_say(h, s->from);
