@@ -16,7 +16,8 @@ static void watch_drop_entries(struct tlb_entry *e, uint64_t first,
 			       uint64_t last)
 {
 	for (unsigned k = 0; k < TLB_SIZE; k++)
-		if (e[k].tag != TLB_INVALID && (e[k].tag & ~0xfffull) >= first &&
+		if (e[k].tag != TLB_INVALID &&
+		    (e[k].tag & ~0xfffull) >= first &&
 		    (e[k].tag & ~0xfffull) <= last)
 			e[k].tag = TLB_INVALID;
 }

@@ -291,9 +291,9 @@ static bool debug_poll_continue(struct debugger *d)
 			return true;
 		}
 		double left = (until - host_seconds()) * 1000;
-		enum replay_status st = history_forward_for(
-			d->h, history_skip_pause(d->h),
-			left >= 1 ? (unsigned)left : 1);
+		enum replay_status st =
+			history_forward_for(d->h, history_skip_pause(d->h),
+					    left >= 1 ? (unsigned)left : 1);
 		if (debug_forward_stop(d, st))
 			return true;
 	} while (host_seconds() < until);

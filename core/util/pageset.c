@@ -52,7 +52,8 @@ void pageset_add(struct pageset *s, uint64_t p)
 		}
 	}
 	/* At most half full, so that probes stay short. */
-	if (s->n >= PAGESET_MAX || ((s->n + 1) * 2 > s->cap && !pageset_grow(s))) {
+	if (s->n >= PAGESET_MAX ||
+	    ((s->n + 1) * 2 > s->cap && !pageset_grow(s))) {
 		s->all = true;
 		return;
 	}

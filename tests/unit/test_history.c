@@ -378,10 +378,10 @@ static struct search_result search_once(bool skip, bool watch, uint64_t addr,
 	debug_init(d, h, "test");
 	ck_assert_int_eq(history_seek(h, rec_end), 0);
 	ck_assert_int_eq(history_seek(h, origin), 0);
-	ck_assert_int_eq(debug_ops.bp_insert(d,
-					     watch ? GDB_WATCH_WRITE : GDB_BP_SW,
-					     addr, watch ? 8 : 4),
-			 0);
+	ck_assert_int_eq(
+		debug_ops.bp_insert(d, watch ? GDB_WATCH_WRITE : GDB_BP_SW,
+				    addr, watch ? 8 : 4),
+		0);
 	uint64_t skipped = h->skipped, replayed = h->replayed;
 	struct gdb_stop stop;
 	debug_run(d, forward ? GDB_CONTINUE : GDB_REVERSE_CONTINUE, -1, &stop);
