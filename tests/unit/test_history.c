@@ -33,6 +33,12 @@
 
 static const char *race_elf;
 static char rec_path[] = "/tmp/rewind-test-history-XXXXXX";
+/* A single-hart Sv39 guest that remaps the page a watchpoint watches
+ * (guests/isa/priv/sv39_remap_watch.S), recorded too; the unit rule passes
+ * its ELF in REWIND_REMAP_ELF. */
+static char remap_path[] = "/tmp/rewind-test-remap-XXXXXX";
+/* The recording the helpers below open. */
+static const char *cur_rec = rec_path;
 static uint64_t rec_end; /* the icount of the recording's end record */
 
 /* What the tests compare: every hart's registers, pc and retired count,
@@ -81,7 +87,7 @@ static void picture_check(const struct picture *a, const struct picture *b)
 /* A replay from the start, without a history, quiet. */
 static struct replay_session *straight_open(void)
 {
-	struct replay_session *rs = replay_session_new(rec_path, false);
+	struct replay_session *rs = replay_session_new(cur_rec, false);
 	ck_assert_ptr_nonnull(rs);
 	uart_set_tx(rs->m->uart, NULL, NULL);
 	return rs;
@@ -99,7 +105,7 @@ static void straight_picture(uint64_t icount, struct picture *p)
 
 static struct history *history_quiet(size_t budget, uint64_t interval)
 {
-	struct history *h = history_open(rec_path, budget, interval);
+	struct history *h = history_open(cur_rec, budget, interval);
 	ck_assert_ptr_nonnull(h);
 	uart_set_tx(h->m->uart, NULL, NULL);
 	return h;
@@ -143,11 +149,28 @@ static void recording_make(void)
 	uart_set_tx(rs->m->uart, NULL, NULL);
 	rec_end = rs->m->icount;
 	replay_session_free(rs);
+
+	const char *remap_elf = getenv("REWIND_REMAP_ELF");
+	if (!remap_elf || access(remap_elf, R_OK) ||
+	    (fd = mkstemp(remap_path)) < 0) {
+		fprintf(stderr, "test_history: REWIND_REMAP_ELF must name "
+				"build/isa/priv/sv39_remap_watch.elf; `make "
+				"unit` sets it\n");
+		exit(1);
+	}
+	close(fd);
+	ro = (struct record_opts){.limit = UINT64_MAX};
+	session_opts_defaults(&ro.m);
+	ro.m.bios = "none";
+	ro.m.kernel = remap_elf;
+	ro.m.mem = 16 << 20;
+	record_run(&ro, remap_path, true, 0);
 }
 
 static void recording_remove(void)
 {
 	unlink(rec_path);
+	unlink(remap_path);
 }
 
 START_TEST(test_seek_matches_straight_replay)
@@ -484,6 +507,75 @@ START_TEST(test_skip_reverse_breakpoint)
 }
 END_TEST
 
+/* Where reverse-continue, reverse-stepi, reverse-continue from the end
+ * (forward: continue, stepi, continue from icount 0) stop, watching the virtual
+ * page the remap guest maps to one frame, then another. */
+static void remap_walk(bool skip, bool forward, uint64_t at[2],
+		       uint64_t *skipped)
+{
+	struct history *h = history_quiet(HISTORY_BUDGET, TEST_INTERVAL);
+	if (!skip)
+		h->m->tune |= TUNE_NO_SKIP;
+	struct debugger *d = malloc(sizeof(*d));
+	ck_assert_ptr_nonnull(d);
+	debug_init(d, h, "test");
+	struct replay_session *rs = straight_open();
+	ck_assert_int_eq(replay_advance(rs->m, &rs->g, UINT64_MAX, false),
+			 REPLAY_END);
+	uint64_t end = rs->m->icount;
+	replay_session_free(rs);
+	ck_assert_int_eq(history_seek(h, end), 0);
+	ck_assert_int_eq(history_seek(h, forward ? 0 : end), 0);
+	ck_assert_int_eq(debug_ops.bp_insert(d, GDB_WATCH_WRITE, 0x40000000, 8),
+			 0);
+	uint64_t k0 = h->skipped;
+	struct gdb_stop stop;
+	for (int i = 0; i < 2; i++) {
+		/* As gdb does: over the store, the watchpoint out of the
+		 * way, then on. */
+		if (i) {
+			ck_assert_int_eq(debug_ops.bp_remove(d, GDB_WATCH_WRITE,
+							     0x40000000, 8),
+					 0);
+			debug_run(d, forward ? GDB_STEP : GDB_REVERSE_STEP, 0,
+				  &stop);
+			ck_assert_int_eq(stop.kind, GDB_STOP_STEP);
+			ck_assert_int_eq(debug_ops.bp_insert(d, GDB_WATCH_WRITE,
+							     0x40000000, 8),
+					 0);
+		}
+		debug_run(d, forward ? GDB_CONTINUE : GDB_REVERSE_CONTINUE, -1,
+			  &stop);
+		ck_assert_int_eq(stop.kind, GDB_STOP_WATCH);
+		at[i] = h->m->icount;
+	}
+	*skipped = h->skipped - k0;
+	free(d);
+	history_close(h);
+}
+
+START_TEST(test_skip_remapped_page)
+{
+	cur_rec = remap_path;
+	for (int forward = 0; forward < 2; forward++) {
+		uint64_t full[2], fast[2], nfull, nfast;
+		remap_walk(false, forward, full, &nfull);
+		remap_walk(true, forward, fast, &nfast);
+		/* The two stores through TVA(0), to two frames, and not the
+		 * one through the alias between them. */
+		ck_assert_uint_eq(fast[0], full[0]);
+		ck_assert_uint_eq(fast[1], full[1]);
+		ck_assert_uint_ne(full[0], full[1]);
+		ck_assert_uint_gt(forward ? full[1] - full[0]
+					  : full[0] - full[1],
+				  100000);
+		ck_assert_uint_eq(nfull, 0);
+		ck_assert_uint_gt(nfast, 50);
+	}
+	cur_rec = rec_path;
+}
+END_TEST
+
 int main(void)
 {
 	recording_make();
@@ -498,6 +590,7 @@ int main(void)
 	tcase_add_test(tc, test_skip_reverse_watchpoint);
 	tcase_add_test(tc, test_skip_reverse_breakpoint);
 	tcase_add_test(tc, test_skip_forward_watchpoint);
+	tcase_add_test(tc, test_skip_remapped_page);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
