@@ -169,9 +169,10 @@ check-format:
 	if [ -n "$$bad" ]; then echo "not clang-formatted:" $$bad; exit 1; fi
 
 # test_history records the race guest in-process: it is given the ELF.
-unit: $(UNIT_BINS) $(RACE_ELF)
+unit: $(UNIT_BINS) $(RACE_ELF) $(BUILD)/isa/priv/sv39_remap_watch.elf
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; \
-		REWIND_RACE_ELF=$(RACE_ELF) $$t; done
+		REWIND_RACE_ELF=$(RACE_ELF) \
+		REWIND_REMAP_ELF=$(BUILD)/isa/priv/sv39_remap_watch.elf $$t; done
 
 # Replay the fuzz corpus through the log reader under the sanitizers.
 $(BUILD)/fuzz/fuzz_log_replay: tests/fuzz/driver.c tests/fuzz/fuzz_log.c $(BUILD)/libcore-san.a

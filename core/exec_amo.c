@@ -29,6 +29,18 @@ static int lr(struct hart *h, const struct insn *in, unsigned size)
 	return exec_next(h, in);
 }
 
+/* On to the next instruction, unless a watched access stopped the hart:
+ * then out of the block right after this one (hart_run runs whole blocks
+ * while only writes are watched). */
+static inline int amo_next(struct hart *h, const struct insn *in)
+{
+	if (__builtin_expect(h->stop == STOP_WATCH, 0)) {
+		h->pc = insn_pc(h, in) + in->len;
+		return exec_exit(in);
+	}
+	return exec_next(h, in);
+}
+
 static int sc(struct hart *h, const struct insn *in, unsigned size)
 {
 	int r = mmu_rmw_ptr(h, in, h->x[in->rs1], size, TRIG_STORE,
@@ -43,7 +55,7 @@ static int sc(struct hart *h, const struct insn *in, unsigned size)
 		bus_watch_host(&h->m->bus, p, size);
 	}
 	h->x[in->rd] = !ok;
-	return exec_next(h, in);
+	return amo_next(h, in);
 }
 
 int exec_lr_w(struct hart *h, const struct insn *in)
@@ -70,7 +82,9 @@ static inline int amo_ptr(struct hart *h, const struct insn *in, unsigned size,
 {
 	uint64_t va = h->x[in->rs1];
 	const struct tlb_entry *e = &h->dtlb->w[tlb_index(va)];
-	if (__builtin_expect((va & (~0xfffull | (size - 1))) == e->tag, 1)) {
+	if (__builtin_expect((va & (~0xfffull | (size - 1))) == e->tag, 1) ||
+	    (machine_unpark_write(h, va) &&
+	     (va & (~0xfffull | (size - 1))) == e->tag)) {
 		*p = (void *)(e->addend + (uintptr_t)va);
 		return 0;
 	}
@@ -95,7 +109,7 @@ static inline int amo_ptr(struct hart *h, const struct insn *in, unsigned size,
 		memcpy(p, &v, sizeof(T));                                      \
 		bus_watch_host(&h->m->bus, p, sizeof(T));                      \
 		h->x[in->rd] = (uint64_t)(int64_t)(S)a;                        \
-		return exec_next(h, in);                                       \
+		return amo_next(h, in);                                        \
 	}
 
 /* Each AMO's new memory value from the old one (a) and rs2 (b). */

@@ -220,7 +220,7 @@ static void hart_tlb_save(const struct hart *h, const struct tlb_entry *e,
 			continue;
 		state_put_u32(b, k);
 		state_put_u64(b, e[k].tag >> 12); /* the page number */
-		hart_put_host(h, b, (uintptr_t)e[k].tag + e[k].addend);
+		hart_put_host(h, b, tlb_host_page(&e[k]));
 	}
 }
 
@@ -258,7 +258,7 @@ void hart_cache_save(const struct hart *h, struct state_buf *b)
 			if (!j[k].block)
 				continue;
 			state_put_u32(b, k);
-			state_put_u64(b, j[k].pc);
+			state_put_u64(b, j[k].pc & ~1ull); /* not parked */
 			hart_put_host(h, b, (uintptr_t)j[k].block->host);
 		}
 	}
@@ -607,7 +607,8 @@ static bool hart_tlb_set_flush_page(struct tlb_set *s, uint64_t va,
 	}
 	unsigned k = tlb_index(va);
 	for (unsigned acc = 0; acc < 3; acc++)
-		if (hart_tlb_array(s, acc)[k].tag == (va & ~0xfffull))
+		if ((hart_tlb_array(s, acc)[k].tag & ~TLB_PARKED) ==
+		    (va & ~0xfffull))
 			hart_tlb_array(s, acc)[k].tag = TLB_INVALID;
 	return false;
 }
@@ -714,8 +715,19 @@ static int hart_fetch_block(struct hart *h, struct block **out)
 		*out = j->block;
 		return 0;
 	}
-	const struct tlb_entry *e = &h->itlb->x[tlb_index(pc)];
+	/* Parked at a checkpoint (core/dirty.c): back in use, as it was. */
+	if (__builtin_expect(j->pc == (pc | 1) && j->block != NULL, 0)) {
+		j->pc = pc;
+		machine_touch(h->m, &h->m->touched_x, pc);
+		*out = j->block;
+		return 0;
+	}
+	struct tlb_entry *e = &h->itlb->x[tlb_index(pc)];
 	*out = NULL;
+	if (__builtin_expect(e->tag == ((pc & ~0xfffull) | TLB_PARKED), 0)) {
+		e->tag &= ~TLB_PARKED;
+		machine_touch(h->m, &h->m->touched_x, pc);
+	}
 	if (__builtin_expect(e->tag != (pc & ~0xfffull), 0)) {
 		if (mmu_fetch_map(h, pc))
 			return EXEC_TRAP;
@@ -750,6 +762,10 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 	 * running whole or chaining. */
 	const int nbreakpoints =
 		h->m->nbreakpoints + h->m->nwatch + h->trig_exec;
+	/* A watched store or atomic leaves its block right after itself
+	 * (mmu.c, exec_amo.c); a watched load cannot, so while reads are
+	 * watched harts go one instruction at a time. */
+	const bool watch_step = h->m->nwatch && machine_watch_reads(h->m);
 	uint64_t done = 0;
 	h->stop = STOP_NONE; /* the reason of an earlier run is spent */
 	while (done < budget) {
@@ -797,7 +813,7 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 				n = (uint32_t)(budget - done);
 			/* A watched access stops the hart right after its
 			 * instruction: go one instruction at a time. */
-			if (h->m->nwatch)
+			if (watch_step)
 				n = 1;
 			if (h->m->nbreakpoints)
 				n = machine_breakpoint_limit(h->m, h, b, n);

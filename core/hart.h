@@ -92,6 +92,11 @@ enum priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
 #define TLB_BITS    12
 #define TLB_SIZE    (1u << TLB_BITS)
 #define TLB_INVALID UINT64_MAX
+/* A valid entry set aside at a checkpoint (core/dirty.c): its tag has this
+ * bit, which no masked address has, so the next access misses, and the
+ * slow path puts it back (hart_unpark_*) without walking the page tables
+ * and notes the page. Everything else treats it as the entry it was. */
+#define TLB_PARKED 0x800ull
 /* Slots filled since the last flush are logged so that a flush clears only
  * those: Linux writes satp on every context switch and a set is 192 KiB. */
 #define TLB_LOG 1024
@@ -109,7 +114,7 @@ struct tlb_set {
 /* The host address of the page a valid entry maps. */
 static inline uintptr_t tlb_host_page(const struct tlb_entry *e)
 {
-	return (uintptr_t)e->tag + e->addend;
+	return (uintptr_t)(e->tag & ~0xfffull) + e->addend;
 }
 static inline unsigned tlb_index(uint64_t va)
 {

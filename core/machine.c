@@ -136,6 +136,7 @@ const char *const machine_tune_names[] = {
 	"no-branch-in",	  /* TUNE_NO_BRANCH_IN */
 	"no-blocks",	  /* TUNE_NO_BLOCKS */
 	"no-chain",	  /* TUNE_NO_CHAIN */
+	"no-skip",	  /* TUNE_NO_SKIP */
 	NULL,
 };
 
@@ -197,6 +198,8 @@ void machine_free(struct machine *m)
 		return;
 	for (int i = 0; i < m->nharts; i++)
 		hart_free(m->harts[i]);
+	pageset_free(&m->touched_w);
+	pageset_free(&m->touched_x);
 	for (int i = m->ndevices - 1; i >= 0; i--)
 		dev_free(&m->devices[i]);
 	bus_free(&m->bus);

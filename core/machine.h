@@ -10,6 +10,7 @@
 #include "bus.h"
 #include "dev/registry.h"
 #include "hart.h"
+#include "util/pageset.h"
 
 #define MACHINE_MAX_HARTS 8
 #define RAM_BASE	  0x80000000ull
@@ -189,6 +190,7 @@ enum {
 	TUNE_NO_BRANCH_IN = 1u << 3,   /* every branch ends its block */
 	TUNE_NO_BLOCKS = 1u << 4,      /* blocks of one instruction */
 	TUNE_NO_CHAIN = 1u << 5,       /* every block returns to the loop */
+	TUNE_NO_SKIP = 1u << 6, /* searches replay every interval (history/) */
 };
 /* The names, indexed by bit number; NULL-terminated. */
 extern const char *const machine_tune_names[];
@@ -256,6 +258,11 @@ struct machine {
 	 * no faster than wall time. Not machine state: it never changes
 	 * what the guest does at a given icount, only where a run pauses. */
 	uint64_t idle_horizon;
+	/* The virtual pages the harts stored to (touched_w) and fetched code
+	 * from (touched_x) since machine_dirty_reset, kept while touch_on (a
+	 * checkpoint timeline wants them; core/dirty.c says how). */
+	bool touch_on;
+	struct pageset touched_w, touched_x;
 };
 
 /* Build a machine with RAM and every registered device type's instances.
@@ -322,6 +329,8 @@ int machine_watch_add(struct machine *m, uint64_t addr, uint64_t len,
 		      enum watch_kind kind);
 int machine_watch_remove(struct machine *m, uint64_t addr, uint64_t len,
 			 enum watch_kind kind);
+/* True when a watchpoint watches loads (read or access). */
+bool machine_watch_reads(const struct machine *m);
 /* True when virtual page va >> 12 holds a watched byte. */
 bool machine_watch_page(const struct machine *m, uint64_t va);
 /* Check an access of size bytes at va by h; on a hit, record it and stop
@@ -342,6 +351,17 @@ void watch_drop_hart(struct hart *h, uint64_t first, uint64_t last);
 /* Clear RAM's dirty-page bitmap for the next incremental checkpoint; pages
  * that stay writable through cached translations stay marked. */
 void machine_dirty_reset(struct machine *m);
+/* The write translation of va's page in h's data TLB, parked at the last
+ * machine_dirty_reset: back in use, as it was, with the page noted. True
+ * when there was one (the access may then take the fast path). */
+bool machine_unpark_write(struct hart *h, uint64_t va);
+/* Note a store to / a code fetch from virtual address va (slow paths). */
+static inline void machine_touch(struct machine *m, struct pageset *s,
+				 uint64_t va)
+{
+	if (__builtin_expect(m->touch_on, 0))
+		pageset_add(s, va >> 12);
+}
 
 /* Drop every cached translation of every hart (e.g. on a memory map change). */
 void machine_flush_tlbs(struct machine *m);

@@ -240,6 +240,7 @@ static int mmu_access(struct hart *h, uint64_t va, unsigned size,
 int mmu_fetch_map(struct hart *h, uint64_t pc)
 {
 	uint64_t pa;
+	machine_touch(h->m, &h->m->touched_x, pc); /* see core/dirty.c */
 	int cause = mmu_access(h, pc, 2, ACC_X, h->priv, &pa);
 	if (cause) {
 		struct insn in = {.len = 2};
@@ -256,6 +257,7 @@ int mmu_fetch_slow(struct hart *h, const struct insn *in, uint64_t va,
 		   uint64_t *out)
 {
 	uint64_t pa;
+	machine_touch(h->m, &h->m->touched_x, va);
 	int cause = mmu_access(h, va, 2, ACC_X, h->priv, &pa);
 	/* Instructions come from memory only, never from a device. */
 	if (!cause && !bus_region(&h->m->bus, pa, 2))
@@ -333,6 +335,9 @@ static int mmu_store_page(struct hart *h, const struct insn *in, uint64_t va,
 	int cause = mmu_access(h, va, size, ACC_W, priv, &pa);
 	if (cause)
 		return hart_trap(h, in, (uint64_t)cause, va);
+	/* Every store that misses the write TLB, and so every one that
+	 * fills it, comes through here (see core/dirty.c). */
+	machine_touch(h->m, &h->m->touched_w, va);
 	*pa_out = pa;
 	*memory = bus_region(&h->m->bus, pa, size) != NULL;
 	return 0;
@@ -345,6 +350,9 @@ int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 	uint64_t pa[2];
 	bool memory[2];
 	unsigned first = size;
+	/* As if the translation had never been parked (core/dirty.c). */
+	if (machine_unpark_write(h, va) && hart_store_fast(h, va, size, val))
+		return 0;
 	int t = mmu_trig_check(h, in, va, size, TRIG_STORE);
 	if (t)
 		return t;
@@ -378,8 +386,13 @@ int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 	if (h->resv_valid && pa[0] <= h->resv_addr + 7 &&
 	    h->resv_addr <= pa[0] + size - 1)
 		h->resv_valid = false;
-	if (__builtin_expect(h->m->nwatch != 0, 0))
+	if (__builtin_expect(h->m->nwatch != 0, 0)) {
 		machine_watch_access(h, va, size, true);
+		/* A hit stops the hart right after this store: hart_run runs
+		 * whole blocks while only writes are watched. */
+		if (h->stop == STOP_WATCH)
+			left_block = true;
+	}
 	if (left_block) {
 		h->pc = insn_pc(h, in) + in->len;
 		return exec_exit(in);
@@ -409,6 +422,7 @@ int mmu_rmw_ptr(struct hart *h, const struct insn *in, uint64_t va,
 	if (cause)
 		return hart_trap(h, in, (uint64_t)cause, va);
 	bus_note_rmw(&h->m->bus, *pa, size);
+	machine_touch(h->m, &h->m->touched_w, va);
 	*host = r->host + (*pa - r->base);
 	if (__builtin_expect(h->m->nwatch != 0, 0)) {
 		machine_watch_access(h, va, size, false);

@@ -16,8 +16,9 @@ static void watch_drop_entries(struct tlb_entry *e, uint64_t first,
 			       uint64_t last)
 {
 	for (unsigned k = 0; k < TLB_SIZE; k++)
-		if (e[k].tag != TLB_INVALID && e[k].tag >= first &&
-		    e[k].tag <= last)
+		if (e[k].tag != TLB_INVALID &&
+		    (e[k].tag & ~0xfffull) >= first &&
+		    (e[k].tag & ~0xfffull) <= last)
 			e[k].tag = TLB_INVALID;
 }
 
@@ -44,7 +45,8 @@ void watch_drop_hart(struct hart *h, uint64_t first, uint64_t last)
 			unsigned k = tlb_index(page);
 			if (set->r[k].tag == page)
 				set->r[k].tag = TLB_INVALID;
-			if (set->w[k].tag == page)
+			/* Also when parked (core/dirty.c). */
+			if ((set->w[k].tag & ~TLB_PARKED) == page)
 				set->w[k].tag = TLB_INVALID;
 			if (page == last)
 				break;
@@ -87,6 +89,14 @@ int machine_watch_remove(struct machine *m, uint64_t addr, uint64_t len,
 		}
 	}
 	return -ENOENT;
+}
+
+bool machine_watch_reads(const struct machine *m)
+{
+	for (int i = 0; i < m->nwatch; i++)
+		if (m->watch[i].kind & WATCH_READ)
+			return true;
+	return false;
 }
 
 bool machine_watch_page(const struct machine *m, uint64_t va)

@@ -6,6 +6,7 @@
 #include "debug_impl.h"
 #include "disasm.h"
 #include "reverse.h"
+#include "skip.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -280,9 +281,23 @@ static bool debug_forward_stop(struct debugger *d, enum replay_status st)
  * Ctrl-C is answered at once whatever the guest does. */
 static bool debug_poll_continue(struct debugger *d)
 {
-	enum replay_status st =
-		history_forward_for(d->h, UINT64_MAX, HISTORY_POLL_MS);
-	return debug_forward_stop(d, st);
+	double until = host_seconds() + HISTORY_POLL_MS / 1000.0;
+	do {
+		/* Over the intervals ahead where nothing can hit, at once,
+		 * and again at each checkpoint (history/skip.h). */
+		if (history_skip_ahead(d->h)) {
+			fprintf(stderr, "rewind: %s\n", d->h->err);
+			debug_stopped(d, GDB_STOP_INTERRUPT, d->thread, 0);
+			return true;
+		}
+		double left = (until - host_seconds()) * 1000;
+		enum replay_status st =
+			history_forward_for(d->h, history_skip_pause(d->h),
+					    left >= 1 ? (unsigned)left : 1);
+		if (debug_forward_stop(d, st))
+			return true;
+	} while (host_seconds() < until);
+	return false;
 }
 
 static bool debug_poll_step(struct debugger *d)

@@ -40,6 +40,11 @@ static void debug_monitor_checkpoints(struct debugger *d, bool all, char *out,
 		(double)tl->take_ns / 1e6,
 		tl->taken ? (double)tl->take_ns / 1e6 / (double)tl->taken : 0.0,
 		tl->thinned);
+	debug_say(out, outlen,
+		  "searches replayed %" PRIu64 " intervals and skipped %" PRIu64
+		  " where nothing could hit%s\n",
+		  d->h->replayed, d->h->skipped,
+		  d->m->tune & TUNE_NO_SKIP ? " (REWIND_TUNE=no-skip)" : "");
 	/* Around here: the two before the current position and the two
 	 * after it, where a step either way would start from. */
 	const struct checkpoint *near = timeline_find(tl, d->m->icount);

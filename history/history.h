@@ -49,6 +49,9 @@ struct history {
 	bool live;
 	uint64_t frontier;
 	struct session live_run; /* its console run (see session_console) */
+	/* Checkpoint intervals searches replayed, and skipped because
+	 * nothing could hit there (history/skip.h). */
+	uint64_t replayed, skipped;
 	/* The recording this history owns (history_open), or NULL. */
 	struct replay_session *rs;
 	char err[512];

@@ -1,5 +1,6 @@
 #include "reverse.h"
 #include "../replay/host.h"
+#include "skip.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -164,12 +165,22 @@ static void history_search_show(struct history *h, struct history_search *s)
 	progress_at(&s->progress, done);
 }
 
-/* The stretch before s->seg_end: replay it from its checkpoint. */
+/* The stretch before s->seg_end: replay it from its checkpoint, or from
+ * an earlier one when the intervals before may hit too, so that one
+ * restore serves them all (no longer than a stretch would be unsplit). */
 static bool history_search_stretch(struct history *h, struct history_search *s)
 {
 	const struct checkpoint *c = timeline_find(h->tl, s->seg_end - 1);
 	s->from = c->icount;
+	while (s->from > h->begin) {
+		const struct checkpoint *p = timeline_find(h->tl, s->from - 1);
+		if (s->seg_end - p->icount > h->interval ||
+		    !history_may_hit(h, p->icount, s->from))
+			break;
+		s->from = p->icount;
+	}
 	s->found = false;
+	h->replayed++;
 	s->scanning = history_seek_say(h, s->from);
 	return s->scanning;
 }
@@ -184,6 +195,15 @@ enum history_reverse history_search_poll(struct history *h,
 			if (s->seg_end <= h->begin) {
 				history_seek_say(h, h->begin);
 				return HISTORY_REVERSE_BEGIN;
+			}
+			/* Nothing there can hit: on to the stretch before,
+			 * without replaying this one (history/skip.h). */
+			const struct checkpoint *c =
+				timeline_find(h->tl, s->seg_end - 1);
+			if (!history_may_hit(h, c->icount, s->seg_end)) {
+				h->skipped++;
+				s->seg_end = c->icount;
+				continue;
 			}
 			if (!history_search_stretch(h, s))
 				return HISTORY_REVERSE_BEGIN;

@@ -17,6 +17,7 @@ struct timeline *timeline_new(struct machine *m, size_t budget)
 	if (!tl)
 		return NULL;
 	tl->m = m;
+	m->touch_on = true; /* for the checkpoints' touched pages */
 	tl->budget = budget;
 	tl->ps = pagestore_new();
 	if (!tl->ps) {
@@ -43,12 +44,25 @@ static bool timeline_grow(struct timeline *tl)
 	return true;
 }
 
+static size_t checkpoint_touch_bytes(const struct checkpoint *c)
+{
+	return pagelist_bytes(&c->touch_w) + pagelist_bytes(&c->touch_x);
+}
+
+static void checkpoint_touch_free(struct checkpoint *c)
+{
+	pagelist_free(&c->touch_w);
+	pagelist_free(&c->touch_x);
+}
+
 static void checkpoint_free(struct timeline *tl, struct checkpoint *c)
 {
 	map_unref(tl->ps, c->pages, c->npages);
-	tl->meta_bytes -= c->state_len + c->npages * sizeof(*c->pages);
+	tl->meta_bytes -= c->state_len + c->npages * sizeof(*c->pages) +
+			  checkpoint_touch_bytes(c);
 	free(c->pages);
 	free(c->state);
+	checkpoint_touch_free(c);
 }
 
 void timeline_free(struct timeline *tl)
@@ -57,6 +71,7 @@ void timeline_free(struct timeline *tl)
 		return;
 	for (size_t i = 0; i < tl->n; i++)
 		checkpoint_free(tl, &tl->cp[i]);
+	tl->m->touch_on = false;
 	free(tl->cp);
 	free(tl->cur);
 	pagestore_free(tl->ps);
@@ -146,6 +161,7 @@ static int timeline_rebase(struct timeline *tl, const struct tl_page *map,
 	tl->cur = copy;
 	tl->ncur = n;
 	tl->based = true;
+	tl->based_at = tl->m->icount;
 	machine_dirty_reset(tl->m);
 	return 0;
 }
@@ -160,8 +176,28 @@ static double timeline_loss(const struct timeline *tl, size_t k)
 	return gap / age;
 }
 
+/* Checkpoint k goes: the next one's touched pages must then cover the
+ * run from the one before k, so it takes k's pages too (without memory
+ * for them, it covers nothing before k, and a search replays that). */
+static void timeline_touch_pass(struct timeline *tl, size_t k)
+{
+	struct checkpoint *c = &tl->cp[k], *next = &tl->cp[k + 1];
+	/* Already covered; or a gap between the two that neither covers. */
+	if (next->touch_from <= c->touch_from || next->touch_from > c->icount)
+		return;
+	tl->meta_bytes -= checkpoint_touch_bytes(next);
+	if (pagelist_merge(&next->touch_w, &c->touch_w) ||
+	    pagelist_merge(&next->touch_x, &c->touch_x))
+		next->touch_from = c->icount;
+	else
+		next->touch_from = c->touch_from;
+	tl->meta_bytes += checkpoint_touch_bytes(next);
+}
+
 static void timeline_drop(struct timeline *tl, size_t k)
 {
+	if (k + 1 < tl->n)
+		timeline_touch_pass(tl, k);
 	checkpoint_free(tl, &tl->cp[k]);
 	memmove(&tl->cp[k], &tl->cp[k + 1], (tl->n - k - 1) * sizeof(*tl->cp));
 	tl->n--;
@@ -232,18 +268,34 @@ static int timeline_take_now(struct timeline *tl, uint64_t cookie)
 		free(c.state);
 		return -ENOMEM;
 	}
-	if (timeline_rebase(tl, c.pages, c.npages) ||
+	/* What ran since the baseline (before the first, nothing is known:
+	 * it covers no run). */
+	c.touch_from = tl->based ? tl->based_at : c.icount;
+	if (pageset_list(&m->touched_w, &c.touch_w) ||
+	    pageset_list(&m->touched_x, &c.touch_x) ||
+	    timeline_rebase(tl, c.pages, c.npages) ||
 	    (tl->n == tl->cap && !timeline_grow(tl))) {
 		map_unref(tl->ps, c.pages, c.npages);
 		free(c.pages);
 		free(c.state);
+		checkpoint_touch_free(&c);
 		return -ENOMEM;
 	}
-	tl->meta_bytes += c.state_len + c.npages * sizeof(*c.pages);
+	tl->meta_bytes += c.state_len + c.npages * sizeof(*c.pages) +
+			  checkpoint_touch_bytes(&c);
 	size_t k = tl->n;
 	while (k > 0 && tl->cp[k - 1].icount >= c.icount)
 		k--;
 	if (k < tl->n && tl->cp[k].icount == c.icount) {
+		/* Keep the touched pages that cover the longer run. */
+		if (tl->cp[k].touch_from < c.touch_from) {
+			struct checkpoint t = c;
+			c.touch_from = tl->cp[k].touch_from;
+			c.touch_w = tl->cp[k].touch_w;
+			c.touch_x = tl->cp[k].touch_x;
+			tl->cp[k].touch_w = t.touch_w;
+			tl->cp[k].touch_x = t.touch_x;
+		}
 		checkpoint_free(tl, &tl->cp[k]);
 		tl->cp[k] = c;
 	} else {
@@ -262,6 +314,13 @@ const struct checkpoint *timeline_find(const struct timeline *tl,
 {
 	size_t lo = SEARCH_UPPER(tl->cp, tl->n, icount, icount);
 	return lo ? &tl->cp[lo - 1] : NULL;
+}
+
+const struct checkpoint *timeline_touched(const struct timeline *tl,
+					  uint64_t lo, uint64_t hi)
+{
+	size_t k = SEARCH_UPPER(tl->cp, tl->n, icount, hi - 1);
+	return k < tl->n && tl->cp[k].touch_from <= lo ? &tl->cp[k] : NULL;
 }
 
 /* The content id of page p in map (n entries by page), 0 when absent. */

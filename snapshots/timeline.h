@@ -30,6 +30,13 @@ struct checkpoint {
 	size_t state_len, state_raw;
 	struct tl_page *pages; /* nonzero pages, by page number */
 	uint32_t npages;
+	/* The virtual pages the harts stored to and ran code from between
+	 * icount touch_from and this checkpoint (core/dirty.c), so searches
+	 * can skip what cannot hit. touch_from is where the timeline was
+	 * last taken or restored before this one was taken; when checkpoints
+	 * are dropped, the next one takes over their pages. */
+	uint64_t touch_from;
+	struct pagelist touch_w, touch_x;
 };
 
 struct timeline {
@@ -42,6 +49,7 @@ struct timeline {
 	struct tl_page *cur;
 	uint32_t ncur;
 	bool based;
+	uint64_t based_at; /* the icount of the baseline */
 	size_t budget;	   /* bytes */
 	size_t meta_bytes; /* states, maps and bookkeeping */
 	uint64_t taken, thinned;
@@ -63,6 +71,11 @@ const struct checkpoint *timeline_find(const struct timeline *tl,
  * apart from RAM, which is then out of step with any checkpoint). */
 int timeline_restore(struct timeline *tl, const struct checkpoint *c, char *err,
 		     size_t errlen);
+/* The checkpoint whose touched pages cover everything run from icount lo
+ * up to hi (lo < hi): the first at or after hi, if its touch_from is at
+ * or before lo. NULL when none covers it. */
+const struct checkpoint *timeline_touched(const struct timeline *tl,
+					  uint64_t lo, uint64_t hi);
 /* Host memory the timeline holds. */
 size_t timeline_bytes(const struct timeline *tl);
 

@@ -135,6 +135,26 @@ check "section watch back | grep -qE '=> .*:[[:space:]]+(c\\.)?s[bhwd][[:space:]
 check "[ \"\$(section watch later | sed -n 's/^\$[0-9]* = //p')\" != \"\$(section watch back | sed -n 's/^\$[0-9]* = //p' | head -1)\" ]" \
 	"watch: the value before the store equals the value after"
 
+# --- Searches that skip: where replaying every interval stops ------------
+# max_pfn is written early in the boot; from the end, a reverse watchpoint
+# search skips the intervals that stored to no page of it, and must stop
+# exactly where one that replays every interval (no-skip) does.
+for tune in skip no-skip; do
+	export REWIND_TUNE=${tune/#skip/}
+	stub_start "$tune" replay "$work/smp1.rec" &&
+		gdb_run "$tune" 'continue' 'watch max_pfn' 'reverse-continue' \
+			'echo @@stop\n' 'monitor icount' 'x/i $pc' 'echo @@end\n' \
+			'monitor checkpoints' 'kill'
+	unset REWIND_TUNE
+	expect "$tune" 'Hardware watchpoint [0-9]+: max_pfn' "$tune: watch max_pfn"
+done
+check "[ -n \"\$(section skip stop | grep '^icount')\" ] && [ \"\$(section skip stop)\" = \"\$(section no-skip stop)\" ]" \
+	"skip: skipping stopped elsewhere than replaying every interval: $(section skip stop | head -1) / $(section no-skip stop | head -1)"
+check "grep -qE 'skipped [1-9][0-9]* where nothing could hit' '$work/skip.gdb'" \
+	"skip: the search skipped no interval: $(grep searches "$work/skip.gdb")"
+check "grep -qE 'skipped 0 where nothing could hit \(REWIND_TUNE=no-skip\)' '$work/no-skip.gdb'" \
+	"no-skip: the search skipped intervals: $(grep searches "$work/no-skip.gdb")"
+
 # --- reverse-finish returns to the caller ---------------------------------
 stub_start rfinish replay "$work/smp1.rec" &&
 	gdb_run rfinish 'break setup_arch' 'continue' 'next' 'next' 'delete' \

@@ -85,7 +85,9 @@ check "[ \"\$(\"$rewind\" info '$work/c.rec' | sed -n 's/^icount=//p')\" = $end 
 # With 1 MiB for checkpoints only the first and the last stay, so going
 # back from the end replays the whole recording in one search: Ctrl-C
 # (SIGINT to gdb, which sends it to the stub) must stop it where it got
-# to, and gdb must go on working.
+# to, and gdb must go on working. (With nothing to hit, a search now skips
+# every stretch at once: REWIND_TUNE=no-skip keeps it long.)
+export REWIND_TUNE=no-skip
 stub_start intr replay "$work/c.rec" --checkpoint-mem 1M && {
 	gdb_start intr 'monitor info' 'continue' "shell touch $work/intr.mark" \
 		'reverse-continue' 'echo @@after\n' 'monitor icount' \
@@ -98,6 +100,7 @@ stub_start intr replay "$work/c.rec" --checkpoint-mem 1M && {
 	ctrl_c
 	gdb_end intr
 }
+unset REWIND_TUNE
 expect intr 'the recording ends at icount 400000000' "monitor info says where the recording ends before it was reached"
 expect intr '^at icount 0$' "monitor info says where we are"
 expect intr "rewind: the recording ends here, at icount $end" "continue to the end says so"
@@ -207,9 +210,12 @@ check "grep -qE 'replaying .*c.rec: icount [0-9]+' '$work/tty-replay.out'" \
 "$rewind" replay "$work/c.rec" >/dev/null 2>"$work/notty.err"
 check "! grep -q 'replaying' '$work/notty.err'" \
 	"replay progress printed when stderr is not a terminal"
-# A reverse search across the whole recording, then a long seek.
+# A reverse search across the whole recording (replayed: no-skip), then a
+# long seek.
+export REWIND_TUNE=no-skip
 tty_start tty replay "$work/c.rec" --checkpoint-mem 1M &&
 	gdb_run tty 'continue' 'reverse-continue' 'monitor seek 300000000' 'kill'
+unset REWIND_TUNE
 check "grep -qE 'searching back: [0-9]+%' '$work/tty.err'" \
 	"no search progress on a terminal: $(tail -c 300 "$work/tty.err")"
 check "grep -qE 'seeking to icount [0-9]+: [0-9]+%' '$work/tty.err'" \

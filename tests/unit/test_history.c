@@ -33,6 +33,12 @@
 
 static const char *race_elf;
 static char rec_path[] = "/tmp/rewind-test-history-XXXXXX";
+/* A single-hart Sv39 guest that remaps the page a watchpoint watches
+ * (guests/isa/priv/sv39_remap_watch.S), recorded too; the unit rule passes
+ * its ELF in REWIND_REMAP_ELF. */
+static char remap_path[] = "/tmp/rewind-test-remap-XXXXXX";
+/* The recording the helpers below open. */
+static const char *cur_rec = rec_path;
 static uint64_t rec_end; /* the icount of the recording's end record */
 
 /* What the tests compare: every hart's registers, pc and retired count,
@@ -81,7 +87,7 @@ static void picture_check(const struct picture *a, const struct picture *b)
 /* A replay from the start, without a history, quiet. */
 static struct replay_session *straight_open(void)
 {
-	struct replay_session *rs = replay_session_new(rec_path, false);
+	struct replay_session *rs = replay_session_new(cur_rec, false);
 	ck_assert_ptr_nonnull(rs);
 	uart_set_tx(rs->m->uart, NULL, NULL);
 	return rs;
@@ -99,7 +105,7 @@ static void straight_picture(uint64_t icount, struct picture *p)
 
 static struct history *history_quiet(size_t budget, uint64_t interval)
 {
-	struct history *h = history_open(rec_path, budget, interval);
+	struct history *h = history_open(cur_rec, budget, interval);
 	ck_assert_ptr_nonnull(h);
 	uart_set_tx(h->m->uart, NULL, NULL);
 	return h;
@@ -143,11 +149,28 @@ static void recording_make(void)
 	uart_set_tx(rs->m->uart, NULL, NULL);
 	rec_end = rs->m->icount;
 	replay_session_free(rs);
+
+	const char *remap_elf = getenv("REWIND_REMAP_ELF");
+	if (!remap_elf || access(remap_elf, R_OK) ||
+	    (fd = mkstemp(remap_path)) < 0) {
+		fprintf(stderr, "test_history: REWIND_REMAP_ELF must name "
+				"build/isa/priv/sv39_remap_watch.elf; `make "
+				"unit` sets it\n");
+		exit(1);
+	}
+	close(fd);
+	ro = (struct record_opts){.limit = UINT64_MAX};
+	session_opts_defaults(&ro.m);
+	ro.m.bios = "none";
+	ro.m.kernel = remap_elf;
+	ro.m.mem = 16 << 20;
+	record_run(&ro, remap_path, true, 0);
 }
 
 static void recording_remove(void)
 {
 	unlink(rec_path);
+	unlink(remap_path);
 }
 
 START_TEST(test_seek_matches_straight_replay)
@@ -358,6 +381,201 @@ START_TEST(test_small_budget_thins_checkpoints)
 }
 END_TEST
 
+/* Where a reverse-continue from origin stops (a continue, when forward),
+ * with one write watchpoint or breakpoint at addr, and how many checkpoint
+ * intervals the search replayed and skipped. The timeline is filled first
+ * by going to the end, as a user who continued to the end would have. */
+struct search_result {
+	enum gdb_stop_kind kind;
+	uint64_t icount, skipped, replayed;
+};
+
+static struct search_result search_once(bool skip, bool watch, uint64_t addr,
+					uint64_t origin, bool forward)
+{
+	struct history *h = history_quiet(HISTORY_BUDGET, TEST_INTERVAL);
+	if (!skip)
+		h->m->tune |= TUNE_NO_SKIP;
+	struct debugger *d = malloc(sizeof(*d));
+	ck_assert_ptr_nonnull(d);
+	debug_init(d, h, "test");
+	ck_assert_int_eq(history_seek(h, rec_end), 0);
+	ck_assert_int_eq(history_seek(h, origin), 0);
+	ck_assert_int_eq(
+		debug_ops.bp_insert(d, watch ? GDB_WATCH_WRITE : GDB_BP_SW,
+				    addr, watch ? 8 : 4),
+		0);
+	uint64_t skipped = h->skipped, replayed = h->replayed;
+	struct gdb_stop stop;
+	debug_run(d, forward ? GDB_CONTINUE : GDB_REVERSE_CONTINUE, -1, &stop);
+	struct search_result r = {.kind = stop.kind,
+				  .icount = h->m->icount,
+				  .skipped = h->skipped - skipped,
+				  .replayed = h->replayed - replayed};
+	struct picture got, want;
+	picture_take(h->m, &got);
+	straight_picture(r.icount, &want);
+	picture_check(&got, &want);
+	free(d);
+	history_close(h);
+	return r;
+}
+
+/* Searches skip the intervals where nothing can hit (history/skip.h),
+ * and stop exactly where a search that replays every one stops. */
+static struct search_result search_compare(bool watch, uint64_t addr,
+					   uint64_t origin, bool forward)
+{
+	struct search_result full =
+		search_once(false, watch, addr, origin, forward);
+	struct search_result fast =
+		search_once(true, watch, addr, origin, forward);
+	ck_assert_int_eq(fast.kind, full.kind);
+	ck_assert_uint_eq(fast.icount, full.icount);
+	ck_assert_uint_eq(full.skipped, 0);
+	ck_assert_uint_gt(fast.skipped, 0);
+	ck_assert_uint_lt(fast.replayed, full.replayed + (forward ? 1 : 0));
+	return fast;
+}
+
+static uint64_t race_symbol(const char *name)
+{
+	struct symbols *syms;
+	char err[256];
+	uint64_t addr;
+	ck_assert_int_eq(symbols_open(race_elf, &syms, err, sizeof(err)), 0);
+	ck_assert_int_eq(symbols_address(syms, name, &addr), 0);
+	symbols_close(syms);
+	return addr;
+}
+
+/* The longest stretch without a store to the counter, seen by a straight
+ * replay: the positions just after the stores at either end. Under the
+ * chaos schedule one hart finishes its loop long before the other starts
+ * (the stretch spans many checkpoint intervals). */
+static void counter_gap(uint64_t counter, uint64_t *a, uint64_t *b)
+{
+	struct replay_session *rs = straight_open();
+	ck_assert_int_eq(machine_watch_add(rs->m, counter, 8, WATCH_WRITE), 0);
+	uint64_t last = 0;
+	*a = *b = 0;
+	while (replay_advance(rs->m, &rs->g, UINT64_MAX, false) ==
+	       REPLAY_HART_STOP) {
+		if (last && rs->m->icount - last > *b - *a) {
+			*a = last;
+			*b = rs->m->icount;
+		}
+		last = rs->m->icount;
+	}
+	replay_session_free(rs);
+	ck_assert_uint_gt(*b - *a, 4 * TEST_INTERVAL);
+}
+
+START_TEST(test_skip_reverse_watchpoint)
+{
+	uint64_t counter = race_symbol("shared_counter"), a, b;
+	counter_gap(counter, &a, &b);
+	/* Back from just before the store that ends the stretch: to the
+	 * one that began it, across the stretch without replaying it. */
+	struct search_result r = search_compare(true, counter, b - 1, false);
+	ck_assert_int_eq(r.kind, GDB_STOP_WATCH);
+	ck_assert_uint_eq(r.icount, a);
+}
+END_TEST
+
+START_TEST(test_skip_forward_watchpoint)
+{
+	uint64_t counter = race_symbol("shared_counter"), a, b;
+	counter_gap(counter, &a, &b);
+	struct search_result r = search_compare(true, counter, a, true);
+	ck_assert_int_eq(r.kind, GDB_STOP_WATCH);
+	ck_assert_uint_lt(r.icount, b);
+	ck_assert_uint_gt(r.icount, b - TEST_INTERVAL);
+}
+END_TEST
+
+START_TEST(test_skip_reverse_breakpoint)
+{
+	/* A breakpoint on a data page, where no code ever runs: back to
+	 * the beginning of history, skipping every interval. */
+	uint64_t counter = race_symbol("shared_counter");
+	struct search_result r = search_compare(false, counter, rec_end, false);
+	ck_assert_int_eq(r.kind, GDB_STOP_HISTORY_BEGIN);
+	ck_assert_uint_eq(r.icount, 0);
+	/* (but the one it began in, which no checkpoint ends yet) */
+	ck_assert_uint_le(r.replayed, 1);
+}
+END_TEST
+
+/* Where reverse-continue, reverse-stepi, reverse-continue from the end
+ * (forward: continue, stepi, continue from icount 0) stop, watching the virtual
+ * page the remap guest maps to one frame, then another. */
+static void remap_walk(bool skip, bool forward, uint64_t at[2],
+		       uint64_t *skipped)
+{
+	struct history *h = history_quiet(HISTORY_BUDGET, TEST_INTERVAL);
+	if (!skip)
+		h->m->tune |= TUNE_NO_SKIP;
+	struct debugger *d = malloc(sizeof(*d));
+	ck_assert_ptr_nonnull(d);
+	debug_init(d, h, "test");
+	struct replay_session *rs = straight_open();
+	ck_assert_int_eq(replay_advance(rs->m, &rs->g, UINT64_MAX, false),
+			 REPLAY_END);
+	uint64_t end = rs->m->icount;
+	replay_session_free(rs);
+	ck_assert_int_eq(history_seek(h, end), 0);
+	ck_assert_int_eq(history_seek(h, forward ? 0 : end), 0);
+	ck_assert_int_eq(debug_ops.bp_insert(d, GDB_WATCH_WRITE, 0x40000000, 8),
+			 0);
+	uint64_t k0 = h->skipped;
+	struct gdb_stop stop;
+	for (int i = 0; i < 2; i++) {
+		/* As gdb does: over the store, the watchpoint out of the
+		 * way, then on. */
+		if (i) {
+			ck_assert_int_eq(debug_ops.bp_remove(d, GDB_WATCH_WRITE,
+							     0x40000000, 8),
+					 0);
+			debug_run(d, forward ? GDB_STEP : GDB_REVERSE_STEP, 0,
+				  &stop);
+			ck_assert_int_eq(stop.kind, GDB_STOP_STEP);
+			ck_assert_int_eq(debug_ops.bp_insert(d, GDB_WATCH_WRITE,
+							     0x40000000, 8),
+					 0);
+		}
+		debug_run(d, forward ? GDB_CONTINUE : GDB_REVERSE_CONTINUE, -1,
+			  &stop);
+		ck_assert_int_eq(stop.kind, GDB_STOP_WATCH);
+		at[i] = h->m->icount;
+	}
+	*skipped = h->skipped - k0;
+	free(d);
+	history_close(h);
+}
+
+START_TEST(test_skip_remapped_page)
+{
+	cur_rec = remap_path;
+	for (int forward = 0; forward < 2; forward++) {
+		uint64_t full[2], fast[2], nfull, nfast;
+		remap_walk(false, forward, full, &nfull);
+		remap_walk(true, forward, fast, &nfast);
+		/* The two stores through TVA(0), to two frames, and not the
+		 * one through the alias between them. */
+		ck_assert_uint_eq(fast[0], full[0]);
+		ck_assert_uint_eq(fast[1], full[1]);
+		ck_assert_uint_ne(full[0], full[1]);
+		ck_assert_uint_gt(forward ? full[1] - full[0]
+					  : full[0] - full[1],
+				  100000);
+		ck_assert_uint_eq(nfull, 0);
+		ck_assert_uint_gt(nfast, 50);
+	}
+	cur_rec = rec_path;
+}
+END_TEST
+
 int main(void)
 {
 	recording_make();
@@ -369,6 +587,10 @@ int main(void)
 	tcase_add_test(tc, test_reverse_continue_to_watchpoint);
 	tcase_add_test(tc, test_begin_of_history);
 	tcase_add_test(tc, test_small_budget_thins_checkpoints);
+	tcase_add_test(tc, test_skip_reverse_watchpoint);
+	tcase_add_test(tc, test_skip_reverse_breakpoint);
+	tcase_add_test(tc, test_skip_forward_watchpoint);
+	tcase_add_test(tc, test_skip_remapped_page);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
