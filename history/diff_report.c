@@ -59,7 +59,8 @@ static void diff_end_describe(struct diff *d, int k, char *buf, size_t len)
 	case MEXIT_HALTED: how = "every hart waits for ever"; break;
 	case MEXIT_TRAP_STORM: how = "a hart traps endlessly"; break;
 	case EV_END_INTERRUPTED: how = "the recorder was interrupted"; break;
-	default: how = "the recorder stopped (--limit)"; break;
+	case EV_END_LIMIT: how = "the recorder stopped at --limit"; break;
+	default: how = "the recorder stopped"; break;
 	}
 	if (e->value == MEXIT_FAIL)
 		snprintf(buf, len, "ends at icount %llu: %s %d",

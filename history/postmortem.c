@@ -46,7 +46,7 @@ static int postmortem_end(const char *path, struct rec_summary *sum)
 static const char *postmortem_why(const struct rec_summary *end, char *buf,
 				  size_t len)
 {
-	switch ((enum machine_exit)end->end_exit) {
+	switch ((int)end->end_exit) {
 	case MEXIT_FAIL:
 		snprintf(buf, len, "the guest failed with code %d",
 			 end->end_code);
@@ -56,6 +56,9 @@ static const char *postmortem_why(const struct rec_summary *end, char *buf,
 		break;
 	case MEXIT_HALTED:
 		snprintf(buf, len, "every hart waits for ever");
+		break;
+	case EV_END_LIMIT:
+		snprintf(buf, len, "the run reached its instruction limit");
 		break;
 	default:
 		snprintf(buf, len,

@@ -47,6 +47,9 @@ enum ev_type {
  * running, and the code is the signal's number (0 for the quit). The
  * other kinds are enum machine_exit's (0: stopped by the recorder). */
 #define EV_END_INTERRUPTED 6
+/* ... when the recorder stopped at --limit, the guest still running and
+ * not failed: a replay ends there with the same status (124). */
+#define EV_END_LIMIT 7
 
 #define EV_MAX_BYTES 4096 /* payload of an entropy or console event */
 /* A frame event: an Ethernet header at least, at most EV_MAX_BYTES (the

@@ -39,6 +39,8 @@ struct gate {
 	/* Replay: the end record says the recorder was stopped by this
 	 * signal (EV_END_INTERRUPTED); 0 otherwise. */
 	int interrupted;
+	/* Replay: the end record says the recorder stopped at --limit. */
+	bool at_limit;
 	/* Replay: the machine asked for an input past the end of a
 	 * truncated recording (g->why says where). */
 	bool cut;

@@ -248,5 +248,13 @@ int replay_session_status(struct replay_session *rs, enum replay_status st)
 			(unsigned long long)rs->m->icount);
 		return REWIND_EXIT_PASS;
 	}
+	if (g->at_limit) {
+		fprintf(stderr,
+			"rewind: the recording stopped at its instruction "
+			"limit, "
+			"icount %llu\n",
+			(unsigned long long)rs->m->icount);
+		return REWIND_EXIT_LIMIT;
+	}
 	return session_exit_status(rs->m);
 }

@@ -60,6 +60,10 @@ static bool replay_event(struct machine *m, struct gate *g,
 			g->interrupted = e->code ? e->code : -1;
 			return false;
 		}
+		if (e->value == EV_END_LIMIT && m->exit == MEXIT_RUNNING) {
+			g->at_limit = true;
+			return false;
+		}
 		if (m->exit != (enum machine_exit)e->value ||
 		    m->exit_code != e->code)
 			gate_fail(g, e->icount,

@@ -130,6 +130,13 @@ void session_log_interrupted(struct machine *m, struct gate *g, int sig)
 	gate_log(g, &end);
 }
 
+void session_log_limit(struct machine *m, struct gate *g)
+{
+	struct event end = {
+		.type = EV_END, .icount = m->icount, .value = EV_END_LIMIT};
+	gate_log(g, &end);
+}
+
 int session_interrupted(const struct machine *m)
 {
 	return m->exit == MEXIT_RUNNING ? interrupt_pending() : 0;
@@ -350,10 +357,14 @@ struct session_result session_run(struct machine *m, struct gate *g,
 			"%llu\n",
 			(unsigned long long)m->icount);
 	bool quit = !sig && con.quit && m->exit == MEXIT_RUNNING;
+	bool at_limit = !sig && !quit && !con.saw_failure &&
+			m->exit == MEXIT_RUNNING && m->icount >= limit;
 	if (g->mode == GATE_RECORD) {
 		session_digest(m, g, true);
 		if (sig || quit)
 			session_log_interrupted(m, g, sig);
+		else if (at_limit)
+			session_log_limit(m, g);
 		else
 			session_log_end(m, g);
 	}

@@ -141,6 +141,8 @@ void session_log_end(struct machine *m, struct gate *g);
 /* ... the end record of a run that signal sig stopped, or (sig 0) that
  * the user ended from the console (EV_END_INTERRUPTED). */
 void session_log_interrupted(struct machine *m, struct gate *g, int sig);
+/* ... the end record of a run stopped at its --limit (EV_END_LIMIT). */
+void session_log_limit(struct machine *m, struct gate *g);
 /* The process exit status for how the guest ended (messages to stderr). */
 int session_exit_status(const struct machine *m);
 /* The record configuration for o, and back. */

@@ -275,6 +275,8 @@ expect 1 'reported a failure' -- record -o "$work/panic.rec" --bios none --kerne
 expect 1 '' -- replay "$work/panic.rec"
 expect 42 '' -- replay "$work/e.rec"
 expect 124 'instruction limit reached at icount 100000' -- record -o "$work/spin.rec" --bios none --kernel "$work/spin.elf" --limit 100000
+# Its replay ends where the recorder stopped, with the same status.
+expect 124 'stopped at its instruction limit, icount 100000' -- replay "$work/spin.rec" --verify
 # `git bisect run`: 125 skips a commit rewind could not run (its kernel is
 # missing here), instead of calling it the culprit. c1..c6: c3 cannot run,
 # c5 brings the failure.
