@@ -5,58 +5,22 @@ continue across the whole recording to a breakpoint at the reset
 vector. Prints `name value unit` lines.
 Usage: reverse.py PORT [STEPS]"""
 import re
-import socket
 import statistics
 import sys
 import time
 
+from rsp import Stub
+
 port = int(sys.argv[1])
 steps = int(sys.argv[2]) if len(sys.argv) > 2 else 30
-s = socket.create_connection(("127.0.0.1", port), timeout=600)
-s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-acks = True
-
-
-def frame(payload):
-    return b"$" + payload + b"#%02x" % (sum(payload) % 256)
-
-
-def reply():
-    buf = b""
-    while True:
-        c = s.recv(1)
-        if not c:
-            raise EOFError
-        if c in b"+-" and not buf:
-            continue
-        buf += c
-        if buf.startswith(b"$") and len(buf) >= 4 and buf[-3:-2] == b"#":
-            if acks:
-                s.sendall(b"+")
-            return buf[1:-3]
-
-
-def ask(p):
-    s.sendall(frame(p))
-    return reply()
-
-
-ask(b"QStartNoAckMode")
-acks = False
+stub = Stub(port)
+ask = stub.ask
 t0 = time.perf_counter()
 r = ask(b"c")
 print("replay-with-checkpoints %.3f s" % (time.perf_counter() - t0))
 if b"replaylog:end" not in r:
     sys.exit("continue did not reach the end of the recording: %r" % r)
-# Monitor output comes as O packets (hex text), then OK.
-s.sendall(frame(b"qRcmd," + b"checkpoints".hex().encode()))
-text = b""
-while True:
-    r2 = reply()
-    if not r2.startswith(b"O") or r2 == b"OK":
-        break
-    text += bytes.fromhex(r2[1:].decode())
-first = text.decode().splitlines()[0]
+first = stub.monitor("checkpoints").splitlines()[0]
 m = re.search(r"^(\d+) checkpoints.*taken (\d+) in ([\d.]+) ms, ([\d.]+) ms each", first)
 if not m:
     sys.exit("monitor checkpoints: %r" % first)
@@ -77,4 +41,4 @@ r = ask(b"bc")
 print("reverse-continue-whole-run %.3f s" % (time.perf_counter() - t0))
 if b"hwbreak" not in r and b"replaylog:begin" not in r:
     sys.exit("bc: %r" % r)
-s.sendall(frame(b"k"))
+stub.kill()

@@ -5,57 +5,15 @@ break at ADDR). Prints `name value unit` lines: the search's time, where
 it stopped, and how many checkpoint intervals it replayed and skipped.
 Usage: skip.py PORT NAME KIND ADDR [LEN]"""
 import re
-import socket
 import sys
 import time
 
+from rsp import Stub
+
 port, name, kind, addr = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 length = int(sys.argv[5]) if len(sys.argv) > 5 else 8
-s = socket.create_connection(("127.0.0.1", port), timeout=600)
-s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-acks = True
-
-
-def frame(payload):
-    return b"$" + payload + b"#%02x" % (sum(payload) % 256)
-
-
-def reply():
-    buf = b""
-    while True:
-        c = s.recv(1)
-        if not c:
-            raise EOFError
-        if c in b"+-" and not buf:
-            continue
-        buf += c
-        if buf.startswith(b"$") and len(buf) >= 4 and buf[-3:-2] == b"#":
-            if acks:
-                s.sendall(b"+")
-            return buf[1:-3]
-
-
-def ask(p):
-    """The reply to p, past any notes for gdb's user (O packets)."""
-    s.sendall(frame(p))
-    r = reply()
-    while r.startswith(b"O") and r != b"OK":
-        r = reply()
-    return r
-
-
-def monitor(cmd):
-    s.sendall(frame(b"qRcmd," + cmd.encode().hex().encode()))
-    text = b""
-    while True:
-        r = reply()
-        if not r.startswith(b"O") or r == b"OK":
-            return text.decode()
-        text += bytes.fromhex(r[1:].decode())
-
-
-ask(b"QStartNoAckMode")
-acks = False
+stub = Stub(port)
+ask, monitor = stub.ask, stub.monitor
 r = ask(b"c")
 if b"replaylog:end" not in r:
     sys.exit("continue did not reach the end of the recording: %r" % r)
@@ -84,4 +42,4 @@ r0, k0 = counts(before)
 r1, k1 = counts(monitor("checkpoints"))
 print("%s-replayed %d intervals" % (name, r1 - r0))
 print("%s-skipped %d intervals" % (name, k1 - k0))
-s.sendall(frame(b"k"))
+stub.kill()
