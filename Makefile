@@ -56,6 +56,11 @@ FUZZ_SRCS  := $(wildcard tests/fuzz/*.c)
 FUZZ_SECONDS ?= 60
 # Fuzz binaries compile several sources in one step: no dependency files.
 FUZZ_CFLAGS := $(filter-out -MMD -MP,$(CFLAGS_COMMON))
+# The machine the machine targets reuse across inputs.
+FUZZ_MACHINE := tests/fuzz/fuzz_machine.c tests/fuzz/fuzz_machine.h \
+	tests/fuzz/reset.ignorelist
+FUZZ_RESET_FLAGS := -fsanitize-coverage-ignorelist=tests/fuzz/reset.ignorelist \
+	-fsanitize-ignorelist=tests/fuzz/reset.ignorelist
 
 # Guest programs: the ISA suite and the benchmark.
 RV_CC    := riscv64-unknown-elf-gcc
@@ -161,7 +166,8 @@ check: deps
 FORMAT_SRCS = $(CORE_SRCS) $(REPLAY_SRCS) $(HISTORY_SRCS) $(CLI_SRCS) \
 	$(wildcard core/*.h core/dev/*.h core/util/*.h replay/*.h cli/*.h \
 		gdb/*.h snapshots/*.h history/*.h) \
-	$(UNIT_SRCS) $(FUZZ_SRCS) $(wildcard tests/devices/*.[ch] tests/tools/*.c)
+	$(UNIT_SRCS) $(FUZZ_SRCS) $(wildcard tests/fuzz/*.h tests/devices/*.[ch] \
+	tests/tools/*.c)
 
 check-format:
 	@bad=$$(clang-format --dry-run --Werror $(FORMAT_SRCS) 2>&1 | \
@@ -186,22 +192,28 @@ $(BUILD)/fuzz/fuzz_gdb_replay: tests/fuzz/driver.c tests/fuzz/fuzz_gdb.c $(BUILD
 	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_gdb.c \
 		$(LIBCORE_SAN) -o $@ $(LIBS)
 
-$(BUILD)/fuzz/fuzz_snapshot_replay: tests/fuzz/driver.c tests/fuzz/fuzz_snapshot.c $(BUILD)/libcore-san.a
+$(BUILD)/fuzz/fuzz_snapshot_replay: tests/fuzz/driver.c tests/fuzz/fuzz_snapshot.c \
+		$(FUZZ_MACHINE) $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
-	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_snapshot.c \
-		$(LIBCORE_SAN) -o $@ $(LIBS)
+	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) -DFUZZ_CHECK_RESET tests/fuzz/driver.c \
+		tests/fuzz/fuzz_snapshot.c tests/fuzz/fuzz_machine.c $(LIBCORE_SAN) \
+		-o $@ $(LIBS)
 
 # And virtio descriptor chains against a machine with a disk.
-$(BUILD)/fuzz/fuzz_virtio_replay: tests/fuzz/driver.c tests/fuzz/fuzz_virtio.c $(BUILD)/libcore-san.a
+$(BUILD)/fuzz/fuzz_virtio_replay: tests/fuzz/driver.c tests/fuzz/fuzz_virtio.c \
+		$(FUZZ_MACHINE) $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
-	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_virtio.c \
-		$(LIBCORE_SAN) -o $@ $(LIBS)
+	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) -DFUZZ_CHECK_RESET tests/fuzz/driver.c \
+		tests/fuzz/fuzz_virtio.c tests/fuzz/fuzz_machine.c $(LIBCORE_SAN) \
+		-o $@ $(LIBS)
 
 # And network frames into the card.
-$(BUILD)/fuzz/fuzz_net_replay: tests/fuzz/driver.c tests/fuzz/fuzz_net.c $(BUILD)/libcore-san.a
+$(BUILD)/fuzz/fuzz_net_replay: tests/fuzz/driver.c tests/fuzz/fuzz_net.c \
+		$(FUZZ_MACHINE) $(BUILD)/libcore-san.a
 	@mkdir -p $(dir $@)
-	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) tests/fuzz/driver.c tests/fuzz/fuzz_net.c \
-		$(LIBCORE_SAN) -o $@ $(LIBS)
+	$(CC) $(FUZZ_CFLAGS) -O1 $(SAN) -DFUZZ_CHECK_RESET tests/fuzz/driver.c \
+		tests/fuzz/fuzz_net.c tests/fuzz/fuzz_machine.c $(LIBCORE_SAN) \
+		-o $@ $(LIBS)
 
 fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay \
 		$(BUILD)/fuzz/fuzz_snapshot_replay $(BUILD)/fuzz/fuzz_virtio_replay \
@@ -242,11 +254,13 @@ fuzz-gdb: $(BUILD)/fuzz/fuzz_gdb
 # The snapshot reader with the machine behind it: every core source is
 # built with clang here, since libFuzzer and the sanitizers must come from
 # one compiler. make fuzz-snapshot FUZZ_SECONDS=600.
-$(BUILD)/fuzz/fuzz_snapshot: tests/fuzz/fuzz_snapshot.c $(CORE_SRCS) $(REPLAY_SRCS)
+$(BUILD)/fuzz/fuzz_snapshot: tests/fuzz/fuzz_snapshot.c $(FUZZ_MACHINE) \
+		$(CORE_SRCS) $(REPLAY_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
-		-fsanitize=fuzzer,address,undefined \
-		tests/fuzz/fuzz_snapshot.c $(CORE_SRCS) $(REPLAY_SRCS) -o $@ $(LIBS)
+		-fsanitize=fuzzer,address,undefined $(FUZZ_RESET_FLAGS) \
+		tests/fuzz/fuzz_snapshot.c tests/fuzz/fuzz_machine.c \
+		$(CORE_SRCS) $(REPLAY_SRCS) -o $@ $(LIBS)
 
 fuzz-snapshot: $(BUILD)/fuzz/fuzz_snapshot
 	@mkdir -p $(BUILD)/fuzz/snapshot-corpus
@@ -256,11 +270,12 @@ fuzz-snapshot: $(BUILD)/fuzz/fuzz_snapshot
 
 # virtio descriptor chains from a guest-memory image (tests/fuzz/fuzz_virtio.c),
 # the machine's sources built with clang as for fuzz-snapshot.
-$(BUILD)/fuzz/fuzz_virtio: tests/fuzz/fuzz_virtio.c $(CORE_SRCS)
+$(BUILD)/fuzz/fuzz_virtio: tests/fuzz/fuzz_virtio.c $(FUZZ_MACHINE) $(CORE_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
-		-fsanitize=fuzzer,address,undefined \
-		tests/fuzz/fuzz_virtio.c $(CORE_SRCS) -o $@ $(LIBS)
+		-fsanitize=fuzzer,address,undefined $(FUZZ_RESET_FLAGS) \
+		tests/fuzz/fuzz_virtio.c tests/fuzz/fuzz_machine.c $(CORE_SRCS) \
+		-o $@ $(LIBS)
 
 fuzz-virtio: $(BUILD)/fuzz/fuzz_virtio
 	@mkdir -p $(BUILD)/fuzz/virtio-corpus
@@ -269,11 +284,12 @@ fuzz-virtio: $(BUILD)/fuzz/fuzz_virtio
 		$(BUILD)/fuzz/virtio-corpus tests/fuzz/corpus/virtio
 
 # Network frames into the card (tests/fuzz/fuzz_net.c), built the same way.
-$(BUILD)/fuzz/fuzz_net: tests/fuzz/fuzz_net.c $(CORE_SRCS)
+$(BUILD)/fuzz/fuzz_net: tests/fuzz/fuzz_net.c $(FUZZ_MACHINE) $(CORE_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
-		-fsanitize=fuzzer,address,undefined \
-		tests/fuzz/fuzz_net.c $(CORE_SRCS) -o $@ $(LIBS)
+		-fsanitize=fuzzer,address,undefined $(FUZZ_RESET_FLAGS) \
+		tests/fuzz/fuzz_net.c tests/fuzz/fuzz_machine.c $(CORE_SRCS) \
+		-o $@ $(LIBS)
 
 fuzz-net: $(BUILD)/fuzz/fuzz_net
 	@mkdir -p $(BUILD)/fuzz/net-corpus

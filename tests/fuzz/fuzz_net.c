@@ -29,6 +29,7 @@
 #include "../../core/dev/virtio_net.h"
 #include "../../core/machine.h"
 #include "../../core/util/le.h"
+#include "fuzz_machine.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,32 +146,43 @@ static void drive(struct machine *m, const uint8_t *h, const uint8_t *frames,
 	}
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* The machine every input starts from: the card not yet set up, the hart
+ * at the WFI loop (wfi; j .-4: it waits, so time jumps to each
+ * completion). */
+static struct machine *machine_get(void)
 {
-	if (size < FUZZ_HDR)
-		return 0;
+	static struct fuzz_machine fm;
+	if (fm.m) {
+		fuzz_machine_reset(&fm);
+		return fm.m;
+	}
 	struct machine_config cfg = {
 		.ram_size = FUZZ_RAM,
 		.nharts = 1,
 		.net = true,
 		.host = {.wall_ns = fuzz_wall_ns, .entropy = fuzz_entropy}};
-	char err[256];
-	struct machine *m = machine_new(&cfg, err, sizeof(err));
-	if (!m) {
-		fprintf(stderr, "fuzz_net: %s\n", err);
-		abort();
-	}
-	virtio_net_set_tx(virtio_net_of(m), fuzz_tx, NULL);
-	/* wfi; j .-4: the hart waits, so time jumps to each completion. */
-	uint8_t *ram = bus_host_ptr(&m->bus, RAM_BASE, FUZZ_RAM);
+	fuzz_machine_new(&fm, &cfg);
+	virtio_net_set_tx(virtio_net_of(fm.m), fuzz_tx, NULL);
+	uint8_t *ram = bus_host_ptr(&fm.m->bus, RAM_BASE, 8);
 	le_put32(ram, 0x10500073);
 	le_put32(ram + 4, 0xffdff06f);
+	bus_note_write(&fm.m->bus, RAM_BASE, 8);
+	fm.m->harts[0]->pc = RAM_BASE;
+	fuzz_machine_mark(&fm);
+	return fm.m;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < FUZZ_HDR)
+		return 0;
+	struct machine *m = machine_get();
 	size_t n = size - FUZZ_HDR;
 	if (n > FUZZ_RAM - FUZZ_LOAD)
 		n = FUZZ_RAM - FUZZ_LOAD;
-	memcpy(ram + FUZZ_LOAD, data + FUZZ_HDR, n);
-	bus_note_write(&m->bus, RAM_BASE, FUZZ_RAM);
-	m->harts[0]->pc = RAM_BASE;
+	memcpy(bus_host_ptr(&m->bus, RAM_BASE + FUZZ_LOAD, n ? n : 1),
+	       data + FUZZ_HDR, n);
+	bus_note_write(&m->bus, RAM_BASE + FUZZ_LOAD, n);
 	/* The frames are a copy: the card must not rely on them living in
 	 * guest memory. */
 	uint8_t *frames = malloc(n ? n : 1);
@@ -179,6 +191,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(frames, data + FUZZ_HDR, n);
 	drive(m, data, frames, n);
 	free(frames);
-	machine_free(m);
 	return 0;
 }

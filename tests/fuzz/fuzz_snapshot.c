@@ -24,6 +24,7 @@
 #include "../../core/util/le.h"
 #include "../../replay/logfile.h"
 #include "../../snapshots/snapshot.h"
+#include "fuzz_machine.h"
 
 #include <lz4.h>
 #include <stdio.h>
@@ -70,8 +71,14 @@ static void repair_checksums(uint8_t *d, size_t size)
 	}
 }
 
-static void restore_one(const uint8_t *data, size_t size)
+/* The machine every restore starts from: as built, never run. */
+static struct machine *machine_get(void)
 {
+	static struct fuzz_machine fm;
+	if (fm.m) {
+		fuzz_machine_reset(&fm);
+		return fm.m;
+	}
 	struct machine_config cfg = {
 		.ram_size = FUZZ_RAM,
 		.nharts = 1,
@@ -79,12 +86,16 @@ static void restore_one(const uint8_t *data, size_t size)
 		 * wrap_records' header names that version. */
 		.identity = MACHINE_IDENTITY_V1,
 		.host = {.wall_ns = fuzz_wall_ns, .entropy = fuzz_entropy}};
-	char err[1024] = "";
-	struct machine *m = machine_new(&cfg, err, sizeof(err));
-	if (!m)
-		abort();
+	fuzz_machine_new(&fm, &cfg);
+	fuzz_machine_mark(&fm);
+	return fm.m;
+}
+
+static void restore_one(const uint8_t *data, size_t size)
+{
+	struct machine *m = machine_get();
 	struct snapshot_info info = {0};
-	err[0] = '\0';
+	char err[1024] = "";
 	int rc = snapshot_restore_mem(m, data, size, &info, err, sizeof(err));
 	/* FUZZ_VERBOSE=1 says what became of each input. */
 	if (getenv("FUZZ_VERBOSE"))
@@ -100,7 +111,6 @@ static void restore_one(const uint8_t *data, size_t size)
 			abort();
 		machine_run(m, 20000);
 	}
-	machine_free(m);
 }
 
 #define RECS_MAGIC "SNAPRECS"

@@ -26,10 +26,13 @@
 #include "../../core/machine.h"
 #include "../../core/util/file_io.h"
 #include "../../core/util/le.h"
+#include "fuzz_machine.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define FUZZ_RAM     (1u << 20)
@@ -77,16 +80,19 @@ static void image_make(void)
 	atexit(image_remove);
 }
 
-/* The file must still hold exactly what image_make wrote. */
+/* The file must still hold exactly what image_make wrote: read back
+ * through a descriptor kept open, since opening the file for every input
+ * would cost more than most inputs do. */
 static void image_check(void)
 {
-	static uint8_t now[sizeof image + 1];
-	FILE *f = fopen(image_path, "rb");
-	if (!f)
-		abort();
-	size_t n = fread(now, 1, sizeof now, f);
-	fclose(f);
-	if (n != sizeof image || memcmp(now, image, n) != 0)
+	static uint8_t now[sizeof image];
+	static int fd = -1;
+	if (fd < 0)
+		fd = open(image_path, O_RDONLY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || st.st_size != sizeof image ||
+	    file_pread_all(fd, now, sizeof now, 0) != 0 ||
+	    memcmp(now, image, sizeof image) != 0)
 		abort();
 }
 
@@ -148,36 +154,47 @@ static void drive(struct machine *m, const uint8_t *h)
 	}
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* The machine every input starts from, one per disk mode: the device not
+ * yet set up, the hart at the WFI loop (wfi; j .-4: it waits, so time
+ * jumps to the next completion and the machine is idle once every
+ * request is done). */
+static struct machine *machine_get(enum disk_mode mode)
 {
-	if (size < FUZZ_HDR)
-		return 0;
+	static struct fuzz_machine fms[2];
+	struct fuzz_machine *fm = &fms[mode == DISK_READONLY];
+	if (fm->m) {
+		fuzz_machine_reset(fm);
+		return fm->m;
+	}
 	image_make();
 	struct machine_config cfg = {
 		.ram_size = FUZZ_RAM,
 		.nharts = 1,
 		.ndisks = 1,
 		.host = {.wall_ns = fuzz_wall_ns, .entropy = fuzz_entropy}};
-	cfg.disks[0] = (struct disk_config){.path = image_path,
-					    .mode = data[0] & 4 ? DISK_READONLY
-								: DISK_OVERLAY};
-	char err[256];
-	struct machine *m = machine_new(&cfg, err, sizeof(err));
-	if (!m) {
-		fprintf(stderr, "fuzz_virtio: %s\n", err);
-		abort();
-	}
-	/* wfi; j .-4: the hart waits, so time jumps to the next completion
-	 * and the machine is idle once every request is done. */
-	uint8_t *ram = bus_host_ptr(&m->bus, RAM_BASE, FUZZ_RAM);
+	cfg.disks[0] = (struct disk_config){.path = image_path, .mode = mode};
+	fuzz_machine_new(fm, &cfg);
+	uint8_t *ram = bus_host_ptr(&fm->m->bus, RAM_BASE, 8);
 	le_put32(ram, 0x10500073);
 	le_put32(ram + 4, 0xffdff06f);
+	bus_note_write(&fm->m->bus, RAM_BASE, 8);
+	fm->m->harts[0]->pc = RAM_BASE;
+	fuzz_machine_mark(fm);
+	return fm->m;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < FUZZ_HDR)
+		return 0;
+	struct machine *m =
+		machine_get(data[0] & 4 ? DISK_READONLY : DISK_OVERLAY);
 	size_t n = size - FUZZ_HDR;
 	if (n > FUZZ_RAM - FUZZ_LOAD)
 		n = FUZZ_RAM - FUZZ_LOAD;
+	uint8_t *ram = bus_host_ptr(&m->bus, RAM_BASE, FUZZ_RAM);
 	memcpy(ram + FUZZ_LOAD, data + FUZZ_HDR, n);
-	bus_note_write(&m->bus, RAM_BASE, FUZZ_RAM);
-	m->harts[0]->pc = RAM_BASE;
+	bus_note_write(&m->bus, RAM_BASE + FUZZ_LOAD, n);
 	drive(m, data);
 	/* FUZZ_VERBOSE=1 says how far each input got: the used ring's index
 	 * (when the ring is in RAM) and the virtual time spent. */
@@ -186,7 +203,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "used idx %d, icount %llu\n",
 			used <= FUZZ_RAM - 4 ? le_get16(ram + used + 2) : -1,
 			(unsigned long long)m->icount);
-	machine_free(m);
 	image_check();
 	return 0;
 }

@@ -1,0 +1,111 @@
+/* One machine reused across a fuzz target's inputs (fuzz_machine.h). */
+#include "fuzz_machine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void fuzz_machine_fail(const char *what)
+{
+	fprintf(stderr, "fuzz machine: %s\n", what);
+	abort();
+}
+
+/* The machines live until the process ends; freeing them then lets the
+ * leak check at exit see what machine_free leaves behind. */
+static struct fuzz_machine *fuzz_machines[4];
+
+static void fuzz_machine_free_all(void)
+{
+	for (size_t i = 0; i < sizeof fuzz_machines / sizeof *fuzz_machines;
+	     i++) {
+		struct fuzz_machine *fm = fuzz_machines[i];
+		if (!fm)
+			continue;
+		machine_free(fm->m);
+		free(fm->state.p);
+		free(fm->ram);
+		free(fm->written);
+		free(fm->dirty);
+		memset(fm, 0, sizeof(*fm));
+	}
+}
+
+void fuzz_machine_new(struct fuzz_machine *fm, const struct machine_config *cfg)
+{
+	char err[256];
+	size_t slot = 0;
+	while (slot < sizeof fuzz_machines / sizeof *fuzz_machines &&
+	       fuzz_machines[slot])
+		slot++;
+	if (slot == sizeof fuzz_machines / sizeof *fuzz_machines)
+		fuzz_machine_fail("too many machines");
+	if (slot == 0)
+		atexit(fuzz_machine_free_all);
+	fuzz_machines[slot] = fm;
+	memset(fm, 0, sizeof(*fm));
+	fm->m = machine_new(cfg, err, sizeof(err));
+	if (!fm->m)
+		fuzz_machine_fail(err);
+	struct mem_region *r = fm->m->ram;
+	fm->words = ((r->size >> PAGE_SHIFT) + 63) / 64;
+	fm->ram = malloc(r->size);
+	fm->written = malloc(fm->words * 8);
+	fm->dirty = malloc(fm->words * 8);
+	if (!fm->ram || !fm->written || !fm->dirty)
+		fuzz_machine_fail("out of memory");
+}
+
+void fuzz_machine_mark(struct fuzz_machine *fm)
+{
+	struct mem_region *r = fm->m->ram;
+	fm->state.len = 0;
+	if (machine_save(fm->m, &fm->state))
+		fuzz_machine_fail("out of memory saving the machine");
+	memcpy(fm->ram, r->host, r->size);
+	memcpy(fm->written, r->written, fm->words * 8);
+	memcpy(fm->dirty, r->dirty, fm->words * 8);
+}
+
+void fuzz_machine_reset(struct fuzz_machine *fm)
+{
+	struct machine *m = fm->m;
+	struct mem_region *r = m->ram;
+	/* A page never written since power-on still reads as zero, as it
+	 * did at the mark; the others get their marked contents back. */
+	for (size_t w = 0; w < fm->words; w++)
+		for (uint64_t bits = r->written[w]; bits; bits &= bits - 1) {
+			uint64_t p = w * 64 + (uint64_t)__builtin_ctzll(bits);
+			memcpy(r->host + (p << PAGE_SHIFT),
+			       fm->ram + (p << PAGE_SHIFT), PAGE_SIZE);
+		}
+	/* Drop every decoded block, as a new machine has none; this marks
+	 * all of RAM written, which the marked bitmaps then undo. */
+	bus_note_write(&m->bus, r->base, r->size);
+	struct state_reader rd = {fm->state.p, fm->state.p + fm->state.len,
+				  false};
+	char err[512];
+	if (machine_load(m, &rd, err, sizeof(err)))
+		fuzz_machine_fail(err);
+	memcpy(r->written, fm->written, fm->words * 8);
+	memcpy(r->dirty, fm->dirty, fm->words * 8);
+#ifdef FUZZ_CHECK_RESET
+	if (!fuzz_machine_check(fm))
+		fuzz_machine_fail("the reset left something of the last input");
+#endif
+}
+
+bool fuzz_machine_check(struct fuzz_machine *fm)
+{
+	struct mem_region *r = fm->m->ram;
+	struct state_buf now = {0};
+	if (machine_save(fm->m, &now))
+		fuzz_machine_fail("out of memory saving the machine");
+	bool same = now.len == fm->state.len &&
+		    memcmp(now.p, fm->state.p, now.len) == 0 &&
+		    memcmp(r->host, fm->ram, r->size) == 0 &&
+		    memcmp(r->written, fm->written, fm->words * 8) == 0 &&
+		    memcmp(r->dirty, fm->dirty, fm->words * 8) == 0;
+	free(now.p);
+	return same;
+}

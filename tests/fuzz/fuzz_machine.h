@@ -1,0 +1,39 @@
+/* One machine for every input of a fuzz target. Building a machine per
+ * input costs far more than most inputs do (each hart's caches are megabytes
+ * the kernel must fault in and zero), so a target builds one, marks the
+ * state it wants each input to start from, and resets to that mark before
+ * each input: RAM pages written since go back to their marked contents,
+ * and the machine state (harts, devices, disk overlays, scheduler) is
+ * loaded from a machine_save taken at the mark, as a snapshot restore
+ * would. Inputs stay independent of each other, as libFuzzer requires;
+ * fuzz_machine_check proves a reset complete. */
+#ifndef REWIND_TESTS_FUZZ_MACHINE_H
+#define REWIND_TESTS_FUZZ_MACHINE_H
+
+#include "../../core/machine.h"
+#include "../../core/state.h"
+
+#include <stdbool.h>
+
+struct fuzz_machine {
+	struct machine *m;
+	struct state_buf state; /* machine_save at the mark */
+	uint8_t *ram;		/* RAM at the mark */
+	uint64_t *written;	/* RAM's written and dirty bitmaps there */
+	uint64_t *dirty;
+	size_t words; /* of each bitmap */
+};
+
+/* Build fm->m from cfg; the caller prepares it, then calls
+ * fuzz_machine_mark. Aborts with a message when it cannot. */
+void fuzz_machine_new(struct fuzz_machine *fm,
+		      const struct machine_config *cfg);
+/* Take the state each input starts from. */
+void fuzz_machine_mark(struct fuzz_machine *fm);
+/* Put the machine back in the marked state. */
+void fuzz_machine_reset(struct fuzz_machine *fm);
+/* Is the machine exactly as marked (state, RAM, bitmaps)? For checking
+ * that a reset after an input leaves nothing of it behind. */
+bool fuzz_machine_check(struct fuzz_machine *fm);
+
+#endif
