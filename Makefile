@@ -56,6 +56,9 @@ FUZZ_SRCS  := $(wildcard tests/fuzz/*.c)
 FUZZ_SECONDS ?= 60
 # Fuzz binaries compile several sources in one step: no dependency files.
 FUZZ_CFLAGS := $(filter-out -MMD -MP,$(CFLAGS_COMMON))
+# libFuzzer with the sanitizers; undefined behaviour stops the run as a
+# crash does, instead of a message the run goes on past.
+FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 # The machine the machine targets reuse across inputs.
 FUZZ_MACHINE := tests/fuzz/fuzz_machine.c tests/fuzz/fuzz_machine.h \
 	tests/fuzz/reset.ignorelist
@@ -229,7 +232,7 @@ fuzz-corpus: $(BUILD)/fuzz/fuzz_log_replay $(BUILD)/fuzz/fuzz_gdb_replay \
 $(BUILD)/fuzz/fuzz_log: tests/fuzz/fuzz_log.c replay/logfile.c replay/logfile.h \
 		$(UTIL_SRCS)
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined \
+	clang $(FUZZ_CFLAGS) -O1 $(FUZZ_SAN) \
 		tests/fuzz/fuzz_log.c replay/logfile.c $(UTIL_SRCS) -o $@ -llz4
 
 fuzz-log: $(BUILD)/fuzz/fuzz_log
@@ -247,13 +250,13 @@ GDB_PACKET_SRCS := gdb/packet.c gdb/packet_parse.c gdb/packet_reply.c
 # edges still count and the sanitizers still check them; the parser and
 # the reply builders keep comparison tracing, for the command names.
 FUZZ_NO_CMP := -fsanitize=fuzzer-no-link,address,undefined \
-	-fno-sanitize-coverage=trace-cmp
+	-fno-sanitize-recover=all -fno-sanitize-coverage=trace-cmp
 $(BUILD)/fuzz/fuzz_gdb: tests/fuzz/fuzz_gdb.c $(GDB_PACKET_SRCS) $(wildcard gdb/*.h)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -O1 $(FUZZ_NO_CMP) -c gdb/packet.c -o $@-rx.o
 	clang $(FUZZ_CFLAGS) -O1 $(FUZZ_NO_CMP) -c tests/fuzz/fuzz_gdb.c \
 		-o $@-harness.o
-	clang $(FUZZ_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined \
+	clang $(FUZZ_CFLAGS) -O1 $(FUZZ_SAN) \
 		$@-rx.o $@-harness.o gdb/packet_parse.c gdb/packet_reply.c -o $@
 
 fuzz-gdb: $(BUILD)/fuzz/fuzz_gdb
@@ -269,7 +272,7 @@ $(BUILD)/fuzz/fuzz_snapshot: tests/fuzz/fuzz_snapshot.c $(FUZZ_MACHINE) \
 		$(CORE_SRCS) $(REPLAY_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
-		-fsanitize=fuzzer,address,undefined $(FUZZ_RESET_FLAGS) \
+		$(FUZZ_SAN) $(FUZZ_RESET_FLAGS) \
 		tests/fuzz/fuzz_snapshot.c tests/fuzz/fuzz_machine.c \
 		$(CORE_SRCS) $(REPLAY_SRCS) -o $@ $(LIBS)
 
@@ -284,7 +287,7 @@ fuzz-snapshot: $(BUILD)/fuzz/fuzz_snapshot
 $(BUILD)/fuzz/fuzz_virtio: tests/fuzz/fuzz_virtio.c $(FUZZ_MACHINE) $(CORE_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
-		-fsanitize=fuzzer,address,undefined $(FUZZ_RESET_FLAGS) \
+		$(FUZZ_SAN) $(FUZZ_RESET_FLAGS) \
 		tests/fuzz/fuzz_virtio.c tests/fuzz/fuzz_machine.c $(CORE_SRCS) \
 		-o $@ $(LIBS)
 
@@ -298,7 +301,7 @@ fuzz-virtio: $(BUILD)/fuzz/fuzz_virtio
 $(BUILD)/fuzz/fuzz_net: tests/fuzz/fuzz_net.c $(FUZZ_MACHINE) $(CORE_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
-		-fsanitize=fuzzer,address,undefined $(FUZZ_RESET_FLAGS) \
+		$(FUZZ_SAN) $(FUZZ_RESET_FLAGS) \
 		tests/fuzz/fuzz_net.c tests/fuzz/fuzz_machine.c $(CORE_SRCS) \
 		-o $@ $(LIBS)
 

@@ -177,11 +177,9 @@ static bool hart_state_valid(const struct hart *t)
 int hart_state_load(struct hart *h, struct state_reader *r)
 {
 	/* Parse into a copy so that a bad state changes nothing; the
-	 * caches, which end the structure, are not part of it, so the copy
-	 * stops before them (a whole hart is megabytes, and every restore
-	 * comes here). */
+	 * caches, which end the structure, are not part of it. */
 	const size_t state = offsetof(struct hart, tlb);
-	struct hart *t = malloc(state);
+	struct hart *t = malloc(sizeof(*t));
 	if (!t)
 		return -ENOMEM;
 	memcpy(t, h, state);
