@@ -160,7 +160,34 @@ int machine_tune_parse(const char *s, unsigned *out)
 	return 0;
 }
 
+/* Anonymous memory reads back as zeros once dropped: all of r, or the
+ * runs of pages not in keep. */
+static void machine_drop_ram(struct mem_region *r, const uint64_t *keep)
+{
+	uint64_t pages = r->size >> PAGE_SHIFT;
+	if (!keep) {
+		madvise(r->host, r->size, MADV_DONTNEED);
+		return;
+	}
+	for (uint64_t p = 0; p < pages;) {
+		uint64_t q = p;
+		while (q < pages && !(keep[q / 64] >> (q % 64) & 1))
+			q++;
+		if (q > p)
+			madvise(r->host + (p << PAGE_SHIFT),
+				(q - p) << PAGE_SHIFT, MADV_DONTNEED);
+		while (q < pages && keep[q / 64] >> (q % 64) & 1)
+			q++;
+		p = q;
+	}
+}
+
 void machine_reboot(struct machine *m)
+{
+	machine_reboot_keeping(m, NULL);
+}
+
+void machine_reboot_keeping(struct machine *m, const uint64_t *keep)
 {
 	m->bp_hart = -1;
 	for (int i = 0; i < m->bus.nregions; i++) {
@@ -168,8 +195,7 @@ void machine_reboot(struct machine *m)
 		block_free_region(r);
 		if (r->readonly)
 			continue;
-		/* Anonymous memory reads back as zeros once dropped. */
-		madvise(r->host, r->size, MADV_DONTNEED);
+		machine_drop_ram(r, r == m->ram ? keep : NULL);
 		bus_mark_dirty(r, r->base, r->size);
 		memset(r->written, 0, ((r->size >> PAGE_SHIFT) + 63) / 64 * 8);
 	}

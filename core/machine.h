@@ -275,6 +275,10 @@ void machine_free(struct machine *m);
  * dropped, harts and devices reset. Virtual time runs on, and disks keep
  * what the guest wrote. The caller boots the images again. */
 void machine_reboot(struct machine *m);
+/* The same for a snapshot restore about to overwrite every RAM page set in
+ * keep (a bit per page of m->ram): those keep their host memory and stale
+ * contents instead of being dropped and faulted in again. */
+void machine_reboot_keeping(struct machine *m, const uint64_t *keep);
 
 /* A chaos decision of kind for who: a number in [0, n) from the chaos
  * PRNG, or dflt when chaos is off or the draw is not among the kept ones.

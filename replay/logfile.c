@@ -71,9 +71,9 @@ struct log_writer {
 	uint8_t *out; /* chunk header and compressed payload */
 	size_t out_cap;
 	struct log_stats st;
-	bool sync;    /* fsync at open and close */
-	bool own_fd;  /* close the fd when done */
-	int failed; /* sticky negative errno once a write went wrong */
+	bool sync;   /* fsync at open and close */
+	bool own_fd; /* close the fd when done */
+	int failed;  /* sticky negative errno once a write went wrong */
 	char err[ERR_SIZE];
 };
 
@@ -314,7 +314,7 @@ struct log_reader {
 	struct log_stats st;
 	enum reader_state state;
 	bool truncated;
-	bool tail_ok; /* bytes after the end marker are the caller's */
+	bool tail_ok;	  /* bytes after the end marker are the caller's */
 	const char *kind; /* "recording" or "snapshot", for messages */
 	char err[ERR_SIZE];
 };

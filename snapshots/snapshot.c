@@ -86,8 +86,8 @@ static int snap_list_page(struct snap_list *l, uint64_t p, bool zero,
 		l->zeros++;
 		return 0;
 	}
-	uint32_t *c = vec_grow(l->crc, &l->crccap, l->stored + 1,
-			       sizeof(*l->crc));
+	uint32_t *c =
+		vec_grow(l->crc, &l->crccap, l->stored + 1, sizeof(*l->crc));
 	if (!c)
 		return -ENOMEM;
 	l->crc = c;
@@ -138,7 +138,9 @@ static int snap_write_list(struct log_writer *w, uint8_t *rec,
 }
 
 /* The page area: each stored page, in the order the records list them,
- * straight from guest RAM (runs are consecutive there too). */
+ * straight from guest RAM (runs are consecutive there too). Starting each
+ * run's writeback as soon as it is written (sync_file_range) was tried:
+ * it made saves slower, the writes waiting on the device. */
 static int snap_write_area(const struct machine *m, int fd,
 			   const struct snap_list *l)
 {
@@ -146,9 +148,9 @@ static int snap_write_area(const struct machine *m, int fd,
 		const struct snap_run *u = &l->run[i];
 		if (u->zero)
 			continue;
-		int rc = file_write_all(fd,
-					m->ram->host + (u->first << PAGE_SHIFT),
-					(size_t)u->n << PAGE_SHIFT);
+		size_t len = (size_t)u->n << PAGE_SHIFT;
+		int rc = file_write_all(
+			fd, m->ram->host + (u->first << PAGE_SHIFT), len);
 		if (rc)
 			return rc;
 	}

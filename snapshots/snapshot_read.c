@@ -511,7 +511,7 @@ static void snap_load_info(const struct snap_load *ld,
 	for (uint64_t p = 0; p < ld->npages; p++)
 		info->pages_referenced += !snap_hash_is_zero(ld->table[p]);
 	snap_state_digest(ld->blob, ld->bloblen,
-			  (const uint8_t (*)[HASH_BYTES])ld->table, ld->npages,
+			  (const uint8_t(*)[HASH_BYTES])ld->table, ld->npages,
 			  info->state_sha256);
 	memcpy(info->file_sha256, tip->sha256, HASH_BYTES);
 	memcpy(info->id, tip->sha256, HASH_BYTES);
@@ -733,8 +733,8 @@ int snapshot_info(const char *path, struct rec_config *c,
 	if (snap_version(path, NULL, 0, &version, err, errlen))
 		return -1;
 	if (version == SNAPSHOT_VERSION)
-		return snap3_load(NULL, path, NULL, 0, NULL, NULL, info, c,
-				  err, errlen);
+		return snap3_load(NULL, path, NULL, 0, NULL, NULL, info, c, err,
+				  errlen);
 	struct snap_load ld;
 	int rc = snap_load_path(&ld, path, NULL, err, errlen);
 	if (rc == 0)

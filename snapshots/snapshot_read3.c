@@ -218,8 +218,8 @@ static int snap3_records(struct snap3_file *f, bool tip, char *err,
 {
 	char why[900];
 	struct log_reader *r =
-		f->fd >= 0 ? log_reader_open_fd(f->fd, f->path, "snapshot",
-						why, sizeof(why))
+		f->fd >= 0 ? log_reader_open_fd(f->fd, f->path, "snapshot", why,
+						sizeof(why))
 			   : log_reader_open_as(NULL, f->mem, f->size,
 						"snapshot", why, sizeof(why));
 	if (!r) {
@@ -296,13 +296,12 @@ corrupt:
 }
 
 /* The header, then the records. */
-static int snap3_open(struct snap3_file *f, bool tip, char *err,
-		      size_t errlen)
+static int snap3_open(struct snap3_file *f, bool tip, char *err, size_t errlen)
 {
 	char why[900];
 	struct log_reader *r =
-		f->fd >= 0 ? log_reader_open_fd(f->fd, f->path, "snapshot",
-						why, sizeof(why))
+		f->fd >= 0 ? log_reader_open_fd(f->fd, f->path, "snapshot", why,
+						sizeof(why))
 			   : log_reader_open_as(NULL, f->mem, f->size,
 						"snapshot", why, sizeof(why));
 	if (!r)
@@ -330,8 +329,9 @@ static void snap3_changed(const struct snap3_file *p,
 			  const struct snap3_file *c, const char *why,
 			  char *err, size_t errlen)
 {
-	snprintf(err, errlen, "parent snapshot %s has changed since %s was "
-			      "saved (%s)",
+	snprintf(err, errlen,
+		 "parent snapshot %s has changed since %s was "
+		 "saved (%s)",
 		 p->path, c->path, why);
 }
 
@@ -454,8 +454,8 @@ static int snap3_take(struct snap3_load *ld, unsigned i,
 		return 0;
 	}
 	for (uint64_t j = 0; j < n; j += SNAP3_CHECK_PAGES) {
-		uint64_t c = n - j < SNAP3_CHECK_PAGES ? n - j
-						       : SNAP3_CHECK_PAGES;
+		uint64_t c =
+			n - j < SNAP3_CHECK_PAGES ? n - j : SNAP3_CHECK_PAGES;
 		if (snap3_pread(f, ld->scratch, c << PAGE_SHIFT,
 				off + (j << PAGE_SHIFT))) {
 			snprintf(err, errlen, "%s: the snapshot is truncated",
@@ -480,8 +480,8 @@ static int snap3_skip(struct snap3_load *ld, unsigned i,
 {
 	const struct snap3_file *f = ld->f[i];
 	for (uint64_t j = 0; j < n; j += SNAP3_CHECK_PAGES) {
-		uint64_t c = n - j < SNAP3_CHECK_PAGES ? n - j
-						       : SNAP3_CHECK_PAGES;
+		uint64_t c =
+			n - j < SNAP3_CHECK_PAGES ? n - j : SNAP3_CHECK_PAGES;
 		uint64_t off = f->area + ((u->slot + k + j) << PAGE_SHIFT);
 		if (snap3_pread(f, ld->scratch, c << PAGE_SHIFT, off)) {
 			snprintf(err, errlen, "%s: the snapshot is truncated",
@@ -549,7 +549,25 @@ static int snap3_machine(struct snap3_load *ld, struct machine *m, char *err,
 			 tip->cfg.smp);
 		return -1;
 	}
-	machine_reboot(m);
+	/* The pages the chain stores are about to be overwritten whole:
+	 * those the boot before the restore put in RAM (its images) keep
+	 * their host memory rather than being dropped and faulted in again.
+	 * ld->set says which, for now. */
+	for (unsigned i = 0; i < ld->n; i++) {
+		for (size_t x = 0; x < ld->f[i]->nrun; x++) {
+			const struct snap3_run *u = &ld->f[i]->run[x];
+			for (uint64_t k = 0; k < u->n; k++) {
+				if (bit(ld->mine, u->first + k))
+					continue;
+				bit_set(ld->mine, u->first + k);
+				if (!u->zero)
+					bit_set(ld->set, u->first + k);
+			}
+		}
+	}
+	machine_reboot_keeping(m, ld->set);
+	size_t words = (ld->npages + 63) / 64;
+	memset(ld->set, 0, words * sizeof(uint64_t));
 	for (unsigned i = 0; i < ld->n; i++)
 		if (snap3_pages(ld, i, err, errlen))
 			return -1;
@@ -603,8 +621,7 @@ static int snap3_file_sha256(const struct snap3_file *f, uint8_t out[32],
 	return 0;
 }
 
-static void snap3_info(const struct snap3_load *ld,
-		       struct snapshot_info *info)
+static void snap3_info(const struct snap3_load *ld, struct snapshot_info *info)
 {
 	const struct snap3_file *tip = ld->f[0];
 	memset(info, 0, sizeof(*info));
@@ -622,7 +639,7 @@ static void snap3_info(const struct snap3_load *ld,
 	for (uint64_t p = 0; p < ld->npages; p++)
 		info->pages_referenced += !snap_hash_is_zero(ld->table[p]);
 	snap_state_digest(tip->blob, tip->bloblen,
-			  (const uint8_t (*)[HASH_BYTES])ld->table, ld->npages,
+			  (const uint8_t(*)[HASH_BYTES])ld->table, ld->npages,
 			  info->state_sha256);
 }
 
@@ -637,8 +654,7 @@ int snap3_load(struct machine *m, const char *path, const void *data,
 	if (!tip)
 		return -1;
 	ld.f[ld.n++] = tip;
-	if (snap3_open(tip, true, err, errlen) ||
-	    snap3_chain(&ld, err, errlen))
+	if (snap3_open(tip, true, err, errlen) || snap3_chain(&ld, err, errlen))
 		goto out;
 	uint8_t whole[HASH_BYTES];
 	if ((expect_sha256 || (info && !m)) &&
