@@ -945,8 +945,8 @@ START_TEST(test_crc32c_check_value)
 	static uint8_t buf[3 * 4096 + 72];
 	for (size_t i = 0; i < sizeof buf; i++)
 		buf[i] = (uint8_t)(i * 7 + (i >> 7) + 3);
-	size_t lens[] = {0, 1, 7, 8, 4079, 4080, 4081, 4095, 4096, 8160,
-			 8161, 3 * 4096, 3 * 4096 + 63};
+	size_t lens[] = {0,    1,    7,	   8,	 4079,	   4080,	 4081,
+			 4095, 4096, 8160, 8161, 3 * 4096, 3 * 4096 + 63};
 	for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
 		for (size_t start = 0; start < 3; start++) {
 			size_t n = lens[k];
@@ -955,7 +955,8 @@ START_TEST(test_crc32c_check_value)
 				want ^= buf[start + i];
 				for (int b = 0; b < 8; b++)
 					want = (want >> 1) ^
-					       (0x82f63b78u & (0u - (want & 1)));
+					       (0x82f63b78u &
+						(0u - (want & 1)));
 			}
 			ck_assert_uint_eq(crc32c_update(0, buf + start, n),
 					  ~want);
