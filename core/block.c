@@ -6,6 +6,7 @@
 #include "isa.h"
 #include "machine.h"
 #include "state.h"
+#include "waitloop.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -78,10 +79,16 @@ static struct block *block_build(const uint8_t *host, uint64_t pc_off,
 		off += in->len;
 		n++;
 		/* A conditional branch not taken goes on in this block. */
-		if (row && row->fn_in && !(tune & TUNE_NO_BRANCH_IN)) {
+		bool branch_in =
+			row && row->fn_in && !(tune & TUNE_NO_BRANCH_IN);
+		if (branch_in)
 			in->fn = row->fn_in;
+		/* A branch back may close a wait loop. */
+		if (row && (row->fn_in || row == &isa_insns[ISA_ROW_jal]))
+			waitloop_mark(in, host - pc_off,
+				      (uint32_t)(pc_off + in->off));
+		if (branch_in)
 			continue;
-		}
 		if (decode_ends_block(row))
 			break;
 	}

@@ -17,6 +17,10 @@
 #include "isa.def"
 #undef INSN
 
+/* The variant of a branch or jal handler that gives the hart's turn away
+ * when it is taken (it closes a wait loop, core/waitloop.h), or NULL. */
+insn_fn exec_waitloop_variant(insn_fn fn);
+
 /* The pc of the instruction after `in`. */
 static inline uint64_t insn_next_pc(const struct hart *h, const struct insn *in)
 {

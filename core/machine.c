@@ -84,6 +84,15 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 	}
 	m->identity = cfg->identity ? (enum machine_identity)cfg->identity
 				    : MACHINE_IDENTITY_CURRENT;
+	if (cfg->scheduler && cfg->scheduler != MACHINE_SCHEDULER_V1 &&
+	    cfg->scheduler != MACHINE_SCHEDULER_V2) {
+		snprintf(err, errlen, "unknown scheduler version %d",
+			 cfg->scheduler);
+		free(m);
+		return NULL;
+	}
+	m->scheduler = cfg->scheduler ? (enum machine_scheduler)cfg->scheduler
+				      : MACHINE_SCHEDULER_CURRENT;
 	m->chaos = cfg->chaos;
 	m->chaos_state = cfg->chaos_seed;
 	m->chaos_seed = cfg->chaos_seed;
@@ -506,6 +515,19 @@ static bool hart_runnable(const struct hart *h)
 	return !h->wfi || (h->mip & h->mie);
 }
 
+bool machine_yield(struct machine *m, struct hart *h)
+{
+	if (m->scheduler < MACHINE_SCHEDULER_V2)
+		return false;
+	for (int i = 0; i < m->nharts; i++) {
+		if (m->harts[i] != h && hart_runnable(m->harts[i])) {
+			h->stop = STOP_YIELD;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* The hart to run next in round-robin order, or NULL when all wait. */
 static struct hart *machine_pick(struct machine *m)
 {
@@ -580,7 +602,8 @@ enum machine_stop machine_run(struct machine *m, uint64_t budget)
 		m->quantum_left -= done;
 		enum hart_stop why = h->stop;
 		h->stop = STOP_NONE;
-		if (why == STOP_WFI || m->quantum_left == 0)
+		if (why == STOP_WFI || why == STOP_YIELD ||
+		    m->quantum_left == 0)
 			machine_rotate(m);
 		if (why == STOP_BREAKPOINT || why == STOP_WATCH) {
 			h->stop = why;

@@ -50,6 +50,25 @@ enum machine_identity {
 /* What new machines are, recordings and snapshots included. */
 #define MACHINE_IDENTITY_CURRENT MACHINE_IDENTITY_V2
 
+/* How harts take turns, by scheduler version. The turns decide which
+ * instruction retires at which icount, so recordings name theirs
+ * ("scheduler=N" in the header, none: 1) and replay on it.
+ *   1: round-robin quanta of QUANTUM_INSNS (chaos: drawn); a hart gives
+ *      up the rest of its turn only when it waits in WFI.
+ *   2: also when it waits busily while another hart could run, since
+ *      the hart it waits for needs the turn: at a WFI that does not wait
+ *      (an interrupt pending but masked, as firmware parks harts), at a
+ *      pause (the spin-wait hint in every Linux lock and flag wait) and
+ *      at the closing branch of a wait loop (core/waitloop.h). All are
+ *      instructions the guest runs, so where a hart yields is a pure
+ *      function of its execution, whatever runs it (blocks, single
+ *      steps, a replay from a checkpoint). */
+enum machine_scheduler {
+	MACHINE_SCHEDULER_V1 = 1,
+	MACHINE_SCHEDULER_V2 = 2,
+};
+#define MACHINE_SCHEDULER_CURRENT MACHINE_SCHEDULER_V2
+
 /* The PLIC's interrupt source ids of the current identity, 0 included
  * (source 0 does not exist); version 1 has PLIC_SOURCES_V1. Each device's
  * own lines are in its descriptor. */
@@ -141,6 +160,8 @@ struct machine_config {
 	struct host_inputs host;
 	/* enum machine_identity; 0: MACHINE_IDENTITY_CURRENT. */
 	int identity;
+	/* enum machine_scheduler; 0: MACHINE_SCHEDULER_CURRENT. */
+	int scheduler;
 	/* A network card (virtio-net); the host side feeds it. */
 	bool net;
 };
@@ -202,6 +223,7 @@ struct machine {
 	struct bus bus;
 	unsigned tune; /* TUNE_* bits */
 	enum machine_identity identity;
+	enum machine_scheduler scheduler;
 	struct mem_region *ram;
 	struct hart *harts[MACHINE_MAX_HARTS];
 	int nharts;
@@ -304,6 +326,12 @@ void machine_exit(struct machine *m, enum machine_exit why, int code);
 /* A device changed something the scheduler derives (a timer deadline, an
  * interrupt line of another hart): end the running quantum now. */
 void machine_resched(struct machine *m);
+/* Hart h, running, waits busily (scheduler 2: a WFI that does not wait, a
+ * pause, a wait loop's branch back): true, with h stopped to give up its
+ * turn, when another hart could run; false to go on. A pure function of
+ * the machine's state at h's icount, so that a replay yields where the
+ * recording did. */
+bool machine_yield(struct machine *m, struct hart *h);
 /* Set or clear interrupt-pending bits driven by hardware on hart i. */
 void machine_set_irq(struct machine *m, int hart, uint64_t bits, bool level);
 
