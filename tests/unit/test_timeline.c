@@ -234,7 +234,8 @@ START_TEST(test_checkpoints_know_the_lines_written)
 	uint64_t base = RAM_BASE + 0x10000;
 	for (uint64_t k = 0; k < 512; k++) {
 		uint64_t a = base + 512 * k;
-		ck_assert_msg(touched(c, a, a + 7), "slot %lu", (unsigned long)k);
+		ck_assert_msg(touched(c, a, a + 7), "slot %lu",
+			      (unsigned long)k);
 		ck_assert_msg(!touched(c, a + 64, a + 511), "after slot %lu",
 			      (unsigned long)k);
 	}
