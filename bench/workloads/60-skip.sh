@@ -50,13 +50,15 @@ bench_skip() {
 		</dev/null >/dev/null 2>&1
 	header "searches that skip" "" "(seconds, medians of $runs; intervals replayed/skipped)"
 	row "" skip no-skip intervals
-	for var in jiffies_64:watch-hot max_pfn:watch-hot-page \
-		riscv_timebase:watch-early; do
+	for var in jiffies_64:watch-hot:hot max_pfn:watch-hot-page:hot-page \
+		riscv_timebase:watch-early:boot; do
+		local what=${var##*:}
+		var=${var%:*}
 		key=${var#*:}
 		var=${var%%:*}
 		addr=$(nm "$vmlinux" | awk -v v="$var" '$3 == v {print $1}')
 		skip_search "$key" "$work/skip.rec" watch "$addr"
-		row "watch $var, Linux 650M" "$skip_on" "$skip_off" "$skip_seen"
+		row "watch $var ($what)" "$skip_on" "$skip_off" "$skip_seen"
 		all+=("\"$key\": $skip_on" "\"$key-no-skip\": $skip_off")
 	done
 
@@ -68,13 +70,18 @@ bench_skip() {
 		riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany \
 			-nostdlib -nostartfiles -T "$here/../guests/isa/common/link.ld" \
 			"$here/once/once.S" -o "$elf"
+		# It ends at --limit, which is status 124.
 		"$rewind" record -o "$rec.tmp" --force --bios none --kernel "$elf" \
-			--limit 3000000000 </dev/null >/dev/null 2>&1
+			--limit 3000000000 </dev/null >/dev/null 2>&1 ||
+			[ $? -eq 124 ] || {
+			echo "bench: recording $rec failed" >&2
+			return 1
+		}
 		mv "$rec.tmp" "$rec"
 	fi
 	addr=$(nm "$elf" | awk '$3 == "once" {print $1}')
 	skip_search break-3g "$rec" break "$addr"
-	row "break once, 3G spin" "$skip_on" "$skip_off" "$skip_seen"
+	row "break once (3G spin)" "$skip_on" "$skip_off" "$skip_seen"
 	all+=("\"break-3g\": $skip_on" "\"break-3g-no-skip\": $skip_off")
 	local IFS=,
 	json_put skip "{${all[*]}}"
