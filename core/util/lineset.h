@@ -21,7 +21,7 @@
 /* A page's mask with every line: the whole page. */
 #define LINESET_WHOLE UINT64_MAX
 /* Notes a page takes line by line before it counts whole. */
-#define LINESET_NOTES 1024
+#define LINESET_NOTES 128
 /* More pages than this (or no memory for them) and a set stands for all
  * lines of all pages: it stays small, and a search then replays. */
 #define LINESET_MAX (1u << 16)
