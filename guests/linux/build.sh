@@ -287,12 +287,13 @@ main() {
 
 	tmp=$(mktemp -d "$cache_root/.linux$suffix-$key.tmp.XXXXXX")
 	build_initramfs "$kdir" "$tmp"
-	# The kernel's files are shared (hard links where the file system
-	# has them), so another init.c costs no copy of vmlinux.
-	for f in "${kernel_artefacts[@]}"; do
+	# The kernel's files (all of the gdb helpers' package too) are
+	# shared, hard links where the file system has them, so another
+	# init.c costs no copy of vmlinux.
+	while IFS= read -r f; do
 		mkdir -p "$(dirname "$tmp/$f")"
 		ln "$kdir/$f" "$tmp/$f" 2>/dev/null || cp "$kdir/$f" "$tmp/$f"
-	done
+	done < <(cd "$kdir" && find . -type f ! -name gen_init_cpio ! -name '*.pyc')
 	chmod 755 "$tmp"
 	if [[ $(compute_key "$(compute_kernel_key)") != "$key" ]]; then
 		rm -rf "$tmp"
