@@ -1,6 +1,7 @@
 /* Physical bus: memory regions and MMIO dispatch. */
 #include "bus.h"
 #include "block.h"
+#include "machine.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -170,6 +171,8 @@ void bus_note_rmw(struct bus *b, uint64_t pa, uint64_t len)
 	if (!r || len == 0)
 		return;
 	bus_mark_dirty(r, pa, len);
+	if (b->m)
+		machine_touch_phys(b->m, pa, len);
 	uint64_t first = (pa - r->base) >> PAGE_SHIFT;
 	uint64_t last = (pa - r->base + len - 1) >> PAGE_SHIFT;
 	for (uint64_t p = first; p <= last; p++)

@@ -206,6 +206,7 @@ void machine_reboot_keeping(struct machine *m, const uint64_t *keep)
 			continue;
 		machine_drop_ram(r, r == m->ram ? keep : NULL);
 		bus_mark_dirty(r, r->base, r->size);
+		lineset_add_all(&m->touched_p); /* all of RAM changed */
 		memset(r->written, 0, ((r->size >> PAGE_SHIFT) + 63) / 64 * 8);
 	}
 	block_reap(&m->bus);
@@ -233,7 +234,8 @@ void machine_free(struct machine *m)
 		return;
 	for (int i = 0; i < m->nharts; i++)
 		hart_free(m->harts[i]);
-	pageset_free(&m->touched_w);
+	lineset_free(&m->touched_w);
+	lineset_free(&m->touched_p);
 	pageset_free(&m->touched_x);
 	for (int i = m->ndevices - 1; i >= 0; i--)
 		dev_free(&m->devices[i]);

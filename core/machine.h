@@ -10,6 +10,7 @@
 #include "bus.h"
 #include "dev/registry.h"
 #include "hart.h"
+#include "util/lineset.h"
 #include "util/pageset.h"
 
 #define MACHINE_MAX_HARTS 8
@@ -280,11 +281,14 @@ struct machine {
 	 * no faster than wall time. Not machine state: it never changes
 	 * what the guest does at a given icount, only where a run pauses. */
 	uint64_t idle_horizon;
-	/* The virtual pages the harts stored to (touched_w) and fetched code
-	 * from (touched_x) since machine_dirty_reset, kept while touch_on (a
-	 * checkpoint timeline wants them; core/dirty.c says how). */
+	/* Since machine_dirty_reset, kept while touch_on (a checkpoint
+	 * timeline wants them; core/dirty.c says how): the virtual lines the
+	 * harts stored to (touched_w), the physical lines of memory anything
+	 * wrote (touched_p: harts, devices' DMA, the debugger, the machine)
+	 * and the virtual pages the harts fetched code from (touched_x). */
 	bool touch_on;
-	struct pageset touched_w, touched_x;
+	struct lineset touched_w, touched_p;
+	struct pageset touched_x;
 };
 
 /* Build a machine with RAM and every registered device type's instances.
@@ -384,15 +388,42 @@ void watch_drop_hart(struct hart *h, uint64_t first, uint64_t last);
  * that stay writable through cached translations stay marked. */
 void machine_dirty_reset(struct machine *m);
 /* The write translation of va's page in h's data TLB, parked at the last
- * machine_dirty_reset: back in use, as it was, with the page noted. True
- * when there was one (the access may then take the fast path). */
+ * machine_dirty_reset: back in use, as it was, with the whole page noted.
+ * True when there was one (the access may then take the fast path).
+ * machine_store_parked notes less; this is for callers that cannot say
+ * the access's size. */
 bool machine_unpark_write(struct hart *h, uint64_t va);
-/* Note a store to / a code fetch from virtual address va (slow paths). */
+/* A store of size bytes (aligned) at va through h's parked write
+ * translation of its page: the host address to store to, with the lines
+ * noted; NULL when there is none (take the slow path). The translation
+ * stays parked while the page is noted line by line, and is back in use
+ * once it counts whole (core/dirty.c). */
+void *machine_store_parked(struct hart *h, uint64_t va, unsigned size);
+/* A write translation of va, to physical pa, was just made: parked again
+ * while va's page is noted line by line (core/dirty.c). */
+void machine_fill_write(struct hart *h, struct tlb_entry *e, uint64_t pa);
+/* Note a code fetch from virtual address va (slow paths). */
 static inline void machine_touch(struct machine *m, struct pageset *s,
 				 uint64_t va)
 {
 	if (__builtin_expect(m->touch_on, 0))
 		pageset_add(s, va >> 12);
+}
+/* Note a hart's store of len bytes at virtual address va (slow paths; the
+ * bus notes the physical side). */
+static inline void machine_touch_store(struct machine *m, uint64_t va,
+				       uint64_t len)
+{
+	if (__builtin_expect(m->touch_on, 0))
+		lineset_add(&m->touched_w, va, len);
+}
+/* Note a write of len bytes at physical address pa (the bus, for every
+ * write that does not go through a write translation). */
+static inline void machine_touch_phys(struct machine *m, uint64_t pa,
+				      uint64_t len)
+{
+	if (__builtin_expect(m->touch_on, 0))
+		lineset_add(&m->touched_p, pa, len);
 }
 
 /* Drop every cached translation of every hart (e.g. on a memory map change). */

@@ -8,16 +8,17 @@
 # what our one host thread costs. Ratios are ours over the peer's
 # (< 1: we are faster). The peer's wall time includes the real-time sleeps
 # of icount mode while the guest idles, so CPU time (user + system) is
-# compared as well.
+# compared as well. "boot + hot loop" adds a user-space loop of 100M
+# iterations (init's rewind.loop=N) after the boot, recorded by both.
 workloads+=(linux)
 
-# peer_args RR: set `peer` to the peer's command line for one hart (RR:
-# rr=record or rr=replay). Its disk goes through blkreplay, as record and
-# replay require.
+# peer_args RR [APPEND]: set `peer` to the peer's command line for one
+# hart (RR: rr=record or rr=replay), APPEND added to the kernel command
+# line. Its disk goes through blkreplay, as record and replay require.
 peer_args() {
 	peer=(qemu-system-riscv64 -M virt -smp 1 -m 256M -nographic
 		-kernel "$linux/Image" -initrd "$linux/initramfs.cpio"
-		-append "console=ttyS0 panic=-1 rewind.cpus=1"
+		-append "console=ttyS0 panic=-1 rewind.cpus=1${2:+ $2}"
 		-global virtio-mmio.force-legacy=false -device virtio-rng-device
 		-icount "shift=auto,$1,rrfile=$work/peer.rr"
 		-drive "file=$work/peer.img,format=raw,if=none,id=direct"
@@ -87,4 +88,30 @@ bench_linux() {
 		[ "$p_rep" = null ] || row "  peer replay" "" "" "" "$p_rep"
 		json_put "linux_smp$n" "{\"instructions\": $icount, \"run_seconds\": $run_w, \"record_seconds\": $rec_w, \"replay_seconds\": $rep_w, \"run_cpu\": $run_c, \"record_cpu\": $rec_c, \"replay_cpu\": $rep_c, \"recording_bytes\": $size, \"record_overhead_wall_percent\": $ov_w, \"record_overhead_cpu_percent\": $ov_c, \"peer_kind\": \"$([ "$n" = 1 ] && echo record || echo multi-threaded-run)\", \"peer_seconds\": $p_w, \"peer_cpu\": $p_c, \"peer_replay_seconds\": $p_rep}"
 	done
+	bench_linux_loop "$have_peer"
+}
+
+# bench_linux_loop HAVE_PEER: the boot then a 100M-iteration user loop,
+# recorded by us and by the peer.
+bench_linux_loop() {
+	local loop=rewind.loop=100000000
+	local args=(--mem 256M --smp 1 --kernel "$linux/Image"
+		--initrd "$linux/initramfs.cpio" --disk "$work/disk.img"
+		--append "console=ttyS0 panic=-1 rewind.cpus=1 $loop")
+	local line icount rec_w rec_c p_w=null p_c=null r_w=- r_c=-
+	line=$("$rewind" run --stats "${args[@]}" 2>&1 >/dev/null \
+		</dev/null | grep 'stats:')
+	icount=$(field retired "$line")
+	repeat rec_w rec_c "$rewind" record -o "$work/loop.rec" --force \
+		"${args[@]}"
+	if [ "$1" = 1 ]; then
+		peer_args rr=record "$loop"
+		repeat p_w p_c "${peer[@]}"
+		r_w=$(calc "$rec_w / $p_w")
+		r_c=$(calc "$rec_c / $p_c")
+	fi
+	row "boot + hot loop" "$icount" "" "$rec_w" "" "${p_w/null/-}" \
+		"$r_w" "$r_c"
+	row "  cpu seconds" "" "" "$rec_c" "" "${p_c/null/-}"
+	json_put linux_hot_loop "{\"instructions\": $icount, \"record_seconds\": $rec_w, \"record_cpu\": $rec_c, \"peer_seconds\": $p_w, \"peer_cpu\": $p_c}"
 }
