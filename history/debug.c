@@ -167,6 +167,8 @@ static int debug_resume(void *ctx, enum gdb_resume_kind kind, int thread)
 		history_rstep_begin(d->h, &d->rs, d->thread);
 	d->interrupted = false;
 	d->running = true;
+	if (d->h->live)
+		history_live_resume(d->h);
 	return 0;
 }
 
@@ -425,4 +427,5 @@ const struct gdb_target_ops debug_ops = {
 	.thread_describe = debug_thread_describe,
 	.phys_mode = debug_phys_mode,
 	.monitor = debug_monitor,
+	.wait = debug_wait,
 };

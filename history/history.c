@@ -107,6 +107,22 @@ void history_go_live(struct history *h, struct console *con,
 	gate_keep(h->g);
 }
 
+void history_live_resume(struct history *h)
+{
+	h->resumed = true;
+}
+
+/* An idle live guest waits up to ms for input: the console's, and with a
+ * network the user network's (served meanwhile, what arrived offered to
+ * the card). */
+static void history_live_wait(struct session *s, int ms)
+{
+	if (s->net)
+		session_console(s, ms);
+	else
+		console_read(s->con, ms);
+}
+
 /* At the frontier of a live session: run on, recording. The debugger
  * polls in short stretches, so this is one stretch of the console run
  * (session_loop) with the debugger's stops. */
@@ -114,11 +130,19 @@ static enum replay_status history_live_run(struct history *h, uint64_t stop)
 {
 	struct machine *m = h->m;
 	struct session *s = &h->live_run;
+	if (h->resumed && s->pace.on)
+		pace_start(&s->pace, m, s->pace.strict);
+	h->resumed = false;
 	session_console(s, 0);
 	if (s->con->quit)
 		machine_exit(m, MEXIT_POWEROFF, 0);
+	/* With a user network, slirp is served this often, as in
+	 * session_loop. */
+	uint64_t budget = stop - m->icount;
+	if (s->net && budget > NET_SLICE)
+		budget = NET_SLICE;
 	m->idle_horizon = pace_horizon(&s->pace, m->icount);
-	enum machine_stop st = machine_run(m, stop - m->icount);
+	enum machine_stop st = machine_run(m, budget);
 	m->idle_horizon = UINT64_MAX;
 	h->frontier = m->icount;
 	switch (st) {
@@ -131,19 +155,20 @@ static enum replay_status history_live_run(struct history *h, uint64_t stop)
 		h->end = m->icount;
 		return REPLAY_END;
 	case MSTOP_IDLE:
-		/* Only input can wake the machine: wait a little for it and
-		 * let the caller look at its own socket meanwhile. */
-		if (!console_has_input(s->con)) {
+		/* Only input can wake the machine (a frame, with a network):
+		 * wait a little for it and let the caller look at its own
+		 * socket meanwhile. */
+		if (!console_has_input(s->con) && !s->net) {
 			machine_exit(m, MEXIT_HALTED, 1);
 			return history_live_run(h, stop);
 		}
-		console_read(s->con, 10);
+		history_live_wait(s, 10);
 		return REPLAY_AT_TARGET;
 	case MSTOP_WAIT: {
 		/* Paced: wait for the deadline's wall time in short
 		 * stretches, so that the caller still hears its socket. */
 		int wait = pace_idle_wait_ms(&s->pace, m);
-		console_read(s->con, wait < 10 ? wait : 10);
+		history_live_wait(s, wait < 10 ? wait : 10);
 		return REPLAY_AT_TARGET;
 	}
 	default: return REPLAY_AT_TARGET;
