@@ -329,7 +329,7 @@ gdb-tests: $(BUILD)/rewind-san $(BUILD)/rewind.gdb $(BENCH_ELF) $(RACE_ELF) \
 	@tests/gdb/writes.sh $(BUILD)/rewind-san $(RACE_ELF)
 	@tests/gdb/session.sh $(BUILD)/rewind-san $(BENCH_ELF)
 	@tests/gdb/lastwrite.sh $(BUILD)/rewind-san $(LINUX_DIR) $(RACE_FORCED_ELF)
-	@tests/gdb/net.sh $(BUILD)/rewind-san $(LINUX_DIR)
+	@tests/gdb/live.sh $(BUILD)/rewind-san $(LINUX_DIR)
 
 trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)

@@ -272,9 +272,9 @@ int cmd_record(int argc, char **argv)
 	}
 	if (runs_given && !ro.until_fail)
 		ro.until_fail = 1; /* --runs alone is a hunt */
-	if (gdb && (ro.until_fail || ro.limit != UINT64_MAX)) {
+	if (gdb && ro.until_fail) {
 		fprintf(stderr, "rewind record: --gdb records one run: not "
-				"with --until-fail, --runs or --limit\n");
+				"with --until-fail or --runs\n");
 		return REWIND_EXIT_ERROR;
 	}
 	if (!ro.until_fail && (hunt_seed_given || h.jobs)) {

@@ -89,7 +89,7 @@ out:
  * the end and verifies. */
 static void debug_live_close(struct debug_live *l)
 {
-	if (!l->keep || l->m->exit != MEXIT_RUNNING)
+	if (!l->keep || l->m->exit != MEXIT_RUNNING || l->h.at_limit)
 		return;
 	if (!history_recording(&l->h) &&
 	    !history_seek_say(&l->h, l->h.frontier))
@@ -154,7 +154,8 @@ int debug_live_start(struct debug_live *l, const struct machine_opts *o,
 int debug_live_end(struct debug_live *l, int status, bool detached)
 {
 	struct machine *m = l->m;
-	if (l->ready && status == 0 && detached && m->exit == MEXIT_RUNNING) {
+	if (l->ready && status == 0 && detached && m->exit == MEXIT_RUNNING &&
+	    !l->h.at_limit) {
 		/* When gdb detaches, the guest runs on as a plain run would. */
 		history_stops_off(m, &(struct history_stops){0});
 		history_forward(&l->h, l->h.frontier);
@@ -172,6 +173,8 @@ int debug_live_end(struct debug_live *l, int status, bool detached)
 		debug_live_close(l);
 		if (status == 0 && m->exit != MEXIT_RUNNING)
 			status = session_exit_status(m);
+		else if (status == 0 && l->h.at_limit)
+			status = REWIND_EXIT_LIMIT;
 		console_close(&l->con);
 	}
 	if (l->h.tl)
@@ -193,10 +196,12 @@ int debug_live_end(struct debug_live *l, int status, bool detached)
 
 /* Serve gdb on a live session l whose recording is open in l->w: the
  * machine booted as o says, or restored from the snapshot file restore
- * (SHA-256 sha, hex, when its header names it; NULL: not checked). */
+ * (SHA-256 sha, hex, when its header names it; NULL: not checked), the
+ * run ending at icount limit (UINT64_MAX: none). */
 static int debug_live_serve(struct debug_live *l, const struct machine_opts *o,
 			    bool chaos, uint64_t seed, const char *restore,
-			    const char *sha, const char *spec, uint64_t budget)
+			    const char *sha, uint64_t limit, const char *spec,
+			    uint64_t budget)
 {
 	struct debugger *d = malloc(sizeof(*d));
 	int status = REWIND_EXIT_ERROR;
@@ -205,6 +210,7 @@ static int debug_live_serve(struct debug_live *l, const struct machine_opts *o,
 		fprintf(stderr, "rewind: out of memory\n");
 	else if (debug_live_start(l, o, chaos, seed, restore, sha, budget) ==
 		 0) {
+		l->h.live_limit = limit;
 		debug_init(d, &l->h, l->what);
 		status = debug_serve(d, spec, &detached);
 	}
@@ -222,7 +228,7 @@ int debug_live(const struct machine_opts *o, const char *restore,
 	}
 	l->w = debug_live_log(o, restore, l->path, sizeof(l->path));
 	int status = l->w ? debug_live_serve(l, o, false, 0, restore, NULL,
-					     spec, budget)
+					     UINT64_MAX, spec, budget)
 			  : REWIND_EXIT_ERROR;
 	if (l->w)
 		unlink(l->path);
@@ -247,9 +253,10 @@ int debug_record(const struct record_opts *ro, uint64_t seed, const char *spec,
 	struct machine_opts mo = ro->m;
 	mo.chaos_faults = rc->chaos_faults;
 	if (l->w)
-		status = debug_live_serve(
-			l, &mo, ro->chaos, seed, ro->restore,
-			ro->restore ? rc->snapshot.sha256 : NULL, spec, budget);
+		status = debug_live_serve(l, &mo, ro->chaos, seed, ro->restore,
+					  ro->restore ? rc->snapshot.sha256
+						      : NULL,
+					  ro->limit, spec, budget);
 out:
 	free(rc);
 	free(l);

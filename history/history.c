@@ -104,6 +104,7 @@ void history_go_live(struct history *h, struct console *con,
 	if (con->raw)
 		pace_start(&h->live_run.pace, h->m, false);
 	h->frontier = h->m->icount;
+	h->live_limit = UINT64_MAX;
 	gate_keep(h->g);
 }
 
@@ -123,6 +124,22 @@ static void history_live_wait(struct session *s, int ms)
 		console_read(s->con, ms);
 }
 
+/* The live run reached its --limit: the recording ends here as a plain
+ * record's does, and going forward ends here from now on. */
+static enum replay_status history_live_limit(struct history *h)
+{
+	if (!h->at_limit) {
+		gate_log_digest(h->g, true);
+		session_log_limit(h->m, h->g);
+		h->at_limit = true;
+		fprintf(stderr,
+			"rewind: instruction limit reached at icount %llu\n",
+			(unsigned long long)h->m->icount);
+	}
+	h->end = h->m->icount;
+	return REPLAY_END;
+}
+
 /* At the frontier of a live session: run on, recording. The debugger
  * polls in short stretches, so this is one stretch of the console run
  * (session_loop) with the debugger's stops. */
@@ -133,6 +150,8 @@ static enum replay_status history_live_run(struct history *h, uint64_t stop)
 	if (h->resumed && s->pace.on)
 		pace_start(&s->pace, m, s->pace.strict);
 	h->resumed = false;
+	if (m->icount >= h->live_limit)
+		return history_live_limit(h);
 	session_console(s, 0);
 	if (s->con->quit)
 		machine_exit(m, MEXIT_POWEROFF, 0);
@@ -141,10 +160,14 @@ static enum replay_status history_live_run(struct history *h, uint64_t stop)
 	uint64_t budget = stop - m->icount;
 	if (s->net && budget > NET_SLICE)
 		budget = NET_SLICE;
+	if (h->live_limit - m->icount < budget)
+		budget = h->live_limit - m->icount;
 	m->idle_horizon = pace_horizon(&s->pace, m->icount);
 	enum machine_stop st = machine_run(m, budget);
 	m->idle_horizon = UINT64_MAX;
 	h->frontier = m->icount;
+	if (m->icount >= h->live_limit && st != MSTOP_HART && st != MSTOP_EXIT)
+		return history_live_limit(h);
 	switch (st) {
 	case MSTOP_HART: return REPLAY_HART_STOP;
 	case MSTOP_EXIT:

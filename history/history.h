@@ -52,6 +52,11 @@ struct history {
 	/* The debugger let the guest go again (history_live_resume): the
 	 * time it stood stopped is not the guest's to catch up. */
 	bool resumed;
+	/* record --gdb --limit: recording ends at this icount (UINT64_MAX:
+	 * no limit), with the end record a plain record writes there;
+	 * at_limit once it got there. */
+	uint64_t live_limit;
+	bool at_limit;
 	/* Checkpoint intervals searches replayed, and skipped because
 	 * nothing could hit there (history/skip.h). */
 	uint64_t replayed, skipped;

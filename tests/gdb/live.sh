@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Live debugging with the network, driven by the real gdb-multiarch
-# against the Linux guest (rewind.tcpecho=7 echoes one TCP connection the
-# host makes through a hostfwd):
+# Live sessions driven by the real gdb-multiarch against the Linux guest:
+# the network, a restored snapshot and a limit. The network: with
+# rewind.tcpecho=7 the guest echoes one TCP connection the host makes
+# through a hostfwd.
 #   record --gdb and run --gdb with --net user,hostfwd=...: a breakpoint
 #     on tcp_v4_rcv hits when the host connects; the user sits at it a
 #     while (the host connection must live on), continues, and the echo
@@ -13,9 +14,11 @@
 #   record --gdb --restore SNAP: a snapshot taken while the guest listens,
 #     restored into a debugged recording that serves a new forward and
 #     replays with --verify.
-#   Bad input: a forwarded port in use, --limit with --gdb, a missing
-#     snapshot.
-# Usage: net.sh REWIND LINUX_DIR
+#   record --gdb --limit ICOUNT: gdb sees the guest exit with 124 there,
+#     as record --limit does, and the recording replays to there with
+#     --verify and ends with 124.
+#   Bad input: a forwarded port in use, a missing snapshot.
+# Usage: live.sh REWIND LINUX_DIR
 set -u
 rewind=$1
 linux=$2
@@ -194,6 +197,16 @@ check "[ $rc -eq 0 ]" "the restored recording replayed with status $rc: $(tail -
 expect rverify.err 'identical' "the restored recording verifies"
 expect rverify.out 'rewind-init: tcpecho: echoed 7200 bytes' "the replay of the restored recording echoes"
 
+# --- record --gdb --limit --------------------------------------------------------
+stub_start limit record -o "$work/limit.rec" "${lx[@]}" --append "$append" \
+	--limit 30000000 && gdb_run limit 124 'continue'
+expect limit.gdb 'exited with code 0174' "gdb sees the run end with 124 at the limit"
+expect limit.err 'instruction limit reached at icount 30000000' "rewind says where"
+"$rewind" replay "$work/limit.rec" --verify >/dev/null 2>"$work/lverify.err"
+rc=$?
+check "[ $rc -eq 124 ]" "the limited recording replayed with status $rc, not 124: $(tail -2 "$work/lverify.err")"
+expect lverify.err 'verified: 30000000 instructions' "the limited recording verifies to its limit"
+
 # --- bad input ----------------------------------------------------------------------
 python3 - "$work/busy.port" <<'PY' &
 import socket, sys, time
@@ -212,18 +225,13 @@ rc=$?
 check "[ $rc -eq 125 ]" "a forwarded port in use under --gdb: exit $rc, not 125"
 expect busy.err "cannot listen on 127.0.0.1:$busy" "the port in use is named"
 check "! grep -q 'waiting for gdb' '$work/busy.err'" "the stub listened although the network did not start"
-timeout 120 "$rewind" record -o "$work/lim.rec" "${lx[@]}" --limit 1000 --gdb 127.0.0.1:0 \
-	</dev/null >/dev/null 2>"$work/lim.err"
-rc=$?
-check "[ $rc -eq 125 ]" "--limit with --gdb: exit $rc, not 125"
-expect lim.err '--limit' "the refusal names --limit"
 timeout 120 "$rewind" record -o "$work/nosnap.rec" --restore "$work/missing.snap" \
 	--gdb 127.0.0.1:0 </dev/null >/dev/null 2>"$work/nosnap.err"
 rc=$?
 check "[ $rc -eq 125 ]" "a missing snapshot under record --gdb: exit $rc, not 125"
 expect nosnap.err 'missing.snap' "the missing snapshot is named"
-check "sanitizer_clean '$work/busy.err' '$work/lim.err' '$work/nosnap.err'" \
+check "sanitizer_clean '$work/busy.err' '$work/nosnap.err'" \
 	"sanitizer report on bad input"
 
-echo "gdb net: $pass passed, $fail failed"
+echo "gdb live: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
