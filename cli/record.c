@@ -274,7 +274,8 @@ int cmd_record(int argc, char **argv)
 		ro.until_fail = 1; /* --runs alone is a hunt */
 	if (gdb && ro.until_fail) {
 		fprintf(stderr, "rewind record: --gdb records one run: not "
-				"with --until-fail or --runs\n");
+				"with --until-fail, --runs (a hunt records "
+				"many)\n");
 		return REWIND_EXIT_ERROR;
 	}
 	if (!ro.until_fail && (hunt_seed_given || h.jobs)) {
