@@ -1,6 +1,7 @@
 /* Physical bus: memory regions and MMIO dispatch. */
 #include "bus.h"
 #include "block.h"
+#include "jit/jit.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -62,6 +63,7 @@ void bus_free(struct bus *b)
 		munmap(r->host, r->size);
 	}
 	block_reap(b);
+	jit_free(b);
 	memset(b, 0, sizeof(*b));
 }
 

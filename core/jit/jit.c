@@ -1,0 +1,382 @@
+/* The translation tier's driver: when to translate, the code buffer, entry
+ * and exit of translated code, and emptying the buffer.
+ *
+ * Exactness: translated code is entered only where the interpreter would
+ * run a whole block from its first record (hart_run's whole-block path
+ * and chaining, never a block cut short by a budget, a breakpoint or a
+ * watched read), and it does what the block's handlers would, in order:
+ * h->pc stays at the block's first instruction, counts move only when
+ * the block is left, and every instruction without a row, and every slow
+ * path of a load or store, is handed to its own handler with a copy of
+ * its record, so traps, device accesses and stores into code happen in
+ * the one place they always did. */
+#define _GNU_SOURCE /* memfd_create */
+#include "jit.h"
+
+#if defined(__x86_64__)
+
+#include "../block.h"
+#include "../chain.h"
+#include "../machine.h"
+#include "jit_ctx.h"
+
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+/* A block is translated once it has been entered this many times: code
+ * that runs a few times (most of a kernel's boot) is cheaper to interpret
+ * than to translate, which costs about as much as interpreting the block
+ * a few hundred times; a loop reaches the count at once. */
+#define JIT_THRESHOLD 256
+
+/* 64 MiB of code and records: a booted kernel's hot code takes a few MiB;
+ * when it is full everything is dropped and translated again. */
+#define JIT_BUFFER (64u << 20)
+/* The most one block can take (64 instructions of a few dozen bytes, a
+ * record pair each, three exits): translation starts only with this much
+ * room, so that it never fails half-way. */
+#define JIT_BLOCK_ROOM (32u << 10)
+
+struct jit {
+	/* One buffer mapped twice: written through rw, run through rx, so
+	 * no page is ever writable and executable at once. */
+	uint8_t *rw, *rx;
+	size_t code_used; /* code grows up from 0 */
+	size_t rec_top;	  /* records grow down from JIT_BUFFER */
+	bool full;	  /* flush at the next safe point */
+	bool broken;	  /* no buffer could be made: never translate */
+	uint64_t translated;
+};
+
+static int jit_resume(struct hart *h, const struct insn *in)
+{
+	(void)h;
+	(void)in;
+	return JIT_RESUME;
+}
+
+/* hart_goto out of line: translated code's way out when the inline
+ * chaining does not apply. */
+static int jit_chain(struct hart *h, const struct insn *in, uint64_t target,
+		     unsigned retired)
+{
+	return hart_goto(h, in, target, retired);
+}
+
+static struct jit *jit_new(void)
+{
+	struct jit *j = calloc(1, sizeof(*j));
+	if (!j)
+		return NULL;
+	j->rec_top = JIT_BUFFER;
+	int fd = memfd_create("rewind-jit", MFD_CLOEXEC);
+	if (fd < 0 || ftruncate(fd, JIT_BUFFER) != 0) {
+		if (fd >= 0)
+			close(fd);
+		j->broken = true;
+		return j;
+	}
+	void *rw = mmap(NULL, JIT_BUFFER, PROT_READ | PROT_WRITE, MAP_SHARED,
+			fd, 0);
+	void *rx = mmap(NULL, JIT_BUFFER, PROT_READ | PROT_EXEC, MAP_SHARED, fd,
+			0);
+	close(fd);
+	if (rw == MAP_FAILED || rx == MAP_FAILED) {
+		if (rw != MAP_FAILED)
+			munmap(rw, JIT_BUFFER);
+		if (rx != MAP_FAILED)
+			munmap(rx, JIT_BUFFER);
+		j->broken = true;
+		return j;
+	}
+	j->rw = rw;
+	j->rx = rx;
+	return j;
+}
+
+void jit_free(struct bus *b)
+{
+	struct jit *j = b->jit;
+	if (!j)
+		return;
+	if (j->rw) {
+		munmap(j->rw, JIT_BUFFER);
+		munmap(j->rx, JIT_BUFFER);
+	}
+	free(j);
+	b->jit = NULL;
+}
+
+uint64_t jit_translated(const struct bus *b)
+{
+	return b->jit ? b->jit->translated : 0;
+}
+
+static void jit_epilogue(struct x86 *e)
+{
+	x86_pop(e, R12);
+	x86_pop(e, JIT_INS);
+	x86_pop(e, JIT_H);
+}
+
+/* A copy of record k followed by the stub that says "go on": a handler
+ * run on it returns JIT_RESUME when it falls through. */
+static uintptr_t jit_rec(struct jit_ctx *c, unsigned k)
+{
+	size_t need = 2 * sizeof(struct insn);
+	if (c->rec_top < need || c->rec_top - need < (size_t)(c->e.p - c->rw)) {
+		c->e.overflow = true;
+		return 0;
+	}
+	c->rec_top -= need;
+	struct insn *r = (struct insn *)(c->rw + c->rec_top);
+	r[0] = c->b->insns[k];
+	memset(&r[1], 0, sizeof(r[1]));
+	r[1].fn = jit_resume;
+	c->e.end = c->rw + c->rec_top;
+	return (uintptr_t)(c->rx + c->rec_top);
+}
+
+static void jit_jcc_to(struct jit_ctx *c, enum x86_cc cc, size_t target)
+{
+	size_t at = x86_jcc_fwd(&c->e, cc);
+	x86_patch_to(&c->e, at, target);
+}
+
+void jit_emit_call(struct jit_ctx *c, unsigned k)
+{
+	struct x86 *e = &c->e;
+	uintptr_t rec = jit_rec(c, k);
+	x86_mov_rr(e, true, RDI, JIT_H);
+	x86_mov_imm(e, RSI, rec);
+	x86_call_m(e, RSI, 0);
+	x86_alu_ri(e, ALU_CMP, false, RAX, JIT_RESUME);
+	jit_jcc_to(c, CC_NE, c->leave);
+}
+
+void jit_emit_slow(struct jit_ctx *c, size_t patch, unsigned k)
+{
+	if (c->nslow == JIT_MAX_SLOW) {
+		c->e.overflow = true;
+		return;
+	}
+	c->slow[c->nslow].patch = patch;
+	c->slow[c->nslow].k = k;
+	c->slow[c->nslow].resume = (size_t)(c->e.p - c->e.start);
+	c->nslow++;
+}
+
+/* Tail-jump into record k's handler with the real record: the rest of the
+ * block runs in the interpreter. */
+static void jit_emit_tail(struct jit_ctx *c, unsigned k)
+{
+	struct x86 *e = &c->e;
+	x86_mov_rr(e, true, RDI, JIT_H);
+	x86_lea(e, RSI, JIT_INS, JIT_REC(k));
+	jit_epilogue(e);
+	x86_jmp_m(e, RSI, 0);
+}
+
+void jit_emit_goto(struct jit_ctx *c, unsigned k, unsigned retired)
+{
+	struct x86 *e = &c->e;
+	const int32_t blk = -(int32_t)offsetof(struct block, insns);
+	size_t to_slow[4];
+	/* hart_goto's checks, in its order; any that fails takes the out of
+	 * line path, which makes them all again. */
+	x86_load(e, true, RAX, JIT_H, JIT_OFF(pc));
+	x86_load(e, true, RCX, JIT_H, JIT_OFF(chain_left));
+	x86_alu_ri(e, ALU_CMP, true, RCX, (int32_t)(retired + BLOCK_MAX_INSNS));
+	to_slow[0] = x86_jcc_fwd(e, CC_B);
+	x86_alu_mi(e, ALU_CMP, false, JIT_H, JIT_OFF(stop), 0);
+	to_slow[1] = x86_jcc_fwd(e, CC_NE);
+	x86_load(e, true, RCX, JIT_H, JIT_OFF(mip));
+	x86_alu_rm(e, ALU_AND, true, RCX, JIT_H, JIT_OFF(mie));
+	to_slow[2] = x86_jcc_fwd(e, CC_NE);
+	/* The target's offset in this page against the last link. */
+	x86_mov_rr(e, true, RCX, RDX);
+	x86_alu_rr(e, ALU_SUB, true, RCX, RAX);
+	x86_alu_ri(e, ALU_ADD, true, RCX, (int32_t)c->b->pc_off);
+	x86_load(e, false, R9, JIT_INS,
+		 blk + (int32_t)offsetof(struct block, link_off));
+	x86_alu_rr(e, ALU_CMP, true, RCX, R9);
+	to_slow[3] = x86_jcc_fwd(e, CC_NE);
+	x86_load(e, true, RSI, JIT_INS,
+		 blk + (int32_t)offsetof(struct block, link));
+	x86_store(e, true, JIT_H, JIT_OFF(pc), RDX);
+	x86_alu_mi(e, ALU_SUB, true, JIT_H, JIT_OFF(chain_left),
+		   (int32_t)retired);
+	x86_alu_mi(e, ALU_ADD, true, JIT_H, JIT_OFF(icount), (int32_t)retired);
+	x86_alu_rr(e, ALU_XOR, false, RAX, RAX);
+	x86_store_imm8(e, JIT_H, JIT_OFF(live_idx), 0);
+	x86_store(e, false, JIT_H, JIT_OFF(trap_streak), RAX);
+	x86_store_imm8(e, JIT_H, JIT_OFF(bp_skip), 0);
+	x86_mov_rr(e, true, RDI, JIT_H);
+	x86_lea(e, RSI, RSI, (int32_t)offsetof(struct block, insns));
+	jit_epilogue(e);
+	x86_jmp_m(e, RSI,
+		  (int32_t)offsetof(struct block, entry) -
+			  (int32_t)offsetof(struct block, insns));
+	for (int i = 0; i < 4; i++)
+		x86_patch(e, to_slow[i]);
+	x86_mov_rr(e, true, RDI, JIT_H);
+	x86_lea(e, RSI, JIT_INS, JIT_REC(k));
+	x86_mov_imm(e, RCX, retired);
+	jit_epilogue(e);
+	x86_mov_imm(e, RAX, (uintptr_t)jit_chain);
+	x86_jmp_r(e, RAX);
+}
+
+/* Emit block b's code; its entry, or 0 when it is not worth it or did
+ * not fit. */
+static uintptr_t jit_emit_block(struct jit *j, struct block *b)
+{
+	struct jit_ctx c;
+	memset(&c, 0, sizeof(c));
+	c.b = b;
+	c.rw = j->rw;
+	c.rx = j->rx;
+	c.rec_top = j->rec_top;
+	c.e.start = j->rw;
+	c.e.p = j->rw + j->code_used;
+	c.e.end = j->rw + j->rec_top;
+	c.e.exec = (uintptr_t)j->rx;
+	struct x86 *e = &c.e;
+	/* Every way out that returns to the caller returns eax from here. */
+	c.leave = (size_t)(e->p - e->start);
+	jit_epilogue(e);
+	x86_ret(e);
+	uintptr_t entry = x86_here(e);
+	x86_push(e, JIT_H);
+	x86_push(e, JIT_INS);
+	x86_push(e, R12); /* keeps calls 16-byte aligned */
+	x86_mov_rr(e, true, JIT_H, RDI);
+	x86_mov_rr(e, true, JIT_INS, RSI);
+	unsigned native = 0, k;
+	bool ended = false;
+	for (k = 0; k < b->n && !ended; k++) {
+		const struct insn *in = &b->insns[k];
+		bool in_block = false, may_call = false;
+		jit_row_fn row = jit_row(in->fn, &in_block, &may_call);
+		if (row) {
+			row(&c, k, in);
+			native++;
+			/* Rows of instructions that end the block leave it. */
+			ended = !in_block && !may_call;
+		} else if (may_call) {
+			jit_emit_call(&c, k);
+		} else {
+			jit_emit_tail(&c, k);
+			ended = true;
+		}
+	}
+	if (!ended) {
+		/* Ran to the end: the terminator's hart_goto. */
+		x86_load(e, true, RDX, JIT_H, JIT_OFF(pc));
+		x86_alu_ri(e, ALU_ADD, true, RDX, (int32_t)b->bytes);
+		jit_emit_goto(&c, b->n, b->n);
+	}
+	for (unsigned i = 0; i < c.nslow; i++) {
+		x86_patch(e, c.slow[i].patch);
+		jit_emit_call(&c, c.slow[i].k);
+		size_t at = x86_jmp_fwd(e);
+		x86_patch_to(e, at, c.slow[i].resume);
+	}
+	if (e->overflow || native == 0)
+		return 0;
+	j->code_used = ((size_t)(e->p - e->start) + 15) & ~(size_t)15;
+	j->rec_top = c.rec_top;
+	return entry;
+}
+
+static void jit_translate(struct jit *j, struct block *b)
+{
+	if (j->broken || j->full)
+		return;
+	if (j->rec_top - j->code_used < JIT_BLOCK_ROOM) {
+		j->full = true;
+		return;
+	}
+	uintptr_t entry = jit_emit_block(j, b);
+	if (!entry) {
+		/* Not worth it: interpreted from now on. */
+		b->entry = b->insns[0].fn;
+		return;
+	}
+	b->entry = (insn_fn)entry;
+	j->translated++;
+}
+
+/* Every block starts here until it is hot. */
+static int jit_count(struct hart *h, const struct insn *in)
+{
+	struct block *b = (struct block *)((const char *)in -
+					   offsetof(struct block, insns));
+	if (__builtin_expect(++b->runs < JIT_THRESHOLD, 1) &&
+	    !(h->tune & TUNE_NO_JIT_DELAY))
+		return in->fn(h, in);
+	struct bus *bus = &h->m->bus;
+	if (!bus->jit)
+		bus->jit = jit_new();
+	if (bus->jit)
+		jit_translate(bus->jit, b);
+	b->runs = 0;
+	return b->entry(h, in);
+}
+
+insn_fn jit_block_entry(unsigned tune, insn_fn first)
+{
+	return (tune & TUNE_NO_JIT) ? first : jit_count;
+}
+
+void jit_safe_point(struct bus *b)
+{
+	struct jit *j = b->jit;
+	if (!j || !j->full)
+		return;
+	for (int i = 0; i < b->nregions; i++) {
+		struct mem_region *r = &b->region[i];
+		uint64_t pages = r->size >> PAGE_SHIFT;
+		for (uint64_t p = 0; r->code && p < pages; p++) {
+			if (!r->code[p])
+				continue;
+			for (struct block *blk = r->code[p]->blocks; blk;
+			     blk = blk->next) {
+				blk->entry = jit_count;
+				blk->runs = 0;
+			}
+		}
+	}
+	j->code_used = 0;
+	j->rec_top = JIT_BUFFER;
+	j->full = false;
+}
+
+#else /* not an x86-64 host: the interpreter only */
+
+#include "../machine.h"
+
+insn_fn jit_block_entry(unsigned tune, insn_fn first)
+{
+	(void)tune;
+	return first;
+}
+
+void jit_safe_point(struct bus *b)
+{
+	(void)b;
+}
+
+void jit_free(struct bus *b)
+{
+	(void)b;
+}
+
+uint64_t jit_translated(const struct bus *b)
+{
+	(void)b;
+	return 0;
+}
+
+#endif
