@@ -165,6 +165,12 @@ void x86_alu_mi(struct x86 *e, enum x86_alu op, bool w, int base, int32_t disp,
 		x86_u32(e, (uint32_t)imm);
 }
 
+void x86_alu_mr(struct x86 *e, enum x86_alu op, bool w, int base,
+		int32_t disp, int src)
+{
+	x86_op_mem(e, false, w, (unsigned)op << 3 | 1, src, base, disp, false);
+}
+
 void x86_store_imm8(struct x86 *e, int base, int32_t disp, uint8_t imm)
 {
 	x86_op_mem(e, false, false, 0xc6, 0, base, disp, false);

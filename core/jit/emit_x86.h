@@ -92,6 +92,9 @@ void x86_alu_ri(struct x86 *e, enum x86_alu op, bool w, int dst, int32_t imm);
 /* [base + disp] op= imm: qword (w) or dword. */
 void x86_alu_mi(struct x86 *e, enum x86_alu op, bool w, int base, int32_t disp,
 		int32_t imm);
+/* [base + disp] op= src, 64 bits (w) or 32. */
+void x86_alu_mr(struct x86 *e, enum x86_alu op, bool w, int base,
+		int32_t disp, int src);
 void x86_store_imm8(struct x86 *e, int base, int32_t disp, uint8_t imm);
 void x86_test_rr(struct x86 *e, bool w, int a, int b);
 void x86_test_rm(struct x86 *e, bool w, int reg, int base, int32_t disp);

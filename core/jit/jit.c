@@ -178,32 +178,34 @@ static void jit_emit_tail(struct jit_ctx *c, unsigned k)
 	x86_jmp_m(e, RSI, 0);
 }
 
-void jit_emit_goto(struct jit_ctx *c, unsigned k, unsigned retired)
+/* The common part of every way out of a block that may chain: hart_goto's
+ * checks in its order (budget left for chaining, a stop, an interrupt
+ * pending and enabled), each failing one taking the out-of-line path,
+ * which makes them all again. The target pc is in rdx. */
+static void jit_goto_checks(struct jit_ctx *c, unsigned retired,
+			    size_t *to_slow)
 {
 	struct x86 *e = &c->e;
-	const int32_t blk = -(int32_t)offsetof(struct block, insns);
-	size_t to_slow[4];
-	/* hart_goto's checks, in its order; any that fails takes the out of
-	 * line path, which makes them all again. */
-	x86_load(e, true, RAX, JIT_H, JIT_OFF(pc));
 	x86_load(e, true, RCX, JIT_H, JIT_OFF(chain_left));
-	x86_alu_ri(e, ALU_CMP, true, RCX, (int32_t)(retired + BLOCK_MAX_INSNS));
+	x86_alu_ri(e, ALU_CMP, true, RCX,
+		   (int32_t)(retired + BLOCK_MAX_INSNS));
 	to_slow[0] = x86_jcc_fwd(e, CC_B);
 	x86_alu_mi(e, ALU_CMP, false, JIT_H, JIT_OFF(stop), 0);
 	to_slow[1] = x86_jcc_fwd(e, CC_NE);
 	x86_load(e, true, RCX, JIT_H, JIT_OFF(mip));
 	x86_alu_rm(e, ALU_AND, true, RCX, JIT_H, JIT_OFF(mie));
 	to_slow[2] = x86_jcc_fwd(e, CC_NE);
-	/* The target's offset in this page against the last link. */
-	x86_mov_rr(e, true, RCX, RDX);
-	x86_alu_rr(e, ALU_SUB, true, RCX, RAX);
-	x86_alu_ri(e, ALU_ADD, true, RCX, (int32_t)c->b->pc_off);
-	x86_load(e, false, R9, JIT_INS,
-		 blk + (int32_t)offsetof(struct block, link_off));
-	x86_alu_rr(e, ALU_CMP, true, RCX, R9);
-	to_slow[3] = x86_jcc_fwd(e, CC_NE);
-	x86_load(e, true, RSI, JIT_INS,
-		 blk + (int32_t)offsetof(struct block, link));
+	/* A dropped block (stores into its page) chains nowhere. */
+	x86_load(e, true, R8, JIT_INS, JIT_BLK(cp));
+	x86_test_rr(e, true, R8, R8);
+	to_slow[3] = x86_jcc_fwd(e, CC_E);
+}
+
+/* What hart_goto does once it found the next block: counts, and the
+ * next block's entry. The next block is in rsi (NULL: out of line). */
+static void jit_goto_next(struct jit_ctx *c, unsigned retired)
+{
+	struct x86 *e = &c->e;
 	x86_store(e, true, JIT_H, JIT_OFF(pc), RDX);
 	x86_alu_mi(e, ALU_SUB, true, JIT_H, JIT_OFF(chain_left),
 		   (int32_t)retired);
@@ -212,13 +214,14 @@ void jit_emit_goto(struct jit_ctx *c, unsigned k, unsigned retired)
 	x86_store_imm8(e, JIT_H, JIT_OFF(live_idx), 0);
 	x86_store(e, false, JIT_H, JIT_OFF(trap_streak), RAX);
 	x86_store_imm8(e, JIT_H, JIT_OFF(bp_skip), 0);
-	x86_mov_rr(e, true, RDI, JIT_H);
-	x86_lea(e, RSI, RSI, (int32_t)offsetof(struct block, insns));
-	jit_epilogue(e);
-	x86_jmp_m(e, RSI,
-		  (int32_t)offsetof(struct block, entry) -
-			  (int32_t)offsetof(struct block, insns));
-	for (int i = 0; i < 4; i++)
+}
+
+/* hart_goto out of line, with record k. */
+static void jit_goto_slow(struct jit_ctx *c, unsigned k, unsigned retired,
+			  const size_t *to_slow, int n)
+{
+	struct x86 *e = &c->e;
+	for (int i = 0; i < n; i++)
 		x86_patch(e, to_slow[i]);
 	x86_mov_rr(e, true, RDI, JIT_H);
 	x86_lea(e, RSI, JIT_INS, JIT_REC(k));
@@ -226,6 +229,68 @@ void jit_emit_goto(struct jit_ctx *c, unsigned k, unsigned retired)
 	jit_epilogue(e);
 	x86_mov_imm(e, RAX, (uintptr_t)jit_chain);
 	x86_jmp_r(e, RAX);
+}
+
+/* Into the next block (rsi), through its entry. */
+static void jit_goto_enter(struct jit_ctx *c)
+{
+	struct x86 *e = &c->e;
+	x86_mov_rr(e, true, RDI, JIT_H);
+	x86_lea(e, RSI, RSI, (int32_t)offsetof(struct block, insns));
+	jit_epilogue(e);
+	x86_jmp_m(e, RSI,
+		  (int32_t)offsetof(struct block, entry) -
+			  (int32_t)offsetof(struct block, insns));
+}
+
+void jit_emit_goto(struct jit_ctx *c, unsigned k, unsigned retired,
+		   bool direct, int64_t delta)
+{
+	struct x86 *e = &c->e;
+	size_t to_slow[6];
+	int64_t off = (int64_t)c->b->pc_off + delta;
+	if (direct && (off < 0 || off >= (int64_t)PAGE_SIZE)) {
+		/* Another page: hart_goto never chains there. */
+		x86_store(e, true, JIT_H, JIT_OFF(pc), RDX);
+		x86_mov_imm(e, RAX,
+			    (uint32_t)exec_leave(EXEC_EXIT, retired));
+		jit_epilogue(e);
+		x86_ret(e);
+		return;
+	}
+	jit_goto_checks(c, retired, to_slow);
+	int n = 4;
+	if (direct && off == c->b->pc_off) {
+		/* Back to this block's start: its own code, from the top. */
+		jit_goto_next(c, retired);
+		size_t at = x86_jmp_fwd(e);
+		x86_patch_to(e, at, c->body);
+	} else {
+		/* The page's table has the block at the target, if any. */
+		if (direct) {
+			x86_load(e, true, RSI, R8,
+				 (int32_t)offsetof(struct code_page, at) +
+					 (int32_t)(off >> 1) * 8);
+		} else {
+			x86_load(e, true, RCX, JIT_H, JIT_OFF(pc));
+			x86_mov_rr(e, true, RAX, RDX);
+			x86_alu_rr(e, ALU_SUB, true, RAX, RCX);
+			x86_alu_ri(e, ALU_ADD, true, RAX,
+				   (int32_t)c->b->pc_off);
+			x86_alu_ri(e, ALU_CMP, true, RAX, PAGE_SIZE);
+			to_slow[n++] = x86_jcc_fwd(e, CC_AE);
+			/* Targets are even: at[off / 2] is 4 * off bytes in. */
+			x86_shift_ri(e, SH_SHL, true, RAX, 2);
+			x86_alu_rr(e, ALU_ADD, true, R8, RAX);
+			x86_load(e, true, RSI, R8,
+				 (int32_t)offsetof(struct code_page, at));
+		}
+		x86_test_rr(e, true, RSI, RSI);
+		to_slow[n++] = x86_jcc_fwd(e, CC_E);
+		jit_goto_next(c, retired);
+		jit_goto_enter(c);
+	}
+	jit_goto_slow(c, k, retired, to_slow, n);
 }
 
 /* Emit block b's code; its entry, or 0 when it is not worth it or did
@@ -253,6 +318,7 @@ static uintptr_t jit_emit_block(struct jit *j, struct block *b)
 	x86_push(e, R12); /* keeps calls 16-byte aligned */
 	x86_mov_rr(e, true, JIT_H, RDI);
 	x86_mov_rr(e, true, JIT_INS, RSI);
+	c.body = (size_t)(e->p - e->start);
 	unsigned native = 0, k;
 	bool ended = false;
 	for (k = 0; k < b->n && !ended; k++) {
@@ -275,7 +341,7 @@ static uintptr_t jit_emit_block(struct jit *j, struct block *b)
 		/* Ran to the end: the terminator's hart_goto. */
 		x86_load(e, true, RDX, JIT_H, JIT_OFF(pc));
 		x86_alu_ri(e, ALU_ADD, true, RDX, (int32_t)b->bytes);
-		jit_emit_goto(&c, b->n, b->n);
+		jit_emit_goto(&c, b->n, b->n, true, b->bytes);
 	}
 	for (unsigned i = 0; i < c.nslow; i++) {
 		x86_patch(e, c.slow[i].patch);

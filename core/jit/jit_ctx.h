@@ -27,6 +27,7 @@ struct jit_ctx {
 	uint8_t *rw, *rx;
 	size_t rec_top;
 	size_t leave; /* offset of the code that returns eax to the caller */
+	size_t body;  /* offset of the first instruction's code */
 	/* Slow paths, emitted after the block: a jump to patch, the
 	 * instruction to hand to its handler, where to go on. */
 	struct {
@@ -39,6 +40,10 @@ struct jit_ctx {
 /* A 64-bit field of the hart, as a displacement from JIT_H. */
 #define JIT_OFF(field) ((int32_t)offsetof(struct hart, field))
 #define JIT_X(r)       ((int32_t)(offsetof(struct hart, x) + 8 * (unsigned)(r)))
+/* A field of the block, from JIT_INS. */
+#define JIT_BLK(field)                                                         \
+	((int32_t)offsetof(struct block, field) -                              \
+	 (int32_t)offsetof(struct block, insns))
 /* Record k of the block, from JIT_INS. */
 #define JIT_REC(k) ((int32_t)(sizeof(struct insn) * (k)))
 
@@ -50,10 +55,12 @@ typedef void (*jit_row_fn)(struct jit_ctx *c, unsigned k,
  * conditional branch's variant that falls through inside a block. */
 jit_row_fn jit_row(insn_fn fn, bool *in_block, bool *may_call);
 
-/* Leave the block for the pc in rdx with `retired` instructions retired,
+/* Leave the block for the pc in rdx (direct: the block's first pc plus
+ * delta) with `retired` instructions retired,
  * as hart_goto does with record k: chained straight into the next
  * block's code, or back to the run loop. */
-void jit_emit_goto(struct jit_ctx *c, unsigned k, unsigned retired);
+void jit_emit_goto(struct jit_ctx *c, unsigned k, unsigned retired,
+		   bool direct, int64_t delta);
 /* Hand instruction k to its handler and go on after it, or leave with
  * what it returned if it left the block (a trap, an exit). */
 void jit_emit_call(struct jit_ctx *c, unsigned k);

@@ -348,6 +348,70 @@ ROW_STORE(sh, 2)
 ROW_STORE(sw, 4)
 ROW_STORE(sd, 8)
 
+/* FP loads and stores (F, D): as exec_flw..exec_fsd. The handler raises
+ * the illegal instruction while mstatus.FS is Off. */
+#define JIT_F(r) ((int32_t)(offsetof(struct hart, f) + 8 * (unsigned)(r)))
+
+static size_t fp_off_check(struct jit_ctx *c)
+{
+	x86_load(&c->e, false, RCX, JIT_H, JIT_OFF(mstatus));
+	x86_alu_ri(&c->e, ALU_AND, false, RCX, (int32_t)MSTATUS_FS);
+	return x86_jcc_fwd(&c->e, CC_E);
+}
+
+static void fp_load(struct jit_ctx *c, unsigned k, const struct insn *in,
+		    unsigned size)
+{
+	struct x86 *e = &c->e;
+	size_t off = fp_off_check(c);
+	size_t miss = tlb_lookup(c, in, size,
+				 (int32_t)offsetof(struct tlb_set, r));
+	x86_load_idx(e, size, false, RDX, RCX, RAX);
+	if (size == 4) {
+		/* NaN-boxed */
+		x86_mov_imm(e, RCX, 0xffffffff00000000ull);
+		x86_alu_rr(e, ALU_OR, true, RDX, RCX);
+	}
+	x86_store(e, true, JIT_H, JIT_F(in->rd), RDX);
+	x86_mov_imm(e, RCX, MSTATUS_FS | MSTATUS_SD);
+	x86_alu_mr(e, ALU_OR, true, JIT_H, JIT_OFF(mstatus), RCX);
+	jit_emit_slow(c, off, k);
+	jit_emit_slow(c, miss, k);
+}
+
+static void fp_store(struct jit_ctx *c, unsigned k, const struct insn *in,
+		     unsigned size)
+{
+	struct x86 *e = &c->e;
+	size_t off = fp_off_check(c);
+	size_t miss = tlb_lookup(c, in, size,
+				 (int32_t)offsetof(struct tlb_set, w));
+	x86_load(e, true, RDX, JIT_H, JIT_F(in->rs2));
+	x86_store_idx(e, size, RCX, RAX, RDX);
+	jit_emit_slow(c, off, k);
+	jit_emit_slow(c, miss, k);
+}
+
+static void row_flw(struct jit_ctx *c, unsigned k, const struct insn *in)
+{
+	fp_load(c, k, in, 4);
+}
+
+static void row_fld(struct jit_ctx *c, unsigned k, const struct insn *in)
+{
+	fp_load(c, k, in, 8);
+}
+
+static void row_fsw(struct jit_ctx *c, unsigned k, const struct insn *in)
+{
+	fp_store(c, k, in, 4);
+}
+
+static void row_fsd(struct jit_ctx *c, unsigned k, const struct insn *in)
+{
+	fp_store(c, k, in, 8);
+}
+
 /* rdx = the pc of instruction `in` plus delta. */
 static void pc_plus(struct jit_ctx *c, const struct insn *in, int64_t delta)
 {
@@ -366,7 +430,7 @@ static void row_jal(struct jit_ctx *c, unsigned k, const struct insn *in)
 	pc_plus(c, in, in->len);
 	st(&c->e, in->rd, RDX);
 	pc_plus(c, in, in->imm);
-	jit_emit_goto(c, k, k + 1);
+	jit_emit_goto(c, k, k + 1, true, in->off + in->imm);
 }
 
 static void row_jalr(struct jit_ctx *c, unsigned k, const struct insn *in)
@@ -380,7 +444,7 @@ static void row_jalr(struct jit_ctx *c, unsigned k, const struct insn *in)
 	pc_plus(c, in, in->len);
 	st(e, in->rd, RDX);
 	x86_mov_rr(e, true, RDX, R8);
-	jit_emit_goto(c, k, k + 1);
+	jit_emit_goto(c, k, k + 1, false, 0);
 }
 
 /* A conditional branch: inside a block (in_block) only a taken branch
@@ -395,11 +459,11 @@ static void branch(struct jit_ctx *c, unsigned k, const struct insn *in,
 	x86_alu_rm(e, ALU_CMP, true, RAX, JIT_H, JIT_X(in->rs2));
 	size_t not_taken = x86_jcc_fwd(e, (enum x86_cc)(cc ^ 1));
 	pc_plus(c, in, in->imm);
-	jit_emit_goto(c, k, k + 1);
+	jit_emit_goto(c, k, k + 1, true, in->off + in->imm);
 	x86_patch(e, not_taken);
 	if (!in_block) {
 		pc_plus(c, in, in->len);
-		jit_emit_goto(c, k, k + 1);
+		jit_emit_goto(c, k, k + 1, true, in->off + in->len);
 	}
 }
 
@@ -483,6 +547,7 @@ static const jit_row_fn jit_rows[ISA_NINSNS] = {
 	R(bgeu),
 	R(jal),
 	R(jalr),
+	R(flw),	  R(fld),   R(fsw),   R(fsd),
 	[ISA_ROW_lui] = row_li,
 	[ISA_ROW_fence] = row_nop,
 #undef R
