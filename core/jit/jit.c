@@ -164,6 +164,10 @@ void jit_emit_slow(struct jit_ctx *c, size_t patch, unsigned k)
 	c->slow[c->nslow].patch = patch;
 	c->slow[c->nslow].k = k;
 	c->slow[c->nslow].resume = (size_t)(c->e.p - c->e.start);
+	/* Code after the resume point may count on the host register that
+	 * the fast path stored a guest register from. */
+	c->slow[c->nslow].host = c->e.p == c->st_pos ? c->st_host : -1;
+	c->slow[c->nslow].reg = c->st_reg;
 	c->nslow++;
 }
 
@@ -346,6 +350,9 @@ static uintptr_t jit_emit_block(struct jit *j, struct block *b)
 	for (unsigned i = 0; i < c.nslow; i++) {
 		x86_patch(e, c.slow[i].patch);
 		jit_emit_call(&c, c.slow[i].k);
+		if (c.slow[i].host >= 0)
+			x86_load(e, true, c.slow[i].host, JIT_H,
+				 JIT_X(c.slow[i].reg));
 		size_t at = x86_jmp_fwd(e);
 		x86_patch_to(e, at, c.slow[i].resume);
 	}

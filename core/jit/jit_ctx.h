@@ -33,8 +33,15 @@ struct jit_ctx {
 	struct {
 		size_t patch, resume;
 		unsigned k;
+		int host; /* reloaded from x[reg] before going on, or -1 */
+		unsigned reg;
 	} slow[JIT_MAX_SLOW];
 	unsigned nslow;
+	/* The last store of a guest register (rows.c): where its code
+	 * ended, which register and from which host register. */
+	const uint8_t *st_pos;
+	unsigned st_reg;
+	int st_host;
 };
 
 /* A 64-bit field of the hart, as a displacement from JIT_H. */

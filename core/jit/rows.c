@@ -10,15 +10,25 @@
 
 #if defined(__x86_64__)
 
-/* rax = x[r] */
-static void ld(struct x86 *e, int reg, unsigned r)
+/* reg = x[r]. When the code just emitted stored x[r] from a host
+ * register, that register still holds it: a copy, and the next
+ * instruction does not wait for its operand to go through memory. */
+static void ld(struct jit_ctx *c, int reg, unsigned r)
 {
-	x86_load(e, true, reg, JIT_H, JIT_X(r));
+	if (c->e.p == c->st_pos && c->st_reg == r) {
+		if (reg != c->st_host)
+			x86_mov_rr(&c->e, true, reg, c->st_host);
+		return;
+	}
+	x86_load(&c->e, true, reg, JIT_H, JIT_X(r));
 }
 
-static void st(struct x86 *e, unsigned r, int reg)
+static void st(struct jit_ctx *c, unsigned r, int reg)
 {
-	x86_store(e, true, JIT_H, JIT_X(r), reg);
+	x86_store(&c->e, true, JIT_H, JIT_X(r), reg);
+	c->st_pos = c->e.p;
+	c->st_reg = r;
+	c->st_host = reg;
 }
 
 /* A 64-bit immediate operand: folded into the instruction when it fits in
@@ -42,14 +52,14 @@ static void row_li(struct jit_ctx *c, unsigned k, const struct insn *in)
 {
 	(void)k;
 	x86_mov_imm(&c->e, RAX, (uint64_t)in->imm);
-	st(&c->e, in->rd, RAX);
+	st(c, in->rd, RAX);
 }
 
 static void row_mv(struct jit_ctx *c, unsigned k, const struct insn *in)
 {
 	(void)k;
-	ld(&c->e, RAX, in->rs1);
-	st(&c->e, in->rd, RAX);
+	ld(c, RAX, in->rs1);
+	st(c, in->rd, RAX);
 }
 
 static void row_auipc(struct jit_ctx *c, unsigned k, const struct insn *in)
@@ -57,7 +67,7 @@ static void row_auipc(struct jit_ctx *c, unsigned k, const struct insn *in)
 	(void)k;
 	x86_load(&c->e, true, RAX, JIT_H, JIT_OFF(pc));
 	alu_imm(&c->e, ALU_ADD, RAX, in->imm + in->off);
-	st(&c->e, in->rd, RAX);
+	st(c, in->rd, RAX);
 }
 
 /* rd = rs1 op imm, 64 bits, or 32 sign-extended (w32). */
@@ -65,11 +75,11 @@ static void alu_i(struct jit_ctx *c, const struct insn *in, enum x86_alu op,
 		  bool w32)
 {
 	struct x86 *e = &c->e;
-	ld(e, RAX, in->rs1);
+	ld(c, RAX, in->rs1);
 	x86_alu_ri(e, op, !w32, RAX, (int32_t)in->imm);
 	if (w32)
 		x86_movsxd(e, RAX, RAX);
-	st(e, in->rd, RAX);
+	st(c, in->rd, RAX);
 }
 
 #define ROW_ALU_I(name, op, w32)                                               \
@@ -90,11 +100,11 @@ static void alu_r(struct jit_ctx *c, const struct insn *in, enum x86_alu op,
 		  bool w32)
 {
 	struct x86 *e = &c->e;
-	ld(e, RAX, in->rs1);
+	ld(c, RAX, in->rs1);
 	x86_alu_rm(e, op, !w32, RAX, JIT_H, JIT_X(in->rs2));
 	if (w32)
 		x86_movsxd(e, RAX, RAX);
-	st(e, in->rd, RAX);
+	st(c, in->rd, RAX);
 }
 
 #define ROW_ALU_R(name, op, w32)                                               \
@@ -117,13 +127,13 @@ static void set_cc(struct jit_ctx *c, const struct insn *in, enum x86_cc cc,
 		   bool imm)
 {
 	struct x86 *e = &c->e;
-	ld(e, RAX, in->rs1);
+	ld(c, RAX, in->rs1);
 	if (imm)
 		x86_alu_ri(e, ALU_CMP, true, RAX, (int32_t)in->imm);
 	else
 		x86_alu_rm(e, ALU_CMP, true, RAX, JIT_H, JIT_X(in->rs2));
 	x86_setcc_eax(e, cc);
-	st(e, in->rd, RAX);
+	st(c, in->rd, RAX);
 }
 
 #define ROW_SET(name, cc, imm)                                                 \
@@ -144,16 +154,16 @@ static void shift(struct jit_ctx *c, const struct insn *in, enum x86_shift op,
 		  bool w32, bool imm)
 {
 	struct x86 *e = &c->e;
-	ld(e, RAX, in->rs1);
+	ld(c, RAX, in->rs1);
 	if (imm) {
 		x86_shift_ri(e, op, !w32, RAX, (uint8_t)in->imm);
 	} else {
-		ld(e, RCX, in->rs2);
+		ld(c, RCX, in->rs2);
 		x86_shift_cl(e, op, !w32, RAX);
 	}
 	if (w32)
 		x86_movsxd(e, RAX, RAX);
-	st(e, in->rd, RAX);
+	st(c, in->rd, RAX);
 }
 
 #define ROW_SHIFT(name, op, w32, imm)                                          \
@@ -179,26 +189,26 @@ ROW_SHIFT(sraw, SH_SAR, true, false)
 static void row_mul(struct jit_ctx *c, unsigned k, const struct insn *in)
 {
 	(void)k;
-	ld(&c->e, RAX, in->rs1);
+	ld(c, RAX, in->rs1);
 	x86_imul_rm(&c->e, true, RAX, JIT_H, JIT_X(in->rs2));
-	st(&c->e, in->rd, RAX);
+	st(c, in->rd, RAX);
 }
 
 static void row_mulw(struct jit_ctx *c, unsigned k, const struct insn *in)
 {
 	(void)k;
-	ld(&c->e, RAX, in->rs1);
+	ld(c, RAX, in->rs1);
 	x86_imul_rm(&c->e, false, RAX, JIT_H, JIT_X(in->rs2));
 	x86_movsxd(&c->e, RAX, RAX);
-	st(&c->e, in->rd, RAX);
+	st(c, in->rd, RAX);
 }
 
 /* The high half of rs1 * rs2: one-operand mul (4) or imul (5). */
 static void mul_high(struct jit_ctx *c, const struct insn *in, unsigned digit)
 {
-	ld(&c->e, RAX, in->rs1);
+	ld(c, RAX, in->rs1);
 	x86_f7_m(&c->e, digit, true, JIT_H, JIT_X(in->rs2));
-	st(&c->e, in->rd, RDX);
+	st(c, in->rd, RDX);
 }
 
 static void row_mulh(struct jit_ctx *c, unsigned k, const struct insn *in)
@@ -257,7 +267,7 @@ static void divide(struct jit_ctx *c, const struct insn *in, bool sign,
 		x86_patch(e, done2);
 	if (w32)
 		x86_movsxd(e, RAX, RAX);
-	st(e, in->rd, RAX);
+	st(c, in->rd, RAX);
 }
 
 #define ROW_DIV(name, sign, rem, w32)                                          \
@@ -285,7 +295,7 @@ static size_t tlb_lookup(struct jit_ctx *c, const struct insn *in,
 {
 	struct x86 *e = &c->e;
 	_Static_assert(sizeof(struct tlb_entry) == 16, "tlb_entry layout");
-	ld(e, RAX, in->rs1);
+	ld(c, RAX, in->rs1);
 	if (in->imm)
 		x86_alu_ri(e, ALU_ADD, true, RAX, (int32_t)in->imm);
 	x86_load(e, true, RCX, JIT_H, JIT_OFF(dtlb));
@@ -309,7 +319,7 @@ static void load(struct jit_ctx *c, unsigned k, const struct insn *in,
 	size_t miss =
 		tlb_lookup(c, in, size, (int32_t)offsetof(struct tlb_set, r));
 	x86_load_idx(&c->e, size, sign, RDX, RCX, RAX);
-	st(&c->e, in->rd, RDX);
+	st(c, in->rd, RDX);
 	jit_emit_slow(c, miss, k);
 }
 
@@ -332,7 +342,7 @@ static void store(struct jit_ctx *c, unsigned k, const struct insn *in,
 {
 	size_t miss =
 		tlb_lookup(c, in, size, (int32_t)offsetof(struct tlb_set, w));
-	ld(&c->e, RDX, in->rs2);
+	ld(c, RDX, in->rs2);
 	x86_store_idx(&c->e, size, RCX, RAX, RDX);
 	jit_emit_slow(c, miss, k);
 }
@@ -428,7 +438,7 @@ static void pc_plus(struct jit_ctx *c, const struct insn *in, int64_t delta)
 static void row_jal(struct jit_ctx *c, unsigned k, const struct insn *in)
 {
 	pc_plus(c, in, in->len);
-	st(&c->e, in->rd, RDX);
+	st(c, in->rd, RDX);
 	pc_plus(c, in, in->imm);
 	jit_emit_goto(c, k, k + 1, true, in->off + in->imm);
 }
@@ -437,12 +447,12 @@ static void row_jalr(struct jit_ctx *c, unsigned k, const struct insn *in)
 {
 	struct x86 *e = &c->e;
 	/* The target first: rd may be rs1. */
-	ld(e, RAX, in->rs1);
+	ld(c, RAX, in->rs1);
 	alu_imm(e, ALU_ADD, RAX, in->imm);
 	x86_alu_ri(e, ALU_AND, true, RAX, -2);
 	x86_mov_rr(e, true, R8, RAX);
 	pc_plus(c, in, in->len);
-	st(e, in->rd, RDX);
+	st(c, in->rd, RDX);
 	x86_mov_rr(e, true, RDX, R8);
 	jit_emit_goto(c, k, k + 1, false, 0);
 }
@@ -455,7 +465,7 @@ static void branch(struct jit_ctx *c, unsigned k, const struct insn *in,
 	struct x86 *e = &c->e;
 	bool in_block = false, may_call = false;
 	jit_row(in->fn, &in_block, &may_call);
-	ld(e, RAX, in->rs1);
+	ld(c, RAX, in->rs1);
 	x86_alu_rm(e, ALU_CMP, true, RAX, JIT_H, JIT_X(in->rs2));
 	size_t not_taken = x86_jcc_fwd(e, (enum x86_cc)(cc ^ 1));
 	pc_plus(c, in, in->imm);
