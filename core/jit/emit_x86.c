@@ -165,8 +165,8 @@ void x86_alu_mi(struct x86 *e, enum x86_alu op, bool w, int base, int32_t disp,
 		x86_u32(e, (uint32_t)imm);
 }
 
-void x86_alu_mr(struct x86 *e, enum x86_alu op, bool w, int base,
-		int32_t disp, int src)
+void x86_alu_mr(struct x86 *e, enum x86_alu op, bool w, int base, int32_t disp,
+		int src)
 {
 	x86_op_mem(e, false, w, (unsigned)op << 3 | 1, src, base, disp, false);
 }

@@ -10,7 +10,6 @@
  * path of a load or store, is handed to its own handler with a copy of
  * its record, so traps, device accesses and stores into code happen in
  * the one place they always did. */
-#define _GNU_SOURCE /* memfd_create */
 #include "jit.h"
 
 #if defined(__x86_64__)
@@ -30,22 +29,26 @@
  * a few hundred times; a loop reaches the count at once. */
 #define JIT_THRESHOLD 256
 
-/* 64 MiB of code and records: a booted kernel's hot code takes a few MiB;
- * when it is full everything is dropped and translated again. */
-#define JIT_BUFFER (64u << 20)
-/* The most one block can take (64 instructions of a few dozen bytes, a
- * record pair each, three exits): translation starts only with this much
- * room, so that it never fails half-way. */
+/* 32 MiB of code, and of handler records: a booted kernel's hot code
+ * takes a few MiB; when either is full everything is dropped and
+ * translated again. */
+#define JIT_CODE (32u << 20)
+#define JIT_RECS (32u << 20)
+/* The most one block can take (64 instructions of a few dozen bytes, their
+ * slow paths, three exits): translation starts only with this much room,
+ * so that it never fails half-way, and only this much is made writable. */
 #define JIT_BLOCK_ROOM (32u << 10)
+#define JIT_BLOCK_RECS (2 * (BLOCK_MAX_INSNS + 1) * sizeof(struct insn))
 
 struct jit {
-	/* One buffer mapped twice: written through rw, run through rx, so
-	 * no page is ever writable and executable at once. */
-	uint8_t *rw, *rx;
-	size_t code_used; /* code grows up from 0 */
-	size_t rec_top;	  /* records grow down from JIT_BUFFER */
-	bool full;	  /* flush at the next safe point */
-	bool broken;	  /* no buffer could be made: never translate */
+	/* Code is executable and never writable, but for the window a block
+	 * is being emitted into. Private mappings: a child process of a
+	 * fork gets its own copy, never the parent's pages. */
+	uint8_t *code;
+	struct insn *recs; /* handler records: data, never executed */
+	size_t code_used, recs_used;
+	bool full;   /* flush at the next safe point */
+	bool broken; /* no buffer could be made: never translate */
 	uint64_t translated;
 };
 
@@ -69,29 +72,20 @@ static struct jit *jit_new(void)
 	struct jit *j = calloc(1, sizeof(*j));
 	if (!j)
 		return NULL;
-	j->rec_top = JIT_BUFFER;
-	int fd = memfd_create("rewind-jit", MFD_CLOEXEC);
-	if (fd < 0 || ftruncate(fd, JIT_BUFFER) != 0) {
-		if (fd >= 0)
-			close(fd);
+	void *code = mmap(NULL, JIT_CODE, PROT_READ | PROT_EXEC,
+			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	void *recs = mmap(NULL, JIT_RECS, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (code == MAP_FAILED || recs == MAP_FAILED) {
+		if (code != MAP_FAILED)
+			munmap(code, JIT_CODE);
+		if (recs != MAP_FAILED)
+			munmap(recs, JIT_RECS);
 		j->broken = true;
 		return j;
 	}
-	void *rw = mmap(NULL, JIT_BUFFER, PROT_READ | PROT_WRITE, MAP_SHARED,
-			fd, 0);
-	void *rx = mmap(NULL, JIT_BUFFER, PROT_READ | PROT_EXEC, MAP_SHARED, fd,
-			0);
-	close(fd);
-	if (rw == MAP_FAILED || rx == MAP_FAILED) {
-		if (rw != MAP_FAILED)
-			munmap(rw, JIT_BUFFER);
-		if (rx != MAP_FAILED)
-			munmap(rx, JIT_BUFFER);
-		j->broken = true;
-		return j;
-	}
-	j->rw = rw;
-	j->rx = rx;
+	j->code = code;
+	j->recs = recs;
 	return j;
 }
 
@@ -100,9 +94,9 @@ void jit_free(struct bus *b)
 	struct jit *j = b->jit;
 	if (!j)
 		return;
-	if (j->rw) {
-		munmap(j->rw, JIT_BUFFER);
-		munmap(j->rx, JIT_BUFFER);
+	if (j->code) {
+		munmap(j->code, JIT_CODE);
+		munmap(j->recs, JIT_RECS);
 	}
 	free(j);
 	b->jit = NULL;
@@ -124,18 +118,16 @@ static void jit_epilogue(struct x86 *e)
  * run on it returns JIT_RESUME when it falls through. */
 static uintptr_t jit_rec(struct jit_ctx *c, unsigned k)
 {
-	size_t need = 2 * sizeof(struct insn);
-	if (c->rec_top < need || c->rec_top - need < (size_t)(c->e.p - c->rw)) {
+	if (c->nrecs + 2 > c->recs_cap) {
 		c->e.overflow = true;
 		return 0;
 	}
-	c->rec_top -= need;
-	struct insn *r = (struct insn *)(c->rw + c->rec_top);
+	struct insn *r = c->recs + c->nrecs;
+	c->nrecs += 2;
 	r[0] = c->b->insns[k];
 	memset(&r[1], 0, sizeof(r[1]));
 	r[1].fn = jit_resume;
-	c->e.end = c->rw + c->rec_top;
-	return (uintptr_t)(c->rx + c->rec_top);
+	return (uintptr_t)r;
 }
 
 static void jit_jcc_to(struct jit_ctx *c, enum x86_cc cc, size_t target)
@@ -191,8 +183,7 @@ static void jit_goto_checks(struct jit_ctx *c, unsigned retired,
 {
 	struct x86 *e = &c->e;
 	x86_load(e, true, RCX, JIT_H, JIT_OFF(chain_left));
-	x86_alu_ri(e, ALU_CMP, true, RCX,
-		   (int32_t)(retired + BLOCK_MAX_INSNS));
+	x86_alu_ri(e, ALU_CMP, true, RCX, (int32_t)(retired + BLOCK_MAX_INSNS));
 	to_slow[0] = x86_jcc_fwd(e, CC_B);
 	x86_alu_mi(e, ALU_CMP, false, JIT_H, JIT_OFF(stop), 0);
 	to_slow[1] = x86_jcc_fwd(e, CC_NE);
@@ -247,8 +238,8 @@ static void jit_goto_enter(struct jit_ctx *c)
 			  (int32_t)offsetof(struct block, insns));
 }
 
-void jit_emit_goto(struct jit_ctx *c, unsigned k, unsigned retired,
-		   bool direct, int64_t delta)
+void jit_emit_goto(struct jit_ctx *c, unsigned k, unsigned retired, bool direct,
+		   int64_t delta)
 {
 	struct x86 *e = &c->e;
 	size_t to_slow[6];
@@ -256,8 +247,7 @@ void jit_emit_goto(struct jit_ctx *c, unsigned k, unsigned retired,
 	if (direct && (off < 0 || off >= (int64_t)PAGE_SIZE)) {
 		/* Another page: hart_goto never chains there. */
 		x86_store(e, true, JIT_H, JIT_OFF(pc), RDX);
-		x86_mov_imm(e, RAX,
-			    (uint32_t)exec_leave(EXEC_EXIT, retired));
+		x86_mov_imm(e, RAX, (uint32_t)exec_leave(EXEC_EXIT, retired));
 		jit_epilogue(e);
 		x86_ret(e);
 		return;
@@ -304,13 +294,12 @@ static uintptr_t jit_emit_block(struct jit *j, struct block *b)
 	struct jit_ctx c;
 	memset(&c, 0, sizeof(c));
 	c.b = b;
-	c.rw = j->rw;
-	c.rx = j->rx;
-	c.rec_top = j->rec_top;
-	c.e.start = j->rw;
-	c.e.p = j->rw + j->code_used;
-	c.e.end = j->rw + j->rec_top;
-	c.e.exec = (uintptr_t)j->rx;
+	c.recs = j->recs + j->recs_used;
+	c.recs_cap = JIT_BLOCK_RECS / sizeof(struct insn);
+	c.e.start = j->code;
+	c.e.p = j->code + j->code_used;
+	c.e.end = c.e.p + JIT_BLOCK_ROOM;
+	c.e.exec = (uintptr_t)j->code;
 	struct x86 *e = &c.e;
 	/* Every way out that returns to the caller returns eax from here. */
 	c.leave = (size_t)(e->p - e->start);
@@ -359,7 +348,7 @@ static uintptr_t jit_emit_block(struct jit *j, struct block *b)
 	if (e->overflow || native == 0)
 		return 0;
 	j->code_used = ((size_t)(e->p - e->start) + 15) & ~(size_t)15;
-	j->rec_top = c.rec_top;
+	j->recs_used += c.nrecs;
 	return entry;
 }
 
@@ -367,11 +356,27 @@ static void jit_translate(struct jit *j, struct block *b)
 {
 	if (j->broken || j->full)
 		return;
-	if (j->rec_top - j->code_used < JIT_BLOCK_ROOM) {
+	if (JIT_CODE - j->code_used < JIT_BLOCK_ROOM ||
+	    JIT_RECS - j->recs_used * sizeof(struct insn) < JIT_BLOCK_RECS) {
 		j->full = true;
 		return;
 	}
+	/* Writable only while this block is emitted (W^X). */
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t lo = j->code_used & ~(page - 1);
+	size_t hi = (j->code_used + JIT_BLOCK_ROOM + page - 1) & ~(page - 1);
+	if (hi > JIT_CODE)
+		hi = JIT_CODE;
+	if (mprotect(j->code + lo, hi - lo, PROT_READ | PROT_WRITE) != 0) {
+		j->broken = true;
+		return;
+	}
 	uintptr_t entry = jit_emit_block(j, b);
+	if (mprotect(j->code + lo, hi - lo, PROT_READ | PROT_EXEC) != 0) {
+		/* Cannot run what was written: never translate again. */
+		j->broken = true;
+		entry = 0;
+	}
 	if (!entry) {
 		/* Not worth it: interpreted from now on. */
 		b->entry = b->insns[0].fn;
@@ -422,7 +427,7 @@ void jit_safe_point(struct bus *b)
 		}
 	}
 	j->code_used = 0;
-	j->rec_top = JIT_BUFFER;
+	j->recs_used = 0;
 	j->full = false;
 }
 

@@ -22,10 +22,9 @@
 struct jit_ctx {
 	struct x86 e;
 	struct block *b;
-	/* Records for calls into handlers are taken from the top of the
-	 * buffer down (rec_top, an offset), code from the bottom up. */
-	uint8_t *rw, *rx;
-	size_t rec_top;
+	/* Records for calls into handlers: recs[0..nrecs) of recs_cap. */
+	struct insn *recs;
+	unsigned nrecs, recs_cap;
 	size_t leave; /* offset of the code that returns eax to the caller */
 	size_t body;  /* offset of the first instruction's code */
 	/* Slow paths, emitted after the block: a jump to patch, the

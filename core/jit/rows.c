@@ -374,8 +374,8 @@ static void fp_load(struct jit_ctx *c, unsigned k, const struct insn *in,
 {
 	struct x86 *e = &c->e;
 	size_t off = fp_off_check(c);
-	size_t miss = tlb_lookup(c, in, size,
-				 (int32_t)offsetof(struct tlb_set, r));
+	size_t miss =
+		tlb_lookup(c, in, size, (int32_t)offsetof(struct tlb_set, r));
 	x86_load_idx(e, size, false, RDX, RCX, RAX);
 	if (size == 4) {
 		/* NaN-boxed */
@@ -394,8 +394,8 @@ static void fp_store(struct jit_ctx *c, unsigned k, const struct insn *in,
 {
 	struct x86 *e = &c->e;
 	size_t off = fp_off_check(c);
-	size_t miss = tlb_lookup(c, in, size,
-				 (int32_t)offsetof(struct tlb_set, w));
+	size_t miss =
+		tlb_lookup(c, in, size, (int32_t)offsetof(struct tlb_set, w));
 	x86_load(e, true, RDX, JIT_H, JIT_F(in->rs2));
 	x86_store_idx(e, size, RCX, RAX, RDX);
 	jit_emit_slow(c, off, k);
@@ -557,7 +557,10 @@ static const jit_row_fn jit_rows[ISA_NINSNS] = {
 	R(bgeu),
 	R(jal),
 	R(jalr),
-	R(flw),	  R(fld),   R(fsw),   R(fsd),
+	R(flw),
+	R(fld),
+	R(fsw),
+	R(fsd),
 	[ISA_ROW_lui] = row_li,
 	[ISA_ROW_fence] = row_nop,
 #undef R
