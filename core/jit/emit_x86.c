@@ -220,6 +220,11 @@ void x86_cqo(struct x86 *e, bool w)
 	x86_byte(e, 0x99);
 }
 
+void x86_cmov(struct x86 *e, enum x86_cc cc, bool w, int dst, int src)
+{
+	x86_op_reg(e, w, 0x0f40u | cc, dst, src);
+}
+
 void x86_movsxd(struct x86 *e, int dst, int src)
 {
 	x86_op_reg(e, true, 0x63, dst, src);
@@ -290,6 +295,11 @@ void x86_jmp_m(struct x86 *e, int base, int32_t disp)
 void x86_call_m(struct x86 *e, int base, int32_t disp)
 {
 	x86_op_mem(e, false, false, 0xff, 2, base, disp, false);
+}
+
+void x86_call_r(struct x86 *e, int r)
+{
+	x86_op_reg(e, false, 0xff, 2, r);
 }
 
 void x86_jmp_r(struct x86 *e, int r)

@@ -106,6 +106,8 @@ void x86_imul_rm(struct x86 *e, bool w, int dst, int base, int32_t disp);
 void x86_f7(struct x86 *e, unsigned digit, bool w, int src);
 void x86_f7_m(struct x86 *e, unsigned digit, bool w, int base, int32_t disp);
 void x86_cqo(struct x86 *e, bool w); /* cqo (w) or cdq */
+/* dst = src when cc holds. */
+void x86_cmov(struct x86 *e, enum x86_cc cc, bool w, int dst, int src);
 /* dst = sign-extended dword src (movsxd). */
 void x86_movsxd(struct x86 *e, int dst, int src);
 /* al = cc ? 1 : 0; then eax = al. */
@@ -122,6 +124,7 @@ void x86_ret(struct x86 *e);
 void x86_jmp_m(struct x86 *e, int base, int32_t disp);
 void x86_call_m(struct x86 *e, int base, int32_t disp);
 void x86_jmp_r(struct x86 *e, int r);
+void x86_call_r(struct x86 *e, int r);
 /* Forward jumps: emit with a placeholder and return where to patch, then
  * x86_patch once the target (x86_here) is known. */
 size_t x86_jcc_fwd(struct x86 *e, enum x86_cc cc);

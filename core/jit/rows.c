@@ -5,6 +5,7 @@
  * its operands and stores its result; a row keeps nothing in host
  * registers from one instruction to the next. */
 #include "../exec.h"
+#include "../fp_ops.h"
 #include "../isa.h"
 #include "jit_ctx.h"
 
@@ -422,6 +423,79 @@ static void row_fsd(struct jit_ctx *c, unsigned k, const struct insn *in)
 	fp_store(c, k, in, 8);
 }
 
+/* FP arithmetic with a rounding mode, by a direct call of the operation
+ * the handler calls (fp_ops.h), with the handler's checks: FP off, or a
+ * dynamic rounding mode that frm makes reserved, goes to the handler,
+ * which raises the illegal instruction. Singles are unboxed (a value not
+ * NaN-boxed reads as the canonical NaN) and the result boxed; writing
+ * f[rd] makes FS dirty. */
+static void fp_src(struct jit_ctx *c, int reg, unsigned r, bool single)
+{
+	struct x86 *e = &c->e;
+	x86_load(e, true, reg, JIT_H, JIT_F(r));
+	if (!single)
+		return;
+	x86_mov_rr(e, true, RAX, reg);
+	x86_shift_ri(e, SH_SHR, true, RAX, 32);
+	x86_alu_ri(e, ALU_CMP, false, RAX, -1);
+	x86_mov_imm(e, RAX, F32_CANON_NAN);
+	x86_cmov(e, CC_NE, false, reg, RAX);
+	x86_mov_rr(e, false, reg, reg); /* zero the upper half */
+}
+
+static void fp_arith(struct jit_ctx *c, unsigned k, const struct insn *in,
+		     unsigned nsrc, bool single, uintptr_t fn)
+{
+	struct x86 *e = &c->e;
+	static const int args[] = {RDI, RSI, RDX, RCX, R8};
+	size_t off = fp_off_check(c), bad_rm = 0;
+	int rm = args[nsrc];
+	if (in->rm == FP_DYN) {
+		x86_load(e, false, rm, JIT_H, JIT_OFF(frm));
+		x86_alu_ri(e, ALU_CMP, false, rm, FP_RMM);
+		bad_rm = x86_jcc_fwd(e, CC_A);
+	} else {
+		x86_mov_imm(e, rm, in->rm);
+	}
+	fp_src(c, RDI, in->rs1, single);
+	fp_src(c, RSI, in->rs2, single);
+	if (nsrc == 3)
+		fp_src(c, RDX, in->rs3, single);
+	x86_lea(e, args[nsrc + 1], JIT_H, JIT_OFF(fflags));
+	x86_mov_imm(e, RAX, fn);
+	x86_call_r(e, RAX);
+	if (single) {
+		x86_mov_rr(e, false, RAX, RAX);
+		x86_mov_imm(e, RCX, F32_BOX);
+		x86_alu_rr(e, ALU_OR, true, RAX, RCX);
+	}
+	x86_store(e, true, JIT_H, JIT_F(in->rd), RAX);
+	x86_mov_imm(e, RCX, MSTATUS_FS | MSTATUS_SD);
+	x86_alu_mr(e, ALU_OR, true, JIT_H, JIT_OFF(mstatus), RCX);
+	jit_emit_slow(c, off, k);
+	if (in->rm == FP_DYN)
+		jit_emit_slow(c, bad_rm, k);
+}
+
+#define ROW_FP(name, nsrc, W)                                                  \
+	static void row_##name##_##W(struct jit_ctx *c, unsigned k,            \
+				     const struct insn *in)                    \
+	{                                                                      \
+		fp_arith(c, k, in, nsrc, #W[0] == 's',                         \
+			 (uintptr_t)fp_##name##_##W);                          \
+	}
+#define ROW_FP_BOTH(name, op, nsrc)                                            \
+	ROW_FP(op, nsrc, s)                                                    \
+	ROW_FP(op, nsrc, d)
+ROW_FP_BOTH(fadd, add, 2)
+ROW_FP_BOTH(fsub, sub, 2)
+ROW_FP_BOTH(fmul, mul, 2)
+ROW_FP_BOTH(fdiv, div, 2)
+ROW_FP_BOTH(fmadd, madd, 3)
+ROW_FP_BOTH(fmsub, msub, 3)
+ROW_FP_BOTH(fnmsub, nmsub, 3)
+ROW_FP_BOTH(fnmadd, nmadd, 3)
+
 /* rdx = the pc of instruction `in` plus delta. */
 static void pc_plus(struct jit_ctx *c, const struct insn *in, int64_t delta)
 {
@@ -561,6 +635,22 @@ static const jit_row_fn jit_rows[ISA_NINSNS] = {
 	R(fld),
 	R(fsw),
 	R(fsd),
+	[ISA_ROW_fadd_s] = row_add_s,
+	[ISA_ROW_fadd_d] = row_add_d,
+	[ISA_ROW_fsub_s] = row_sub_s,
+	[ISA_ROW_fsub_d] = row_sub_d,
+	[ISA_ROW_fmul_s] = row_mul_s,
+	[ISA_ROW_fmul_d] = row_mul_d,
+	[ISA_ROW_fdiv_s] = row_div_s,
+	[ISA_ROW_fdiv_d] = row_div_d,
+	[ISA_ROW_fmadd_s] = row_madd_s,
+	[ISA_ROW_fmadd_d] = row_madd_d,
+	[ISA_ROW_fmsub_s] = row_msub_s,
+	[ISA_ROW_fmsub_d] = row_msub_d,
+	[ISA_ROW_fnmsub_s] = row_nmsub_s,
+	[ISA_ROW_fnmsub_d] = row_nmsub_d,
+	[ISA_ROW_fnmadd_s] = row_nmadd_s,
+	[ISA_ROW_fnmadd_d] = row_nmadd_d,
 	[ISA_ROW_lui] = row_li,
 	[ISA_ROW_fence] = row_nop,
 #undef R

@@ -70,13 +70,15 @@ same() {
 }
 
 # Bare-metal guests: several harts with IPIs and a disk, a racy schedule,
-# and the ISA tests that page, fence, interrupt and protect.
+# the ISA tests that page, fence, interrupt and protect, and those of M, F
+# and D (whose rows the translation tier has).
 truncate -s 1M "$work/smp.img"
 same smp4 --bios none --smp 4 --disk "$work/smp.img" --kernel "$smp_elf"
 same race --bios none --smp 2 --kernel "$race_elf"
 for t in "$isa"/priv/sv*.elf "$isa"/priv/irq_*.elf \
 	"$isa"/priv/misaligned_*.elf "$isa"/priv/pmp_*.elf \
-	"$isa"/rv64ui/fence_i.elf; do
+	"$isa"/rv64ui/fence_i.elf "$isa"/rv64um/*.elf "$isa"/rv64uf/*.elf \
+	"$isa"/rv64ud/*.elf; do
 	[ -f "$t" ] || continue
 	same "$(basename "$t" .elf)" --bios none --kernel "$t"
 done

@@ -81,6 +81,33 @@ static const uint8_t smc_prog[] = {
 	0x15, 0x00, 0x65, 0xf0, 0x01, 0xa0,
 };
 
+/* la t0, handler; csrw mtvec, t0; li t1, 0x6000; csrs mstatus, t1 (FP on)
+ * li s0, 200; li a0, 3; fcvt.d.l fa0, a0; li a1, 7; fcvt.s.l fa1, a1
+ * li gp, 0x80010000
+ * loop: fadd.d fa2, fa2, fa0; fmul.s fa3, fa1, fa1, rtz
+ *	fmadd.d fa4, fa0, fa2, fa4; fdiv.s fa5, fa3, fa1
+ *	fsub.s fa6, fa5, fa2                    # fa2 is not NaN-boxed
+ *	fnmsub.d fa7, fa2, fa0, fa4, rdn; fsd fa4, 0(gp); flw ft0, 0(gp)
+ *	fadd.s ft1, ft0, fa1; addi s0, s0, -1; li t2, 100
+ *	bne s0, t2, skip; li t3, 5; fsrm t3     # a reserved dynamic mode:
+ * skip: bnez s0, loop                      # the 5 dynamic ops trap
+ * end: j end
+ *	.balign 4
+ * handler: csrr t1, mepc; addi t1, t1, 4; csrw mepc, t1; addi s1, s1, 1
+ *	mret */
+static const uint8_t fp_prog[] = {
+	0x97, 0x02, 0x00, 0x00, 0x93, 0x82, 0x02, 0x06, 0x73, 0x90, 0x52, 0x30,
+	0x19, 0x63, 0x73, 0x20, 0x03, 0x30, 0x13, 0x04, 0x80, 0x0c, 0x0d, 0x45,
+	0x53, 0x75, 0x25, 0xd2, 0x9d, 0x45, 0xd3, 0xf5, 0x25, 0xd0, 0xa1, 0x61,
+	0x85, 0x21, 0xc2, 0x01, 0x53, 0x76, 0xa6, 0x02, 0xd3, 0x96, 0xb5, 0x10,
+	0x43, 0x77, 0xc5, 0x72, 0xd3, 0xf7, 0xb6, 0x18, 0x53, 0xf8, 0xc7, 0x08,
+	0xcb, 0x28, 0xa6, 0x72, 0x27, 0xb0, 0xe1, 0x00, 0x07, 0xa0, 0x01, 0x00,
+	0xd3, 0x70, 0xb0, 0x00, 0x7d, 0x14, 0x93, 0x03, 0x40, 0x06, 0x63, 0x15,
+	0x74, 0x00, 0x15, 0x4e, 0x73, 0x10, 0x2e, 0x00, 0x71, 0xf4, 0x01, 0xa0,
+	0x73, 0x23, 0x10, 0x34, 0x11, 0x03, 0x73, 0x10, 0x13, 0x34, 0x85, 0x04,
+	0x73, 0x00, 0x20, 0x30, 0x00, 0x00,
+};
+
 /* A one-hart machine running `code` from RAM_BASE in M-mode, with the
  * optimisation switches `tune`. */
 static struct machine *machine_with(const char *tune, const uint8_t *code,
@@ -110,6 +137,11 @@ static void expect_same(const struct machine *a, const struct machine *b,
 			      (unsigned long long)budget, r,
 			      (unsigned long long)x->x[r],
 			      (unsigned long long)y->x[r]);
+	for (int r = 0; r < 32; r++)
+		ck_assert_msg(x->f[r] == y->f[r], "budget %llu: f%d differs",
+			      (unsigned long long)budget, r);
+	ck_assert_uint_eq(x->fflags, y->fflags);
+	ck_assert_uint_eq(x->frm, y->frm);
 	ck_assert_uint_eq(x->pc, y->pc);
 	ck_assert_uint_eq(x->icount, y->icount);
 	ck_assert_int_eq(x->priv, y->priv);
@@ -198,6 +230,19 @@ START_TEST(test_jit_self_modifying_code_matches_interpreter)
 }
 END_TEST
 
+START_TEST(test_jit_fp_matches_interpreter)
+{
+	static const uint64_t budgets[] = {11, 16, 30, 1500, 1530, 1544, 6000};
+	struct machine *m = compare(fp_prog, sizeof(fp_prog), budgets, 7);
+	struct hart *h = m->harts[0];
+	ck_assert_uint_gt(jit_translated(&m->bus), 0);
+	ck_assert_uint_eq(h->x[8], 0);	 /* s0 */
+	ck_assert_uint_eq(h->x[9], 500); /* s1: 5 illegal ops, 100 rounds */
+	ck_assert_uint_eq(h->mcause, EXC_ILLEGAL);
+	machine_free(m);
+}
+END_TEST
+
 /* Without no-jit-delay a block is translated once hot, not before. */
 START_TEST(test_jit_translates_hot_blocks_only)
 {
@@ -223,6 +268,7 @@ int main(void)
 	tcase_add_test(tc, test_jit_arithmetic_matches_interpreter);
 	tcase_add_test(tc, test_jit_trap_mid_block_matches_interpreter);
 	tcase_add_test(tc, test_jit_self_modifying_code_matches_interpreter);
+	tcase_add_test(tc, test_jit_fp_matches_interpreter);
 	tcase_add_test(tc, test_jit_translates_hot_blocks_only);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
