@@ -49,7 +49,7 @@ struct jit {
 	size_t code_used, recs_used;
 	bool full;   /* flush at the next safe point */
 	bool broken; /* no buffer could be made: never translate */
-	uint64_t translated;
+	uint64_t translated, flushes;
 };
 
 static int jit_resume(struct hart *h, const struct insn *in)
@@ -105,6 +105,11 @@ void jit_free(struct bus *b)
 uint64_t jit_translated(const struct bus *b)
 {
 	return b->jit ? b->jit->translated : 0;
+}
+
+uint64_t jit_flushes(const struct bus *b)
+{
+	return b->jit ? b->jit->flushes : 0;
 }
 
 static void jit_epilogue(struct x86 *e)
@@ -400,6 +405,10 @@ static int jit_count(struct hart *h, const struct insn *in)
 	if (bus->jit)
 		jit_translate(bus->jit, b);
 	b->runs = 0;
+	/* No room until the buffer is emptied (or no buffer at all): the
+	 * interpreter runs it meanwhile. */
+	if (b->entry == jit_count)
+		return in->fn(h, in);
 	return b->entry(h, in);
 }
 
@@ -429,6 +438,7 @@ void jit_safe_point(struct bus *b)
 	j->code_used = 0;
 	j->recs_used = 0;
 	j->full = false;
+	j->flushes++;
 }
 
 #else /* not an x86-64 host: the interpreter only */
@@ -452,6 +462,12 @@ void jit_free(struct bus *b)
 }
 
 uint64_t jit_translated(const struct bus *b)
+{
+	(void)b;
+	return 0;
+}
+
+uint64_t jit_flushes(const struct bus *b)
 {
 	(void)b;
 	return 0;

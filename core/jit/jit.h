@@ -19,7 +19,9 @@ insn_fn jit_block_entry(unsigned tune, insn_fn first);
  * code buffer is emptied here, every block going back to counting. */
 void jit_safe_point(struct bus *b);
 void jit_free(struct bus *b);
-/* Blocks translated since the bus was made (tests and statistics). */
+/* Blocks translated, and times the full buffer was emptied, since the bus
+ * was made (tests and statistics). */
 uint64_t jit_translated(const struct bus *b);
+uint64_t jit_flushes(const struct bus *b);
 
 #endif

@@ -108,6 +108,20 @@ static const uint8_t fp_prog[] = {
 	0x73, 0x00, 0x20, 0x30, 0x00, 0x00,
 };
 
+/* la t0, word; li s0, 100000; li a0, 0
+ * loop: addi a0, a0, 3; sw a0, 0(t0)        # into its own page: the
+ *	xori a1, a0, 5; addi s0, s0, -1          # page's blocks are dropped
+ *	bnez s0, loop                            # and built again each round
+ * end: j end
+ *	.balign 8
+ * word: .word 0 */
+static const uint8_t churn_prog[] = {
+	0x97, 0x02, 0x00, 0x00, 0x93, 0x82, 0x02, 0x02, 0x61, 0x64, 0x1b,
+	0x04, 0x04, 0x6a, 0x01, 0x45, 0x0d, 0x05, 0x23, 0xa0, 0xa2, 0x00,
+	0x93, 0x45, 0x55, 0x00, 0x7d, 0x14, 0x75, 0xf8, 0x01, 0xa0, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+};
+
 /* A one-hart machine running `code` from RAM_BASE in M-mode, with the
  * optimisation switches `tune`. */
 static struct machine *machine_with(const char *tune, const uint8_t *code,
@@ -243,6 +257,25 @@ START_TEST(test_jit_fp_matches_interpreter)
 }
 END_TEST
 
+/* Code dropped and translated again until the buffer is full: the blocks
+ * run interpreted until the run ends, where the buffer is emptied, and
+ * then are translated again; nothing the guest sees changes. */
+START_TEST(test_jit_full_buffer_matches_interpreter)
+{
+	static const uint64_t budgets[] = {300000, 1000000};
+	struct machine *m = compare(churn_prog, sizeof(churn_prog), budgets, 2);
+	struct hart *h = m->harts[0];
+	ck_assert_uint_eq(h->x[8], 0);	     /* s0 */
+	ck_assert_uint_eq(h->x[10], 300000); /* a0 */
+	ck_assert_uint_gt(jit_flushes(&m->bus), 0);
+	uint64_t before = jit_translated(&m->bus);
+	h->pc = RAM_BASE;
+	machine_run(m, 1000);
+	ck_assert_uint_gt(jit_translated(&m->bus), before);
+	machine_free(m);
+}
+END_TEST
+
 /* Without no-jit-delay a block is translated once hot, not before. */
 START_TEST(test_jit_translates_hot_blocks_only)
 {
@@ -269,6 +302,7 @@ int main(void)
 	tcase_add_test(tc, test_jit_trap_mid_block_matches_interpreter);
 	tcase_add_test(tc, test_jit_self_modifying_code_matches_interpreter);
 	tcase_add_test(tc, test_jit_fp_matches_interpreter);
+	tcase_add_test(tc, test_jit_full_buffer_matches_interpreter);
 	tcase_add_test(tc, test_jit_translates_hot_blocks_only);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
