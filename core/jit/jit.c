@@ -123,6 +123,8 @@ static void jit_epilogue(struct x86 *e)
  * run on it returns JIT_RESUME when it falls through. */
 static uintptr_t jit_rec(struct jit_ctx *c, unsigned k)
 {
+	if (c->rec_of[k])
+		return c->rec_of[k];
 	if (c->nrecs + 2 > c->recs_cap) {
 		c->e.overflow = true;
 		return 0;
@@ -132,6 +134,7 @@ static uintptr_t jit_rec(struct jit_ctx *c, unsigned k)
 	r[0] = c->b->insns[k];
 	memset(&r[1], 0, sizeof(r[1]));
 	r[1].fn = jit_resume;
+	c->rec_of[k] = (uintptr_t)r;
 	return (uintptr_t)r;
 }
 

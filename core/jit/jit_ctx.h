@@ -17,14 +17,18 @@
  * the next record (a stub): kind 3, which no handler leaves with. */
 #define JIT_RESUME 3
 
-#define JIT_MAX_SLOW BLOCK_MAX_INSNS
+/* Slow paths of one block: an instruction has at most two (FP off, and a
+ * TLB miss or a reserved rounding mode). */
+#define JIT_MAX_SLOW (2 * BLOCK_MAX_INSNS)
 
 struct jit_ctx {
 	struct x86 e;
 	struct block *b;
-	/* Records for calls into handlers: recs[0..nrecs) of recs_cap. */
+	/* Records for calls into handlers: recs[0..nrecs) of recs_cap, the
+	 * one of instruction k at rec_of[k] once made. */
 	struct insn *recs;
 	unsigned nrecs, recs_cap;
+	uintptr_t rec_of[BLOCK_MAX_INSNS];
 	size_t leave; /* offset of the code that returns eax to the caller */
 	size_t body;  /* offset of the first instruction's code */
 	/* Slow paths, emitted after the block: a jump to patch, the
