@@ -21,7 +21,7 @@ LIBS     := -llz4 -lfdt -lm -lopcodes-multiarch -lbfd-multiarch -lelf -lslirp -l
 # core/util/: helpers shared by every module (little-endian fields,
 # SHA-256, CRC-32, file I/O, growable arrays), below all of them.
 UTIL_SRCS := $(wildcard core/util/*.c)
-CORE_SRCS := $(wildcard core/*.c core/dev/*.c) $(UTIL_SRCS)
+CORE_SRCS := $(wildcard core/*.c core/dev/*.c core/jit/*.c) $(UTIL_SRCS)
 REPLAY_SRCS := $(wildcard replay/*.c snapshots/*.c gdb/*.c)
 # Time travel, composed from replay and snapshots; in the library too, so
 # the unit tests reach it.

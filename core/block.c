@@ -4,6 +4,7 @@
 #include "decode.h"
 #include "exec.h"
 #include "isa.h"
+#include "jit/jit.h"
 #include "machine.h"
 #include "state.h"
 #include "waitloop.h"
@@ -148,6 +149,8 @@ struct block *block_get(struct bus *b, struct mem_region *r,
 	blk->pc_off = (uint32_t)pc_off;
 	blk->link_off = UINT32_MAX;
 	blk->link = NULL;
+	blk->entry = jit_block_entry(b->m ? b->m->tune : 0, blk->insns[0].fn);
+	blk->runs = 0;
 	blk->next = cp->blocks;
 	cp->blocks = blk;
 	cp->at[pc_off >> 1] = blk;

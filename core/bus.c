@@ -1,6 +1,7 @@
 /* Physical bus: memory regions and MMIO dispatch. */
 #include "bus.h"
 #include "block.h"
+#include "jit/jit.h"
 #include "machine.h"
 
 #include <errno.h>
@@ -63,6 +64,7 @@ void bus_free(struct bus *b)
 		munmap(r->host, r->size);
 	}
 	block_reap(b);
+	jit_free(b);
 	memset(b, 0, sizeof(*b));
 }
 

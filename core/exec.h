@@ -15,7 +15,12 @@
 	EXEC_DECLARE(name);                                                    \
 	ISA_DECLARE_IN_##kind(name)
 #include "isa.def"
+
 #undef INSN
+
+/* `pause` (Zihintpause, a fence with pred=W and no successor): a hart that
+ * says it spins may end its turn (machine_yield). */
+#define INSN_PAUSE 0x0100000fu
 
 /* The variant of a branch or jal handler that gives the hart's turn away
  * when it is taken (it closes a wait loop, core/waitloop.h), or NULL. */

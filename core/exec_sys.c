@@ -14,7 +14,6 @@ static int next(struct hart *h, const struct insn *in)
 
 /* pause (Zihintpause): a fence the ISA sets aside as the spin-wait hint,
  * which Linux's cpu_relax() runs in every lock and flag wait. */
-#define INSN_PAUSE 0x0100000fu
 
 int exec_fence(struct hart *h, const struct insn *in)
 {

@@ -146,6 +146,8 @@ const char *const machine_tune_names[] = {
 	"no-blocks",	  /* TUNE_NO_BLOCKS */
 	"no-chain",	  /* TUNE_NO_CHAIN */
 	"no-skip",	  /* TUNE_NO_SKIP */
+	"no-jit",	  /* TUNE_NO_JIT */
+	"no-jit-delay",	  /* TUNE_NO_JIT_DELAY */
 	NULL,
 };
 

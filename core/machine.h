@@ -213,6 +213,10 @@ enum {
 	TUNE_NO_BLOCKS = 1u << 4,      /* blocks of one instruction */
 	TUNE_NO_CHAIN = 1u << 5,       /* every block returns to the loop */
 	TUNE_NO_SKIP = 1u << 6, /* searches replay every interval (history/) */
+	TUNE_NO_JIT = 1u << 7,	/* no translated code (core/jit/) */
+	/* Blocks are translated on first entry, not once hot: runs every
+	 * guest through translated code, to prove it exact. */
+	TUNE_NO_JIT_DELAY = 1u << 8,
 };
 /* The names, indexed by bit number; NULL-terminated. */
 extern const char *const machine_tune_names[];
