@@ -21,7 +21,7 @@ LIBS     := -llz4 -lfdt -lm -lopcodes-multiarch -lbfd-multiarch -lelf -lslirp -l
 # core/util/: helpers shared by every module (little-endian fields,
 # SHA-256, CRC-32, file I/O, growable arrays), below all of them.
 UTIL_SRCS := $(wildcard core/util/*.c)
-CORE_SRCS := $(wildcard core/*.c core/dev/*.c) $(UTIL_SRCS)
+CORE_SRCS := $(wildcard core/*.c core/dev/*.c core/jit/*.c) $(UTIL_SRCS)
 REPLAY_SRCS := $(wildcard replay/*.c snapshots/*.c gdb/*.c)
 # Time travel, composed from replay and snapshots; in the library too, so
 # the unit tests reach it.
@@ -363,14 +363,17 @@ gdb-tests: $(BUILD)/rewind-san $(BUILD)/rewind.gdb $(BENCH_ELF) $(RACE_ELF) \
 	@tests/gdb/writes.sh $(BUILD)/rewind-san $(RACE_ELF)
 	@tests/gdb/session.sh $(BUILD)/rewind-san $(BENCH_ELF)
 	@tests/gdb/lastwrite.sh $(BUILD)/rewind-san $(LINUX_DIR) $(RACE_FORCED_ELF)
+	@tests/gdb/skip.sh $(BUILD)/rewind-san $(LINUX_DIR)
+	@tests/gdb/live.sh $(BUILD)/rewind-san $(LINUX_DIR)
 
 trace-tests: $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 	@tests/trace/run.sh $(BUILD)/rewind-san $(TRACE_ELF) $(RACE_FORCED_ELF)
 
-# rewind diff: race schedules, console input, prefixes, bad files.
+# rewind diff: race schedules, console input (a bare guest and Linux),
+# prefixes, bad files.
 diff-tests: $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF) $(VBLK_ELF)
 	@tests/diff/run.sh $(BUILD)/rewind-san $(BUILD)/tools/rec_edit $(RACE_ELF) \
-		$(VBLK_ELF)
+		$(VBLK_ELF) $(LINUX_DIR)
 
 # Software we did not write: U-Boot, and Linux's KUnit suites.
 .PHONY: thirdparty-tests

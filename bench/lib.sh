@@ -15,20 +15,19 @@ now() { date +%s.%N; }
 calc() { printf '%.3f' "$(echo "$1" | bc -l)"; }
 
 # measure CMD...: run once with stdin from /dev/null and stdout dropped;
-# sets m_wall and m_cpu (user + system seconds) and m_err (stderr).
+# sets m_wall and m_cpu (user + system seconds) and m_err (stderr). The
+# shell's own timer gives milliseconds, CPU time included: a short boot's
+# fraction of a second needs them to show a few percent.
 measure() {
-	local t0 t1 tf
-	tf=$(mktemp -p "$work")
-	t0=$(now)
-	if ! /usr/bin/time -f '%U %S' -o "$tf" "$@" </dev/null >/dev/null \
-		2>"$work/measure.err"; then
+	local TIMEFORMAT='%3R %3U %3S' t
+	if ! t=$({ time "$@" </dev/null >/dev/null \
+		2>"$work/measure.err"; } 2>&1); then
 		echo "bench: failed: $* : $(tail -2 "$work/measure.err")" >&2
 	fi
-	t1=$(now)
-	m_wall=$(calc "$t1 - $t0")
-	m_cpu=$(awk 'END {printf "%.3f", $1 + $2}' "$tf")
+	t=$(tail -1 <<<"$t")
+	m_wall=$(awk '{printf "%.3f", $1}' <<<"$t")
+	m_cpu=$(awk '{printf "%.3f", $2 + $3}' <<<"$t")
 	m_err=$(cat "$work/measure.err")
-	rm -f "$tf"
 }
 
 # repeat VAR_WALL VAR_CPU CMD...: the medians of `runs` measurements.

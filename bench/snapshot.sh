@@ -10,7 +10,7 @@
 set -eu
 rewind=$1
 linux=$2
-runs=${RUNS:-5}
+runs=${RUNS:-10}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 truncate -s 16M "$work/disk.img"
@@ -23,6 +23,7 @@ mkfifo "$work/in"
 exec 3<>"$work/in"
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+minimum() { sort -n | head -1; }
 seconds() { sed -nE "s/.*stats: $1 seconds ([0-9.]+).*/\\1/p" "$2"; }
 ms() { awk '{ printf "%.1f", $1 * 1000 }'; }
 info() { "$rewind" snapshot info "$1" | sed -n "s/^$2=//p"; }
@@ -42,8 +43,10 @@ measure() {
 			2>"$work/err" || true
 		r+=("$(seconds restore "$work/err")")
 	done
-	echo "snapshot.$name.save $(printf '%s\n' "${s[@]}" | median | ms) ms"
-	echo "snapshot.$name.restore $(printf '%s\n' "${r[@]}" | median | ms) ms"
+	echo "snapshot.$name.save.min $(printf '%s\n' "${s[@]}" | minimum | ms) ms"
+	echo "snapshot.$name.save.median $(printf '%s\n' "${s[@]}" | median | ms) ms"
+	echo "snapshot.$name.restore.min $(printf '%s\n' "${r[@]}" | minimum | ms) ms"
+	echo "snapshot.$name.restore.median $(printf '%s\n' "${r[@]}" | median | ms) ms"
 	echo "snapshot.$name.size $(stat -c %s "$snap") bytes"
 	echo "snapshot.$name.pages-stored $(info "$snap" pages.stored) pages"
 }
@@ -54,3 +57,8 @@ echo "snapshot.full.icount $at instructions"
 echo "snapshot.full.pages-referenced $(info "$work/full.snap" pages.referenced) pages"
 measure child "$work/child.snap" --parent "$work/full.snap" --at $((at + 3000000))
 echo "snapshot.child.icount $((at + 3000000)) instructions"
+if command -v qemu-system-riscv64 >/dev/null && command -v qemu-img >/dev/null; then
+	python3 "$(dirname "$0")/peer_snapshot.py" "$linux" "$work" "$runs"
+else
+	echo "(no peer: qemu-system-riscv64 and qemu-img are not installed)" >&2
+fi

@@ -272,10 +272,10 @@ int cmd_record(int argc, char **argv)
 	}
 	if (runs_given && !ro.until_fail)
 		ro.until_fail = 1; /* --runs alone is a hunt */
-	if (gdb && (ro.until_fail || ro.restore || ro.limit != UINT64_MAX)) {
-		fprintf(stderr, "rewind record: --gdb records one run from "
-				"boot: not with --until-fail, --runs, "
-				"--restore or --limit\n");
+	if (gdb && ro.until_fail) {
+		fprintf(stderr, "rewind record: --gdb records one run: not "
+				"with --until-fail, --runs (a hunt records "
+				"many)\n");
 		return REWIND_EXIT_ERROR;
 	}
 	if (!ro.until_fail && (hunt_seed_given || h.jobs)) {

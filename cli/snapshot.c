@@ -108,20 +108,21 @@ static int snapshot_info_cmd(int argc, char **argv)
 	free(rc);
 	printf("%.*s", (int)hlen, h ? h : "");
 	free(h);
-	char state[65], file[65];
+	char state[65], file[65], id[65];
 	sha256_hex(info.state_sha256, state);
 	sha256_hex(info.file_sha256, file);
+	sha256_hex(info.id, id);
 	printf("icount=%llu\nchain-depth=%u\npages.referenced=%llu\n"
 	       "pages.listed=%llu\npages.stored=%llu\nstate-bytes=%llu\n"
 	       "state.sha256=%s\nfile.sha256=%s\n"
-	       "bytes.raw=%llu\nbytes.stored=%llu\n",
+	       "bytes.raw=%llu\nbytes.stored=%llu\nid=%s\n",
 	       (unsigned long long)info.icount, info.depth,
 	       (unsigned long long)info.pages_referenced,
 	       (unsigned long long)info.pages_listed,
 	       (unsigned long long)info.pages_stored,
 	       (unsigned long long)info.state_bytes, state, file,
 	       (unsigned long long)info.raw_bytes,
-	       (unsigned long long)info.stored_bytes);
+	       (unsigned long long)info.stored_bytes, id);
 	return 0;
 }
 

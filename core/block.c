@@ -4,8 +4,10 @@
 #include "decode.h"
 #include "exec.h"
 #include "isa.h"
+#include "jit/jit.h"
 #include "machine.h"
 #include "state.h"
+#include "waitloop.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -78,10 +80,16 @@ static struct block *block_build(const uint8_t *host, uint64_t pc_off,
 		off += in->len;
 		n++;
 		/* A conditional branch not taken goes on in this block. */
-		if (row && row->fn_in && !(tune & TUNE_NO_BRANCH_IN)) {
+		bool branch_in =
+			row && row->fn_in && !(tune & TUNE_NO_BRANCH_IN);
+		if (branch_in)
 			in->fn = row->fn_in;
+		/* A branch back may close a wait loop. */
+		if (row && (row->fn_in || row == &isa_insns[ISA_ROW_jal]))
+			waitloop_mark(in, host - pc_off,
+				      (uint32_t)(pc_off + in->off));
+		if (branch_in)
 			continue;
-		}
 		if (decode_ends_block(row))
 			break;
 	}
@@ -141,6 +149,8 @@ struct block *block_get(struct bus *b, struct mem_region *r,
 	blk->pc_off = (uint32_t)pc_off;
 	blk->link_off = UINT32_MAX;
 	blk->link = NULL;
+	blk->entry = jit_block_entry(b->m ? b->m->tune : 0, blk->insns[0].fn);
+	blk->runs = 0;
 	blk->next = cp->blocks;
 	cp->blocks = blk;
 	cp->at[pc_off >> 1] = blk;

@@ -19,6 +19,11 @@ struct block {
 	 * link_off (UINT32_MAX: none); both go when the page's blocks do. */
 	uint32_t link_off;
 	struct block *link;
+	/* How the whole block is entered (hart_run, chaining): its first
+	 * handler, or the translation tier's counter or code (core/jit/).
+	 * A block cut short always starts with insns[0].fn. */
+	insn_fn entry;
+	uint32_t runs; /* entries counted towards translation */
 	/* n instructions, then the terminator (block_end, off = bytes,
 	 * idx = n) */
 	struct insn insns[];

@@ -1,6 +1,8 @@
 /* Physical bus: memory regions and MMIO dispatch. */
 #include "bus.h"
 #include "block.h"
+#include "jit/jit.h"
+#include "machine.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -62,6 +64,7 @@ void bus_free(struct bus *b)
 		munmap(r->host, r->size);
 	}
 	block_reap(b);
+	jit_free(b);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -170,6 +173,8 @@ void bus_note_rmw(struct bus *b, uint64_t pa, uint64_t len)
 	if (!r || len == 0)
 		return;
 	bus_mark_dirty(r, pa, len);
+	if (b->m)
+		machine_touch_phys(b->m, pa, len);
 	uint64_t first = (pa - r->base) >> PAGE_SHIFT;
 	uint64_t last = (pa - r->base + len - 1) >> PAGE_SHIFT;
 	for (uint64_t p = first; p <= last; p++)

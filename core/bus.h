@@ -62,6 +62,7 @@ struct bus {
 	int ndevs;
 	struct machine *m;	 /* owner, to reach the harts' TLBs */
 	struct block *graveyard; /* invalidated blocks, freed at a safe point */
+	struct jit *jit; /* translated code (core/jit/), made on demand */
 	struct bus_watch watch;
 };
 

@@ -58,7 +58,7 @@ hart_goto(struct hart *h, const struct insn *in, uint64_t target,
 	h->live_idx = 0;
 	h->trap_streak = 0;
 	h->bp_skip = false;
-	return next->insns[0].fn(h, next->insns);
+	return next->entry(h, next->insns);
 }
 
 #endif

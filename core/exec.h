@@ -15,7 +15,16 @@
 	EXEC_DECLARE(name);                                                    \
 	ISA_DECLARE_IN_##kind(name)
 #include "isa.def"
+
 #undef INSN
+
+/* `pause` (Zihintpause, a fence with pred=W and no successor): a hart that
+ * says it spins may end its turn (machine_yield). */
+#define INSN_PAUSE 0x0100000fu
+
+/* The variant of a branch or jal handler that gives the hart's turn away
+ * when it is taken (it closes a wait loop, core/waitloop.h), or NULL. */
+insn_fn exec_waitloop_variant(insn_fn fn);
 
 /* The pc of the instruction after `in`. */
 static inline uint64_t insn_next_pc(const struct hart *h, const struct insn *in)

@@ -2,6 +2,7 @@
  * register, so handlers write rd unconditionally. */
 #include "chain.h"
 #include "exec.h"
+#include "machine.h"
 
 #define X(r) (h->x[r])
 #define RS1  X(in->rs1)
@@ -164,6 +165,47 @@ int exec_jalr(struct hart *h, const struct insn *in)
 
 BRANCHES(BRANCH)
 BRANCHES(BRANCH_IN)
+
+/* Closing a wait loop (core/waitloop.h): taken, the hart offers its turn to
+ * another (machine_yield), which stops the chain at the loop's start. */
+#define BRANCH_WAIT(name, cond)                                                \
+	static int exec_##name##_wait(struct hart *h, const struct insn *in)   \
+	{                                                                      \
+		if (!(cond))                                                   \
+			return hart_goto(h, in, insn_next_pc(h, in),           \
+					 in->idx + 1u);                        \
+		machine_yield(h->m, h);                                        \
+		return hart_goto(h, in, insn_pc(h, in) + (uint64_t)in->imm,    \
+				 in->idx + 1u);                                \
+	}                                                                      \
+	static int exec_##name##_in_wait(struct hart *h,                       \
+					 const struct insn *in)                \
+	{                                                                      \
+		if (!(cond))                                                   \
+			return exec_next(h, in);                               \
+		machine_yield(h->m, h);                                        \
+		return hart_goto(h, in, insn_pc(h, in) + (uint64_t)in->imm,    \
+				 in->idx + 1u);                                \
+	}
+BRANCHES(BRANCH_WAIT)
+
+static int exec_jal_wait(struct hart *h, const struct insn *in)
+{
+	machine_yield(h->m, h);
+	return exec_jal(h, in);
+}
+
+insn_fn exec_waitloop_variant(insn_fn fn)
+{
+#define WAIT_VARIANT(name, cond)                                               \
+	if (fn == exec_##name)                                                 \
+		return exec_##name##_wait;                                     \
+	if (fn == exec_##name##_in)                                            \
+		return exec_##name##_in_wait;
+	BRANCHES(WAIT_VARIANT)
+#undef WAIT_VARIANT
+	return fn == exec_jal ? exec_jal_wait : NULL;
+}
 
 /* Each load and store has its slow path in a function of its own, so that
  * the fast path needs no stack frame and jumps straight on. */

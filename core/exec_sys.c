@@ -12,8 +12,18 @@ static int next(struct hart *h, const struct insn *in)
 	return exec_exit(in);
 }
 
+/* pause (Zihintpause): a fence the ISA sets aside as the spin-wait hint,
+ * which Linux's cpu_relax() runs in every lock and flag wait. */
+
 int exec_fence(struct hart *h, const struct insn *in)
 {
+	/* A hart that says it spins gives its turn to one that can run,
+	 * most likely the one it waits for. */
+	if (__builtin_expect(in->raw == INSN_PAUSE, 0) &&
+	    machine_yield(h->m, h)) {
+		h->pc = insn_next_pc(h, in);
+		return exec_exit(in);
+	}
 	return exec_next(h, in); /* one host thread: memory is ordered */
 }
 
@@ -93,7 +103,12 @@ int exec_wfi(struct hart *h, const struct insn *in)
 		return exec_exit(in);
 	}
 	/* Something is pending: no wait, and a wait loop with interrupts
-	 * off (firmware parking a hart) goes on like any other code. */
+	 * off (firmware parking a hart) goes on like any other code, but
+	 * gives its turn to a hart that can run. */
+	if (machine_yield(h->m, h)) {
+		h->pc = insn_next_pc(h, in);
+		return exec_exit(in);
+	}
 	return hart_goto(h, in, insn_next_pc(h, in), in->idx + 1u);
 }
 

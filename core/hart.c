@@ -2,6 +2,7 @@
 #include "block.h"
 #include "chain.h"
 #include "decode.h"
+#include "jit/jit.h"
 #include "machine.h"
 #include "mmu.h"
 #include "state.h"
@@ -803,7 +804,7 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 			h->chain_left = left < CHAIN_MAX ? left : CHAIN_MAX;
 			if (h->tune & TUNE_NO_CHAIN)
 				h->chain_left = 0;
-			r = b->insns[0].fn(h, b->insns);
+			r = b->entry(h, b->insns);
 		} else {
 			/* Cut short by the budget or a stop: no chaining on
 			 * past it, whatever an earlier block left. */
@@ -850,5 +851,6 @@ uint64_t hart_run(struct hart *h, uint64_t budget)
 	/* Blocks dropped by stores into code; none runs any more. */
 	if (__builtin_expect(bus->graveyard != NULL, 0))
 		block_reap(bus);
+	jit_safe_point(bus);
 	return done;
 }

@@ -212,6 +212,8 @@ enum hart_stop {
 	STOP_RESCHED,	 /* back to the scheduler: a deadline, a line or exit
 			    changed */
 	STOP_WATCH,	 /* an access touched a watchpoint (m->watch_hit) */
+	STOP_YIELD,	 /* spinning: the rest of its turn goes to another
+			    hart (machine_yield) */
 };
 
 struct hart {

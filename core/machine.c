@@ -84,6 +84,15 @@ struct machine *machine_new(const struct machine_config *cfg, char *err,
 	}
 	m->identity = cfg->identity ? (enum machine_identity)cfg->identity
 				    : MACHINE_IDENTITY_CURRENT;
+	if (cfg->scheduler && cfg->scheduler != MACHINE_SCHEDULER_V1 &&
+	    cfg->scheduler != MACHINE_SCHEDULER_V2) {
+		snprintf(err, errlen, "unknown scheduler version %d",
+			 cfg->scheduler);
+		free(m);
+		return NULL;
+	}
+	m->scheduler = cfg->scheduler ? (enum machine_scheduler)cfg->scheduler
+				      : MACHINE_SCHEDULER_CURRENT;
 	m->chaos = cfg->chaos;
 	m->chaos_state = cfg->chaos_seed;
 	m->chaos_seed = cfg->chaos_seed;
@@ -137,6 +146,8 @@ const char *const machine_tune_names[] = {
 	"no-blocks",	  /* TUNE_NO_BLOCKS */
 	"no-chain",	  /* TUNE_NO_CHAIN */
 	"no-skip",	  /* TUNE_NO_SKIP */
+	"no-jit",	  /* TUNE_NO_JIT */
+	"no-jit-delay",	  /* TUNE_NO_JIT_DELAY */
 	NULL,
 };
 
@@ -160,7 +171,34 @@ int machine_tune_parse(const char *s, unsigned *out)
 	return 0;
 }
 
+/* Anonymous memory reads back as zeros once dropped: all of r, or the
+ * runs of pages not in keep. */
+static void machine_drop_ram(struct mem_region *r, const uint64_t *keep)
+{
+	uint64_t pages = r->size >> PAGE_SHIFT;
+	if (!keep) {
+		madvise(r->host, r->size, MADV_DONTNEED);
+		return;
+	}
+	for (uint64_t p = 0; p < pages;) {
+		uint64_t q = p;
+		while (q < pages && !(keep[q / 64] >> (q % 64) & 1))
+			q++;
+		if (q > p)
+			madvise(r->host + (p << PAGE_SHIFT),
+				(q - p) << PAGE_SHIFT, MADV_DONTNEED);
+		while (q < pages && keep[q / 64] >> (q % 64) & 1)
+			q++;
+		p = q;
+	}
+}
+
 void machine_reboot(struct machine *m)
+{
+	machine_reboot_keeping(m, NULL);
+}
+
+void machine_reboot_keeping(struct machine *m, const uint64_t *keep)
 {
 	m->bp_hart = -1;
 	for (int i = 0; i < m->bus.nregions; i++) {
@@ -168,9 +206,9 @@ void machine_reboot(struct machine *m)
 		block_free_region(r);
 		if (r->readonly)
 			continue;
-		/* Anonymous memory reads back as zeros once dropped. */
-		madvise(r->host, r->size, MADV_DONTNEED);
+		machine_drop_ram(r, r == m->ram ? keep : NULL);
 		bus_mark_dirty(r, r->base, r->size);
+		lineset_add_all(&m->touched_p); /* all of RAM changed */
 		memset(r->written, 0, ((r->size >> PAGE_SHIFT) + 63) / 64 * 8);
 	}
 	block_reap(&m->bus);
@@ -198,7 +236,8 @@ void machine_free(struct machine *m)
 		return;
 	for (int i = 0; i < m->nharts; i++)
 		hart_free(m->harts[i]);
-	pageset_free(&m->touched_w);
+	lineset_free(&m->touched_w);
+	lineset_free(&m->touched_p);
 	pageset_free(&m->touched_x);
 	for (int i = m->ndevices - 1; i >= 0; i--)
 		dev_free(&m->devices[i]);
@@ -480,6 +519,19 @@ static bool hart_runnable(const struct hart *h)
 	return !h->wfi || (h->mip & h->mie);
 }
 
+bool machine_yield(struct machine *m, struct hart *h)
+{
+	if (m->scheduler < MACHINE_SCHEDULER_V2)
+		return false;
+	for (int i = 0; i < m->nharts; i++) {
+		if (m->harts[i] != h && hart_runnable(m->harts[i])) {
+			h->stop = STOP_YIELD;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* The hart to run next in round-robin order, or NULL when all wait. */
 static struct hart *machine_pick(struct machine *m)
 {
@@ -554,7 +606,8 @@ enum machine_stop machine_run(struct machine *m, uint64_t budget)
 		m->quantum_left -= done;
 		enum hart_stop why = h->stop;
 		h->stop = STOP_NONE;
-		if (why == STOP_WFI || m->quantum_left == 0)
+		if (why == STOP_WFI || why == STOP_YIELD ||
+		    m->quantum_left == 0)
 			machine_rotate(m);
 		if (why == STOP_BREAKPOINT || why == STOP_WATCH) {
 			h->stop = why;

@@ -10,6 +10,7 @@
 #include "bus.h"
 #include "dev/registry.h"
 #include "hart.h"
+#include "util/lineset.h"
 #include "util/pageset.h"
 
 #define MACHINE_MAX_HARTS 8
@@ -49,6 +50,25 @@ enum machine_identity {
 };
 /* What new machines are, recordings and snapshots included. */
 #define MACHINE_IDENTITY_CURRENT MACHINE_IDENTITY_V2
+
+/* How harts take turns, by scheduler version. The turns decide which
+ * instruction retires at which icount, so recordings name theirs
+ * ("scheduler=N" in the header, none: 1) and replay on it.
+ *   1: round-robin quanta of QUANTUM_INSNS (chaos: drawn); a hart gives
+ *      up the rest of its turn only when it waits in WFI.
+ *   2: also when it waits busily while another hart could run, since
+ *      the hart it waits for needs the turn: at a WFI that does not wait
+ *      (an interrupt pending but masked, as firmware parks harts), at a
+ *      pause (the spin-wait hint in every Linux lock and flag wait) and
+ *      at the closing branch of a wait loop (core/waitloop.h). All are
+ *      instructions the guest runs, so where a hart yields is a pure
+ *      function of its execution, whatever runs it (blocks, single
+ *      steps, a replay from a checkpoint). */
+enum machine_scheduler {
+	MACHINE_SCHEDULER_V1 = 1,
+	MACHINE_SCHEDULER_V2 = 2,
+};
+#define MACHINE_SCHEDULER_CURRENT MACHINE_SCHEDULER_V2
 
 /* The PLIC's interrupt source ids of the current identity, 0 included
  * (source 0 does not exist); version 1 has PLIC_SOURCES_V1. Each device's
@@ -141,6 +161,8 @@ struct machine_config {
 	struct host_inputs host;
 	/* enum machine_identity; 0: MACHINE_IDENTITY_CURRENT. */
 	int identity;
+	/* enum machine_scheduler; 0: MACHINE_SCHEDULER_CURRENT. */
+	int scheduler;
 	/* A network card (virtio-net); the host side feeds it. */
 	bool net;
 };
@@ -191,6 +213,10 @@ enum {
 	TUNE_NO_BLOCKS = 1u << 4,      /* blocks of one instruction */
 	TUNE_NO_CHAIN = 1u << 5,       /* every block returns to the loop */
 	TUNE_NO_SKIP = 1u << 6, /* searches replay every interval (history/) */
+	TUNE_NO_JIT = 1u << 7,	/* no translated code (core/jit/) */
+	/* Blocks are translated on first entry, not once hot: runs every
+	 * guest through translated code, to prove it exact. */
+	TUNE_NO_JIT_DELAY = 1u << 8,
 };
 /* The names, indexed by bit number; NULL-terminated. */
 extern const char *const machine_tune_names[];
@@ -202,6 +228,7 @@ struct machine {
 	struct bus bus;
 	unsigned tune; /* TUNE_* bits */
 	enum machine_identity identity;
+	enum machine_scheduler scheduler;
 	struct mem_region *ram;
 	struct hart *harts[MACHINE_MAX_HARTS];
 	int nharts;
@@ -258,11 +285,14 @@ struct machine {
 	 * no faster than wall time. Not machine state: it never changes
 	 * what the guest does at a given icount, only where a run pauses. */
 	uint64_t idle_horizon;
-	/* The virtual pages the harts stored to (touched_w) and fetched code
-	 * from (touched_x) since machine_dirty_reset, kept while touch_on (a
-	 * checkpoint timeline wants them; core/dirty.c says how). */
+	/* Since machine_dirty_reset, kept while touch_on (a checkpoint
+	 * timeline wants them; core/dirty.c says how): the virtual lines the
+	 * harts stored to (touched_w), the physical lines of memory anything
+	 * wrote (touched_p: harts, devices' DMA, the debugger, the machine)
+	 * and the virtual pages the harts fetched code from (touched_x). */
 	bool touch_on;
-	struct pageset touched_w, touched_x;
+	struct lineset touched_w, touched_p;
+	struct pageset touched_x;
 };
 
 /* Build a machine with RAM and every registered device type's instances.
@@ -275,6 +305,10 @@ void machine_free(struct machine *m);
  * dropped, harts and devices reset. Virtual time runs on, and disks keep
  * what the guest wrote. The caller boots the images again. */
 void machine_reboot(struct machine *m);
+/* The same for a snapshot restore about to overwrite every RAM page set in
+ * keep (a bit per page of m->ram): those keep their host memory and stale
+ * contents instead of being dropped and faulted in again. */
+void machine_reboot_keeping(struct machine *m, const uint64_t *keep);
 
 /* A chaos decision of kind for who: a number in [0, n) from the chaos
  * PRNG, or dflt when chaos is off or the draw is not among the kept ones.
@@ -300,6 +334,12 @@ void machine_exit(struct machine *m, enum machine_exit why, int code);
 /* A device changed something the scheduler derives (a timer deadline, an
  * interrupt line of another hart): end the running quantum now. */
 void machine_resched(struct machine *m);
+/* Hart h, running, waits busily (scheduler 2: a WFI that does not wait, a
+ * pause, a wait loop's branch back): true, with h stopped to give up its
+ * turn, when another hart could run; false to go on. A pure function of
+ * the machine's state at h's icount, so that a replay yields where the
+ * recording did. */
+bool machine_yield(struct machine *m, struct hart *h);
 /* Set or clear interrupt-pending bits driven by hardware on hart i. */
 void machine_set_irq(struct machine *m, int hart, uint64_t bits, bool level);
 
@@ -352,15 +392,42 @@ void watch_drop_hart(struct hart *h, uint64_t first, uint64_t last);
  * that stay writable through cached translations stay marked. */
 void machine_dirty_reset(struct machine *m);
 /* The write translation of va's page in h's data TLB, parked at the last
- * machine_dirty_reset: back in use, as it was, with the page noted. True
- * when there was one (the access may then take the fast path). */
+ * machine_dirty_reset: back in use, as it was, with the whole page noted.
+ * True when there was one (the access may then take the fast path).
+ * machine_store_parked notes less; this is for callers that cannot say
+ * the access's size. */
 bool machine_unpark_write(struct hart *h, uint64_t va);
-/* Note a store to / a code fetch from virtual address va (slow paths). */
+/* A store of size bytes (aligned) at va through h's parked write
+ * translation of its page: the host address to store to, with the lines
+ * noted; NULL when there is none (take the slow path). The translation
+ * stays parked while the page is noted line by line, and is back in use
+ * once it counts whole (core/dirty.c). */
+void *machine_store_parked(struct hart *h, uint64_t va, unsigned size);
+/* A write translation of va, to physical pa, was just made: parked again
+ * while va's page is noted line by line (core/dirty.c). */
+void machine_fill_write(struct hart *h, struct tlb_entry *e, uint64_t pa);
+/* Note a code fetch from virtual address va (slow paths). */
 static inline void machine_touch(struct machine *m, struct pageset *s,
 				 uint64_t va)
 {
 	if (__builtin_expect(m->touch_on, 0))
 		pageset_add(s, va >> 12);
+}
+/* Note a hart's store of len bytes at virtual address va (slow paths; the
+ * bus notes the physical side). */
+static inline void machine_touch_store(struct machine *m, uint64_t va,
+				       uint64_t len)
+{
+	if (__builtin_expect(m->touch_on, 0))
+		lineset_add(&m->touched_w, va, len);
+}
+/* Note a write of len bytes at physical address pa (the bus, for every
+ * write that does not go through a write translation). */
+static inline void machine_touch_phys(struct machine *m, uint64_t pa,
+				      uint64_t len)
+{
+	if (__builtin_expect(m->touch_on, 0))
+		lineset_add(&m->touched_p, pa, len);
 }
 
 /* Drop every cached translation of every hart (e.g. on a memory map change). */

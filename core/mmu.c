@@ -222,6 +222,8 @@ static void mmu_tlb_fill(struct hart *h, struct tlb_set *set, uint64_t va,
 	}
 	hart_tlb_put(set, (unsigned)acc, tlb_index(va), va >> 12,
 		     (uintptr_t)host - (uintptr_t)(va & ~(PAGE_SIZE - 1)));
+	if (acc == ACC_W && __builtin_expect(h->m->touch_on, 0))
+		machine_fill_write(h, &set->w[tlb_index(va)], page_pa);
 }
 
 /* Translate one access that lies within a page and check PMP on the
@@ -337,7 +339,7 @@ static int mmu_store_page(struct hart *h, const struct insn *in, uint64_t va,
 		return hart_trap(h, in, (uint64_t)cause, va);
 	/* Every store that misses the write TLB, and so every one that
 	 * fills it, comes through here (see core/dirty.c). */
-	machine_touch(h->m, &h->m->touched_w, va);
+	machine_touch_store(h->m, va, size);
 	*pa_out = pa;
 	*memory = bus_region(&h->m->bus, pa, size) != NULL;
 	return 0;
@@ -351,8 +353,11 @@ int mmu_store_slow(struct hart *h, const struct insn *in, uint64_t va,
 	bool memory[2];
 	unsigned first = size;
 	/* As if the translation had never been parked (core/dirty.c). */
-	if (machine_unpark_write(h, va) && hart_store_fast(h, va, size, val))
+	void *parked = machine_store_parked(h, va, size);
+	if (parked) {
+		memcpy(parked, &val, size);
 		return 0;
+	}
 	int t = mmu_trig_check(h, in, va, size, TRIG_STORE);
 	if (t)
 		return t;
@@ -422,7 +427,7 @@ int mmu_rmw_ptr(struct hart *h, const struct insn *in, uint64_t va,
 	if (cause)
 		return hart_trap(h, in, (uint64_t)cause, va);
 	bus_note_rmw(&h->m->bus, *pa, size);
-	machine_touch(h->m, &h->m->touched_w, va);
+	machine_touch_store(h->m, va, size);
 	*host = r->host + (*pa - r->base);
 	if (__builtin_expect(h->m->nwatch != 0, 0)) {
 		machine_watch_access(h, va, size, false);

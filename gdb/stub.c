@@ -292,8 +292,15 @@ int gdb_stub_serve(struct gdb_stub *s, int fd)
 			 * look for Ctrl-C between polls. */
 			if (s->pending == PENDING_NONE && stub_fill(s, 0) < 0)
 				return stub_finish(s, GDB_END_DISCONNECT, 0);
-		} else if (stub_fill(s, s->stop ? STOP_LOOK_MS : -1) < 0) {
-			return stub_finish(s, GDB_END_DISCONNECT, 0);
+		} else {
+			int ms = s->stop ? STOP_LOOK_MS : -1;
+			/* The target waits, serving its host side. */
+			if (s->ops->wait) {
+				s->ops->wait(s->ctx, s->fd, STOP_LOOK_MS);
+				ms = 0;
+			}
+			if (stub_fill(s, ms) < 0)
+				return stub_finish(s, GDB_END_DISCONNECT, 0);
 		}
 	}
 }

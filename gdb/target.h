@@ -102,6 +102,11 @@ struct gdb_target_ops {
 	/* A monitor command (qRcmd): output text into out (NUL-terminated);
 	 * 0, or -1 when the command failed or is unknown (out says why). */
 	int (*monitor)(void *ctx, const char *cmd, char *out, size_t outlen);
+	/* While the target is stopped, the stub waits for the client here:
+	 * up to timeout_ms for fd to become readable, the target serving
+	 * its own host side meanwhile (optional: NULL, the stub polls fd
+	 * itself). */
+	void (*wait)(void *ctx, int fd, int timeout_ms);
 };
 
 #endif

@@ -1,6 +1,7 @@
 #include "debug.h"
 #include "../core/csr.h"
 #include "../core/mmu.h"
+#include "../replay/exit_status.h"
 #include "../replay/host.h"
 #include "../replay/session.h"
 #include "debug_impl.h"
@@ -167,6 +168,8 @@ static int debug_resume(void *ctx, enum gdb_resume_kind kind, int thread)
 		history_rstep_begin(d->h, &d->rs, d->thread);
 	d->interrupted = false;
 	d->running = true;
+	if (d->h->live)
+		history_live_resume(d->h);
 	return 0;
 }
 
@@ -257,9 +260,13 @@ static bool debug_forward_stop(struct debugger *d, enum replay_status st)
 		return true;
 	case REPLAY_END:
 		if (d->h->live) {
-			/* A live guest really ended: gdb sees it exit. */
+			/* A live guest really ended, or its run reached
+			 * --limit: gdb sees it exit, with the status a plain
+			 * run would have. */
 			debug_stopped(d, GDB_STOP_EXITED, d->thread, 0);
-			d->stop.exit_code = session_exit_status(d->m);
+			d->stop.exit_code = d->h->at_limit
+						    ? REWIND_EXIT_LIMIT
+						    : session_exit_status(d->m);
 			return true;
 		}
 		debug_history_end(d);
@@ -425,4 +432,5 @@ const struct gdb_target_ops debug_ops = {
 	.thread_describe = debug_thread_describe,
 	.phys_mode = debug_phys_mode,
 	.monitor = debug_monitor,
+	.wait = debug_wait,
 };

@@ -52,6 +52,11 @@ extern const struct gdb_target_ops debug_ops;
  * interrupt_status(sig) after a signal, having printed where it stopped.
  * *detached says whether gdb detached. */
 int debug_serve(struct debugger *d, const char *spec, bool *detached);
+/* While the target is stopped: wait up to timeout_ms for fd to become
+ * readable, serving a live session's user network meanwhile, so that
+ * host connections through it live on while the user sits at a
+ * breakpoint (the guest sees what came once it runs again). */
+void debug_wait(void *ctx, int fd, int timeout_ms);
 
 /* Resume as gdb would (kind, for thread; -1: the selected one) and poll
  * until the target stops; the stop in *stop. For callers without a gdb

@@ -96,6 +96,7 @@ int debug_monitor_branch(struct debugger *d, const char *file, char *out,
 	int rc_start = -1;
 	if (l && rc) {
 		l->keep = true;
+		l->branch = true;
 		snprintf(l->path, sizeof(l->path), "%s", file);
 		if (debug_branch_open(d, l, rc) == 0)
 			rc_start = debug_live_start(

@@ -16,16 +16,18 @@ struct debug_live {
 	struct log_writer *w;	/* the recording, closed at the end */
 	struct restore *origin; /* a branch: its snapshot, restored */
 	bool keep;		/* the recording is the user's */
-	bool ready;		/* gate, machine, history and console are up */
-	char path[4096];	/* the recording */
+	bool branch;	 /* monitor branch: options are the recording's */
+	bool ready;	 /* gate, machine, history and console are up */
+	char path[4096]; /* the recording */
 	char snap[4096]; /* a branch's snapshot file, removed at the end */
 	char what[4200]; /* for `monitor info` */
 };
 
 /* Start l recording into l->w: the machine restored from the snapshot
- * file snap (SHA-256 sha, hex) when snap is not NULL, else booted as o
- * describes (chaos scheduling from seed when chaos). 0, or -1 after
- * printing why (debug_live_end still cleans up). */
+ * file snap (SHA-256 sha, hex, or NULL) when snap is not NULL, else
+ * booted as o describes; chaos scheduling from seed when chaos; the user
+ * network o asks for behind its card. 0, or -1 after printing why
+ * (debug_live_end still cleans up). */
 int debug_live_start(struct debug_live *l, const struct machine_opts *o,
 		     bool chaos, uint64_t seed, const char *snap,
 		     const char *sha, uint64_t budget);

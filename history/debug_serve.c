@@ -6,6 +6,7 @@
 #include "debug.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -13,17 +14,31 @@
  * just before the wait began does not cut it short. */
 #define ACCEPT_LOOK_MS 200
 
+void debug_wait(void *ctx, int fd, int timeout_ms)
+{
+	struct debugger *d = ctx;
+	struct net_user *n = d->h->live ? d->h->live_run.net : NULL;
+	if (n) {
+		net_user_poll(n, fd, timeout_ms);
+		return;
+	}
+	struct pollfd p = {.fd = fd, .events = POLLIN};
+	poll(&p, 1, timeout_ms);
+}
+
 /* Wait for a client until one connects or the process is told to stop
  * (SIGINT, SIGTERM): the connected fd, or -1 (*sig says which signal, 0
- * when the wait failed, as printed). */
-static int debug_accept(int lfd, int *sig)
+ * when the wait failed, as printed). A live session's user network is
+ * served meanwhile. */
+static int debug_accept(struct debugger *d, int lfd, int *sig)
 {
 	char err[512];
 	for (;;) {
 		*sig = interrupt_pending();
 		if (*sig)
 			return -1;
-		int fd = gdb_accept(lfd, ACCEPT_LOOK_MS, err, sizeof(err));
+		debug_wait(d, lfd, ACCEPT_LOOK_MS);
+		int fd = gdb_accept(lfd, 0, err, sizeof(err));
 		if (fd >= 0)
 			return fd;
 		if (fd != -ETIMEDOUT && fd != -EINTR) {
@@ -61,7 +76,7 @@ int debug_serve(struct debugger *d, const char *spec, bool *detached)
 	 * the next one to pick up; kill, detach and exit end the session. */
 	int end = GDB_END_DISCONNECT, sig = 0;
 	while (end == GDB_END_DISCONNECT) {
-		int fd = debug_accept(lfd, &sig);
+		int fd = debug_accept(d, lfd, &sig);
 		if (fd < 0) {
 			end = sig ? GDB_END_STOPPED : -1;
 			break;

@@ -89,7 +89,7 @@ out:
  * the end and verifies. */
 static void debug_live_close(struct debug_live *l)
 {
-	if (!l->keep || l->m->exit != MEXIT_RUNNING)
+	if (!l->keep || l->m->exit != MEXIT_RUNNING || l->h.at_limit)
 		return;
 	if (!history_recording(&l->h) &&
 	    !history_seek_say(&l->h, l->h.frontier))
@@ -112,19 +112,21 @@ int debug_live_start(struct debug_live *l, const struct machine_opts *o,
 		fprintf(stderr, "rewind: out of memory\n");
 		return -1;
 	}
-	/* A snapshot the user restores behaves the same every time, as under
-	 * a plain run: its entropy comes from a generator the snapshot
-	 * seeds. A branch goes on with the host's, as a live run does. */
+	/* A snapshot the user restores into a run behaves the same every
+	 * time, as under a plain run: its entropy comes from a generator the
+	 * snapshot seeds. A recording and a branch go on with the host's,
+	 * as a plain record does: the recording keeps what came. */
 	struct host_inputs inputs =
-		snap && !sha ? host_seeded(&l->origin->entropy_state)
-			     : host_real;
+		snap && !l->keep ? host_seeded(&l->origin->entropy_state)
+				 : host_real;
 	if (gate_init(&l->g, GATE_RECORD, &inputs, l->w, NULL))
 		return -1;
 	l->mo = *o;
 	if (snap) {
 		l->m = restore_machine(l->origin, snap, sha, &l->g, &l->mo,
-				       false, 0);
-		if (l->m && !sha && restore_opts_check(snap, o, &l->mo))
+				       chaos, seed);
+		/* A branch's options are its recording's own. */
+		if (l->m && !l->branch && restore_opts_check(snap, o, &l->mo))
 			return -1;
 	} else {
 		l->m = session_machine_chaos(&l->mo, &l->g, chaos, seed);
@@ -137,28 +139,42 @@ int debug_live_start(struct debug_live *l, const struct machine_opts *o,
 	}
 	console_open(&l->con);
 	history_go_live(&l->h, &l->con, &l->mo);
-	snprintf(l->what, sizeof(l->what), "(recording into %s)", l->path);
+	/* The user network, as under a plain run or record; a restored
+	 * machine's and a branch's start fresh (no host connection survives
+	 * a snapshot). */
+	if (session_net_start(&l->h.live_run, &l->mo)) {
+		console_close(&l->con);
+		return -1;
+	}
 	l->ready = true;
+	snprintf(l->what, sizeof(l->what), "(recording into %s)", l->path);
 	return 0;
 }
 
 int debug_live_end(struct debug_live *l, int status, bool detached)
 {
 	struct machine *m = l->m;
-	if (l->ready && status == 0 && detached && m->exit == MEXIT_RUNNING) {
+	if (l->ready && status == 0 && detached && m->exit == MEXIT_RUNNING &&
+	    !l->h.at_limit) {
 		/* When gdb detaches, the guest runs on as a plain run would. */
 		history_stops_off(m, &(struct history_stops){0});
 		history_forward(&l->h, l->h.frontier);
 		l->g.keep = false;
+		/* The plain run starts its own user network: host
+		 * connections through this one end here. */
+		session_net_stop(&l->h.live_run);
 		console_close(&l->con);
 		l->ready = false;
 		fprintf(stderr, "rewind: gdb detached; the guest runs on\n");
 		status = session_run(m, &l->g, &l->mo, l->origin, UINT64_MAX)
 				 .status;
 	} else if (l->ready) {
+		session_net_stop(&l->h.live_run);
 		debug_live_close(l);
 		if (status == 0 && m->exit != MEXIT_RUNNING)
 			status = session_exit_status(m);
+		else if (status == 0 && l->h.at_limit)
+			status = REWIND_EXIT_LIMIT;
 		console_close(&l->con);
 	}
 	if (l->h.tl)
@@ -179,18 +195,22 @@ int debug_live_end(struct debug_live *l, int status, bool detached)
 }
 
 /* Serve gdb on a live session l whose recording is open in l->w: the
- * machine booted as o says, or restored from the snapshot file restore. */
+ * machine booted as o says, or restored from the snapshot file restore
+ * (SHA-256 sha, hex, when its header names it; NULL: not checked), the
+ * run ending at icount limit (UINT64_MAX: none). */
 static int debug_live_serve(struct debug_live *l, const struct machine_opts *o,
 			    bool chaos, uint64_t seed, const char *restore,
-			    const char *spec, uint64_t budget)
+			    const char *sha, uint64_t limit, const char *spec,
+			    uint64_t budget)
 {
 	struct debugger *d = malloc(sizeof(*d));
 	int status = REWIND_EXIT_ERROR;
 	bool detached = false;
 	if (!d)
 		fprintf(stderr, "rewind: out of memory\n");
-	else if (debug_live_start(l, o, chaos, seed, restore, NULL, budget) ==
+	else if (debug_live_start(l, o, chaos, seed, restore, sha, budget) ==
 		 0) {
+		l->h.live_limit = limit;
 		debug_init(d, &l->h, l->what);
 		status = debug_serve(d, spec, &detached);
 	}
@@ -207,9 +227,9 @@ int debug_live(const struct machine_opts *o, const char *restore,
 		return REWIND_EXIT_ERROR;
 	}
 	l->w = debug_live_log(o, restore, l->path, sizeof(l->path));
-	int status =
-		l->w ? debug_live_serve(l, o, false, 0, restore, spec, budget)
-		     : REWIND_EXIT_ERROR;
+	int status = l->w ? debug_live_serve(l, o, false, 0, restore, NULL,
+					     UINT64_MAX, spec, budget)
+			  : REWIND_EXIT_ERROR;
 	if (l->w)
 		unlink(l->path);
 	free(l);
@@ -233,8 +253,10 @@ int debug_record(const struct record_opts *ro, uint64_t seed, const char *spec,
 	struct machine_opts mo = ro->m;
 	mo.chaos_faults = rc->chaos_faults;
 	if (l->w)
-		status = debug_live_serve(l, &mo, ro->chaos, seed, NULL, spec,
-					  budget);
+		status = debug_live_serve(l, &mo, ro->chaos, seed, ro->restore,
+					  ro->restore ? rc->snapshot.sha256
+						      : NULL,
+					  ro->limit, spec, budget);
 out:
 	free(rc);
 	free(l);

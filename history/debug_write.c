@@ -19,7 +19,8 @@ static bool debug_writable(struct debugger *d)
 		snprintf(d->refused, sizeof(d->refused),
 			 "a replay is read-only; `monitor branch FILE` "
 			 "continues live from here");
-	else if (d->m->exit != MEXIT_RUNNING)
+	else if (d->m->exit != MEXIT_RUNNING ||
+		 (h->at_limit && d->m->icount >= h->end))
 		snprintf(d->refused, sizeof(d->refused),
 			 "the guest has ended; there is nothing to write to");
 	else if (!history_recording(h))

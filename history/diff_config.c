@@ -50,6 +50,10 @@ int diff_config_check(const struct rec_config *a, const struct rec_config *b,
 		return diff_number(why, len, "the machine version",
 				   (uint64_t)a->identity,
 				   (uint64_t)b->identity);
+	if (a->scheduler != b->scheduler)
+		return diff_number(why, len, "the scheduler version",
+				   (uint64_t)a->scheduler,
+				   (uint64_t)b->scheduler);
 	if (a->mem != b->mem)
 		return diff_number(why, len, "the memory size (bytes)", a->mem,
 				   b->mem);

@@ -104,7 +104,40 @@ void history_go_live(struct history *h, struct console *con,
 	if (con->raw)
 		pace_start(&h->live_run.pace, h->m, false);
 	h->frontier = h->m->icount;
+	h->live_limit = UINT64_MAX;
 	gate_keep(h->g);
+}
+
+void history_live_resume(struct history *h)
+{
+	h->resumed = true;
+}
+
+/* An idle live guest waits up to ms for input: the console's, and with a
+ * network the user network's (served meanwhile, what arrived offered to
+ * the card). */
+static void history_live_wait(struct session *s, int ms)
+{
+	if (s->net)
+		session_console(s, ms);
+	else
+		console_read(s->con, ms);
+}
+
+/* The live run reached its --limit: the recording ends here as a plain
+ * record's does, and going forward ends here from now on. */
+static enum replay_status history_live_limit(struct history *h)
+{
+	if (!h->at_limit) {
+		gate_log_digest(h->g, true);
+		session_log_limit(h->m, h->g);
+		h->at_limit = true;
+		fprintf(stderr,
+			"rewind: instruction limit reached at icount %llu\n",
+			(unsigned long long)h->m->icount);
+	}
+	h->end = h->m->icount;
+	return REPLAY_END;
 }
 
 /* At the frontier of a live session: run on, recording. The debugger
@@ -114,13 +147,27 @@ static enum replay_status history_live_run(struct history *h, uint64_t stop)
 {
 	struct machine *m = h->m;
 	struct session *s = &h->live_run;
+	if (h->resumed && s->pace.on)
+		pace_start(&s->pace, m, s->pace.strict);
+	h->resumed = false;
+	if (m->icount >= h->live_limit)
+		return history_live_limit(h);
 	session_console(s, 0);
 	if (s->con->quit)
 		machine_exit(m, MEXIT_POWEROFF, 0);
+	/* With a user network, slirp is served this often, as in
+	 * session_loop. */
+	uint64_t budget = stop - m->icount;
+	if (s->net && budget > NET_SLICE)
+		budget = NET_SLICE;
+	if (h->live_limit - m->icount < budget)
+		budget = h->live_limit - m->icount;
 	m->idle_horizon = pace_horizon(&s->pace, m->icount);
-	enum machine_stop st = machine_run(m, stop - m->icount);
+	enum machine_stop st = machine_run(m, budget);
 	m->idle_horizon = UINT64_MAX;
 	h->frontier = m->icount;
+	if (m->icount >= h->live_limit && st != MSTOP_HART && st != MSTOP_EXIT)
+		return history_live_limit(h);
 	switch (st) {
 	case MSTOP_HART: return REPLAY_HART_STOP;
 	case MSTOP_EXIT:
@@ -131,19 +178,20 @@ static enum replay_status history_live_run(struct history *h, uint64_t stop)
 		h->end = m->icount;
 		return REPLAY_END;
 	case MSTOP_IDLE:
-		/* Only input can wake the machine: wait a little for it and
-		 * let the caller look at its own socket meanwhile. */
-		if (!console_has_input(s->con)) {
+		/* Only input can wake the machine (a frame, with a network):
+		 * wait a little for it and let the caller look at its own
+		 * socket meanwhile. */
+		if (!console_has_input(s->con) && !s->net) {
 			machine_exit(m, MEXIT_HALTED, 1);
 			return history_live_run(h, stop);
 		}
-		console_read(s->con, 10);
+		history_live_wait(s, 10);
 		return REPLAY_AT_TARGET;
 	case MSTOP_WAIT: {
 		/* Paced: wait for the deadline's wall time in short
 		 * stretches, so that the caller still hears its socket. */
 		int wait = pace_idle_wait_ms(&s->pace, m);
-		console_read(s->con, wait < 10 ? wait : 10);
+		history_live_wait(s, wait < 10 ? wait : 10);
 		return REPLAY_AT_TARGET;
 	}
 	default: return REPLAY_AT_TARGET;

@@ -49,6 +49,14 @@ struct history {
 	bool live;
 	uint64_t frontier;
 	struct session live_run; /* its console run (see session_console) */
+	/* The debugger let the guest go again (history_live_resume): the
+	 * time it stood stopped is not the guest's to catch up. */
+	bool resumed;
+	/* record --gdb --limit: recording ends at this icount (UINT64_MAX:
+	 * no limit), with the end record a plain record writes there;
+	 * at_limit once it got there. */
+	uint64_t live_limit;
+	bool at_limit;
 	/* Checkpoint intervals searches replayed, and skipped because
 	 * nothing could hit there (history/skip.h). */
 	uint64_t replayed, skipped;
@@ -76,6 +84,12 @@ void history_close(struct history *h);
  * options (Ctrl-A S). */
 void history_go_live(struct history *h, struct console *con,
 		     const struct machine_opts *o);
+/* A live session resumes after a stop (gdb's continue or step): its
+ * pacing starts again from where the guest stands when it next runs at
+ * the frontier, so that time spent at the debugger's prompt neither
+ * makes the guest race through its timers nor counts on the user
+ * network's clock. */
+void history_live_resume(struct history *h);
 
 /* Run forward to target or a stop, leaving checkpoints on the way. At the
  * end of the recording, returns REPLAY_END again however often called. */

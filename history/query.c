@@ -4,7 +4,12 @@
  * (core/bus.h) while the history replays, and the bytes the range held
  * before each one are kept here, so each write comes with its old and new
  * bytes. A hart's store is then described by the trace line of its
- * instruction, the same line `rewind trace` prints. */
+ * instruction, the same line `rewind trace` prints.
+ *
+ * Only the stretches between checkpoints that may have written the range
+ * are replayed: each checkpoint knows the physical lines written since the
+ * one before (snapshots/timeline.h), by harts, devices and the debugger
+ * alike. REWIND_TUNE=no-skip replays every stretch. */
 #include "query.h"
 #include "../core/mmu.h"
 #include "../core/util/progress.h"
@@ -32,6 +37,16 @@ static void query_fail(struct query *q, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(q->err, sizeof(q->err), fmt, ap);
 	va_end(ap);
+}
+
+/* False only when nothing wrote the range from icount lo to hi. */
+static bool query_may_write(const struct query *q, uint64_t lo, uint64_t hi)
+{
+	const struct history *h = q->h;
+	if (h->m->tune & TUNE_NO_SKIP)
+		return true;
+	const struct checkpoint *c = timeline_touched(h->tl, lo, hi);
+	return !c || linelist_any(&c->touch_p, q->pa, q->pa + (q->len - 1));
 }
 
 int query_goto(struct history *h, uint64_t at)
@@ -249,6 +264,12 @@ int query_last_write(struct query *q)
 	int rc = 0;
 	for (uint64_t end = q->at; end > h->begin && !q->n;) {
 		uint64_t from = timeline_find(h->tl, end - 1)->icount;
+		if (!query_may_write(q, from, end)) {
+			h->skipped++;
+			end = from;
+			continue;
+		}
+		h->replayed++;
 		if (query_replay(q, r, from, end, &p, q->at - end)) {
 			rc = -1;
 			break;
@@ -279,7 +300,31 @@ long query_writes(struct query *q, size_t limit)
 	struct progress p;
 	progress_begin(&p, "listing writes",
 		       to == UINT64_MAX ? 0 : to - h->begin, PROGRESS_DELAY_S);
-	int rc = query_replay(q, r, h->begin, to, &p, 0);
+	/* Runs of stretches that may write are replayed, the rest skipped:
+	 * the range's bytes are the same at both ends of a skipped one. */
+	int rc = 0;
+	uint64_t run = UINT64_MAX; /* where the current run began */
+	for (uint64_t lo = h->begin; lo < to && !rc && !q->more;) {
+		const struct checkpoint *c = timeline_find(h->tl, lo);
+		size_t k = c ? (size_t)(c - h->tl->cp) + 1 : 0;
+		uint64_t hi = k < h->tl->n && h->tl->cp[k].icount < to
+				      ? h->tl->cp[k].icount
+				      : to;
+		bool may = query_may_write(q, lo, hi);
+		if (may && run == UINT64_MAX)
+			run = lo;
+		if (!may && run != UINT64_MAX) {
+			rc = query_replay(q, r, run, lo, &p, run - h->begin);
+			run = UINT64_MAX;
+		}
+		if (may)
+			h->replayed++;
+		else
+			h->skipped++;
+		lo = hi;
+	}
+	if (!rc && !q->more && run != UINT64_MAX)
+		rc = query_replay(q, r, run, to, &p, run - h->begin);
 	progress_end(&p);
 	free(r);
 	rc = query_return(q, bp_hart, rc);

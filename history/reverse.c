@@ -24,6 +24,21 @@ bool history_hit_find(const struct machine *m, struct history_hit *hit)
 	return false;
 }
 
+/* Whether hart t retired nothing between the latest checkpoint before
+ * here and here: then the instruction just before here is not its own,
+ * and going back one to look (a checkpoint restore and a run) would be
+ * wasted. That look was most of the cost of the first reverse step after
+ * the guest idled, as a restored snapshot waiting for input does. */
+static bool history_rstep_idle(const struct history *h,
+			       const struct history_rstep *r)
+{
+	const struct timeline *tl = h->tl;
+	for (size_t k = tl->n; k-- > 0;)
+		if (tl->cp[k].icount < r->here)
+			return tl->cp[k].hart_icount[r->t] == r->n;
+	return false;
+}
+
 void history_rstep_begin(struct history *h, struct history_rstep *r, int t)
 {
 	struct machine *m = h->m;
@@ -33,6 +48,8 @@ void history_rstep_begin(struct history *h, struct history_rstep *r, int t)
 				    .phase = RSTEP_BACK_ONE};
 	if (r->n == 0 || r->here <= h->begin)
 		r->phase = RSTEP_TO_BEGIN;
+	else if (history_rstep_idle(h, r))
+		r->phase = RSTEP_CHECK;
 }
 
 /* A seek of the reverse step: on to phase next when there, to the

@@ -25,8 +25,7 @@ bool history_may_hit(const struct history *h, uint64_t lo, uint64_t hi)
 			return true;
 	for (int i = 0; i < m->nwatch; i++) {
 		const struct watchpoint *w = &m->watch[i];
-		if (pagelist_any(&c->touch_w, w->addr >> 12,
-				 (w->addr + (w->len - 1)) >> 12))
+		if (linelist_any(&c->touch_w, w->addr, w->addr + (w->len - 1)))
 			return true;
 	}
 	return false;

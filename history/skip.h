@@ -1,8 +1,10 @@
-/* Searches that skip: every checkpoint remembers the virtual pages the
- * harts stored to and ran code from since the checkpoint before
- * (snapshots/timeline.h), so a run between two checkpoints that stored to
- * no write-watched page and ran no breakpoint's page cannot hit, and a
- * search need not replay it. Watchpoints and breakpoints compare virtual
+/* Searches that skip: every checkpoint remembers the virtual 64-byte
+ * lines the harts stored to and the pages they ran code from since the
+ * checkpoint before (snapshots/timeline.h), so a run between two
+ * checkpoints that stored to no write-watched line and ran no
+ * breakpoint's page cannot hit, and a search need not replay it. Lines,
+ * not pages: a variable written once in a while often shares its page
+ * with others written all the time. Watchpoints and breakpoints compare virtual
  * addresses, and the pages are the virtual pages the harts used, so no
  * translation (satp, page tables, MPRV, privilege) enters the question.
  * Read and access watchpoints cannot be judged (loads are not noted):

@@ -71,7 +71,9 @@ struct log_writer {
 	uint8_t *out; /* chunk header and compressed payload */
 	size_t out_cap;
 	struct log_stats st;
-	int failed; /* sticky negative errno once a write went wrong */
+	bool sync;   /* fsync at open and close */
+	bool own_fd; /* close the fd when done */
+	int failed;  /* sticky negative errno once a write went wrong */
 	char err[ERR_SIZE];
 };
 
@@ -91,7 +93,8 @@ void log_writer_sync(bool on)
 	writer_sync = on;
 }
 
-static int writer_put_prelude(int fd, const void *header, size_t header_len)
+static int writer_put_prelude(int fd, const void *header, size_t header_len,
+			      bool sync)
 {
 	uint8_t p[LOG_PRELUDE_SIZE];
 	memcpy(p, LOG_MAGIC, MAGIC_SIZE);
@@ -102,7 +105,7 @@ static int writer_put_prelude(int fd, const void *header, size_t header_len)
 	int rc = file_write_all(fd, p, sizeof p);
 	if (rc == 0)
 		rc = file_write_all(fd, header, header_len);
-	if (rc == 0 && writer_sync && fsync(fd) < 0)
+	if (rc == 0 && sync && fsync(fd) < 0)
 		rc = -errno;
 	return rc;
 }
@@ -133,7 +136,9 @@ struct log_writer *log_writer_open(const char *path, bool force,
 		free(w);
 		return NULL;
 	}
-	int rc = writer_put_prelude(w->fd, header, header_len);
+	w->sync = writer_sync;
+	w->own_fd = true;
+	int rc = writer_put_prelude(w->fd, header, header_len, w->sync);
 	if (rc < 0) {
 		snprintf(err, errlen, "%s: cannot write the header: %s", path,
 			 strerror(-rc));
@@ -143,6 +148,32 @@ struct log_writer *log_writer_open(const char *path, bool force,
 		close(w->fd);
 		if (!force)
 			unlink(path);
+		free(w);
+		return NULL;
+	}
+	w->st.offset = LOG_PRELUDE_SIZE + header_len;
+	return w;
+}
+
+struct log_writer *log_writer_open_fd(int fd, const void *header,
+				      size_t header_len, char *err,
+				      size_t errlen)
+{
+	if (header_len > LOG_HEADER_MAX) {
+		snprintf(err, errlen, "header of %zu bytes exceeds %u",
+			 header_len, LOG_HEADER_MAX);
+		return NULL;
+	}
+	struct log_writer *w = calloc(1, sizeof *w);
+	if (!w) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	w->fd = fd;
+	int rc = writer_put_prelude(fd, header, header_len, false);
+	if (rc < 0) {
+		snprintf(err, errlen, "cannot write the header: %s",
+			 strerror(-rc));
 		free(w);
 		return NULL;
 	}
@@ -238,14 +269,19 @@ int log_writer_close(struct log_writer *w)
 	int rc = log_writer_flush(w);
 	if (rc == 0)
 		rc = writer_put_end(w);
-	if (rc == 0 && writer_sync && fsync(w->fd) < 0)
+	if (rc == 0 && w->sync && fsync(w->fd) < 0)
 		rc = -errno;
-	if (close(w->fd) < 0 && rc == 0)
+	if (w->own_fd && close(w->fd) < 0 && rc == 0)
 		rc = -errno;
 	free(w->buf);
 	free(w->out);
 	free(w);
 	return rc;
+}
+
+int log_writer_end(struct log_writer *w)
+{
+	return log_writer_close(w);
 }
 
 const char *log_writer_error(const struct log_writer *w)
@@ -278,6 +314,7 @@ struct log_reader {
 	struct log_stats st;
 	enum reader_state state;
 	bool truncated;
+	bool tail_ok;	  /* bytes after the end marker are the caller's */
 	const char *kind; /* "recording" or "snapshot", for messages */
 	char err[ERR_SIZE];
 };
@@ -422,6 +459,34 @@ struct log_reader *log_reader_open_as(const char *path, const void *data,
 	return reader_open(r, err, errlen);
 }
 
+struct log_reader *log_reader_open_fd(int fd, const char *name,
+				      const char *kind, char *err,
+				      size_t errlen)
+{
+	struct log_reader *r = calloc(1, sizeof *r);
+	char *copy = strdup(name);
+	if (!r || !copy) {
+		free(r);
+		free(copy);
+		snprintf(err, errlen, "%s: out of memory", name);
+		return NULL;
+	}
+	r->name = copy;
+	r->kind = kind;
+	r->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	if (r->fd < 0 || lseek(r->fd, 0, SEEK_SET) < 0) {
+		snprintf(err, errlen, "%s: %s", name, strerror(errno));
+		log_reader_close(r);
+		return NULL;
+	}
+	return reader_open(r, err, errlen);
+}
+
+void log_reader_allow_tail(struct log_reader *r)
+{
+	r->tail_ok = true;
+}
+
 struct log_reader *log_reader_open(const char *path, char *err, size_t errlen)
 {
 	return log_reader_open_as(path, NULL, 0, "recording", err, errlen);
@@ -457,7 +522,7 @@ static int reader_end(struct log_reader *r, const uint8_t *h, uint64_t at)
 				   (unsigned long long)r->st.chunks,
 				   (unsigned long long)r->st.records);
 	uint8_t extra;
-	ssize_t got = source_read(r, &extra, 1);
+	ssize_t got = r->tail_ok ? 0 : source_read(r, &extra, 1);
 	if (got < 0)
 		return reader_read_error(r, got);
 	if (got > 0)

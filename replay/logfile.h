@@ -46,6 +46,12 @@ struct log_writer;
 struct log_writer *log_writer_open(const char *path, bool force,
 				   const void *header, size_t header_len,
 				   char *err, size_t errlen);
+/* A writer on fd, which the caller opened and keeps, for a file that goes
+ * on after the container (a snapshot's page area): nothing is synced; the
+ * caller syncs the whole file once it is complete. */
+struct log_writer *log_writer_open_fd(int fd, const void *header,
+				      size_t header_len, char *err,
+				      size_t errlen);
 /* Buffer one record of at most LOG_RECORD_MAX bytes; writes a chunk when
  * LOG_CHUNK_BYTES are buffered. */
 int log_writer_append(struct log_writer *w, const void *rec, size_t len);
@@ -54,6 +60,9 @@ int log_writer_append(struct log_writer *w, const void *rec, size_t len);
 int log_writer_flush(struct log_writer *w);
 /* Flush, write the end marker, fsync and free. Frees even on failure. */
 int log_writer_close(struct log_writer *w);
+/* Flush, write the end marker and free, leaving the fd open at the end
+ * of the container and unsynced (for log_writer_open_fd's writers). */
+int log_writer_end(struct log_writer *w);
 /* Whether writers of this process fsync at open and close (default
  * true). A hunt's tries turn it off: most of their files are deleted a
  * moment later, and the driver syncs the one it keeps before renaming
@@ -78,6 +87,15 @@ struct log_reader *log_reader_open_mem(const void *data, size_t size, char *err,
 struct log_reader *log_reader_open_as(const char *path, const void *data,
 				      size_t size, const char *kind, char *err,
 				      size_t errlen);
+/* Open a container at the start of fd (which the reader dup()s, so that
+ * the caller keeps its own); name is for messages. */
+struct log_reader *log_reader_open_fd(int fd, const char *name,
+				      const char *kind, char *err,
+				      size_t errlen);
+/* What follows the end marker belongs to the caller (a snapshot's page
+ * area) instead of making the file corrupt; log_reader_stats' offset then
+ * says where the container ended. */
+void log_reader_allow_tail(struct log_reader *r);
 const void *log_reader_header(const struct log_reader *r, size_t *len);
 /* 1 with the next record (valid until the next call or close); 0 at the
  * end, which is either the end marker or, if log_reader_truncated says so,

@@ -1,4 +1,5 @@
 #include "net_user.h"
+#include "../core/machine.h"
 #include "../core/prng.h"
 #include "../core/util/vec.h"
 
@@ -10,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 /* Frames waiting for the guest, at most this many: a guest that posts no
  * buffers loses the rest, as a card would, and TCP sends them again. */
@@ -43,12 +43,18 @@ struct net_user {
 	uint64_t now, last_due;
 };
 
+/* Nanoseconds of virtual time in one instruction. */
+#define NET_NS_PER_INSN (1000000000ull / (TIMEBASE_HZ * TICK_INSNS))
+
+/* slirp's clock is the machine's virtual time where the session last
+ * looked (net_user_set_now): its timers (retransmissions to the guest,
+ * delayed acknowledgements) keep the guest's time, which pacing keeps in
+ * step with the host's while the guest runs, and stand still while it
+ * does not (stopped in the debugger). */
 static int64_t net_clock_ns(void *opaque)
 {
-	(void)opaque;
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+	const struct net_user *n = opaque;
+	return (int64_t)(n->now * NET_NS_PER_INSN);
 }
 
 /* slirp hands a frame for the guest. */
@@ -408,5 +414,7 @@ void net_user_jitter(struct net_user *n, uint64_t seed)
 
 void net_user_set_now(struct net_user *n, uint64_t icount)
 {
-	n->now = icount;
+	/* slirp's clock must not run backwards. */
+	if (icount > n->now)
+		n->now = icount;
 }

@@ -7,8 +7,12 @@
  * Frames slirp sends wait in a queue here until the card has a buffer for
  * them; the session then offers them through the gate, which logs each at
  * the icount of delivery. slirp's own timers (TCP retransmission, ARP)
- * run on host time: they decide only what is offered, and the offers are
- * what the recording holds. */
+ * run on the machine's virtual time as the session last told it
+ * (net_user_set_now), so they stand still while the guest does (stopped
+ * under the debugger); its sockets live on host time and are served
+ * whenever the session looks (net_user_poll), running or not. Timers
+ * decide only what is offered, and the offers are what the recording
+ * holds. */
 #ifndef REWIND_REPLAY_NET_USER_H
 #define REWIND_REPLAY_NET_USER_H
 
@@ -61,8 +65,10 @@ void net_user_pop(struct net_user *n);
 
 /* Chaos: hold each frame that arrives from now on back by a number of
  * instructions drawn from a generator seeded with seed (0: no jitter),
- * counted from `now` as the session tells it (net_user_set_now). */
+ * counted from `now` as the session tells it. */
 void net_user_jitter(struct net_user *n, uint64_t seed);
+/* The machine's icount now: slirp's clock, and where jitter counts from.
+ * Never less than before. */
 void net_user_set_now(struct net_user *n, uint64_t icount);
 
 #endif

@@ -79,6 +79,12 @@ char *recording_header_build(const struct rec_config *c, size_t *len)
 	snprintf(num, sizeof(num), "rewind-virt-%d",
 		 c->identity ? c->identity : MACHINE_IDENTITY_CURRENT);
 	put(&buf, &n, &cap, "machine", num);
+	/* Said only when not 1, so that a header of scheduler 1 reads the
+	 * same to the builds that knew no other. */
+	if (c->scheduler > MACHINE_SCHEDULER_V1) {
+		snprintf(num, sizeof(num), "%d", c->scheduler);
+		put(&buf, &n, &cap, "scheduler", num);
+	}
 	snprintf(num, sizeof(num), "%llu", (unsigned long long)c->mem);
 	put(&buf, &n, &cap, "mem", num);
 	snprintf(num, sizeof(num), "%d", c->smp);
@@ -210,6 +216,13 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 		c->identity = v[12] - '0';
 		return 0;
 	}
+	if (KEY("scheduler")) {
+		/* 2: the versions this build can run (1 is never written). */
+		if (!value_is(v, vlen, "2"))
+			return -1;
+		c->scheduler = MACHINE_SCHEDULER_V2;
+		return 0;
+	}
 	if (KEY("mem"))
 		return parse_u64(v, vlen, &c->mem);
 	/* The two counts: harts, and a snapshot's format version. */
@@ -316,6 +329,8 @@ int recording_header_parse(const char *text, size_t len, struct rec_config *c,
 		}
 		pos += llen + 1;
 	}
+	if (!c->scheduler)
+		c->scheduler = MACHINE_SCHEDULER_V1;
 	if (!c->identity || !c->mem || !c->smp || (!c->bare && !c->has_bios)) {
 		snprintf(err, errlen, "corrupt header: missing machine fields");
 		return -1;

@@ -22,6 +22,9 @@ struct rec_config {
 	 * machine_identity: recordings and snapshots run on the one they
 	 * were made on. */
 	int identity;
+	/* How its harts took turns ("scheduler=N"), enum machine_scheduler:
+	 * 1 when the header does not say (made before there were two). */
+	int scheduler;
 	uint64_t mem;
 	int smp;
 	bool bare; /* --bios none */

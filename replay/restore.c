@@ -174,7 +174,11 @@ void restore_save_now(struct restore *r, const struct machine *m,
 	for (int i = 1; access(path, F_OK) == 0 && i < 1000; i++)
 		snprintf(path, sizeof(path), "rewind-%llu-%d.snap",
 			 (unsigned long long)m->icount, i);
-	if (restore_save(r, m, o, path, false, false) == 0)
+	/* A child when the run was restored from a snapshot that can have
+	 * one; a full snapshot otherwise (an older version's). */
+	bool full = !r || !r->chain ||
+		    snapshot_chain_version(r->chain) != SNAPSHOT_VERSION;
+	if (restore_save(r, m, o, path, false, full) == 0)
 		fprintf(stderr, "\r\nrewind: snapshot of icount %llu in %s\r\n",
 			(unsigned long long)m->icount, path);
 }

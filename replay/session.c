@@ -67,6 +67,7 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
 				     .chaos_faults = o->chaos_faults,
 				     .host = gate_host_inputs(g),
 				     .identity = o->identity,
+				     .scheduler = o->scheduler,
 				     .net = o->net.user};
 	memcpy(cfg.disks, o->disks, sizeof(o->disks));
 	char err[512];
@@ -393,6 +394,7 @@ void session_rec_config(const struct machine_opts *o, struct rec_config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->identity = o->identity ? o->identity : MACHINE_IDENTITY_CURRENT;
+	c->scheduler = o->scheduler ? o->scheduler : MACHINE_SCHEDULER_CURRENT;
 	c->mem = o->mem;
 	c->smp = o->smp;
 	c->bare = o->bios && !strcmp(o->bios, "none");
@@ -429,6 +431,7 @@ void session_opts_from_config(const struct rec_config *c,
 {
 	session_opts_defaults(o);
 	o->identity = c->identity;
+	o->scheduler = c->scheduler;
 	o->mem = c->mem;
 	o->smp = c->smp;
 	o->bios = c->bare ? "none" : c->bios.path;

@@ -44,6 +44,9 @@ struct machine_opts {
 	/* enum machine_identity; 0: the current one. A recording or a
 	 * snapshot sets its own. */
 	int identity;
+	/* enum machine_scheduler; 0: the current one. A recording or a
+	 * snapshot sets its own. */
+	int scheduler;
 	/* --net: a network card, and the user network a live run or a
 	 * recording gives it (a replay feeds recorded frames instead). */
 	struct net_opts net;

@@ -6,27 +6,39 @@
 #include "../replay/logfile.h"
 #include "../replay/recording.h"
 #include "hashmap.h"
+#include "snapshot.h"
 
 #include <stdint.h>
 
 enum {
 	SNAP_STATE = 'S',   /* u64 offset, bytes: a piece of the state blob */
-	SNAP_TABLE = 'T',   /* u64 first page, u32 n, n hashes */
-	SNAP_CONTENT = 'C', /* hash, PAGE_SIZE bytes */
-	SNAP_END = 'E',	    /* u64 icount, state bytes, entries, contents */
+	SNAP_TABLE = 'T',   /* v2: u64 first page, u32 n, n hashes */
+	SNAP_CONTENT = 'C', /* v2: hash, PAGE_SIZE bytes */
+	SNAP_PAGES = 'P',   /* v3: u64 first page, u32 n, n CRC-32Cs */
+	SNAP_ZERO = 'Z',    /* v3: u64 first page, u32 n */
+	SNAP_END = 'E',	    /* v2: u64 icount, state bytes, entries,
+			     * contents; v3: u64 icount, state bytes, pages
+			     * stored, zero pages */
 };
 #define SNAP_PIECE     (LOG_RECORD_MAX - 64)
 #define SNAP_TABLE_RUN ((LOG_RECORD_MAX - 64) / HASH_BYTES)
+#define SNAP_PAGES_RUN ((LOG_RECORD_MAX - 64) / 4)
 #define SNAP_END_LEN   33
+/* The format before page areas, still read. */
+#define SNAPSHOT_VERSION_HASHED 2
 
 struct snapshot_chain {
 	char path[REC_PATH_MAX]; /* the tip, as it was opened */
+	/* Version 2: the tip file's SHA-256; version 3: its identity (the
+	 * SHA-256 of its header and records, see snap3_open). */
 	uint8_t sha256[HASH_BYTES];
+	unsigned version;
 	unsigned depth;
 	uint64_t npages;
-	/* Per RAM page, its content hash; all zero for a zero page. */
+	/* Version 2 only (children of version 3 files need neither): per
+	 * RAM page, its content hash, all zero for a zero page; and every
+	 * content some file of the chain stores. */
 	uint8_t (*table)[HASH_BYTES];
-	/* Every content some file of the chain stores. */
 	struct hashmap held;
 };
 
@@ -34,5 +46,34 @@ struct snapshot_chain {
  * is zero (which no content record stores). */
 void snap_page_hash(const uint8_t *page, uint8_t out[HASH_BYTES]);
 bool snap_hash_is_zero(const uint8_t h[HASH_BYTES]);
+bool snap_page_is_zero(const uint8_t *page);
+/* The checksum of one stored page in a version 3 page area. */
+uint32_t snap_page_crc(const uint8_t *page);
+
+/* Shared by the readers of both versions. The header of the container r
+ * opened (NULL: opening failed, err says why) as a snapshot configuration
+ * of a version this rewind reads. Closes r. */
+int snap_header(struct log_reader *r, const char *path, struct rec_config *c,
+		char *err, size_t errlen);
+/* A child must describe the same machine as its parent. */
+bool snap_same_machine(const struct rec_config *a, const struct rec_config *b);
+/* Where the parent named in the header of the child at child_path lives:
+ * relative names are relative to the child's directory. */
+int snap_parent_path(const char *child_path, const char *name, char *out,
+		     size_t outlen);
+/* The machine-state digest (struct snapshot_info's state_sha256). */
+void snap_state_digest(const uint8_t *blob, size_t bloblen,
+		       const uint8_t (*table)[HASH_BYTES], uint64_t npages,
+		       uint8_t out[HASH_BYTES]);
+
+/* Version 3 (snapshot_read3.c). The chain whose tip is at path (or, with
+ * data, in memory: size bytes, no parent), checked; with m, loaded into
+ * it (RAM from power-on, then the state). expect_sha256 (hex, or NULL):
+ * what the tip file must hash to. With chain, what a child save needs;
+ * with info and cfg, what `snapshot info` shows. 0, or -1 with err. */
+int snap3_load(struct machine *m, const char *path, const void *data,
+	       size_t size, const char *expect_sha256,
+	       struct snapshot_chain **chain, struct snapshot_info *info,
+	       struct rec_config *cfg, char *err, size_t errlen);
 
 #endif

@@ -4,11 +4,12 @@
  * A snapshot is a container file (see docs/recording-format.md for the
  * container) whose header is the machine configuration with the content
  * hash of every image, and whose records are the machine state (CPU,
- * devices, disk overlays, scheduler), a page table mapping RAM pages to
- * content hashes, and each distinct page content once. An incremental
- * snapshot names its parent file by path and SHA-256 and holds only the
- * pages that changed since the parent and the contents the chain lacks.
- * See docs/snapshot-format.md. */
+ * devices, disk overlays, scheduler) and the list of RAM pages it holds
+ * with a CRC-32C each; the pages themselves follow the container,
+ * uncompressed, so that a restore reads them straight into guest RAM. An
+ * incremental snapshot names its parent file by path and identity and
+ * holds only the pages written since the parent. See
+ * docs/snapshot-format.md. */
 #ifndef REWIND_SNAPSHOTS_SNAPSHOT_H
 #define REWIND_SNAPSHOTS_SNAPSHOT_H
 
@@ -18,8 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The format this code writes and the only one it reads. */
-#define SNAPSHOT_VERSION 2
+/* The format this code writes; it reads version 2 files too. */
+#define SNAPSHOT_VERSION 3
 /* The most files in one chain, the full snapshot included: each restore
  * reads them all. */
 #define SNAPSHOT_CHAIN_MAX 64
@@ -43,6 +44,10 @@ struct snapshot_info {
 	 * two snapshots restore the same machine. */
 	uint8_t state_sha256[32];
 	uint8_t file_sha256[32];
+	/* Version 3: what children name it by (see docs/snapshot-format.md);
+	 * version 2: the file's SHA-256. */
+	uint8_t id[32];
+	unsigned version;
 };
 
 struct snapshot_save_stats {
@@ -84,6 +89,9 @@ void snapshot_chain_free(struct snapshot_chain *chain);
 /* The SHA-256 of the chain's tip file, and how many files it has. */
 const uint8_t *snapshot_chain_sha256(const struct snapshot_chain *chain);
 unsigned snapshot_chain_depth(const struct snapshot_chain *chain);
+/* The snapshot version of its files: only SNAPSHOT_VERSION ones can have
+ * children. */
+unsigned snapshot_chain_version(const struct snapshot_chain *chain);
 
 /* Everything `snapshot info` shows; the whole chain is read and checked. */
 int snapshot_info(const char *path, struct rec_config *c,

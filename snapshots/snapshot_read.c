@@ -1,6 +1,7 @@
-/* Reading snapshot files: the chain from the tip back to its full
- * snapshot, every file checked by hash, then each read once, newest
- * first. */
+/* Reading snapshot files: what both versions share, and version 2 (the
+ * chain from the tip back to its full snapshot, every file checked by
+ * hash, then each read once, newest first). Version 3 is read by
+ * snapshot_read3.c. */
 #include "../core/machine.h"
 #include "../core/state.h"
 #include "../core/util/file_io.h"
@@ -112,8 +113,8 @@ static struct log_reader *snap_file_open(struct snap_file *f, char *err,
 
 /* The header of the container r opened (NULL: opening failed, err says
  * why) as a snapshot configuration of this version. Closes r. */
-static int snap_header(struct log_reader *r, const char *path,
-		       struct rec_config *c, char *err, size_t errlen)
+int snap_header(struct log_reader *r, const char *path, struct rec_config *c,
+		char *err, size_t errlen)
 {
 	if (!r)
 		return -1;
@@ -135,12 +136,15 @@ static int snap_header(struct log_reader *r, const char *path,
 		return -1;
 	}
 	/* Files from before content-addressed pages carry no version key. */
-	if (c->snapshot_version != SNAPSHOT_VERSION) {
+	if (c->snapshot_version != SNAPSHOT_VERSION &&
+	    c->snapshot_version != SNAPSHOT_VERSION_HASHED) {
 		snprintf(err, errlen,
 			 "%s: unsupported snapshot version %u (this rewind "
-			 "reads version %d)",
+			 "reads versions %d and %d: save the snapshot again "
+			 "with the rewind that wrote it, or one that reads "
+			 "it)",
 			 path, c->snapshot_version ? c->snapshot_version : 1,
-			 SNAPSHOT_VERSION);
+			 SNAPSHOT_VERSION_HASHED, SNAPSHOT_VERSION);
 		return -1;
 	}
 	if (c->mem > SNAP_MEM_MAX || c->mem % PAGE_SIZE) {
@@ -157,9 +161,7 @@ static int snap_file_header(struct snap_file *f, char *err, size_t errlen)
 			   err, errlen);
 }
 
-/* A child must describe the same machine as its parent. */
-static bool snap_same_machine(const struct rec_config *a,
-			      const struct rec_config *b)
+bool snap_same_machine(const struct rec_config *a, const struct rec_config *b)
 {
 	if (a->identity != b->identity || a->mem != b->mem ||
 	    a->smp != b->smp || a->bare != b->bare || a->ndisks != b->ndisks ||
@@ -177,17 +179,14 @@ static bool snap_same_machine(const struct rec_config *a,
 	return true;
 }
 
-/* Where the parent named in child's header lives: relative names are
- * relative to the child's directory. */
-static int snap_parent_path(const struct snap_file *child, char *out,
-			    size_t outlen)
+int snap_parent_path(const char *child_path, const char *name, char *out,
+		     size_t outlen)
 {
-	const char *name = child->cfg.parent.path;
-	const char *slash = strrchr(child->path, '/');
+	const char *slash = strrchr(child_path, '/');
 	int n = name[0] == '/' || !slash
 			? snprintf(out, outlen, "%s", name)
 			: snprintf(out, outlen, "%.*s%s",
-				   (int)(slash - child->path + 1), child->path,
+				   (int)(slash - child_path + 1), child_path,
 				   name);
 	return n >= 0 && (size_t)n < outlen ? 0 : -ENAMETOOLONG;
 }
@@ -221,7 +220,8 @@ static int snap_chain_collect(struct snap_load *ld, char *err, size_t errlen)
 		}
 		ld->f[ld->n++] = p;
 		char why[1024];
-		if (snap_parent_path(c, p->path, sizeof(p->path))) {
+		if (snap_parent_path(c->path, c->cfg.parent.path, p->path,
+				     sizeof(p->path))) {
 			snprintf(err, errlen,
 				 "%s: its parent's path is too long", c->path);
 			return -1;
@@ -253,7 +253,8 @@ static int snap_chain_collect(struct snap_load *ld, char *err, size_t errlen)
 		}
 		if (snap_file_header(p, err, errlen))
 			return -1;
-		if (!snap_same_machine(&p->cfg, &c->cfg)) {
+		if (p->cfg.snapshot_version != c->cfg.snapshot_version ||
+		    !snap_same_machine(&p->cfg, &c->cfg)) {
 			snprintf(err, errlen,
 				 "%s and its parent %s describe different "
 				 "machines",
@@ -479,18 +480,20 @@ static int snap_load_walk(struct snap_load *ld, char *err, size_t errlen)
 
 /* The machine-state digest: the blob, then each non-zero page's number
  * and content hash. */
-static void snap_state_digest(const struct snap_load *ld, uint8_t out[32])
+void snap_state_digest(const uint8_t *blob, size_t bloblen,
+		       const uint8_t (*table)[HASH_BYTES], uint64_t npages,
+		       uint8_t out[HASH_BYTES])
 {
 	struct sha256_ctx c;
 	sha256_init(&c);
-	sha256_update(&c, ld->blob, ld->bloblen);
-	for (uint64_t p = 0; p < ld->npages; p++) {
-		if (snap_hash_is_zero(ld->table[p]))
+	sha256_update(&c, blob, bloblen);
+	for (uint64_t p = 0; p < npages; p++) {
+		if (snap_hash_is_zero(table[p]))
 			continue;
 		uint8_t n[8];
 		le_put64(n, p);
 		sha256_update(&c, n, sizeof(n));
-		sha256_update(&c, ld->table[p], HASH_BYTES);
+		sha256_update(&c, table[p], HASH_BYTES);
 	}
 	sha256_final(&c, out);
 }
@@ -507,8 +510,12 @@ static void snap_load_info(const struct snap_load *ld,
 	info->depth = ld->n;
 	for (uint64_t p = 0; p < ld->npages; p++)
 		info->pages_referenced += !snap_hash_is_zero(ld->table[p]);
-	snap_state_digest(ld, info->state_sha256);
+	snap_state_digest(ld->blob, ld->bloblen,
+			  (const uint8_t(*)[HASH_BYTES])ld->table, ld->npages,
+			  info->state_sha256);
 	memcpy(info->file_sha256, tip->sha256, HASH_BYTES);
+	memcpy(info->id, tip->sha256, HASH_BYTES);
+	info->version = SNAPSHOT_VERSION_HASHED;
 	info->raw_bytes = tip->stats.raw_bytes;
 	info->stored_bytes = tip->stats.stored_bytes;
 }
@@ -580,11 +587,40 @@ static int snap_load_path(struct snap_load *ld, const char *path,
 	return snap_load_open(ld, tip, expect_sha256, err, errlen);
 }
 
+/* The snapshot version of the file at path or in memory: its header
+ * only. 0, or -1 with a message in err. */
+static int snap_version(const char *path, const void *data, size_t size,
+			unsigned *version, char *err, size_t errlen)
+{
+	char why[900];
+	struct log_reader *r = log_reader_open_as(path, data, size, "snapshot",
+						  why, sizeof(why));
+	if (!r)
+		snprintf(err, errlen, "%s", why);
+	struct rec_config *c = malloc(sizeof(*c));
+	if (!c) {
+		log_reader_close(r);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	int rc = snap_header(r, path ? path : "snapshot in memory", c, err,
+			     errlen);
+	*version = c->snapshot_version;
+	free(c);
+	return rc;
+}
+
 int snapshot_restore_chain(struct machine *m, const char *path,
 			   const char *expect_sha256,
 			   struct snapshot_chain **chain, char *err,
 			   size_t errlen)
 {
+	unsigned version;
+	if (snap_version(path, NULL, 0, &version, err, errlen))
+		return -1;
+	if (version == SNAPSHOT_VERSION)
+		return snap3_load(m, path, NULL, 0, expect_sha256, chain, NULL,
+				  NULL, err, errlen);
 	struct snap_load ld;
 	int rc = snap_load_path(&ld, path, expect_sha256, err, errlen);
 	if (rc == 0)
@@ -600,6 +636,7 @@ int snapshot_restore_chain(struct machine *m, const char *path,
 	if (c) {
 		snprintf(c->path, sizeof(c->path), "%s", path);
 		memcpy(c->sha256, ld.f[0]->sha256, HASH_BYTES);
+		c->version = SNAPSHOT_VERSION_HASHED;
 		c->depth = ld.n;
 		c->npages = ld.npages;
 		c->table = ld.table;
@@ -621,6 +658,12 @@ int snapshot_restore(struct machine *m, const char *path, char *err,
 int snapshot_restore_mem(struct machine *m, const void *data, size_t size,
 			 struct snapshot_info *info, char *err, size_t errlen)
 {
+	unsigned version;
+	if (snap_version(NULL, data, size, &version, err, errlen))
+		return -1;
+	if (version == SNAPSHOT_VERSION)
+		return snap3_load(m, NULL, data, size, NULL, NULL, info, NULL,
+				  err, errlen);
 	struct snap_file *tip = calloc(1, sizeof(*tip));
 	if (!tip) {
 		snprintf(err, errlen, "out of memory");
@@ -660,6 +703,11 @@ unsigned snapshot_chain_depth(const struct snapshot_chain *chain)
 	return chain->depth;
 }
 
+unsigned snapshot_chain_version(const struct snapshot_chain *chain)
+{
+	return chain->version;
+}
+
 int snapshot_config(const char *path, struct rec_config *c, char *err,
 		    size_t errlen)
 {
@@ -681,6 +729,12 @@ int snapshot_config(const char *path, struct rec_config *c, char *err,
 int snapshot_info(const char *path, struct rec_config *c,
 		  struct snapshot_info *info, char *err, size_t errlen)
 {
+	unsigned version;
+	if (snap_version(path, NULL, 0, &version, err, errlen))
+		return -1;
+	if (version == SNAPSHOT_VERSION)
+		return snap3_load(NULL, path, NULL, 0, NULL, NULL, info, c, err,
+				  errlen);
 	struct snap_load ld;
 	int rc = snap_load_path(&ld, path, NULL, err, errlen);
 	if (rc == 0)

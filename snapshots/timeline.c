@@ -46,12 +46,14 @@ static bool timeline_grow(struct timeline *tl)
 
 static size_t checkpoint_touch_bytes(const struct checkpoint *c)
 {
-	return pagelist_bytes(&c->touch_w) + pagelist_bytes(&c->touch_x);
+	return linelist_bytes(&c->touch_w) + linelist_bytes(&c->touch_p) +
+	       pagelist_bytes(&c->touch_x);
 }
 
 static void checkpoint_touch_free(struct checkpoint *c)
 {
-	pagelist_free(&c->touch_w);
+	linelist_free(&c->touch_w);
+	linelist_free(&c->touch_p);
 	pagelist_free(&c->touch_x);
 }
 
@@ -186,7 +188,8 @@ static void timeline_touch_pass(struct timeline *tl, size_t k)
 	if (next->touch_from <= c->touch_from || next->touch_from > c->icount)
 		return;
 	tl->meta_bytes -= checkpoint_touch_bytes(next);
-	if (pagelist_merge(&next->touch_w, &c->touch_w) ||
+	if (linelist_merge(&next->touch_w, &c->touch_w) ||
+	    linelist_merge(&next->touch_p, &c->touch_p) ||
 	    pagelist_merge(&next->touch_x, &c->touch_x))
 		next->touch_from = c->icount;
 	else
@@ -271,7 +274,8 @@ static int timeline_take_now(struct timeline *tl, uint64_t cookie)
 	/* What ran since the baseline (before the first, nothing is known:
 	 * it covers no run). */
 	c.touch_from = tl->based ? tl->based_at : c.icount;
-	if (pageset_list(&m->touched_w, &c.touch_w) ||
+	if (lineset_list(&m->touched_w, &c.touch_w) ||
+	    lineset_list(&m->touched_p, &c.touch_p) ||
 	    pageset_list(&m->touched_x, &c.touch_x) ||
 	    timeline_rebase(tl, c.pages, c.npages) ||
 	    (tl->n == tl->cap && !timeline_grow(tl))) {
@@ -292,8 +296,10 @@ static int timeline_take_now(struct timeline *tl, uint64_t cookie)
 			struct checkpoint t = c;
 			c.touch_from = tl->cp[k].touch_from;
 			c.touch_w = tl->cp[k].touch_w;
+			c.touch_p = tl->cp[k].touch_p;
 			c.touch_x = tl->cp[k].touch_x;
 			tl->cp[k].touch_w = t.touch_w;
+			tl->cp[k].touch_p = t.touch_p;
 			tl->cp[k].touch_x = t.touch_x;
 		}
 		checkpoint_free(tl, &tl->cp[k]);

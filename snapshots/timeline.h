@@ -30,13 +30,16 @@ struct checkpoint {
 	size_t state_len, state_raw;
 	struct tl_page *pages; /* nonzero pages, by page number */
 	uint32_t npages;
-	/* The virtual pages the harts stored to and ran code from between
-	 * icount touch_from and this checkpoint (core/dirty.c), so searches
-	 * can skip what cannot hit. touch_from is where the timeline was
-	 * last taken or restored before this one was taken; when checkpoints
-	 * are dropped, the next one takes over their pages. */
+	/* What ran between icount touch_from and this checkpoint
+	 * (core/dirty.c), so searches can skip what cannot hit: the virtual
+	 * lines the harts stored to (touch_w), the physical lines anything
+	 * wrote (touch_p) and the virtual pages the harts ran code from
+	 * (touch_x). touch_from is where the timeline was last taken or
+	 * restored before this one was taken; when checkpoints are dropped,
+	 * the next one takes over their sets. */
 	uint64_t touch_from;
-	struct pagelist touch_w, touch_x;
+	struct linelist touch_w, touch_p;
+	struct pagelist touch_x;
 };
 
 struct timeline {

@@ -1,14 +1,33 @@
 # Snapshot files of the booted Linux guest (256 MiB): save and restore
-# times and sizes, full and incremental (bench/snapshot.sh does the work).
+# times and sizes, full and incremental, with the peer's savevm and loadvm
+# of the same guest beside the full snapshot (bench/snapshot.sh does the
+# work).
 workloads+=(snapshot)
 bench_snapshot() {
-	local out
-	out=$(RUNS=$runs bash "$here/snapshot.sh" "$rewind" "$linux")
-	header "snapshots, booted Linux" "" "(medians of $runs)"
+	local n=$((runs > 10 ? runs : 10)) out
+	out=$(RUNS=$n bash "$here/snapshot.sh" "$rewind" "$linux")
 	local key val unit items=()
+	local -A v=()
 	while read -r key val unit; do
-		row "$key" "$val" "$unit"
+		v[$key]=$val
 		items+=("\"${key#snapshot.}\": $val")
+	done <<<"$out"
+	header "snapshots, booted Linux" "" "(ms, min and median of $n)"
+	row "" min median "peer min" "peer median"
+	local what op peer
+	for what in full child; do
+		for op in save restore; do
+			peer=(- -)
+			[ $what = full ] && peer=("${v[snapshot.peer.$op.min]:--}" "${v[snapshot.peer.$op.median]:--}")
+			row "$what $op" "${v[snapshot.$what.$op.min]}" \
+				"${v[snapshot.$what.$op.median]}" "${peer[@]}"
+		done
+	done
+	while read -r key val unit; do
+		case $key in
+		*.save.* | *.restore.*) ;;
+		*) row "$key" "$val" "$unit" ;;
+		esac
 	done <<<"$out"
 	local IFS=,
 	json_put snapshot "{${items[*]}}"

@@ -1,8 +1,12 @@
 # Searches that skip (history/skip.h), through the gdb stub (bench/skip.py
 # talks the protocol itself): from the end of a recording, one
 # reverse-continue with a write watchpoint on a kernel variable over a
-# Linux boot recording, and one to a breakpoint hit once near the start of
-# a ~3G-instruction recording (bench/once/once.S). Each also with
+# ~650M-instruction Linux recording (the boot, then init's rewind.work=490:
+# rounds of a user loop, file writes, fork, pipes and /proc reads), on
+# (a) a hot variable, jiffies_64; (b) one written only in early boot on a
+# page written all the time, max_pfn; (c) one written only in early boot,
+# riscv_timebase; and one to a breakpoint hit once near the start of a
+# ~3G-instruction recording (bench/once/once.S). Each also with
 # REWIND_TUNE=no-skip, which replays every interval as searches did before.
 # The long recording is kept in $REWIND_CACHE (default /var/cache/rewind).
 workloads+=(skip)
@@ -37,19 +41,26 @@ skip_search() {
 }
 
 bench_skip() {
-	local vmlinux=$linux/vmlinux addr
-	addr=$(nm "$vmlinux" | awk '$3 == "max_pfn" {print $1}')
+	local vmlinux=$linux/vmlinux addr var key all=()
 	truncate -s 16M "$work/sdisk.img"
 	"$rewind" record -o "$work/skip.rec" --force --mem 256M --smp 1 \
 		--kernel "$linux/Image" --initrd "$linux/initramfs.cpio" \
 		--disk "$work/sdisk.img" \
-		--append "console=ttyS0 panic=-1 rewind.cpus=1" \
+		--append "console=ttyS0 panic=-1 rewind.cpus=1 rewind.work=490" \
 		</dev/null >/dev/null 2>&1
 	header "searches that skip" "" "(seconds, medians of $runs; intervals replayed/skipped)"
 	row "" skip no-skip intervals
-	skip_search watch-linux "$work/skip.rec" watch "$addr"
-	row "watch max_pfn, Linux boot" "$skip_on" "$skip_off" "$skip_seen"
-	local all=("\"watch-linux\": $skip_on" "\"watch-linux-no-skip\": $skip_off")
+	for var in jiffies_64:watch-hot:hot max_pfn:watch-hot-page:hot-page \
+		riscv_timebase:watch-early:boot; do
+		local what=${var##*:}
+		var=${var%:*}
+		key=${var#*:}
+		var=${var%%:*}
+		addr=$(nm "$vmlinux" | awk -v v="$var" '$3 == v {print $1}')
+		skip_search "$key" "$work/skip.rec" watch "$addr"
+		row "watch $var ($what)" "$skip_on" "$skip_off" "$skip_seen"
+		all+=("\"$key\": $skip_on" "\"$key-no-skip\": $skip_off")
+	done
 
 	# The long recording, made once and kept.
 	local cache=${REWIND_CACHE:-/var/cache/rewind}/bench-once
@@ -59,13 +70,18 @@ bench_skip() {
 		riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany \
 			-nostdlib -nostartfiles -T "$here/../guests/isa/common/link.ld" \
 			"$here/once/once.S" -o "$elf"
+		# It ends at --limit, which is status 124.
 		"$rewind" record -o "$rec.tmp" --force --bios none --kernel "$elf" \
-			--limit 3000000000 </dev/null >/dev/null 2>&1
+			--limit 3000000000 </dev/null >/dev/null 2>&1 ||
+			[ $? -eq 124 ] || {
+			echo "bench: recording $rec failed" >&2
+			return 1
+		}
 		mv "$rec.tmp" "$rec"
 	fi
 	addr=$(nm "$elf" | awk '$3 == "once" {print $1}')
 	skip_search break-3g "$rec" break "$addr"
-	row "break once, 3G spin" "$skip_on" "$skip_off" "$skip_seen"
+	row "break once (3G spin)" "$skip_on" "$skip_off" "$skip_seen"
 	all+=("\"break-3g\": $skip_on" "\"break-3g-no-skip\": $skip_off")
 	local IFS=,
 	json_put skip "{${all[*]}}"

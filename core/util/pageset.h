@@ -1,5 +1,5 @@
-/* Sets of page numbers: which virtual pages the harts wrote or ran code
- * from between two checkpoints (core/dirty.c), so that a search can skip
+/* Sets of page numbers: which virtual pages the harts ran code from
+ * between two checkpoints (core/dirty.c), so that a search can skip
  * an interval that cannot hit. Growing sets are hash tables; a finished
  * one is a sorted array, asked whether it holds any page in a range. */
 #ifndef REWIND_CORE_UTIL_PAGESET_H

@@ -12,10 +12,15 @@
 # scripts/gdb/linux package it imports, copied as real files so that
 # `source <dir>/vmlinux-gdb.py` works once the scratch tree is gone.
 # (linux-<variant>-<key> for a variant other than base) where <key> hashes
-# every input: the variant's fragments, init.c, this script, the installed
-# linux-source-6.1 and libc6-dev-riscv64-cross package versions and the
-# cross-compiler version. A complete cache directory makes this script a
-# no-op. The kernel is built in a scratch tree under ${REWIND_SCRATCH:-/var/tmp}
+# every input: the kernel's key below, init.c, this script and the
+# installed libc6-dev-riscv64-cross package version.
+# The kernel has its own cache directory, kernel[-<variant>]-<kkey>, whose
+# key hashes only what the kernel is built from (the variant's fragments,
+# this script, the installed linux-source-6.1 version and the
+# cross-compiler version), and linux-<key> links its files: a change to
+# init.c rebuilds the initramfs in seconds and reuses the kernel. A
+# complete cache directory makes this script a no-op. The kernel is built
+# in a scratch tree under ${REWIND_SCRATCH:-/var/tmp}
 # kept per source version and variant, so a changed fragment rebuilds
 # incrementally and switching variants rebuilds nothing; the extracted
 # source is shared, since out-of-tree builds never write into it.
@@ -34,8 +39,9 @@ cross=riscv64-linux-gnu-
 src_pkg=linux-source-6.1
 libc_pkg=libc6-dev-riscv64-cross
 tarball=/usr/src/linux-source-6.1.tar.xz
-artefacts=(Image vmlinux initramfs.cpio vmlinux-gdb.py
+kernel_artefacts=(Image vmlinux vmlinux-gdb.py
 	scripts/gdb/linux/__init__.py scripts/gdb/linux/constants.py)
+artefacts=("${kernel_artefacts[@]}" initramfs.cpio)
 variant=base
 fragments=()
 
@@ -62,25 +68,34 @@ need_tool() {
 		die "$1 not found (Debian package: $2)"
 }
 
-# The cache key: every input that can change an artefact.
-compute_key() {
+# The kernel's cache key: every input that can change the kernel.
+compute_kernel_key() {
 	need_tool "${cross}gcc" gcc-riscv64-linux-gnu
 	need_tool sha256sum coreutils
 	{
 		echo "source $(pkg_version "$src_pkg")"
-		echo "libc $(pkg_version "$libc_pkg")"
 		echo "cc $("${cross}gcc" --version | head -n 1)"
 		echo "variant $variant"
-		sha256sum "${fragments[@]}" "$here/init.c" \
-			"$here/build.sh" | awk '{ print $1 }'
+		sha256sum "${fragments[@]}" "$here/build.sh" | awk '{ print $1 }'
 	} | sha256sum | cut -c 1-16
 }
 
+# The guest's cache key: the kernel's and every input of the initramfs.
+compute_key() {
+	{
+		echo "kernel $1"
+		echo "libc $(pkg_version "$libc_pkg")"
+		sha256sum "$here/init.c" "$here/build.sh" | awk '{ print $1 }'
+	} | sha256sum | cut -c 1-16
+}
+
+# is_complete DIR FILE...: every FILE is in DIR and not empty.
 is_complete() {
-	local f
-	[[ -d $1 ]] || return 1
-	for f in "${artefacts[@]}"; do
-		[[ -s $1/$f ]] || return 1
+	local dir=$1 f
+	shift
+	[[ -d $dir ]] || return 1
+	for f in "$@"; do
+		[[ -s $dir/$f ]] || return 1
 	done
 }
 
@@ -157,10 +172,9 @@ build_kernel() {
 # The initramfs holds /init and a /dev/console node, so that the kernel can
 # give init its console before devtmpfs is mounted; gen_init_cpio needs no
 # root to make device nodes.
+# gen_init_cpio is the kernel directory's (built from the kernel source).
 build_initramfs() {
-	local src=$1 out=$2
-	gcc -O2 -o "$out/gen_init_cpio" "$src/usr/gen_init_cpio.c" ||
-		die "cannot build gen_init_cpio"
+	local kdir=$1 out=$2
 	"${cross}gcc" -std=gnu11 -static -O2 -g -Wall -Wextra -Werror \
 		-o "$out/init" "$here/init.c" ||
 		die "cannot build init.c (is $libc_pkg installed?)"
@@ -172,7 +186,7 @@ dir /sys 755 0 0
 file /init $out/init 755 0 0
 EOF
 	# A fixed timestamp keeps the archive identical from build to build.
-	"$out/gen_init_cpio" -t 0 "$out/initramfs.list" >"$out/initramfs.cpio"
+	"$kdir/gen_init_cpio" -t 0 "$out/initramfs.list" >"$out/initramfs.cpio"
 }
 
 # The build tree holds the helpers as symlinks into the source tree plus
@@ -201,8 +215,40 @@ select_variant() {
 	esac
 }
 
+# Builds the kernel into its cache directory $1 (key $2) unless it is
+# complete there. Call with the build lock held.
+build_kernel_dir() {
+	local kdir=$1 kkey=$2 ver src obj tmp
+	is_complete "$kdir" "${kernel_artefacts[@]}" gen_init_cpio && return 0
+	check_tools
+	ver=$(pkg_version "$src_pkg")
+	src=$scratch/rewind-linux-src-$ver
+	obj=$scratch/rewind-linux-obj-$ver$suffix
+	extract_source "$src"
+	mkdir -p "$obj"
+	configure_kernel "$src" "$obj"
+	build_kernel "$obj"
+
+	tmp=$(mktemp -d "$cache_root/.kernel$suffix-$kkey.tmp.XXXXXX")
+	gcc -O2 -o "$tmp/gen_init_cpio" "$src/usr/gen_init_cpio.c" ||
+		die "cannot build gen_init_cpio"
+	cp "$obj/arch/riscv/boot/Image" "$obj/vmlinux" "$tmp/"
+	copy_gdb_scripts "$obj" "$tmp"
+	chmod 755 "$tmp"
+	# The inputs were read long after the key was computed; an edit in
+	# between would file these artefacts under the wrong key.
+	if [[ $(compute_kernel_key) != "$kkey" ]]; then
+		rm -rf "$tmp"
+		die "inputs changed during the build; run build.sh again"
+	fi
+	rm -rf "$kdir"
+	mv -T "$tmp" "$kdir"
+}
+
+suffix=
+
 main() {
-	local print_only=0 key dir src obj tmp suffix=
+	local print_only=0 kkey key dir kdir tmp f
 	select_variant base
 	while (($#)); do
 		case "$1" in
@@ -218,42 +264,38 @@ main() {
 	done
 	[[ $variant == base ]] || suffix=-$variant
 
-	key=$(compute_key)
+	kkey=$(compute_kernel_key)
+	key=$(compute_key "$kkey")
 	dir=$cache_root/linux$suffix-$key
-	if ((print_only)) || is_complete "$dir"; then
+	kdir=$cache_root/kernel$suffix-$kkey
+	if ((print_only)) || is_complete "$dir" "${artefacts[@]}"; then
 		echo "$dir"
 		return 0
 	fi
 
-	check_tools
 	mkdir -p "$cache_root" "$scratch" ||
 		die "cannot create $cache_root and $scratch"
 	# One build at a time: the scratch tree is shared between keys.
+	need_tool flock util-linux
 	exec 9>"$cache_root/.linux.lock"
 	flock 9
-	if is_complete "$dir"; then
+	if is_complete "$dir" "${artefacts[@]}"; then
 		echo "$dir"
 		return 0
 	fi
-
-	local ver
-	ver=$(pkg_version "$src_pkg")
-	src=$scratch/rewind-linux-src-$ver
-	obj=$scratch/rewind-linux-obj-$ver$suffix
-	extract_source "$src"
-	mkdir -p "$obj"
-	configure_kernel "$src" "$obj"
-	build_kernel "$obj"
+	build_kernel_dir "$kdir" "$kkey"
 
 	tmp=$(mktemp -d "$cache_root/.linux$suffix-$key.tmp.XXXXXX")
-	build_initramfs "$src" "$tmp"
-	cp "$obj/arch/riscv/boot/Image" "$obj/vmlinux" "$tmp/"
-	copy_gdb_scripts "$obj" "$tmp"
-	rm -f "$tmp/gen_init_cpio"
+	build_initramfs "$kdir" "$tmp"
+	# The kernel's files (all of the gdb helpers' package too) are
+	# shared, hard links where the file system has them, so another
+	# init.c costs no copy of vmlinux.
+	while IFS= read -r f; do
+		mkdir -p "$(dirname "$tmp/$f")"
+		ln "$kdir/$f" "$tmp/$f" 2>/dev/null || cp "$kdir/$f" "$tmp/$f"
+	done < <(cd "$kdir" && find . -type f ! -name gen_init_cpio ! -name '*.pyc')
 	chmod 755 "$tmp"
-	# The inputs were read long after the key was computed; an edit in
-	# between would file these artefacts under the wrong key.
-	if [[ $(compute_key) != "$key" ]]; then
+	if [[ $(compute_key "$(compute_kernel_key)") != "$key" ]]; then
 		rm -rf "$tmp"
 		die "inputs changed during the build; run build.sh again"
 	fi

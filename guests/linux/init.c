@@ -10,6 +10,8 @@
  *   rewind-init: tcpecho: listening on PORT / echoed N bytes
  *                                      (only with rewind.tcpecho=PORT)
  *   rewind-init: tcpget: LINE          (only with rewind.tcpget=PORT)
+ *   rewind-init: info loop: N iterations (only with rewind.loop=N)
+ *   rewind-init: info work: N rounds     (only with rewind.work=N)
  * Lines starting "rewind-init: info" carry extra facts and are not checks.
  *
  * Whatever goes wrong, init prints the summary and powers off: a guest that
@@ -35,6 +37,7 @@
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -561,6 +564,99 @@ static void echo_line(void)
 		say("echo: %s", buf);
 }
 
+/* A number from the command line, or 0 when absent or malformed. */
+static unsigned long cmdline_count(const char *key)
+{
+	char val[32];
+	char *end;
+	unsigned long n;
+
+	if (!cmdline_get(key, val, sizeof(val)))
+		return 0;
+	n = strtoul(val, &end, 10);
+	return end == val || *end != '\0' ? 0 : n;
+}
+
+/* A user-space hot loop of n iterations: no system calls, only the timer
+ * interrupting it. The empty asm takes the result, so the loop stays. */
+static void hot_loop(unsigned long n)
+{
+	unsigned long x = 1;
+
+	for (unsigned long i = 0; i < n; i++)
+		x = x * 6364136223846793005ul + i;
+	__asm__ volatile("" : : "r"(x));
+}
+
+/* One round of work that keeps the kernel writing its own data, not only
+ * running a user loop: a file written, read back and removed in the
+ * root tmpfs, a child forked and reaped, bytes through a pipe, and a
+ * file of /proc read. */
+static void work_round(unsigned long round)
+{
+	static char buf[16384];
+	char path[32];
+	int fd, p[2];
+	pid_t pid;
+
+	hot_loop(200000);
+	snprintf(path, sizeof(path), "/work.%lu", round % 4);
+	memset(buf, (int)(round & 0xff), sizeof(buf));
+	fd = open(path, O_CREAT | O_TRUNC | O_RDWR, 0644);
+	if (fd >= 0) {
+		for (int i = 0; i < 4; i++)
+			if (write(fd, buf, sizeof(buf)) < 0)
+				break;
+		if (lseek(fd, 0, SEEK_SET) == 0)
+			while (read(fd, buf, sizeof(buf)) > 0)
+				;
+		close(fd);
+	}
+	if (round % 4 == 3)
+		unlink(path);
+	if (pipe(p) == 0) {
+		pid = fork();
+		if (pid == 0) {
+			close(p[0]);
+			hot_loop(20000);
+			for (int i = 0; i < 8; i++)
+				if (write(p[1], buf, 4096) < 0)
+					break;
+			_exit(0);
+		}
+		close(p[1]);
+		while (read(p[0], buf, sizeof(buf)) > 0)
+			;
+		close(p[0]);
+		if (pid > 0)
+			waitpid(pid, NULL, 0);
+	}
+	fd = open(round % 2 ? "/proc/meminfo" : "/proc/stat", O_RDONLY);
+	if (fd >= 0) {
+		while (read(fd, buf, sizeof(buf)) > 0)
+			;
+		close(fd);
+	}
+}
+
+/* rewind.loop=N and rewind.work=N: a long run after the checks, for the
+ * benchmarks (bench/workloads/20-linux.sh, 60-skip.sh). */
+static void run_work(void)
+{
+	unsigned long n = cmdline_count("rewind.loop");
+
+	if (n) {
+		hot_loop(n);
+		say("info loop: %lu iterations", n);
+	}
+	n = cmdline_count("rewind.work");
+	if (n) {
+		for (unsigned long i = 0; i < n; i++)
+			work_round(i);
+		say("info work: %lu rounds", n);
+	}
+}
+
 int main(void)
 {
 	char val[8];
@@ -586,6 +682,7 @@ int main(void)
 		tcp_echo(cmdline_port("rewind.tcpecho"));
 	if (cmdline_port("rewind.tcpget"))
 		tcp_get(cmdline_port("rewind.tcpget"));
+	run_work();
 
 	sync();
 	if (getpid() != 1)

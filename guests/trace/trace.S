@@ -6,7 +6,9 @@
  * few values, stores and loads one back, then waits for hart 1's flag and
  * ends the run through the test finisher with a pass. Hart 1 sets the flag
  * and parks. Hart 0 runs first, so under the default schedule it spins on
- * the flag until its quantum ends, hart 1 runs, and hart 0 finishes.
+ * the flag until its quantum ends, hart 1 runs, and hart 0 finishes. (Its
+ * loop counts, so that the scheduler does not take it for a loop that
+ * only waits and end the turn early: core/waitloop.h.)
  *
  * Run: build/rewind run --bios none --smp 2 --kernel build/guests/trace.elf
  */
@@ -29,6 +31,9 @@ compute:
 wait:
 	la	t0, flag
 1:	lw	t1, 0(t0)
+	addi	t2, t2, 1		/* counts the turns round: a loop that
+					   carries a register is not a wait
+					   loop, so the hart keeps its turn */
 	beqz	t1, 1b
 	.globl finish
 finish:

@@ -2,12 +2,13 @@
 # `rewind diff`: the first divergence of two recordings. Where they part
 # is checked against `rewind trace` of each (the first line that differs
 # in their full traces), never against diff's own say-so.
-# Usage: run.sh REWIND REC_EDIT RACE_ELF VBLK_ELF
+# Usage: run.sh REWIND REC_EDIT RACE_ELF VBLK_ELF LINUX_DIR
 set -u
 rewind=$1
 rec_edit=$2
 race=$3
 vblk=$4
+linux=$5
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -22,6 +23,9 @@ command -v riscv64-unknown-elf-gcc >/dev/null ||
 	{ echo "FAIL: riscv64-unknown-elf-gcc is missing"; exit 1; }
 [ -x "$rewind" ] && [ -x "$rec_edit" ] && [ -f "$race" ] && [ -f "$vblk" ] ||
 	{ echo "FAIL: missing $rewind, $rec_edit, $race or $vblk"; exit 1; }
+for f in Image initramfs.cpio; do
+	[ -s "$linux/$f" ] || { echo "FAIL: missing $linux/$f (make linux)"; exit 1; }
+done
 
 # rdiff A B [ARGS]: diff into $work/out and $work/err, exit status in rc.
 rdiff() { "$rewind" diff "$@" >"$work/out" 2>"$work/err" </dev/null; rc=$?; }
@@ -151,6 +155,49 @@ check "[ \"\$(grep '^A ' '$work/out' | cut -c2-)\" = \"\$(grep '^B ' '$work/out'
 	"vblk: the lines at $n are not one and the same store: $(grep -E '^[AB] ' "$work/out")"
 want=$(first_split "$work/v1.rec" "$work/v2.rec")
 check "[ -n '$want' ] && [ '$want' -gt '$n' ]" "vblk: the traces part at '$want', not after the store at $n"
+
+# Linux: one snapshot of the guest about to read a console line
+# (rewind.echo=1), restored into recordings fed "hello" and "help!" from
+# a file (so each line arrives at the same icount). They part at that
+# input; the kernel's first load of the differing byte ('l' against 'p')
+# is where their traces part. The same line twice: identical, whatever the
+# wall clock says.
+lx=(--kernel "$linux/Image" --initrd "$linux/initramfs.cpio"
+	--append "console=ttyS0 rewind.echo=1")
+timeout 600 "$rewind" snapshot save -o "$work/lx.snap" "${lx[@]}" --on-output checks \
+	</dev/null >/dev/null 2>"$work/lx.err"
+check "[ $? -eq 0 ]" "linux: snapshot save failed: $(tail -2 "$work/lx.err")"
+printf 'hello\n' >"$work/lx.hello"
+printf 'help!\n' >"$work/lx.help"
+for r in hello:hello help:help hello2:hello; do
+	timeout 600 "$rewind" record -o "$work/lx-${r%%:*}.rec" --restore "$work/lx.snap" \
+		<"$work/lx.${r#*:}" >"$work/lx-${r%%:*}.out" 2>&1
+	check "[ $? -eq 0 ] && grep -q 'rewind-init: echo: ${r#*:}' '$work/lx-${r%%:*}.out'" \
+		"linux: recording the ${r#*:} line failed: $(tail -2 "$work/lx-${r%%:*}.out")"
+done
+rdiff "$work/lx-hello.rec" "$work/lx-help.rec"
+n=$(sed -n 's/^first divergence at icount \([0-9]*\)$/\1/p' "$work/out")
+check "[ $rc -eq 1 ] && [ -n '$n' ]" "linux hello vs help!: exit $rc, $(head -c 400 "$work/out" "$work/err")"
+check "grep -qxF 'cause: an input: A console \"hello\\n\" (6 bytes) at icount $n; B console \"help!\\n\" (6 bytes) at icount $n' '$work/out'" \
+	"linux: the cause is not the console line: $(grep cause "$work/out")"
+check "grep -q '^devices: uart differ$' '$work/out'" "linux: the UART's state is not named: $(grep devices "$work/out")"
+lt() { "$rewind" trace "$1" --from "$2" --count "$3" 2>/dev/null </dev/null; }
+check "grep -qxF \"A \$(lt '$work/lx-hello.rec' $n 1)\" '$work/out' && grep -qxF \"B \$(lt '$work/lx-help.rec' $n 1)\" '$work/out'" \
+	"linux: the lines at $n are not the traces': $(grep -E '^[AB] ' "$work/out")"
+# The traces from 1000 before N: the same up to N, parting at or after
+# it where the kernel loads the byte that differs.
+lt "$work/lx-hello.rec" $((n - 1000)) 20000 >"$work/lta"
+lt "$work/lx-help.rec" $((n - 1000)) 20000 >"$work/ltb"
+l=$(cmp "$work/lta" "$work/ltb" 2>/dev/null | sed -n 's/.* line \([0-9]*\)$/\1/p')
+at=$( [ -n "$l" ] && sed -n "${l}p" "$work/lta" | awk '{ print $1 }')
+check "[ -n '$at' ] && [ '$at' -ge '$n' ]" "linux: the traces part at '$at', before the divergence at $n"
+check "[ \"\$(lt '$work/lx-hello.rec' $((n - 1)) 1)\" = \"\$(lt '$work/lx-help.rec' $((n - 1)) 1)\" ]" \
+	"linux: the traces differ at $((n - 1))"
+check "[ -n '$l' ] && sed -n '${l}p' '$work/lta' | grep -q '=0x6c\$' && sed -n '${l}p' '$work/ltb' | grep -q '=0x70\$'" \
+	"linux: the traces do not part at a load of 'l' against 'p': $([ -n "$l" ] && sed -n "${l}p" "$work/lta" "$work/ltb")"
+rdiff "$work/lx-hello.rec" "$work/lx-hello2.rec"
+check "[ $rc -eq 0 ] && grep -q '^identical: the same [0-9]* instructions' '$work/out'" \
+	"linux: two recordings of the hello line: exit $rc, $(cat "$work/out" "$work/err")"
 
 # Different machines, and files that are not recordings: 125, a reason,
 # and the files unchanged.

@@ -16,7 +16,9 @@
  * (`snapshot save --bios none --kernel memwalk.elf --mem 2M --at N`), a
  * child of one, damaged and re-versioned copies (with
  * tests/snapshots/edit_header.py), records with one thing wrong each
- * (tests/fuzz/make_snapshot_corpus.c), and fuzzed-records-* inputs that
+ * (tests/fuzz/make_snapshot_corpus.c), version 3 files converted from
+ * full-20000 with one thing wrong each (v3-*,
+ * tests/fuzz/make_snapshot3_corpus.c), and fuzzed-records-* inputs that
  * fuzzing runs found, each reaching a different check of the machine
  * state (or a mutated state the machine accepts and runs). */
 #include "../../core/machine.h"

@@ -86,8 +86,10 @@ check "[ \"\$(\"$rewind\" info '$work/c.rec' | sed -n 's/^icount=//p')\" = $end 
 # back from the end replays the whole recording in one search: Ctrl-C
 # (SIGINT to gdb, which sends it to the stub) must stop it where it got
 # to, and gdb must go on working. (With nothing to hit, a search now skips
-# every stretch at once: REWIND_TUNE=no-skip keeps it long.)
-export REWIND_TUNE=no-skip
+# every stretch at once: REWIND_TUNE=no-skip keeps it long; so does the
+# interpreter, from here on: translated code replays it in about a
+# second.)
+export REWIND_TUNE=no-skip,no-jit
 stub_start intr replay "$work/c.rec" --checkpoint-mem 1M && {
 	gdb_start intr 'monitor info' 'continue' "shell touch $work/intr.mark" \
 		'reverse-continue' 'echo @@after\n' 'monitor icount' \
@@ -100,7 +102,7 @@ stub_start intr replay "$work/c.rec" --checkpoint-mem 1M && {
 	ctrl_c
 	gdb_end intr
 }
-unset REWIND_TUNE
+export REWIND_TUNE=no-jit
 expect intr 'the recording ends at icount 400000000' "monitor info says where the recording ends before it was reached"
 expect intr '^at icount 0$' "monitor info says where we are"
 expect intr "rewind: the recording ends here, at icount $end" "continue to the end says so"
@@ -212,10 +214,10 @@ check "! grep -q 'replaying' '$work/notty.err'" \
 	"replay progress printed when stderr is not a terminal"
 # A reverse search across the whole recording (replayed: no-skip), then a
 # long seek.
-export REWIND_TUNE=no-skip
+export REWIND_TUNE=no-skip,no-jit
 tty_start tty replay "$work/c.rec" --checkpoint-mem 1M &&
 	gdb_run tty 'continue' 'reverse-continue' 'monitor seek 300000000' 'kill'
-unset REWIND_TUNE
+export REWIND_TUNE=no-jit
 check "grep -qE 'searching back: [0-9]+%' '$work/tty.err'" \
 	"no search progress on a terminal: $(tail -c 300 "$work/tty.err")"
 check "grep -qE 'seeking to icount [0-9]+: [0-9]+%' '$work/tty.err'" \

@@ -95,13 +95,50 @@ python3 "$here/edit_header.py" "$work/loop.snap" "parent=c1.snap" "parent=loop.s
 "$rewind" run --restore "$work/loop.snap" </dev/null >/dev/null 2>"$work/err"
 check "grep -q 'has a cycle' '$work/err'" "cycle: $(cat "$work/err")"
 cp "${c}1.snap" "$work/v1.snap"
-python3 "$here/edit_header.py" "$work/v1.snap" "snapshot-version=2" ""
+python3 "$here/edit_header.py" "$work/v1.snap" "snapshot-version=3" ""
 "$rewind" run --restore "$work/v1.snap" </dev/null >/dev/null 2>"$work/err"
 check "grep -q 'unsupported snapshot version 1' '$work/err'" "old version: $(cat "$work/err")"
-cp "${c}1.snap" "$work/v3.snap"
-python3 "$here/edit_header.py" "$work/v3.snap" "snapshot-version=2" "snapshot-version=3"
-"$rewind" snapshot info "$work/v3.snap" >/dev/null 2>"$work/err"
-check "grep -q 'unsupported snapshot version 3' '$work/err'" "newer version: $(cat "$work/err")"
+cp "${c}1.snap" "$work/v4.snap"
+python3 "$here/edit_header.py" "$work/v4.snap" "snapshot-version=3" "snapshot-version=4"
+"$rewind" snapshot info "$work/v4.snap" >/dev/null 2>"$work/err"
+check "grep -q 'unsupported snapshot version 4' '$work/err'" "newer version: $(cat "$work/err")"
+# Version 3 keeps the pages outside the container, each with a CRC-32C:
+# a child names its parent by the parent's identity, which `snapshot
+# info` shows; a damaged page is refused even where a child replaces it,
+# and so are bytes after the last page.
+check "[ '$(field "${c}1.snap" snapshot-version)' = 3 ] && [ -n '$(field "${c}1.snap" id)' ] && [ '$(field "${c}2.snap" parent.sha256)' = '$(field "${c}1.snap" id)' ]" \
+	"version 3: the child names its parent by $(field "${c}2.snap" parent.sha256), info says $(field "${c}1.snap" id)"
+cp "${c}3.snap" "$work/tail.snap"
+printf 'x' >>"$work/tail.snap"
+"$rewind" snapshot info "$work/tail.snap" >/dev/null 2>"$work/err"
+check "grep -q 'corrupt snapshot: 1 bytes after its pages' '$work/err'" "a byte after the pages: $(cat "$work/err")"
+cp "${c}2.snap" "$work/c2.bak"
+size=$(stat -c %s "${c}2.snap")
+printf '\x5a' | dd of="${c}2.snap" bs=1 seek=$((size - 1)) conv=notrunc 2>/dev/null
+"$rewind" run --restore "${c}3.snap" </dev/null >/dev/null 2>"$work/err"
+rc=$?
+check "[ $rc -eq 125 ] && grep -q 'parent snapshot .*c2.snap has changed .*fails its checksum' '$work/err'" "a damaged page of the parent ($rc): $(cat "$work/err")"
+mv "$work/c2.bak" "${c}2.snap"
+# Damage anywhere in a file is refused with a message, never crashes:
+# a byte changed at 48 places spread over the header, the records and
+# the page area.
+size=$(stat -c %s "${c}2.snap")
+flips_ok=0
+for i in $(seq 0 47); do
+	cp "${c}2.snap" "$work/flip2.snap"
+	at=$((20 + (size - 21) * i / 47))
+	byte=$(od -An -tu1 -j "$at" -N1 "$work/flip2.snap" | tr -d ' ')
+	printf "\\$(printf '%03o' $(((byte + 1) % 256)))" |
+		dd of="$work/flip2.snap" bs=1 seek="$at" conv=notrunc 2>/dev/null
+	"$rewind" snapshot info "$work/flip2.snap" >/dev/null 2>"$work/err"
+	rc=$?
+	if [ $rc -eq 125 ] && grep -qE 'corrupt|checksum|truncated|version|changed|machine|not a rewind|unsupported' "$work/err"; then
+		flips_ok=$((flips_ok + 1))
+	else
+		echo "byte $at: exit $rc: $(cat "$work/err")"
+	fi
+done
+check "[ $flips_ok = 48 ]" "damaged files: $flips_ok of 48 refused cleanly"
 # A chain may hold 64 files; the 65th is refused, and the longest chain
 # restores and runs to the same end.
 prev="${c}1.snap"
@@ -280,6 +317,15 @@ check "[ $rc -eq 0 ] && cmp -s '$fx/v1-smp2.out' '$work/v1.out'" \
 	--at 300000 </dev/null >/dev/null 2>"$work/err")
 check "[ \"\$(field '$work/v1/again.snap' machine)\" = rewind-virt-1 ]" \
 	"a snapshot saved from a version 1 one: $(cat "$work/err")"
+# A version 2 snapshot (the fixture) restores, but a child of it would
+# need what version 2 files hold and version 3 files do not: refused,
+# saying what to do instead.
+(cd "$work/v1" && "$rewind" snapshot save -o child.snap --parent v1-smp2.snap \
+	--at 300000 </dev/null >/dev/null 2>"$work/err")
+check "grep -q 'version 2 snapshot, which cannot have children: save a full snapshot' '$work/err' && [ ! -e '$work/v1/child.snap' ]" \
+	"a child of a version 2 snapshot: $(cat "$work/err")"
+check "[ \"\$(field '$work/v1/again.snap' snapshot-version)\" = 3 ] && [ \"\$(field '$fx/v1-smp2.snap' snapshot-version)\" = 2 ]" \
+	"versions: the fixture is $(field "$fx/v1-smp2.snap" snapshot-version), a new save $(field "$work/v1/again.snap" snapshot-version)"
 "$rewind" snapshot save -o "$work/v2.snap" "${bare[@]}" --at 1000 \
 	</dev/null >/dev/null 2>&1
 check "[ \"\$(field '$work/v2.snap' machine)\" = rewind-virt-2 ]" \

@@ -70,13 +70,15 @@ same() {
 }
 
 # Bare-metal guests: several harts with IPIs and a disk, a racy schedule,
-# and the ISA tests that page, fence, interrupt and protect.
+# the ISA tests that page, fence, interrupt and protect, and those of M, F
+# and D (whose rows the translation tier has).
 truncate -s 1M "$work/smp.img"
 same smp4 --bios none --smp 4 --disk "$work/smp.img" --kernel "$smp_elf"
 same race --bios none --smp 2 --kernel "$race_elf"
 for t in "$isa"/priv/sv*.elf "$isa"/priv/irq_*.elf \
 	"$isa"/priv/misaligned_*.elf "$isa"/priv/pmp_*.elf \
-	"$isa"/rv64ui/fence_i.elf; do
+	"$isa"/rv64ui/fence_i.elf "$isa"/rv64um/*.elf "$isa"/rv64uf/*.elf \
+	"$isa"/rv64ud/*.elf; do
 	[ -f "$t" ] || continue
 	same "$(basename "$t" .elf)" --bios none --kernel "$t"
 done
@@ -98,6 +100,26 @@ for c in "${configs[@]:1}"; do
 	rc=$?
 	if [ $rc -eq $rec_rc ] && cmp -s "$work/l.out" "$work/l.rout"; then ok; else
 		bad "linux replay under '$c' exited $rc (recording $rec_rc): $(tail -2 "$work/l.rerr")"
+	fi
+done
+
+# The other direction for the translation tier: a recording made with it
+# off replays and verifies with it on, translating at once or once hot.
+echo "tune-line" | REWIND_TUNE=no-jit timeout 300 "$rewind" record \
+	-o "$work/n.rec" --mem 256M --smp 2 --chaos=778 \
+	--kernel "$linux/Image" --initrd "$linux/initramfs.cpio" \
+	--disk "$work/disk.img" \
+	--append "console=ttyS0 rewind.cpus=2 rewind.echo=1" \
+	>"$work/n.out" 2>"$work/n.err"
+rec_rc=$?
+if [ $rec_rc -eq 0 ]; then ok; else
+	bad "linux recording under no-jit exited $rec_rc: $(tail -2 "$work/n.err")"; fi
+for c in "" no-jit-delay; do
+	REWIND_TUNE=$c timeout 300 "$rewind" replay "$work/n.rec" --verify \
+		>"$work/n.rout" 2>"$work/n.rerr" </dev/null
+	rc=$?
+	if [ $rc -eq $rec_rc ] && cmp -s "$work/n.out" "$work/n.rout"; then ok; else
+		bad "no-jit linux replay under '$c' exited $rc (recording $rec_rc): $(tail -2 "$work/n.rerr")"
 	fi
 done
 

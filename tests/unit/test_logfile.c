@@ -9,6 +9,7 @@
 
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <lz4.h>
 #include <signal.h>
 #include <stdio.h>
@@ -919,6 +920,104 @@ START_TEST(test_crc32_check_value)
 }
 END_TEST
 
+START_TEST(test_crc32c_check_value)
+{
+	/* The standard check value of CRC-32C, in pieces too, and through
+	 * the table on any length (the instruction takes 8 bytes a step). */
+	ck_assert_uint_eq(crc32c_update(0, "123456789", 9), 0xe3069283u);
+	uint32_t part = crc32c_update(0, "1234", 4);
+	ck_assert_uint_eq(crc32c_update(part, "56789", 5), 0xe3069283u);
+	ck_assert_uint_eq(crc32c_update(0, "", 0), 0);
+	static uint8_t page[4096];
+	for (size_t i = 0; i < sizeof page; i++)
+		page[i] = (uint8_t)(i * 13 + 1);
+	uint32_t whole = crc32c_update(0, page, sizeof page);
+	uint32_t c = 0;
+	for (size_t i = 0; i < sizeof page; i += 7)
+		c = crc32c_update(c, page + i,
+				  sizeof page - i < 7 ? sizeof page - i : 7);
+	ck_assert_uint_eq(c, whole);
+	page[1000] ^= 4;
+	ck_assert_uint_ne(crc32c_update(0, page, sizeof page), whole);
+	/* Long inputs go three lanes at a time: the same CRC as a byte at
+	 * a time (the reflected polynomial, by hand), at every length
+	 * around the lane sizes and from every start. */
+	static uint8_t buf[3 * 4096 + 72];
+	for (size_t i = 0; i < sizeof buf; i++)
+		buf[i] = (uint8_t)(i * 7 + (i >> 7) + 3);
+	size_t lens[] = {0,    1,    7,	   8,	 4079,	   4080,	 4081,
+			 4095, 4096, 8160, 8161, 3 * 4096, 3 * 4096 + 63};
+	for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+		for (size_t start = 0; start < 3; start++) {
+			size_t n = lens[k];
+			uint32_t want = ~0u;
+			for (size_t i = 0; i < n; i++) {
+				want ^= buf[start + i];
+				for (int b = 0; b < 8; b++)
+					want = (want >> 1) ^
+					       (0x82f63b78u &
+						(0u - (want & 1)));
+			}
+			ck_assert_uint_eq(crc32c_update(0, buf + start, n),
+					  ~want);
+		}
+	}
+}
+END_TEST
+
+/* A container followed by bytes of the caller's (a snapshot's page area):
+ * written on the caller's fd, read back with the tail allowed, which
+ * then says where the container ended; without allowing it, the same
+ * file is corrupt. */
+START_TEST(test_container_with_a_tail)
+{
+	make_dir();
+	const char *path = path_in_dir("tail");
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	ck_assert_int_ge(fd, 0);
+	char err[256];
+	struct log_writer *w = log_writer_open_fd(fd, "h", 1, err, sizeof err);
+	ck_assert_msg(w != NULL, "%s", err);
+	for (unsigned i = 0; i < 50; i++)
+		append_record(w, i);
+	ck_assert_int_eq(log_writer_end(w), 0);
+	off_t end = lseek(fd, 0, SEEK_CUR);
+	ck_assert_int_eq(write(fd, "tail", 4), 4);
+	ck_assert_int_eq(close(fd), 0);
+
+	fd = open(path, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	struct log_reader *r =
+		log_reader_open_fd(fd, path, "snapshot", err, sizeof err);
+	ck_assert_msg(r != NULL, "%s", err);
+	log_reader_allow_tail(r);
+	unsigned count;
+	ck_assert_int_eq(read_records(r, 0, &count), 0);
+	ck_assert_uint_eq(count, 50);
+	ck_assert(!log_reader_truncated(r));
+	struct log_stats st;
+	log_reader_stats(r, &st);
+	ck_assert_uint_eq(st.offset, (uint64_t)end);
+	log_reader_close(r);
+	/* The caller's descriptor is its own still. */
+	char t[4];
+	ck_assert_int_eq(pread(fd, t, 4, end), 4);
+	ck_assert(memcmp(t, "tail", 4) == 0);
+
+	r = log_reader_open_fd(fd, path, "snapshot", err, sizeof err);
+	ck_assert_ptr_nonnull(r);
+	const void *rec;
+	size_t len;
+	int rc;
+	while ((rc = log_reader_next(r, &rec, &len)) > 0)
+		;
+	ck_assert_int_eq(rc, -1);
+	ck_assert_ptr_nonnull(strstr(log_reader_error(r), "after the end"));
+	log_reader_close(r);
+	close(fd);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("logfile");
@@ -943,6 +1042,8 @@ int main(void)
 	tcase_add_test(tc, test_bad_chunk_contents);
 	tcase_add_test(tc, test_bad_end_marker);
 	tcase_add_test(tc, test_crc32_check_value);
+	tcase_add_test(tc, test_crc32c_check_value);
+	tcase_add_test(tc, test_container_with_a_tail);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

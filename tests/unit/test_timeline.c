@@ -1,7 +1,9 @@
 /* The checkpoint timeline: restoring a checkpoint gives back exactly the
  * machine at its icount, running on from it gives what running on from
  * there gave the first time, identical pages are stored once, and a
- * small budget thins old checkpoints while keeping the first. */
+ * small budget thins old checkpoints while keeping the first. Each
+ * checkpoint knows the lines written since the one before, virtual and
+ * physical, stores through cached translations included. */
 #include "../../snapshots/pagestore.h"
 #include "../../snapshots/timeline.h"
 #include "machine.h"
@@ -208,6 +210,55 @@ START_TEST(test_watchpoints_stop_after_the_access)
 }
 END_TEST
 
+/* Whether c's sets hold a line of [lo, hi], virtually and physically
+ * (the program runs untranslated: they must agree). */
+static bool touched(const struct checkpoint *c, uint64_t lo, uint64_t hi)
+{
+	bool w = linelist_any(&c->touch_w, lo, hi);
+	ck_assert_int_eq(w, linelist_any(&c->touch_p, lo, hi));
+	return w;
+}
+
+START_TEST(test_checkpoints_know_the_lines_written)
+{
+	struct machine *m = machine_with_writer();
+	machine_run(m, 5000); /* the TLB caches the 64 pages */
+	struct timeline *tl = timeline_new(m, 64 << 20);
+	ck_assert_int_eq(timeline_take(tl, 0), 0);
+	/* 5000 stores, each of the 512 slots (512 bytes apart: lines 0, 8,
+	 * 16, ... of each page) about ten times, through the cache. */
+	machine_run(m, 30000);
+	ck_assert_int_eq(timeline_take(tl, 1), 0);
+	const struct checkpoint *c = &tl->cp[1];
+	ck_assert_uint_eq(c->touch_from, tl->cp[0].icount);
+	uint64_t base = RAM_BASE + 0x10000;
+	for (uint64_t k = 0; k < 512; k++) {
+		uint64_t a = base + 512 * k;
+		ck_assert_msg(touched(c, a, a + 7), "slot %lu",
+			      (unsigned long)k);
+		ck_assert_msg(!touched(c, a + 64, a + 511), "after slot %lu",
+			      (unsigned long)k);
+	}
+	ck_assert(!touched(c, base - 0x1000, base - 1));
+	ck_assert(!touched(c, base + 0x40000, base + 0x40fff));
+	/* Past LINESET_NOTES stores a page counts whole: no longer noted
+	 * store by store, so any of its lines may have been written. */
+	machine_run(m, 600000);
+	ck_assert_int_eq(timeline_take(tl, 2), 0);
+	c = &tl->cp[2];
+	ck_assert(touched(c, base + 64, base + 64));
+	ck_assert(!touched(c, base - 0x1000, base - 1));
+	/* The next interval is noted by line again. */
+	machine_run(m, 30000);
+	ck_assert_int_eq(timeline_take(tl, 3), 0);
+	c = &tl->cp[3];
+	ck_assert(touched(c, base, base));
+	ck_assert(!touched(c, base + 64, base + 511));
+	timeline_free(tl);
+	machine_free(m);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("timeline");
@@ -217,6 +268,7 @@ int main(void)
 	tcase_add_test(tc, test_unchanged_pages_are_stored_once);
 	tcase_add_test(tc, test_small_budget_thins_old_history);
 	tcase_add_test(tc, test_watchpoints_stop_after_the_access);
+	tcase_add_test(tc, test_checkpoints_know_the_lines_written);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
