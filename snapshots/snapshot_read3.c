@@ -442,16 +442,17 @@ static int snap3_take(struct snap3_load *ld, unsigned i,
 	if (ld->m) {
 		struct mem_region *r = ld->m->ram;
 		uint8_t *dst = r->host + (first << PAGE_SHIFT);
-		if (snap3_pread(f, dst, n << PAGE_SHIFT, off)) {
+		int rc = snap3_pread(f, dst, n << PAGE_SHIFT, off);
+		/* Noted even when the pages turn out bad: they changed, and
+		 * a page not marked written must still read as zero. */
+		bus_note_write(r->bus, r->base + (first << PAGE_SHIFT),
+			       n << PAGE_SHIFT);
+		if (rc) {
 			snprintf(err, errlen, "%s: the snapshot is truncated",
 				 f->path);
 			return -1;
 		}
-		if (snap3_check(ld, i, u, k, n, dst, err, errlen))
-			return -1;
-		bus_note_write(r->bus, r->base + (first << PAGE_SHIFT),
-			       n << PAGE_SHIFT);
-		return 0;
+		return snap3_check(ld, i, u, k, n, dst, err, errlen) ? -1 : 0;
 	}
 	for (uint64_t j = 0; j < n; j += SNAP3_CHECK_PAGES) {
 		uint64_t c =

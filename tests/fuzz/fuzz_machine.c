@@ -90,22 +90,33 @@ void fuzz_machine_reset(struct fuzz_machine *fm)
 	memcpy(r->written, fm->written, fm->words * 8);
 	memcpy(r->dirty, fm->dirty, fm->words * 8);
 #ifdef FUZZ_CHECK_RESET
-	if (!fuzz_machine_check(fm))
-		fuzz_machine_fail("the reset left something of the last input");
+	const char *left = fuzz_machine_check(fm);
+	if (left) {
+		fprintf(stderr,
+			"fuzz machine: the reset left %s of the last "
+			"input\n",
+			left);
+		abort();
+	}
 #endif
 }
 
-bool fuzz_machine_check(struct fuzz_machine *fm)
+const char *fuzz_machine_check(struct fuzz_machine *fm)
 {
 	struct mem_region *r = fm->m->ram;
 	struct state_buf now = {0};
 	if (machine_save(fm->m, &now))
 		fuzz_machine_fail("out of memory saving the machine");
-	bool same = now.len == fm->state.len &&
-		    memcmp(now.p, fm->state.p, now.len) == 0 &&
-		    memcmp(r->host, fm->ram, r->size) == 0 &&
-		    memcmp(r->written, fm->written, fm->words * 8) == 0 &&
-		    memcmp(r->dirty, fm->dirty, fm->words * 8) == 0;
+	bool same_state = now.len == fm->state.len &&
+			  memcmp(now.p, fm->state.p, now.len) == 0;
 	free(now.p);
-	return same;
+	if (!same_state)
+		return "the machine state";
+	if (memcmp(r->host, fm->ram, r->size) != 0)
+		return "RAM";
+	if (memcmp(r->written, fm->written, fm->words * 8) != 0)
+		return "the written-page bitmap";
+	if (memcmp(r->dirty, fm->dirty, fm->words * 8) != 0)
+		return "the dirty-page bitmap";
+	return NULL;
 }

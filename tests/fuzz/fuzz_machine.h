@@ -32,8 +32,8 @@ void fuzz_machine_new(struct fuzz_machine *fm,
 void fuzz_machine_mark(struct fuzz_machine *fm);
 /* Put the machine back in the marked state. */
 void fuzz_machine_reset(struct fuzz_machine *fm);
-/* Is the machine exactly as marked (state, RAM, bitmaps)? For checking
- * that a reset after an input leaves nothing of it behind. */
-bool fuzz_machine_check(struct fuzz_machine *fm);
+/* What differs from the mark (the state, RAM, a bitmap), or NULL: for
+ * checking that a reset after an input leaves nothing of it behind. */
+const char *fuzz_machine_check(struct fuzz_machine *fm);
 
 #endif
