@@ -44,6 +44,14 @@ void fuzz_machine_new(struct fuzz_machine *fm, const struct machine_config *cfg)
 		atexit(fuzz_machine_free_all);
 	fuzz_machines[slot] = fm;
 	memset(fm, 0, sizeof(*fm));
+	/* Translated code carries no coverage instrumentation: the
+	 * interpreter's handlers do, so the fuzzers see what the guest ran.
+	 * The machine takes its switches from REWIND_TUNE when it is made. */
+	const char *tune = getenv("REWIND_TUNE");
+	char want[256];
+	snprintf(want, sizeof(want), "%s%sno-jit", tune ? tune : "",
+		 tune && *tune ? "," : "");
+	setenv("REWIND_TUNE", want, 1);
 	fm->m = machine_new(cfg, err, sizeof(err));
 	if (!fm->m)
 		fuzz_machine_fail(err);
