@@ -17,11 +17,14 @@ calc() { printf '%.3f' "$(echo "$1" | bc -l)"; }
 # measure CMD...: run once with stdin from /dev/null and stdout dropped;
 # sets m_wall and m_cpu (user + system seconds) and m_err (stderr). The
 # shell's own timer gives milliseconds, CPU time included: a short boot's
-# fraction of a second needs them to show a few percent.
+# fraction of a second needs them to show a few percent. A run that takes
+# more than BENCH_TIMEOUT seconds (default 120) is stopped and reported:
+# a guest that never powers off (the peer's multi-threaded Linux boot
+# once hung here) must not stall the whole bench.
 measure() {
 	local TIMEFORMAT='%3R %3U %3S' t
-	if ! t=$({ time "$@" </dev/null >/dev/null \
-		2>"$work/measure.err"; } 2>&1); then
+	if ! t=$({ time timeout -k 5 "${BENCH_TIMEOUT:-120}" "$@" </dev/null \
+		>/dev/null 2>"$work/measure.err"; } 2>&1); then
 		echo "bench: failed: $* : $(tail -2 "$work/measure.err")" >&2
 	fi
 	t=$(tail -1 <<<"$t")
