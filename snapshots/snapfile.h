@@ -42,6 +42,17 @@ struct snapshot_chain {
 	struct hashmap held;
 };
 
+/* The state blob's largest size: a bound on what a file can make us
+ * allocate. */
+#define SNAP_BLOB_MAX (64u << 20)
+/* One state record (p, n bytes: kind, 8-byte offset, data) appended to
+ * the blob pieced together so far (*len bytes long). Only the tip of a
+ * chain keeps the data (*blob, *bloblen); the others only check the
+ * order and the bound. 0, or -1 when the record is malformed or out of
+ * memory. */
+int snap_state_piece(uint8_t **blob, size_t *bloblen, bool tip, size_t *len,
+		     const uint8_t *p, size_t n);
+
 /* The content hash of one page: its SHA-256, or all zero when the page
  * is zero (which no content record stores). */
 void snap_page_hash(const uint8_t *page, uint8_t out[HASH_BYTES]);

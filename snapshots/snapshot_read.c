@@ -22,8 +22,7 @@
 
 /* The largest RAM a snapshot may describe: the page table is 32 bytes a
  * page, and a crafted header must not make us allocate without bound. */
-#define SNAP_MEM_MAX  (64ull << 30)
-#define SNAP_BLOB_MAX (64u << 20)
+#define SNAP_MEM_MAX (64ull << 30)
 
 struct snap_file {
 	char path[REC_PATH_MAX];
@@ -265,20 +264,22 @@ static int snap_chain_collect(struct snap_load *ld, char *err, size_t errlen)
 	return 0;
 }
 
-static int snap_state_piece(struct snap_load *ld, bool tip, size_t *len,
-			    const uint8_t *p, size_t n)
+int snap_state_piece(uint8_t **blob, size_t *bloblen, bool tip, size_t *len,
+		     const uint8_t *p, size_t n)
 {
+	if (n < 9)
+		return -1;
 	uint64_t off = le_get64(p + 1);
 	/* Pieces come in order and the blob is bounded. */
 	if (off != *len || n - 9 > SNAP_BLOB_MAX - off)
 		return -1;
 	if (tip) {
-		uint8_t *nb = realloc(ld->blob, off + (n - 9));
+		uint8_t *nb = realloc(*blob, off + (n - 9));
 		if (!nb)
 			return -1;
-		ld->blob = nb;
+		*blob = nb;
 		memcpy(nb + off, p + 9, n - 9);
-		ld->bloblen = off + (n - 9);
+		*bloblen = off + (n - 9);
 	}
 	*len = off + (n - 9);
 	return 0;
@@ -390,8 +391,8 @@ static int snap_file_walk(struct snap_load *ld, unsigned i, char *err,
 			snap_populate(ld);
 		stage = st;
 		if (kind == SNAP_STATE) {
-			if (len < 9 ||
-			    snap_state_piece(ld, tip, &bloblen, p, len))
+			if (snap_state_piece(&ld->blob, &ld->bloblen, tip,
+					     &bloblen, p, len))
 				goto corrupt;
 		} else if (kind == SNAP_TABLE) {
 			if (snap_table_run(ld, f, p, len))

@@ -24,8 +24,7 @@
 
 /* The bounds the version 2 reader keeps too: a crafted header must not
  * make us allocate without bound. */
-#define SNAP3_MEM_MAX  (64ull << 30)
-#define SNAP3_BLOB_MAX (64u << 20)
+#define SNAP3_MEM_MAX (64ull << 30)
 /* Pages read at once when only checking them. */
 #define SNAP3_CHECK_PAGES 64
 
@@ -154,26 +153,6 @@ static void snap3_hash_record(struct sha256_ctx *c, const void *p, size_t len)
 	sha256_update(c, p, len);
 }
 
-static int snap3_state_piece(struct snap3_file *f, bool tip, size_t *len,
-			     const uint8_t *p, size_t n)
-{
-	if (n < 9)
-		return -1;
-	uint64_t off = le_get64(p + 1);
-	if (off != *len || n - 9 > SNAP3_BLOB_MAX - off)
-		return -1;
-	if (tip) {
-		uint8_t *nb = realloc(f->blob, off + (n - 9));
-		if (!nb)
-			return -1;
-		f->blob = nb;
-		memcpy(nb + off, p + 9, n - 9);
-		f->bloblen = off + (n - 9);
-	}
-	*len = off + (n - 9);
-	return 0;
-}
-
 /* A P or Z record: one more run. */
 static int snap3_run_add(struct snap3_file *f, uint64_t npages,
 			 const uint8_t *p, size_t n)
@@ -250,7 +229,8 @@ static int snap3_records(struct snap3_file *f, bool tip, char *err,
 		stage = st;
 		snap3_hash_record(&c, p, len);
 		if (kind == SNAP_STATE) {
-			if (snap3_state_piece(f, tip, &bloblen, p, len))
+			if (snap_state_piece(&f->blob, &f->bloblen, tip,
+					     &bloblen, p, len))
 				goto corrupt;
 		} else if (st == 2) {
 			if (snap3_run_add(f, npages, p, len))

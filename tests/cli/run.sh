@@ -211,7 +211,10 @@ head -c -10 "$work/s.snap" >"$work/cut.snap"
 expect 125 'cut.snap: the snapshot is truncated' -- snapshot info "$work/cut.snap"
 expect 125 'cut.snap: the snapshot is truncated' -- run --restore "$work/cut.snap"
 cp "$work/s.snap" "$work/flip.snap"
-printf 'Z' | dd of="$work/flip.snap" bs=1 seek=100 conv=notrunc 2>/dev/null
+# Byte 100 inverted (a fixed 'Z' was no change when the byte already was one).
+old=$(od -An -tu1 -j100 -N1 "$work/s.snap" | tr -d ' ')
+printf "\\$(printf '%03o' $((255 - old)))" |
+	dd of="$work/flip.snap" bs=1 seek=100 conv=notrunc 2>/dev/null
 expect 125 'the snapshot is corrupt' -- snapshot info "$work/flip.snap"
 if grep -q recording "$work/err"; then bad "snapshot error speaks of a recording: $(cat "$work/err")"; else ok; fi
 
