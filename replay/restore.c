@@ -32,6 +32,7 @@ struct machine *restore_machine(struct restore *r, const char *path,
 	char err[1024];
 	uint8_t d[32];
 	char hex[65];
+	snapshot_save_join();
 	/* A changed snapshot is named as such before its contents are read,
 	 * whatever its damage would otherwise be reported as. */
 	if (expect_sha256) {
@@ -121,64 +122,119 @@ int restore_opts_check(const char *snap, const struct machine_opts *given,
 	return 0;
 }
 
+/* The configuration a save of m names: what r restored, or the images
+ * of o hashed now. NULL after printing why. */
+static struct rec_config *restore_save_config(struct restore *r,
+					      const struct machine_opts *o)
+{
+	char err[1024];
+	struct rec_config *rc = malloc(sizeof(*rc));
+	if (!rc) {
+		fprintf(stderr, "rewind snapshot: out of memory\n");
+		return NULL;
+	}
+	if (r && r->chain) {
+		*rc = r->rc;
+		return rc;
+	}
+	session_rec_config(o, rc);
+	if (recording_hash_images(rc, err, sizeof(err))) {
+		fprintf(stderr, "rewind snapshot: %s\n", err);
+		free(rc);
+		return NULL;
+	}
+	return rc;
+}
+
+/* --stats: "save seconds" is how long the machine stood still, "durable
+ * seconds" how long until the file was synced and in place. */
+static void restore_save_stats(const struct snapshot_save_stats *st)
+{
+	fprintf(stderr,
+		"rewind: stats: save seconds %.6f durable seconds %.6f "
+		"pages-listed %llu pages-stored %llu bytes %llu\n",
+		st->paused_seconds, st->durable_seconds,
+		(unsigned long long)st->pages_listed,
+		(unsigned long long)st->pages_stored,
+		(unsigned long long)st->bytes);
+}
+
 int restore_save(struct restore *r, const struct machine *m,
 		 const struct machine_opts *o, const char *path, bool force,
 		 bool full)
 {
 	const struct snapshot_chain *parent = r && !full ? r->chain : NULL;
-	bool timing = r && r->timing;
 	char err[1024];
-	struct rec_config *rc = malloc(sizeof(*rc));
-	if (!rc) {
-		fprintf(stderr, "rewind snapshot: out of memory\n");
+	struct rec_config *rc = restore_save_config(r, o);
+	if (!rc)
+		return -1;
+	struct snapshot_save_stats st;
+	int status = snapshot_save_child(m, rc, parent, path, force, &st, err,
+					 sizeof(err));
+	free(rc);
+	if (status) {
+		fprintf(stderr, "rewind snapshot: %s\n", err);
 		return -1;
 	}
-	int status = -1;
-	if (r && r->chain) {
-		*rc = r->rc;
-	} else {
-		session_rec_config(o, rc);
-		if (recording_hash_images(rc, err, sizeof(err))) {
-			fprintf(stderr, "rewind snapshot: %s\n", err);
-			goto out;
-		}
-	}
-	struct snapshot_save_stats st;
-	double t0 = host_seconds();
-	if (snapshot_save_child(m, rc, parent, path, force, &st, err,
-				sizeof(err))) {
-		fprintf(stderr, "rewind snapshot: %s\n", err);
-		goto out;
-	}
-	if (timing)
-		fprintf(stderr,
-			"rewind: stats: save seconds %.6f pages-listed %llu "
-			"pages-stored %llu bytes %llu\n",
-			host_seconds() - t0,
-			(unsigned long long)st.pages_listed,
-			(unsigned long long)st.pages_stored,
-			(unsigned long long)st.bytes);
-	status = 0;
-out:
-	free(rc);
-	return status;
+	if (r && r->timing)
+		restore_save_stats(&st);
+	return 0;
+}
+
+/* A Ctrl-A S save, told about when it is in place or failed: the run went
+ * on meanwhile. */
+struct restore_bg {
+	uint64_t icount;
+	char path[64];
+	bool timing;
+};
+
+static void restore_save_done(void *arg, int rc, const char *err,
+			      const struct snapshot_save_stats *st)
+{
+	struct restore_bg *b = arg;
+	if (rc)
+		fprintf(stderr, "\r\nrewind snapshot: %s\r\n", err);
+	else
+		fprintf(stderr, "\r\nrewind: snapshot of icount %llu in %s\r\n",
+			(unsigned long long)b->icount, b->path);
+	if (rc == 0 && b->timing)
+		restore_save_stats(st);
+	free(b);
 }
 
 void restore_save_now(struct restore *r, const struct machine *m,
 		      const struct machine_opts *o)
 {
+	struct restore_bg *b = calloc(1, sizeof(*b));
+	if (!b) {
+		fprintf(stderr, "\r\nrewind snapshot: out of memory\r\n");
+		return;
+	}
+	/* Another save may still be claiming its name. */
+	snapshot_save_join();
 	/* Never over an existing file: the first free name wins. */
-	char path[64];
-	snprintf(path, sizeof(path), "rewind-%llu.snap",
+	b->icount = m->icount;
+	b->timing = r && r->timing;
+	snprintf(b->path, sizeof(b->path), "rewind-%llu.snap",
 		 (unsigned long long)m->icount);
-	for (int i = 1; access(path, F_OK) == 0 && i < 1000; i++)
-		snprintf(path, sizeof(path), "rewind-%llu-%d.snap",
+	for (int i = 1; access(b->path, F_OK) == 0 && i < 1000; i++)
+		snprintf(b->path, sizeof(b->path), "rewind-%llu-%d.snap",
 			 (unsigned long long)m->icount, i);
 	/* A child when the run was restored from a snapshot that can have
 	 * one; a full snapshot otherwise (an older version's). */
 	bool full = !r || !r->chain ||
 		    snapshot_chain_version(r->chain) != SNAPSHOT_VERSION;
-	if (restore_save(r, m, o, path, false, full) == 0)
-		fprintf(stderr, "\r\nrewind: snapshot of icount %llu in %s\r\n",
-			(unsigned long long)m->icount, path);
+	struct rec_config *rc = restore_save_config(r, o);
+	char err[1024];
+	if (rc && snapshot_save_start(m, rc, full ? NULL : r->chain, b->path,
+				      false, restore_save_done, b, NULL, err,
+				      sizeof(err)) == 0) {
+		free(rc);
+		return;
+	}
+	if (rc)
+		fprintf(stderr, "\r\nrewind snapshot: %s\r\n", err);
+	free(rc);
+	free(b);
 }

@@ -42,12 +42,15 @@ int restore_opts_check(const char *snap, const struct machine_opts *given,
 		       struct machine_opts *from);
 /* Save m into path: a child of what r restored, if anything and not full,
  * else a full snapshot of the machine (restored, or as o describes).
- * 0, or -1 after printing why. r may be NULL. */
+ * Returns once the file is in place: 0, or -1 after printing why. r may
+ * be NULL. */
 int restore_save(struct restore *r, const struct machine *m,
 		 const struct machine_opts *o, const char *path, bool force,
 		 bool full);
-/* Ctrl-A S: save m now into rewind-ICOUNT.snap in the current directory;
- * says where on stderr. */
+/* Ctrl-A S: save m now into rewind-ICOUNT.snap in the current directory.
+ * Returns once m may run on; the file is written on a thread of its own,
+ * which says on stderr where it is, or why the save failed, once it is
+ * in place. */
 void restore_save_now(struct restore *r, const struct machine *m,
 		      const struct machine_opts *o);
 

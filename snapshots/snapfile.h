@@ -3,6 +3,7 @@
 #ifndef REWIND_SNAPSHOTS_SNAPFILE_H
 #define REWIND_SNAPSHOTS_SNAPFILE_H
 
+#include "../core/state.h"
 #include "../replay/logfile.h"
 #include "../replay/recording.h"
 #include "hashmap.h"
@@ -76,6 +77,50 @@ int snap_parent_path(const char *child_path, const char *name, char *out,
 void snap_state_digest(const uint8_t *blob, size_t bloblen,
 		       const uint8_t (*table)[HASH_BYTES], uint64_t npages,
 		       uint8_t out[HASH_BYTES]);
+
+/* A save in two halves. snapshot.c takes what needs the machine while
+ * it is stopped (the state blob, which pages to store, a copy of them);
+ * snapshot_job.c writes the file from that copy on a thread of its own
+ * while the machine runs on: checksums, records, page area, fdatasync,
+ * rename. */
+struct snap_run {
+	uint64_t first;
+	uint32_t n;
+	bool zero;
+};
+
+struct snap_job {
+	char path[REC_PATH_MAX];
+	char tmp[REC_PATH_MAX + 16]; /* path.part, open as fd */
+	int fd;
+	char *header;
+	size_t hlen;
+	struct state_buf blob;
+	uint64_t icount;
+	/* The pages this file lists, as runs of stored or zero pages. */
+	struct snap_run *run;
+	size_t nrun, runcap;
+	uint64_t stored, zeros;
+	/* The stored pages, copied out in the order the runs list them, at
+	 * the start of an anonymous mapping of map_len bytes. */
+	uint8_t *pages;
+	size_t map_len;
+	double t0; /* when the save started (CLOCK_MONOTONIC seconds) */
+	snapshot_save_done *done;
+	void *arg;
+	struct snapshot_save_stats st;
+	int rc; /* 0, or -1 with err */
+	char err[REC_PATH_MAX + 1024];
+};
+
+/* The background half: on return j->rc, j->err and j->st say how it
+ * went, and the file is renamed into place, or .part removed. */
+void snap_job_write(struct snap_job *j);
+void snap_job_free(struct snap_job *j);
+/* Start j on a thread of its own (or, when no thread can be had, run it
+ * here); it becomes the save in flight. */
+void snap_job_launch(struct snap_job *j);
+double snap_seconds(void);
 
 /* Version 3 (snapshot_read3.c). The chain whose tip is at path (or, with
  * data, in memory: size bytes, no parent), checked; with m, loaded into

@@ -52,18 +52,48 @@ struct snapshot_info {
 
 struct snapshot_save_stats {
 	uint64_t pages_listed, pages_stored, bytes;
+	/* How long the machine had to stay stopped (its state and pages
+	 * copied out), and how long until the file was synced and renamed
+	 * into place, both from the start of the save. */
+	double paused_seconds, durable_seconds;
 };
+
+/* Called on the save's own thread once the file is in place (rc 0) or
+ * the save failed (rc -1, err says why). */
+typedef void snapshot_save_done(void *arg, int rc, const char *err,
+				const struct snapshot_save_stats *st);
 
 /* Write machine m (configured as c) to path, as a full snapshot, or, with
  * parent (the chain m was restored from, with the bus's dirty bits
  * accumulated since), as an incremental child of it. Never leaves a
- * half-written file under that name. 0, or -1 with a message in err. */
+ * half-written file under that name. Returns once the file is synced and
+ * renamed into place: 0, or -1 with a message in err. */
 int snapshot_save(const struct machine *m, const struct rec_config *c,
 		  const char *path, bool force, char *err, size_t errlen);
 int snapshot_save_child(const struct machine *m, const struct rec_config *c,
 			const struct snapshot_chain *parent, const char *path,
 			bool force, struct snapshot_save_stats *st, char *err,
 			size_t errlen);
+/* The same, returning as soon as m may run on: its state and pages are
+ * copied out, and a thread of its own writes, syncs and renames the file.
+ * One save is in flight at a time: a new one, any read of a snapshot file
+ * and the process's exit first wait for it. Its outcome goes to done
+ * (called on that thread) when given, else to snapshot_save_wait. 0 when
+ * the save is under way (st->paused_seconds set), or -1 with err. */
+int snapshot_save_start(const struct machine *m, const struct rec_config *c,
+			const struct snapshot_chain *parent, const char *path,
+			bool force, snapshot_save_done *done, void *arg,
+			struct snapshot_save_stats *st, char *err,
+			size_t errlen);
+/* Wait for the save in flight (one started without done) to end: 0 when
+ * it is in place or there was none, -1 with err when it failed. st (may
+ * be NULL) gets its numbers. */
+int snapshot_save_wait(struct snapshot_save_stats *st, char *err,
+		       size_t errlen);
+/* Wait for the save in flight to be in place (or to fail), keeping its
+ * outcome for whoever collects it: what every reader of snapshot files
+ * does first, so that none reads a file still being written. */
+void snapshot_save_join(void);
 
 /* Read a snapshot's configuration (images checked against their hashes). */
 int snapshot_config(const char *path, struct rec_config *c, char *err,

@@ -594,6 +594,8 @@ static int snap_version(const char *path, const void *data, size_t size,
 			unsigned *version, char *err, size_t errlen)
 {
 	char why[900];
+	if (path)
+		snapshot_save_join();
 	struct log_reader *r = log_reader_open_as(path, data, size, "snapshot",
 						  why, sizeof(why));
 	if (!r)
@@ -714,6 +716,7 @@ int snapshot_config(const char *path, struct rec_config *c, char *err,
 {
 	/* The header alone: the records are read by the restore. */
 	char why[900];
+	snapshot_save_join();
 	struct log_reader *r =
 		log_reader_open_as(path, NULL, 0, "snapshot", why, sizeof(why));
 	if (!r)
