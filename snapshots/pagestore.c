@@ -13,6 +13,7 @@ struct ps_entry {
 	uint32_t refs; /* 0: a free slot */
 	uint32_t next; /* the next id in this hash bucket, or 0 */
 	uint32_t len;  /* stored bytes; PAGE_SIZE: kept uncompressed */
+	bool raw;      /* put uncompressed, not yet tried compressing */
 	uint8_t *data;
 };
 
@@ -25,6 +26,8 @@ struct page_store {
 	uint32_t nbuckets;  /* a power of two */
 	size_t bytes;
 	size_t count;
+	size_t nraw;	   /* entries that are raw */
+	uint32_t raw_from; /* no raw entry below this id */
 };
 
 /* A fast 64-bit hash: identical contents must meet, and a false match is
@@ -143,30 +146,17 @@ static int pagestore_new_id(struct page_store *ps, uint32_t *id)
 	return 0;
 }
 
-int pagestore_put(struct page_store *ps, const uint8_t *data, uint32_t *id)
+/* The entry for a content not stored yet (hash h): compressed, unless raw
+ * or it does not shrink. */
+static int pagestore_add(struct page_store *ps, const uint8_t *data,
+			 uint64_t h, bool raw, uint32_t *id)
 {
-	if (page_zero(data)) {
-		*id = PAGESTORE_ZERO;
-		return 0;
-	}
-	uint64_t h = page_hash(data);
-	uint8_t tmp[PAGE_SIZE];
-	for (uint32_t i = ps->bucket[h & (ps->nbuckets - 1)]; i;
-	     i = ps->e[i].next) {
-		if (ps->e[i].hash != h)
-			continue;
-		pagestore_get(ps, i, tmp);
-		if (memcmp(tmp, data, PAGE_SIZE) == 0) {
-			ps->e[i].refs++;
-			*id = i;
-			return 0;
-		}
-	}
 	if (ps->count >= ps->nbuckets && pagestore_grow_buckets(ps))
 		return -ENOMEM;
 	char packed[LZ4_COMPRESSBOUND(PAGE_SIZE)];
-	int len = LZ4_compress_default((const char *)data, packed, PAGE_SIZE,
-				       (int)sizeof(packed));
+	int len = raw ? (int)PAGE_SIZE
+		      : LZ4_compress_default((const char *)data, packed,
+					     PAGE_SIZE, (int)sizeof(packed));
 	if (len <= 0 || len >= (int)PAGE_SIZE)
 		len = PAGE_SIZE;
 	uint8_t *copy = malloc((size_t)len);
@@ -182,12 +172,84 @@ int pagestore_put(struct page_store *ps, const uint8_t *data, uint32_t *id)
 				       .refs = 1,
 				       .next = ps->bucket[k],
 				       .len = (uint32_t)len,
+				       .raw = raw,
 				       .data = copy};
 	ps->bucket[k] = nid;
 	ps->bytes += (size_t)len + sizeof(struct ps_entry);
 	ps->count++;
+	if (raw) {
+		ps->nraw++;
+		if (nid < ps->raw_from)
+			ps->raw_from = nid;
+	}
 	*id = nid;
 	return 0;
+}
+
+static int pagestore_put_as(struct page_store *ps, const uint8_t *data,
+			    bool raw, uint32_t *id)
+{
+	if (page_zero(data)) {
+		*id = PAGESTORE_ZERO;
+		return 0;
+	}
+	uint64_t h = page_hash(data);
+	for (uint32_t i = ps->bucket[h & (ps->nbuckets - 1)]; i;
+	     i = ps->e[i].next) {
+		if (ps->e[i].hash != h)
+			continue;
+		uint8_t tmp[PAGE_SIZE];
+		const uint8_t *have = ps->e[i].data;
+		if (ps->e[i].len != PAGE_SIZE) {
+			pagestore_get(ps, i, tmp);
+			have = tmp;
+		}
+		if (memcmp(have, data, PAGE_SIZE) == 0) {
+			ps->e[i].refs++;
+			*id = i;
+			return 0;
+		}
+	}
+	return pagestore_add(ps, data, h, raw, id);
+}
+
+int pagestore_put(struct page_store *ps, const uint8_t *data, uint32_t *id)
+{
+	return pagestore_put_as(ps, data, false, id);
+}
+
+int pagestore_put_raw(struct page_store *ps, const uint8_t *data,
+		      uint32_t *id)
+{
+	return pagestore_put_as(ps, data, true, id);
+}
+
+size_t pagestore_pack(struct page_store *ps, size_t want)
+{
+	size_t freed = 0;
+	char packed[LZ4_COMPRESSBOUND(PAGE_SIZE)];
+	while (ps->nraw && freed < want) {
+		uint32_t id = ps->raw_from++;
+		struct ps_entry *e = &ps->e[id];
+		if (!e->refs || !e->raw)
+			continue;
+		e->raw = false;
+		ps->nraw--;
+		int len = LZ4_compress_default((const char *)e->data, packed,
+					       PAGE_SIZE, (int)sizeof(packed));
+		uint8_t *copy =
+			len > 0 && len < (int)PAGE_SIZE ? malloc((size_t)len)
+							: NULL;
+		if (!copy)
+			continue;
+		memcpy(copy, packed, (size_t)len);
+		free(e->data);
+		e->data = copy;
+		e->len = (uint32_t)len;
+		ps->bytes -= PAGE_SIZE - (size_t)len;
+		freed += PAGE_SIZE - (size_t)len;
+	}
+	return freed;
 }
 
 void pagestore_ref(struct page_store *ps, uint32_t id)
@@ -201,6 +263,9 @@ void pagestore_unref(struct page_store *ps, uint32_t id)
 	if (id == PAGESTORE_ZERO || --ps->e[id].refs)
 		return;
 	struct ps_entry *e = &ps->e[id];
+	if (e->raw)
+		ps->nraw--;
+	e->raw = false;
 	uint32_t *link = &ps->bucket[e->hash & (ps->nbuckets - 1)];
 	while (*link != id)
 		link = &ps->e[*link].next;

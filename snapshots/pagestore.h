@@ -18,6 +18,13 @@ void pagestore_free(struct page_store *ps);
 /* The id of a page's content (PAGE_SIZE bytes), adding it when new; the
  * caller holds one reference to it. 0, or -ENOMEM. */
 int pagestore_put(struct page_store *ps, const uint8_t *data, uint32_t *id);
+/* The same, storing a new content uncompressed for now: far cheaper to
+ * put, four times or so the memory until pagestore_pack gets to it. */
+int pagestore_put_raw(struct page_store *ps, const uint8_t *data,
+		      uint32_t *id);
+/* Compress contents put raw, oldest first, until want bytes are freed or
+ * none is left; returns the bytes freed. */
+size_t pagestore_pack(struct page_store *ps, size_t want);
 /* One more reference, or one fewer (the last frees the content). */
 void pagestore_ref(struct page_store *ps, uint32_t id);
 void pagestore_unref(struct page_store *ps, uint32_t id);

@@ -27,6 +27,9 @@
 #define SNAP3_MEM_MAX (64ull << 30)
 /* Pages read at once when only checking them. */
 #define SNAP3_CHECK_PAGES 64
+/* Pages read into guest RAM at once: small enough to stay in the cache
+ * until they are checked. */
+#define SNAP3_TAKE_PAGES 32
 
 /* A run of consecutive pages one file lists: stored (their contents at
  * slot .. slot+n-1 of the page area, checksums from crc_at) or zero. */
@@ -420,19 +423,30 @@ static int snap3_take(struct snap3_load *ld, unsigned i,
 	uint64_t first = u->first + k;
 	uint64_t off = f->area + ((u->slot + k) << PAGE_SHIFT);
 	if (ld->m) {
+		/* Read and checked a piece at a time, so that each page is
+		 * still in the cache when its checksum reads it again. */
 		struct mem_region *r = ld->m->ram;
-		uint8_t *dst = r->host + (first << PAGE_SHIFT);
-		int rc = snap3_pread(f, dst, n << PAGE_SHIFT, off);
-		/* Noted even when the pages turn out bad: they changed, and
-		 * a page not marked written must still read as zero. */
+		/* Noted even when the pages turn out bad: they change, and a
+		 * page not marked written must still read as zero. */
 		bus_note_write(r->bus, r->base + (first << PAGE_SHIFT),
 			       n << PAGE_SHIFT);
-		if (rc) {
-			snprintf(err, errlen, "%s: the snapshot is truncated",
-				 f->path);
-			return -1;
+		for (uint64_t j = 0; j < n; j += SNAP3_TAKE_PAGES) {
+			uint64_t c = n - j < SNAP3_TAKE_PAGES ? n - j
+							      : SNAP3_TAKE_PAGES;
+			uint64_t at = (first + j) << PAGE_SHIFT;
+			int rc = snap3_pread(f, r->host + at, c << PAGE_SHIFT,
+					     off + (j << PAGE_SHIFT));
+			if (rc) {
+				snprintf(err, errlen,
+					 "%s: the snapshot is truncated",
+					 f->path);
+				return -1;
+			}
+			if (snap3_check(ld, i, u, k + j, c, r->host + at, err,
+					errlen))
+				return -1;
 		}
-		return snap3_check(ld, i, u, k, n, dst, err, errlen) ? -1 : 0;
+		return 0;
 	}
 	for (uint64_t j = 0; j < n; j += SNAP3_CHECK_PAGES) {
 		uint64_t c =

@@ -130,8 +130,13 @@ static int timeline_map_now(struct timeline *tl, struct tl_page **out,
 		uint32_t p = chg[j++], id;
 		if (i < ncur && tl->cur[i].page == p)
 			i++;
-		if (pagestore_put(tl->ps, r->host + ((uint64_t)p << PAGE_SHIFT),
-				  &id)) {
+		/* The first checkpoint holds every page there is (a restored
+		 * snapshot's, a booted machine's images): kept uncompressed,
+		 * so that taking it costs a copy, not a compression of each;
+		 * timeline_thin compresses them when memory runs short. */
+		const uint8_t *data = r->host + ((uint64_t)p << PAGE_SHIFT);
+		if (tl->based ? pagestore_put(tl->ps, data, &id)
+			      : pagestore_put_raw(tl->ps, data, &id)) {
 			map_unref(tl->ps, map, n);
 			free(map);
 			free(chg);
@@ -206,11 +211,13 @@ static void timeline_drop(struct timeline *tl, size_t k)
 	tl->n--;
 }
 
-/* Over budget: drop the checkpoints whose loss hurts least, keeping the
+/* Over budget: compress the pages kept uncompressed, then drop the checkpoints whose loss hurts least, keeping the
  * first (the beginning of history), the newest, and the one just taken at
  * icount `keep` (where the user is working now). */
 static void timeline_thin(struct timeline *tl, uint64_t keep)
 {
+	if (timeline_bytes(tl) > tl->budget)
+		pagestore_pack(tl->ps, timeline_bytes(tl) - tl->budget);
 	while (timeline_bytes(tl) > tl->budget && tl->n > 2) {
 		size_t best = 0;
 		for (size_t k = 1; k + 1 < tl->n; k++)
