@@ -153,6 +153,20 @@ check "grep -q 'too long' '$work/err' && [ ! -e '$work/l65.snap' ] && [ ! -e '$w
 "$rewind" run --stats --restore "$prev" </dev/null >/dev/null 2>"$work/err"
 check "[ '$(icount "$work/err")' = '$(icount "$work/bare.err")' ]" "long chain: restored run ended at $(icount "$work/err")"
 
+# A save stops the machine only while its state and pages are copied
+# out; a thread of its own writes, syncs and renames the file. --stats
+# names both times; the file is whole when the command has exited.
+"$rewind" snapshot save --stats -o "$work/st.snap" "${bare[@]}" --at 1000000 </dev/null >/dev/null 2>"$work/err"
+check "grep -qE 'stats: save seconds [0-9.]+ durable seconds [0-9.]+ pages' '$work/err' && [ ! -e '$work/st.snap.part' ] && [ '$(field "$work/st.snap" icount)' = 1000000 ]" \
+	"save --stats: $(cat "$work/err")"
+# What fails on that thread is reported all the same, and leaves nothing
+# behind: here the rename, onto a directory.
+mkdir "$work/adir"
+"$rewind" snapshot save --force -o "$work/adir" "${bare[@]}" --at 1000000 </dev/null >/dev/null 2>"$work/err"
+rc=$?
+check "[ $rc -eq 125 ] && grep -q 'adir: Is a directory' '$work/err' && [ ! -e '$work/adir.part' ] && [ -d '$work/adir' ]" \
+	"save onto a directory (exit $rc): $(cat "$work/err")"
+
 # A recording that starts from a snapshot replays from it, and only from
 # that very file.
 "$rewind" record -o "$work/r.rec" --restore "${c}2.snap" </dev/null >"$work/rec.out" 2>"$work/err"
@@ -215,6 +229,17 @@ for kind in child full; do
 	check "[ $rc -eq 0 ] && [ '$(icount "$work/err")' = '$(icount "$work/pty.out")' ]" \
 		"Ctrl-A S ($kind): the snapshot ran on to $(icount "$work/err"), the run to $(icount "$work/pty.out")"
 done
+
+# Ctrl-A S and at once Ctrl-A X: the run ends while the file may still
+# be being written, and the process waits for it before exiting.
+mkdir "$work/quit" && cd "$work/quit" || exit 1
+python3 "$here/pty_keys.py" '.......' '\x01s\x01x' 300 \
+	"$rewind" run "${long[@]}" >"$work/pty.out" 2>&1
+rc=$?
+cd - >/dev/null || exit 1
+snap=$(ls "$work/quit"/rewind-*.snap 2>/dev/null | head -1)
+check "[ $rc -eq 0 ] && [ -n '$snap' ] && [ -z \"\$(ls '$work/quit' | grep part)\" ] && [ -n \"\$(field '$snap' icount)\" ] && grep -q 'snapshot of icount' '$work/pty.out'" \
+	"Ctrl-A S then Ctrl-A X (exit $rc): $(ls "$work/quit") $(tail -c 300 "$work/pty.out")"
 
 # Ctrl-A X ends a run as the user's choice, not the guest's: exit 0, and
 # a recording so ended says so and replays to there with --verify.

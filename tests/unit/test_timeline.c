@@ -152,6 +152,59 @@ START_TEST(test_unchanged_pages_are_stored_once)
 }
 END_TEST
 
+/* The first checkpoint keeps its pages uncompressed (taking it then costs
+ * a copy of each, not a compression); packing them later changes no
+ * content and no id, and a page put raw and one put compressed with the
+ * same bytes are one content. */
+START_TEST(test_first_checkpoint_is_raw_until_packed)
+{
+	struct page_store *ps = pagestore_new();
+	uint8_t page[PAGE_SIZE], back[PAGE_SIZE];
+	for (size_t i = 0; i < PAGE_SIZE; i++)
+		page[i] = (uint8_t)(i / 64); /* compresses well */
+	uint32_t raw, same;
+	ck_assert_int_eq(pagestore_put_raw(ps, page, &raw), 0);
+	ck_assert_uint_ge(pagestore_bytes(ps), PAGE_SIZE);
+	ck_assert_int_eq(pagestore_put(ps, page, &same), 0);
+	ck_assert_uint_eq(same, raw);
+	size_t before = pagestore_bytes(ps);
+	ck_assert_uint_gt(pagestore_pack(ps, SIZE_MAX), 0);
+	ck_assert_uint_lt(pagestore_bytes(ps), before);
+	pagestore_get(ps, raw, back);
+	ck_assert_mem_eq(back, page, PAGE_SIZE);
+	ck_assert_int_eq(pagestore_put(ps, page, &same), 0);
+	ck_assert_uint_eq(same, raw);
+	/* Nothing left to pack. */
+	ck_assert_uint_eq(pagestore_pack(ps, SIZE_MAX), 0);
+	pagestore_unref(ps, raw);
+	pagestore_unref(ps, raw);
+	pagestore_unref(ps, raw);
+	ck_assert_uint_eq(pagestore_count(ps), 0);
+	pagestore_free(ps);
+
+	struct machine *m = machine_with_writer();
+	machine_run(m, 5000);
+	struct picture first;
+	picture_take(m, &first);
+	struct timeline *tl = timeline_new(m, 64 << 20);
+	ck_assert_int_eq(timeline_take(tl, 0), 0);
+	size_t pages = pagestore_count(tl->ps);
+	ck_assert_uint_gt(pages, 2);
+	ck_assert_uint_ge(pagestore_bytes(tl->ps), pages * PAGE_SIZE);
+	/* Later checkpoints compress what they add. */
+	machine_run(m, 30);
+	ck_assert_int_eq(timeline_take(tl, 1), 0);
+	ck_assert_uint_gt(pagestore_pack(tl->ps, SIZE_MAX), 0);
+	ck_assert_uint_lt(pagestore_bytes(tl->ps), pages * PAGE_SIZE);
+	char err[256];
+	ck_assert_int_eq(timeline_restore(tl, &tl->cp[0], err, sizeof(err)), 0);
+	picture_check(m, &first);
+	free(first.ram);
+	timeline_free(tl);
+	machine_free(m);
+}
+END_TEST
+
 START_TEST(test_small_budget_thins_old_history)
 {
 	struct machine *m = machine_with_writer();
@@ -266,6 +319,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_restore_is_exact_and_runs_on_the_same);
 	tcase_add_test(tc, test_unchanged_pages_are_stored_once);
+	tcase_add_test(tc, test_first_checkpoint_is_raw_until_packed);
 	tcase_add_test(tc, test_small_budget_thins_old_history);
 	tcase_add_test(tc, test_watchpoints_stop_after_the_access);
 	tcase_add_test(tc, test_checkpoints_know_the_lines_written);
