@@ -148,8 +148,8 @@ static int pagestore_new_id(struct page_store *ps, uint32_t *id)
 
 /* The entry for a content not stored yet (hash h): compressed, unless raw
  * or it does not shrink. */
-static int pagestore_add(struct page_store *ps, const uint8_t *data,
-			 uint64_t h, bool raw, uint32_t *id)
+static int pagestore_add(struct page_store *ps, const uint8_t *data, uint64_t h,
+			 bool raw, uint32_t *id)
 {
 	if (ps->count >= ps->nbuckets && pagestore_grow_buckets(ps))
 		return -ENOMEM;
@@ -218,8 +218,7 @@ int pagestore_put(struct page_store *ps, const uint8_t *data, uint32_t *id)
 	return pagestore_put_as(ps, data, false, id);
 }
 
-int pagestore_put_raw(struct page_store *ps, const uint8_t *data,
-		      uint32_t *id)
+int pagestore_put_raw(struct page_store *ps, const uint8_t *data, uint32_t *id)
 {
 	return pagestore_put_as(ps, data, true, id);
 }
@@ -237,9 +236,9 @@ size_t pagestore_pack(struct page_store *ps, size_t want)
 		ps->nraw--;
 		int len = LZ4_compress_default((const char *)e->data, packed,
 					       PAGE_SIZE, (int)sizeof(packed));
-		uint8_t *copy =
-			len > 0 && len < (int)PAGE_SIZE ? malloc((size_t)len)
-							: NULL;
+		uint8_t *copy = len > 0 && len < (int)PAGE_SIZE
+					? malloc((size_t)len)
+					: NULL;
 		if (!copy)
 			continue;
 		memcpy(copy, packed, (size_t)len);

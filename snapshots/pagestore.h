@@ -20,8 +20,7 @@ void pagestore_free(struct page_store *ps);
 int pagestore_put(struct page_store *ps, const uint8_t *data, uint32_t *id);
 /* The same, storing a new content uncompressed for now: far cheaper to
  * put, four times or so the memory until pagestore_pack gets to it. */
-int pagestore_put_raw(struct page_store *ps, const uint8_t *data,
-		      uint32_t *id);
+int pagestore_put_raw(struct page_store *ps, const uint8_t *data, uint32_t *id);
 /* Compress contents put raw, oldest first, until want bytes are freed or
  * none is left; returns the bytes freed. */
 size_t pagestore_pack(struct page_store *ps, size_t want);

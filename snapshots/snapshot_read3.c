@@ -431,8 +431,9 @@ static int snap3_take(struct snap3_load *ld, unsigned i,
 		bus_note_write(r->bus, r->base + (first << PAGE_SHIFT),
 			       n << PAGE_SHIFT);
 		for (uint64_t j = 0; j < n; j += SNAP3_TAKE_PAGES) {
-			uint64_t c = n - j < SNAP3_TAKE_PAGES ? n - j
-							      : SNAP3_TAKE_PAGES;
+			uint64_t c = n - j < SNAP3_TAKE_PAGES
+					     ? n - j
+					     : SNAP3_TAKE_PAGES;
 			uint64_t at = (first + j) << PAGE_SHIFT;
 			int rc = snap3_pread(f, r->host + at, c << PAGE_SHIFT,
 					     off + (j << PAGE_SHIFT));

@@ -211,9 +211,10 @@ static void timeline_drop(struct timeline *tl, size_t k)
 	tl->n--;
 }
 
-/* Over budget: compress the pages kept uncompressed, then drop the checkpoints whose loss hurts least, keeping the
- * first (the beginning of history), the newest, and the one just taken at
- * icount `keep` (where the user is working now). */
+/* Over budget: compress the pages kept uncompressed, then drop the checkpoints
+ * whose loss hurts least, keeping the first (the beginning of history), the
+ * newest, and the one just taken at icount `keep` (where the user is working
+ * now). */
 static void timeline_thin(struct timeline *tl, uint64_t keep)
 {
 	if (timeline_bytes(tl) > tl->budget)
