@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -532,6 +533,43 @@ static int snap3_pages(struct snap3_load *ld, unsigned i, char *err,
 	return 0;
 }
 
+/* Host memory for the pages read into guest RAM: a fault, a charge and a
+ * cleared page per 4 KiB cost a restore more than copying the pages in.
+ * Where the chain stores a quarter or more of a 2 MiB stretch that has no
+ * host memory yet, the stretch gets one huge page instead, populated in
+ * one call (clearing it costs about what faulting in 128 small pages
+ * does). Only advice: where the host refuses, pages fault in as before.
+ * ld->set: the pages the chain stores. */
+#define SNAP3_HUGE_PAGES 512
+#define SNAP3_HUGE_MIN	 128
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+static void snap3_huge(const struct snap3_load *ld, struct machine *m)
+{
+	uint8_t *host = m->ram->host;
+	size_t len = (size_t)SNAP3_HUGE_PAGES << PAGE_SHIFT;
+	/* The first page of guest RAM at a huge-page boundary of the host. */
+	uint64_t g0 = (len - (uintptr_t)host % len) % len >> PAGE_SHIFT;
+	for (uint64_t g = g0; g + SNAP3_HUGE_PAGES <= ld->npages;
+	     g += SNAP3_HUGE_PAGES) {
+		unsigned n = 0;
+		for (uint64_t q = g; q < g + SNAP3_HUGE_PAGES; q++)
+			n += bit(ld->set, q);
+		if (n < SNAP3_HUGE_MIN)
+			continue;
+		uint8_t *a = host + (g << PAGE_SHIFT);
+		unsigned char in[SNAP3_HUGE_PAGES];
+		bool any = mincore(a, len, in) != 0;
+		for (unsigned q = 0; q < SNAP3_HUGE_PAGES && !any; q++)
+			any = in[q] & 1;
+		if (any)
+			continue;
+		madvise(a, len, MADV_HUGEPAGE);
+		madvise(a, len, MADV_POPULATE_WRITE);
+	}
+}
+
 /* RAM from power-on, every file's pages, then the tip's state. */
 static int snap3_machine(struct snap3_load *ld, struct machine *m, char *err,
 			 size_t errlen)
@@ -562,6 +600,7 @@ static int snap3_machine(struct snap3_load *ld, struct machine *m, char *err,
 		}
 	}
 	machine_reboot_keeping(m, ld->set);
+	snap3_huge(ld, m);
 	size_t words = (ld->npages + 63) / 64;
 	memset(ld->set, 0, words * sizeof(uint64_t));
 	for (unsigned i = 0; i < ld->n; i++)
