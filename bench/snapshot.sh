@@ -4,8 +4,13 @@
 # and an incremental child of it a few million instructions later (the
 # guest idling on its timer). Times are rewind's own --stats lines: the
 # save or the restore itself, not the process around it (which also boots
-# the machine and checks every image's hash). Median of RUNS (default 5).
-# Prints "name value unit" lines.
+# the machine and checks every image's hash). A save's "save" time is how
+# long the machine stood still (its state and pages copied out); its
+# "durable" time runs on until the file is written, synced and renamed
+# into place, which a thread does while the machine runs on. Then a gdb
+# session started from the full snapshot: its first checkpoint and its
+# first reverse step (bench/restore_reverse.py). Min and median of RUNS
+# (default 10). Prints "name value unit" lines.
 # Usage: snapshot.sh REWIND LINUX_DIR
 set -eu
 rewind=$1
@@ -29,14 +34,15 @@ ms() { awk '{ printf "%.1f", $1 * 1000 }'; }
 info() { "$rewind" snapshot info "$1" | sed -n "s/^$2=//p"; }
 
 # measure NAME SNAP SAVE-ARGS...: save SNAP RUNS times, then restore it
-# RUNS times; prints the medians and the file's size.
+# RUNS times; prints the minima and medians and the file's size.
 measure() {
-	local name=$1 snap=$2 s=() r=()
+	local name=$1 snap=$2 s=() d=() r=()
 	shift 2
 	for _ in $(seq "$runs"); do
 		"$rewind" snapshot save --force --stats -o "$snap" "$@" <&3 \
 			>/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
 		s+=("$(seconds save "$work/err")")
+		d+=("$(sed -nE 's/.* durable seconds ([0-9.]+).*/\1/p' "$work/err")")
 	done
 	for _ in $(seq "$runs"); do
 		"$rewind" run --stats --restore "$snap" </dev/null >/dev/null \
@@ -45,6 +51,8 @@ measure() {
 	done
 	echo "snapshot.$name.save.min $(printf '%s\n' "${s[@]}" | minimum | ms) ms"
 	echo "snapshot.$name.save.median $(printf '%s\n' "${s[@]}" | median | ms) ms"
+	echo "snapshot.$name.durable.min $(printf '%s\n' "${d[@]}" | minimum | ms) ms"
+	echo "snapshot.$name.durable.median $(printf '%s\n' "${d[@]}" | median | ms) ms"
 	echo "snapshot.$name.restore.min $(printf '%s\n' "${r[@]}" | minimum | ms) ms"
 	echo "snapshot.$name.restore.median $(printf '%s\n' "${r[@]}" | median | ms) ms"
 	echo "snapshot.$name.size $(stat -c %s "$snap") bytes"
@@ -57,6 +65,8 @@ echo "snapshot.full.icount $at instructions"
 echo "snapshot.full.pages-referenced $(info "$work/full.snap" pages.referenced) pages"
 measure child "$work/child.snap" --parent "$work/full.snap" --at $((at + 3000000))
 echo "snapshot.child.icount $((at + 3000000)) instructions"
+(cd "$(dirname "$0")" && python3 restore_reverse.py "$rewind" "$work/full.snap" "$runs") |
+	sed 's/^/snapshot./'
 if command -v qemu-system-riscv64 >/dev/null && command -v qemu-img >/dev/null; then
 	python3 "$(dirname "$0")/peer_snapshot.py" "$linux" "$work" "$runs"
 else

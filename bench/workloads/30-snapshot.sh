@@ -1,7 +1,9 @@
 # Snapshot files of the booted Linux guest (256 MiB): save and restore
 # times and sizes, full and incremental, with the peer's savevm and loadvm
 # of the same guest beside the full snapshot (bench/snapshot.sh does the
-# work).
+# work). "save" is how long the machine stood still; "durable" until the
+# file was synced and renamed into place (the peer's savevm stops its
+# guest for all of it). Then a gdb session from the full snapshot.
 workloads+=(snapshot)
 bench_snapshot() {
 	local n=$((runs > 10 ? runs : 10)) out
@@ -16,16 +18,17 @@ bench_snapshot() {
 	row "" min median "peer min" "peer median"
 	local what op peer
 	for what in full child; do
-		for op in save restore; do
+		for op in save durable restore; do
 			peer=(- -)
-			[ $what = full ] && peer=("${v[snapshot.peer.$op.min]:--}" "${v[snapshot.peer.$op.median]:--}")
+			[ $what = full ] && [ $op != durable ] &&
+				peer=("${v[snapshot.peer.$op.min]:--}" "${v[snapshot.peer.$op.median]:--}")
 			row "$what $op" "${v[snapshot.$what.$op.min]}" \
 				"${v[snapshot.$what.$op.median]}" "${peer[@]}"
 		done
 	done
 	while read -r key val unit; do
 		case $key in
-		*.save.* | *.restore.*) ;;
+		*.save.* | *.durable.* | *.restore.*) ;;
 		*) row "$key" "$val" "$unit" ;;
 		esac
 	done <<<"$out"
