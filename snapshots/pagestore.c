@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct ps_entry {
 	uint64_t hash;
@@ -14,7 +15,18 @@ struct ps_entry {
 	uint32_t next; /* the next id in this hash bucket, or 0 */
 	uint32_t len;  /* stored bytes; PAGE_SIZE: kept uncompressed */
 	bool raw;      /* put uncompressed, not yet tried compressing */
+	uint32_t slab; /* 1 + the slab data lies in; 0: its own malloc */
 	uint8_t *data;
+};
+
+/* Raw pages of one batch (pagestore_reserve) side by side in one mapping
+ * of huge pages, populated at once: fresh small pages one by one cost the
+ * host a fault, a charge and a clearing each, more than the copy. */
+struct ps_slab {
+	uint8_t *base; /* NULL once every page in it is gone */
+	size_t len;
+	uint32_t used, cap; /* pages handed out, room for */
+	uint32_t live;	    /* pages handed out and still held */
 };
 
 struct page_store {
@@ -28,7 +40,29 @@ struct page_store {
 	size_t count;
 	size_t nraw;	   /* entries that are raw */
 	uint32_t raw_from; /* no raw entry below this id */
+	struct ps_slab *slab;
+	size_t nslab, slabcap;
+	uint32_t cur; /* 1 + the slab raw pages go to now; 0: none */
 };
+
+/* The memory of entry e goes back. */
+static void pagestore_release(struct page_store *ps, struct ps_entry *e)
+{
+	if (!e->slab) {
+		free(e->data);
+	} else {
+		struct ps_slab *s = &ps->slab[e->slab - 1];
+		if (--s->live == 0 &&
+		    (ps->cur != e->slab || s->used == s->cap)) {
+			munmap(s->base, s->len);
+			s->base = NULL;
+			if (ps->cur == e->slab)
+				ps->cur = 0;
+		}
+	}
+	e->data = NULL;
+	e->slab = 0;
+}
 
 /* A fast 64-bit hash: identical contents must meet, and a false match is
  * caught by comparing the bytes, so speed matters more than strength. */
@@ -88,7 +122,12 @@ void pagestore_free(struct page_store *ps)
 	if (!ps)
 		return;
 	for (uint32_t i = 1; i < ps->n; i++)
-		free(ps->e[i].data);
+		if (!ps->e[i].slab)
+			free(ps->e[i].data);
+	for (size_t i = 0; i < ps->nslab; i++)
+		if (ps->slab[i].base)
+			munmap(ps->slab[i].base, ps->slab[i].len);
+	free(ps->slab);
 	free(ps->e);
 	free(ps->bucket);
 	free(ps);
@@ -159,11 +198,20 @@ static int pagestore_add(struct page_store *ps, const uint8_t *data, uint64_t h,
 					     PAGE_SIZE, (int)sizeof(packed));
 	if (len <= 0 || len >= (int)PAGE_SIZE)
 		len = PAGE_SIZE;
-	uint8_t *copy = malloc((size_t)len);
+	struct ps_slab *sl = raw && ps->cur ? &ps->slab[ps->cur - 1] : NULL;
+	if (sl && sl->used == sl->cap)
+		sl = NULL;
+	uint8_t *copy = sl ? sl->base + ((size_t)sl->used << PAGE_SHIFT)
+			   : malloc((size_t)len);
 	uint32_t nid;
 	if (!copy || pagestore_new_id(ps, &nid)) {
-		free(copy);
+		if (!sl)
+			free(copy);
 		return -ENOMEM;
+	}
+	if (sl) {
+		sl->used++;
+		sl->live++;
 	}
 	memcpy(copy, len == PAGE_SIZE ? (const char *)data : packed,
 	       (size_t)len);
@@ -173,6 +221,7 @@ static int pagestore_add(struct page_store *ps, const uint8_t *data, uint64_t h,
 				       .next = ps->bucket[k],
 				       .len = (uint32_t)len,
 				       .raw = raw,
+				       .slab = sl ? ps->cur : 0,
 				       .data = copy};
 	ps->bucket[k] = nid;
 	ps->bytes += (size_t)len + sizeof(struct ps_entry);
@@ -242,7 +291,7 @@ size_t pagestore_pack(struct page_store *ps, size_t want)
 		if (!copy)
 			continue;
 		memcpy(copy, packed, (size_t)len);
-		free(e->data);
+		pagestore_release(ps, e);
 		e->data = copy;
 		e->len = (uint32_t)len;
 		ps->bytes -= PAGE_SIZE - (size_t)len;
@@ -271,10 +320,55 @@ void pagestore_unref(struct page_store *ps, uint32_t id)
 	*link = e->next;
 	ps->bytes -= e->len + sizeof(struct ps_entry);
 	ps->count--;
-	free(e->data);
-	e->data = NULL;
+	pagestore_release(ps, e);
 	e->next = ps->free_head;
 	ps->free_head = id;
+}
+
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+#define PS_HUGE (2u << 20)
+
+void pagestore_reserve(struct page_store *ps, uint32_t n)
+{
+	/* The batch before: its unused room goes back. */
+	struct ps_slab *s = ps->cur ? &ps->slab[ps->cur - 1] : NULL;
+	ps->cur = 0;
+	if (s && !s->live) {
+		munmap(s->base, s->len);
+		s->base = NULL;
+	} else if (s) {
+		size_t keep = ((size_t)s->used << PAGE_SHIFT) + PS_HUGE - 1;
+		keep -= keep % PS_HUGE;
+		if (keep < s->len)
+			munmap(s->base + keep, s->len - keep);
+		s->len = keep < s->len ? keep : s->len;
+		s->cap = s->used;
+	}
+	if (!n)
+		return;
+	s = vec_grow(ps->slab, &ps->slabcap, ps->nslab + 1, sizeof(*s));
+	if (!s)
+		return;
+	ps->slab = s;
+	size_t len = ((size_t)n << PAGE_SHIFT) + PS_HUGE - 1;
+	len -= len % PS_HUGE;
+	uint8_t *p = mmap(NULL, len + PS_HUGE, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
+		return;
+	size_t lead = (PS_HUGE - (uintptr_t)p % PS_HUGE) % PS_HUGE;
+	if (lead)
+		munmap(p, lead);
+	if (PS_HUGE - lead)
+		munmap(p + lead + len, PS_HUGE - lead);
+	p += lead;
+	madvise(p, len, MADV_HUGEPAGE);
+	madvise(p, len, MADV_POPULATE_WRITE);
+	ps->slab[ps->nslab++] = (struct ps_slab){
+		.base = p, .len = len, .cap = (uint32_t)(len >> PAGE_SHIFT)};
+	ps->cur = (uint32_t)ps->nslab;
 }
 
 size_t pagestore_bytes(const struct page_store *ps)

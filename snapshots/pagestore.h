@@ -21,6 +21,11 @@ int pagestore_put(struct page_store *ps, const uint8_t *data, uint32_t *id);
 /* The same, storing a new content uncompressed for now: far cheaper to
  * put, four times or so the memory until pagestore_pack gets to it. */
 int pagestore_put_raw(struct page_store *ps, const uint8_t *data, uint32_t *id);
+/* Room for the next n raw puts side by side in one mapping of huge pages,
+ * filled in at once (cheaper than n allocations); 0 ends the batch, giving
+ * back the room it did not use. Only a hint: without it, or past n, raw
+ * puts allocate page by page. */
+void pagestore_reserve(struct page_store *ps, uint32_t n);
 /* Compress contents put raw, oldest first, until want bytes are freed or
  * none is left; returns the bytes freed. */
 size_t pagestore_pack(struct page_store *ps, size_t want);

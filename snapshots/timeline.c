@@ -121,6 +121,8 @@ static int timeline_map_now(struct timeline *tl, struct tl_page **out,
 		return -ENOMEM;
 	}
 	uint32_t n = 0, i = 0, j = 0;
+	if (!tl->based)
+		pagestore_reserve(tl->ps, nchg);
 	while (i < ncur || j < nchg) {
 		if (j == nchg || (i < ncur && tl->cur[i].page < chg[j])) {
 			map[n] = tl->cur[i++];
@@ -137,6 +139,8 @@ static int timeline_map_now(struct timeline *tl, struct tl_page **out,
 		const uint8_t *data = r->host + ((uint64_t)p << PAGE_SHIFT);
 		if (tl->based ? pagestore_put(tl->ps, data, &id)
 			      : pagestore_put_raw(tl->ps, data, &id)) {
+			if (!tl->based)
+				pagestore_reserve(tl->ps, 0);
 			map_unref(tl->ps, map, n);
 			free(map);
 			free(chg);
@@ -145,6 +149,8 @@ static int timeline_map_now(struct timeline *tl, struct tl_page **out,
 		if (id != PAGESTORE_ZERO)
 			map[n++] = (struct tl_page){.page = p, .id = id};
 	}
+	if (!tl->based)
+		pagestore_reserve(tl->ps, 0);
 	free(chg);
 	*out = map;
 	*nout = n;

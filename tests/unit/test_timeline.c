@@ -180,6 +180,27 @@ START_TEST(test_first_checkpoint_is_raw_until_packed)
 	pagestore_unref(ps, raw);
 	pagestore_unref(ps, raw);
 	ck_assert_uint_eq(pagestore_count(ps), 0);
+	/* A batch put side by side (pagestore_reserve), one page past its
+	 * room: every content reads back, before and after packing, and all
+	 * of it can go. */
+	uint32_t ids[4];
+	pagestore_reserve(ps, 3);
+	for (int k = 0; k < 4; k++) {
+		page[0] = (uint8_t)(k + 1);
+		ck_assert_int_eq(pagestore_put_raw(ps, page, &ids[k]), 0);
+	}
+	pagestore_reserve(ps, 0);
+	for (int pass = 0; pass < 2; pass++) {
+		for (int k = 0; k < 4; k++) {
+			page[0] = (uint8_t)(k + 1);
+			pagestore_get(ps, ids[k], back);
+			ck_assert_mem_eq(back, page, PAGE_SIZE);
+		}
+		pagestore_pack(ps, 2 * PAGE_SIZE);
+	}
+	for (int k = 0; k < 4; k++)
+		pagestore_unref(ps, ids[k]);
+	ck_assert_uint_eq(pagestore_count(ps), 0);
 	pagestore_free(ps);
 
 	struct machine *m = machine_with_writer();
