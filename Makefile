@@ -78,7 +78,7 @@ DEB_PKGS := gcc make pkg-config clang-format liblz4-dev check \
 	libc6-dev-riscv64-cross opensbi gdb-multiarch \
 	linux-source-6.1 bc flex bison cpio libelf-dev libssl-dev python3 \
 	binutils-multiarch-dev u-boot-qemu libslirp-dev libpcap-dev tcpdump \
-	strace parallel rsync python3-yaml
+	strace parallel rsync python3-yaml valgrind
 
 # `make` builds the binary, whatever the included recipes define first.
 .DEFAULT_GOAL := all

@@ -4,8 +4,9 @@
 # `json_put`. Available: $rewind $compute $linux $race $runs $work
 # (scratch).
 
-# field NAME LINE: the number after NAME in a `--stats` line.
-field() { sed -E "s/.* $1 ([0-9.]+).*/\1/" <<<"$2"; }
+# field NAME LINE: the number after NAME in a `--stats` line (or any line
+# of "name value" pairs).
+field() { sed -E "s/.* $1 (-?[0-9.]+).*/\1/" <<<" $2"; }
 # median: of the numbers on stdin, one a line.
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 # med VALUES...: the median of its arguments.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks. Each workload is a file in bench/workloads/ (run in name
 # order) defining bench_NAME; helpers are in bench/lib.sh. Every number is
-# the median of BENCH_RUNS runs (default 5). BENCH_ONLY="compute linux"
+# the median of BENCH_RUNS runs (default 5), except the record overhead's
+# (25-overhead.sh: BENCH_OVERHEAD_PAIRS pairs). BENCH_ONLY="compute linux"
 # runs some of them. A table goes to stdout, the numbers to
 # build/bench.json. REWIND_TUNE=no-chain,no-jcache,... (core/machine.h)
 # turns optimisations off, to see what each one is worth.

@@ -64,6 +64,7 @@ static struct log_writer *debug_live_log(const struct machine_opts *o,
 		fprintf(stderr, "rewind: %s\n", err);
 		goto out;
 	}
+	recording_ram_hash_current(rc);
 	const char *tmp = getenv("TMPDIR");
 	snprintf(path, pathlen, "%s/rewind-live-XXXXXX", tmp ? tmp : "/tmp");
 	int fd = mkstemp(path);

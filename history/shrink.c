@@ -414,6 +414,8 @@ static int shrink_write(struct shrink *s, const char *out, bool force,
 	rc->chaos_nkeep = n;
 	memcpy(rc->chaos_keep, keep, n * sizeof(*keep));
 	rc->schedule_logged = true;
+	/* Its digests are taken anew, by this build. */
+	recording_ram_hash_current(rc);
 	struct log_writer *w =
 		recording_writer_open(rc, out, force, err, sizeof(err));
 	int ret = -1;

@@ -99,10 +99,23 @@ size_t event_payload_len(const struct event *e);
 const char *event_type_name(enum ev_type t);
 const char *digest_reg_name(unsigned i);
 
-/* Fill a digest event with the machine's state at its current icount;
- * its registers go to regs, which e->bytes then points at. */
-void event_digest_take(const struct machine *m, bool with_ram, struct event *e,
-		       uint8_t regs[EV_DIGEST_MAX_BYTES]);
+/* How a digest hashes RAM: every page written since power-on, in page
+ * order, with its page number, through a 64-bit FNV-1a chain. FNV: the
+ * chain takes the page's contents 8 bytes at a time (recordings without
+ * the header key ram-hash), a multiply after every 8 bytes, each one
+ * waiting for the last. CRC32C: it takes the page's CRC-32C, which the
+ * hardware computes in three independent streams (header
+ * ram-hash=crc32c): half the host instructions, and at most the time
+ * reading the pages from memory takes (docs/recording-format.md). */
+enum ram_hash { RAM_HASH_NONE, RAM_HASH_FNV, RAM_HASH_CRC32C };
+/* The one new recordings use. */
+#define RAM_HASH_CURRENT RAM_HASH_CRC32C
+
+/* Fill a digest event with the machine's state at its current icount,
+ * with a RAM hash of kind ram (RAM_HASH_NONE: none, value 0); its
+ * registers go to regs, which e->bytes then points at. */
+void event_digest_take(const struct machine *m, enum ram_hash ram,
+		       struct event *e, uint8_t regs[EV_DIGEST_MAX_BYTES]);
 /* Register `reg` of hart `hart` in a digest event. */
 uint64_t event_digest_reg(const struct event *e, unsigned hart, unsigned reg);
 /* Compare two digests; on a difference write the hart and the registers

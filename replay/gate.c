@@ -23,6 +23,9 @@ int gate_init(struct gate *g, enum gate_mode mode,
 	g->r = r;
 	/* A recording logs every departure from the default schedule. */
 	g->schedule_logged = mode == GATE_RECORD;
+	/* A recording hashes RAM the newest way, a replay the way its
+	 * header says (replay_session_open). */
+	g->ram_hash = mode == GATE_RECORD ? RAM_HASH_CURRENT : RAM_HASH_FNV;
 	g->encode_buf = malloc(event_max_size());
 	return g->encode_buf ? 0 : -ENOMEM;
 }
@@ -75,7 +78,8 @@ void gate_log_digest(struct gate *g, bool with_ram)
 {
 	uint8_t regs[EV_DIGEST_MAX_BYTES];
 	struct event e;
-	event_digest_take(g->m, with_ram, &e, regs);
+	event_digest_take(g->m, with_ram ? g->ram_hash : RAM_HASH_NONE, &e,
+			  regs);
 	gate_log(g, &e);
 }
 

@@ -61,6 +61,8 @@ struct gate {
 	 * schedule-log=yes), so each one the machine makes is checked
 	 * against it; older recordings have none to check. */
 	bool schedule_logged;
+	/* How digests hash RAM: the recording's (header ram-hash). */
+	enum ram_hash ram_hash;
 	/* Someone who wants each departure too (rewind shrink), or NULL. */
 	void (*on_schedule)(void *ctx, const struct chaos_decision *d);
 	void *on_schedule_ctx;

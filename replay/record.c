@@ -42,6 +42,7 @@ struct log_writer *record_open(const struct record_opts *ro,
 	rc->schedule_logged = ro->chaos;
 	rc->chaos_faults = ro->chaos && ro->faults;
 	rc->packed = ro->pack;
+	recording_ram_hash_current(rc);
 	if (!ro->restore && recording_hash_images(rc, err, sizeof(err))) {
 		fprintf(stderr, "rewind record: %s\n", err);
 		return NULL;

@@ -1,6 +1,7 @@
 #include "recording.h"
 #include "../core/util/sha256.h"
 #include "../core/util/vec.h"
+#include "events.h"
 #include "logfile.h"
 
 #include <errno.h>
@@ -28,6 +29,11 @@ struct rec_image *recording_image(struct rec_config *c, unsigned s)
 		s -= REC_SLOT_DISK0;
 		return (int)s < c->ndisks ? &c->disks[s] : NULL;
 	}
+}
+
+void recording_ram_hash_current(struct rec_config *c)
+{
+	c->ram_hash = RAM_HASH_CURRENT;
 }
 
 int recording_hash_images(struct rec_config *c, char *err, size_t errlen)
@@ -131,6 +137,9 @@ char *recording_header_build(const struct rec_config *c, size_t *len)
 		put(&buf, &n, &cap, "chaos-faults", "yes");
 	if (c->schedule_logged)
 		put(&buf, &n, &cap, "schedule-log", "yes");
+	/* Said only when not FNV, so a header without it reads as before. */
+	if (c->ram_hash == RAM_HASH_CRC32C)
+		put(&buf, &n, &cap, "ram-hash", "crc32c");
 	if (c->packed)
 		put(&buf, &n, &cap, "packed", "yes");
 	if (c->snapshot_version) {
@@ -249,6 +258,13 @@ static int parse_line(struct rec_config *c, const char *k, size_t klen,
 		c->schedule_logged = value_is(v, vlen, "yes");
 		return c->schedule_logged ? 0 : -1;
 	}
+	if (KEY("ram-hash")) {
+		/* crc32c: the kinds this build knows (FNV is never written). */
+		if (!value_is(v, vlen, "crc32c"))
+			return -1;
+		c->ram_hash = RAM_HASH_CRC32C;
+		return 0;
+	}
 	if (KEY("chaos-faults")) {
 		c->chaos_faults = value_is(v, vlen, "yes");
 		return c->chaos_faults ? 0 : -1;
@@ -331,6 +347,8 @@ int recording_header_parse(const char *text, size_t len, struct rec_config *c,
 	}
 	if (!c->scheduler)
 		c->scheduler = MACHINE_SCHEDULER_V1;
+	if (!c->ram_hash)
+		c->ram_hash = RAM_HASH_FNV;
 	if (!c->identity || !c->mem || !c->smp || (!c->bare && !c->has_bios)) {
 		snprintf(err, errlen, "corrupt header: missing machine fields");
 		return -1;

@@ -47,6 +47,11 @@ struct rec_config {
 	/* Each departure from the default schedule is logged as a schedule
 	 * record ("schedule-log=yes"; recordings before it have none). */
 	bool schedule_logged;
+	/* How its digests hash RAM, enum ram_hash (replay/events.h):
+	 * "ram-hash=crc32c", RAM_HASH_FNV when the header does not say. The
+	 * one a recorder writes is RAM_HASH_CURRENT, whatever the machine's
+	 * configuration came from (recording_ram_hash_current). */
+	int ram_hash;
 	/* Chaos injects device faults ("chaos-faults=yes"). */
 	bool chaos_faults;
 	bool packed; /* the images travel inside the recording */
@@ -65,6 +70,9 @@ enum { REC_SLOT_BIOS, REC_SLOT_KERNEL, REC_SLOT_INITRD, REC_SLOT_DISK0 };
 /* The image in slot s, or NULL when the configuration has none. */
 struct rec_image *recording_image(struct rec_config *c, unsigned s);
 
+/* c is the header of a recording this build makes: its digests hash RAM
+ * the newest way. */
+void recording_ram_hash_current(struct rec_config *c);
 /* Hash every image named in c (paths filled in) into c. */
 int recording_hash_images(struct rec_config *c, char *err, size_t errlen);
 /* Serialize / parse the header text. Parsing checks every field. */

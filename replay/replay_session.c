@@ -57,6 +57,7 @@ int replay_session_open(struct replay_session *rs, const char *path,
 		return -1;
 	}
 	rs->g.schedule_logged = rs->rc.schedule_logged;
+	rs->g.ram_hash = rs->rc.ram_hash;
 	if (rs->pack_first &&
 	    gate_queue_record(&rs->g, rs->pack_first, rs->pack_first_len)) {
 		fprintf(stderr,

@@ -44,7 +44,10 @@ static bool replay_event(struct machine *m, struct gate *g,
 		virtio_net_rx(virtio_net_of(m), e->bytes, e->len);
 		return true;
 	case EV_DIGEST:
-		event_digest_take(m, verify && e->value != 0, &have, regs);
+		event_digest_take(m,
+				  verify && e->value != 0 ? g->ram_hash
+							  : RAM_HASH_NONE,
+				  &have, regs);
 		if (!verify)
 			have.value = 0;
 		if (!event_digest_equal(e, &have, why, sizeof(why))) {

@@ -82,6 +82,8 @@ bench_linux() {
 		local ov_w ov_c
 		ov_w=$(calc "100 * ($rec_w / $run_w - 1)")
 		ov_c=$(calc "100 * ($rec_c / $run_c - 1)")
+		# Medians of a few tenth-of-a-second boots: too noisy for a
+		# few per cent; 25-overhead.sh measures it exactly.
 		row "  record over run, % wall" "" "" "$ov_w"
 		row "  record over run, % cpu" "" "" "$ov_c"
 		row "  recording bytes" "$size"

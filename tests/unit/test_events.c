@@ -4,6 +4,8 @@
  * keeping payloads whole while it grows. */
 #include "../replay/events.h"
 #include "../replay/gate.h"
+#include "machine.h"
+#include "util/crc32.h"
 
 #include <check.h>
 #include <errno.h>
@@ -236,6 +238,78 @@ START_TEST(test_gate_queue_keeps_payloads_while_growing)
 }
 END_TEST
 
+/* The RAM hash of a digest, from its definition in
+ * docs/recording-format.md: the pages written since power-on, each one's
+ * number and then, for FNV, its 512 words or, for CRC32C, its CRC-32C,
+ * through one FNV-1a chain. */
+static uint64_t ram_hash_by_hand(const struct machine *m, enum ram_hash how)
+{
+	const struct mem_region *r = m->ram;
+	uint64_t h = 0xcbf29ce484222325ull, prime = 0x100000001b3ull;
+	for (uint64_t p = 0; p < r->size / 4096; p++) {
+		if (!(r->written[p / 64] >> (p % 64) & 1))
+			continue;
+		const uint8_t *page = r->host + p * 4096;
+		h = (h ^ p) * prime;
+		if (how == RAM_HASH_CRC32C) {
+			h = (h ^ crc32c_update(0, page, 4096)) * prime;
+			continue;
+		}
+		for (unsigned i = 0; i < 4096; i += 8) {
+			uint64_t w = 0;
+			for (int b = 7; b >= 0; b--)
+				w = w << 8 | page[i + (unsigned)b];
+			h = (h ^ w) * prime;
+		}
+	}
+	return h;
+}
+
+static uint64_t wall_ns(void *ctx)
+{
+	(void)ctx;
+	return 1700000000000000000ull;
+}
+
+/* Recordings made before the header said ram-hash carry FNV hashes, new
+ * ones CRC32C: each kind is what its definition says, a byte changed in
+ * RAM changes both, and a digest without RAM carries 0. */
+START_TEST(test_digest_ram_hash_kinds)
+{
+	struct machine_config cfg = {.ram_size = 1 << 20, .nharts = 1};
+	cfg.host.wall_ns = wall_ns;
+	char err[256];
+	struct machine *m = machine_new(&cfg, err, sizeof(err));
+	ck_assert_msg(m != NULL, "%s", err);
+	static uint8_t page[4096];
+	for (unsigned i = 0; i < sizeof page; i++)
+		page[i] = (uint8_t)(i * 31 + 7);
+	ck_assert_int_eq(bus_load_page(m->ram, 3, page), 0);
+	ck_assert_int_eq(bus_load_page(m->ram, 200, page), 0);
+	struct event e;
+	uint8_t regs[EV_DIGEST_MAX_BYTES];
+	uint64_t got[3];
+	for (int how = RAM_HASH_NONE; how <= RAM_HASH_CRC32C; how++) {
+		event_digest_take(m, (enum ram_hash)how, &e, regs);
+		got[how] = e.value;
+	}
+	ck_assert_uint_eq(got[RAM_HASH_NONE], 0);
+	ck_assert_uint_eq(got[RAM_HASH_FNV], ram_hash_by_hand(m, RAM_HASH_FNV));
+	ck_assert_uint_eq(got[RAM_HASH_CRC32C],
+			  ram_hash_by_hand(m, RAM_HASH_CRC32C));
+	ck_assert_uint_ne(got[RAM_HASH_FNV], got[RAM_HASH_CRC32C]);
+	ck_assert_int_eq(
+		bus_write(&m->bus, RAM_BASE + 200 * 4096 + 1234, 1, 0x5a), 0);
+	for (int how = RAM_HASH_FNV; how <= RAM_HASH_CRC32C; how++) {
+		event_digest_take(m, (enum ram_hash)how, &e, regs);
+		ck_assert_uint_ne(e.value, got[how]);
+		ck_assert_uint_eq(e.value,
+				  ram_hash_by_hand(m, (enum ram_hash)how));
+	}
+	machine_free(m);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("events");
@@ -247,6 +321,7 @@ int main(void)
 	tcase_add_test(tc, test_frame_record_bytes);
 	tcase_add_test(tc, test_schedule_record_bytes);
 	tcase_add_test(tc, test_gate_queue_keeps_payloads_while_growing);
+	tcase_add_test(tc, test_digest_ram_hash_kinds);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -241,7 +241,7 @@ START_TEST(test_small_files_get_no_entry)
 	char path[64], entry[256];
 	uint8_t d[SHA256_BYTES];
 	char err[256];
-	sparse_create(path, sizeof path, 1 << 20);
+	sparse_create(path, sizeof path, HASH_CACHE_MIN_BYTES / 2);
 	struct stat st;
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert(!hash_cache_applies(&st));
@@ -252,9 +252,9 @@ START_TEST(test_small_files_get_no_entry)
 }
 END_TEST
 
-/* A kernel-sized image (4 MiB of data) gets an entry once settled: a
- * short recorded boot does not hash its kernel and disk every time. */
-START_TEST(test_kernel_sized_files_get_an_entry)
+/* Hash a file of size bytes of data (not sparse) once it has settled,
+ * and check that the cache now holds an entry with its hash. */
+static void check_gets_an_entry(uint64_t size)
 {
 	char path[64], entry[256];
 	uint8_t want[SHA256_BYTES], got[SHA256_BYTES];
@@ -265,8 +265,11 @@ START_TEST(test_kernel_sized_files_get_an_entry)
 	static uint8_t buf[1 << 16];
 	for (size_t i = 0; i < sizeof buf; i++)
 		buf[i] = (uint8_t)(i * 7 + 1);
-	for (int i = 0; i < (4 << 20) / (int)sizeof buf; i++)
-		ck_assert_int_eq(write(fd, buf, sizeof buf), sizeof buf);
+	for (uint64_t at = 0; at < size;) {
+		size_t n = size - at < sizeof buf ? size - at : sizeof buf;
+		ck_assert_int_eq(write(fd, buf, n), (ssize_t)n);
+		at += n;
+	}
 	close(fd);
 	hash_by_reading(path, want);
 	sleep(3);
@@ -277,7 +280,25 @@ START_TEST(test_kernel_sized_files_get_an_entry)
 	uint8_t e[ENTRY_SIZE];
 	entry_read(entry, e);
 	ck_assert_mem_eq(e + ENTRY_HASH_AT, want, SHA256_BYTES);
+	unlink(entry);
 	unlink(path);
+}
+
+/* A kernel-sized image (4 MiB of data) gets an entry once settled: a
+ * short recorded boot does not hash its kernel and disk every time. */
+START_TEST(test_kernel_sized_files_get_an_entry)
+{
+	check_gets_an_entry(4 << 20);
+}
+END_TEST
+
+/* So do an initramfs (a few hundred KiB) and a firmware image (OpenSBI's
+ * is 113 KiB): hashing them costs a short recorded boot more than
+ * looking them up. */
+START_TEST(test_firmware_and_initrd_sized_files_get_an_entry)
+{
+	check_gets_an_entry(560 << 10);
+	check_gets_an_entry(113 << 10);
 }
 END_TEST
 
@@ -292,6 +313,7 @@ int main(void)
 	tcase_add_test(tc, test_cache_entries);
 	tcase_add_test(tc, test_small_files_get_no_entry);
 	tcase_add_test(tc, test_kernel_sized_files_get_an_entry);
+	tcase_add_test(tc, test_firmware_and_initrd_sized_files_get_an_entry);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
