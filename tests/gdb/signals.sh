@@ -97,6 +97,46 @@ stub_start live-cont run --bios none --kernel "$compute" && {
 		"live-cont: gdb was not told: $(cat "$work/live-cont.gdb")"
 }
 
+# rec_closed NAME SIG: the recording $work/NAME.rec of a `record --gdb`
+# stopped by SIG is closed as a plain record's would be: an end record
+# that says so, not truncated, and it replays with --verify.
+rec_closed() {
+	local name=$1 sig=$2
+	"$rewind" info "$work/$name.rec" >"$work/$name.info" 2>&1
+	check "grep -q '^events.end=1$' '$work/$name.info' && grep -q '^interrupted=SIG$sig$' '$work/$name.info' && ! grep -q truncated '$work/$name.info'" \
+		"$name: the recording was not closed: $(cat "$work/$name.info")"
+	timeout 300 "$rewind" replay "$work/$name.rec" --verify >/dev/null \
+		2>"$work/$name.rerr" </dev/null
+	local rc=$?
+	check "[ $rc -eq 0 ] && grep -q 'interrupted by SIG$sig at icount' '$work/$name.rerr' && grep -q 'verified: ' '$work/$name.rerr'" \
+		"$name: replay --verify exit $rc: $(tail -2 "$work/$name.rerr")"
+}
+
+# record --gdb, nobody connected: the recording is still closed.
+stub_start rec-wait record -o "$work/rec-wait.rec" --bios none \
+	--kernel "$compute" && {
+	kill -INT "$stub_pid"
+	stub_wait rec-wait 130 INT
+	rec_closed rec-wait INT
+}
+
+# record --gdb with gdb continuing: gdb is told, and the recording holds
+# everything run before the signal.
+stub_start rec-cont record -o "$work/rec-cont.rec" --bios none \
+	--kernel "$compute" && {
+	gdb_start rec-cont 'continue'
+	gdb_connected rec-cont && sleep 1
+	kill -TERM "$stub_pid"
+	stub_wait rec-cont 143 TERM
+	wait "$gdb_pid"
+	check "grep -q 'terminated with signal SIGTERM' '$work/rec-cont.gdb'" \
+		"rec-cont: gdb was not told: $(cat "$work/rec-cont.gdb")"
+	rec_closed rec-cont TERM
+	at=$(sed -nE 's/.*interrupted by SIGTERM at icount ([0-9]+).*/\1/p' "$work/rec-cont.err")
+	check "[ \"\${at:-0}\" -gt 0 ] && grep -q '^icount=$at$' '$work/rec-cont.info'" \
+		"rec-cont: stopped at icount '$at', recording: $(grep '^icount' "$work/rec-cont.info")"
+}
+
 # gdb continuing a replay, interrupted by SIGINT.
 stub_start replay-cont replay "$work/c.rec" && {
 	gdb_start replay-cont 'continue'
