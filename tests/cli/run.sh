@@ -266,6 +266,14 @@ entry=$(ls -t "$work/cache/hashes/"* | head -1)
 printf 'XXXXXXXX' | dd of="$entry" bs=1 seek=70 conv=notrunc 2>/dev/null
 damaged=$(rec_disk medium2 medium.img)
 [ -n "$medium" ] && [ "$damaged" = "$medium" ] && ok || bad "with a damaged cache entry the image was recorded as '$damaged', not '$medium'"
+# Changed in place behind the cache's back, its size and mtime put back as
+# they were (only the ctime tells): hashed afresh, not taken from the entry.
+touch -r "$work/medium.img" "$work/medium.times"
+printf 'changed' | dd of="$work/medium.img" bs=1 seek=4096 conv=notrunc 2>/dev/null
+touch -r "$work/medium.times" "$work/medium.img"
+want="disk0.sha256=$(sha256sum "$work/medium.img" | cut -d' ' -f1)"
+changed=$(rec_disk medium3 medium.img)
+[ "$changed" = "$want" ] && [ "$changed" != "$medium" ] && ok || bad "an image changed in place was recorded as '$changed', not '$want'"
 unset REWIND_CACHE
 
 # Exit statuses a script can use (shared/DESIGN.md): 0 pass, the guest's
