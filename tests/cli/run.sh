@@ -36,7 +36,8 @@ expect() {
 	fi
 }
 
-for g in exit_code hello wfi_forever trap_storm reboot panic spin timer_wait; do
+for g in exit_code hello wfi_forever trap_storm reboot panic spin timer_wait \
+	idle_input; do
 	build_guest $g
 done
 
@@ -107,6 +108,31 @@ rc=$?
 if grep -q "interrupted by SIGTERM at icount $n\b" "$work/err" &&
 	grep -q "^waiting" "$work/rep.out" && ! grep -q tick "$work/rep.out"; then ok; else
 	bad "replay of the idle recording: exit $rc: $(head -c 300 "$work/err")"; fi
+# A line typed at the terminal while the guest sleeps paced for a timer
+# 1000 s away wakes it at once (it echoes and passes, the timer never
+# fires), and the recording, whose input arrived in the middle of a paced
+# wait, replays to the same end with --verify.
+python3 - "$rewind" record -o "$work/typed.rec" --bios none \
+	--kernel "$work/idle_input.elf" >"$work/typed.out" 2>"$work/typed.err" <<'PY'
+import os, pty, subprocess, sys, time
+master, slave = pty.openpty()
+p = subprocess.Popen(sys.argv[1:], stdin=slave)
+time.sleep(1)
+os.write(master, b"typed\r")
+try:
+    sys.exit(p.wait(timeout=60))
+except subprocess.TimeoutExpired:
+    p.kill()
+    sys.exit(99)
+PY
+rc=$?
+if [ $rc -eq 0 ] && grep -q '^waiting' "$work/typed.out" &&
+	grep -q typed "$work/typed.out" && ! grep -q tick "$work/typed.out"; then ok; else
+	bad "a line typed at an idle guest: exit $rc: $(head -c 300 "$work/typed.out") $(head -c 300 "$work/typed.err")"; fi
+timeout 60 "$rewind" replay --verify "$work/typed.rec" >"$work/rep.out" 2>"$work/err" </dev/null
+rc=$?
+if [ $rc -eq 0 ] && cmp -s "$work/typed.out" "$work/rep.out" && grep -q 'verified: ' "$work/err"; then ok; else
+	bad "replay of the typed recording: exit $rc: $(head -c 300 "$work/err")"; fi
 mkfifo "$work/in"
 exec 3<>"$work/in" # open, and nothing ever arrives
 timeout 60 "$rewind" run --bios none --kernel "$work/timer_wait.elf" <&3 \
