@@ -6,6 +6,7 @@
  * traps in the middle of a block, and code that rewrites itself. */
 #include "jit/jit.h"
 #include "machine.h"
+#include "state.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -170,6 +171,19 @@ static void expect_same(const struct machine *a, const struct machine *b,
 		bus_host_ptr((struct bus *)&b->bus, RAM_BASE, RAM_SIZE);
 	ck_assert_msg(memcmp(ra, rb, RAM_SIZE) == 0, "budget %llu: RAM differs",
 		      (unsigned long long)budget);
+	/* A snapshot or checkpoint taken here does not depend on what was
+	 * translated: the saved machine state is the same, byte for byte. */
+	struct state_buf sa = {0}, sb = {0};
+	ck_assert_int_eq(machine_save(a, &sa), 0);
+	ck_assert_int_eq(machine_save(b, &sb), 0);
+	size_t at = 0;
+	while (at < sa.len && at < sb.len && sa.p[at] == sb.p[at])
+		at++;
+	ck_assert_msg(sa.len == sb.len && at == sa.len,
+		      "budget %llu: saved state differs at byte %zu of %zu/%zu",
+		      (unsigned long long)budget, at, sa.len, sb.len);
+	free(sa.p);
+	free(sb.p);
 }
 
 /* Run `code` under both tiers for each budget; returns the translated
