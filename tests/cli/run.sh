@@ -262,6 +262,9 @@ expect 125 'fifo: is a FIFO' -- run --bios none --kernel "$work/hello.elf" --dis
 expect 125 'kernel .*fifo: is a FIFO' -- run --bios none --kernel "$work/fifo"
 expect 125 'kernel /dev/zero: is a character device' -- run --bios none --kernel /dev/zero
 odd_rec "$work: Is a directory" --disk "$work"
+python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$work/sock"
+odd_rec 'sock: is a socket' --disk "$work/sock"
+expect 125 'firmware .*fifo: is a FIFO' -- run --bios "$work/fifo" --kernel "$work/hello.elf"
 # 4 GiB: large enough for the cache and the hole skipping, small enough
 # that the first (uncached) hash costs seconds under the sanitizers.
 truncate -s 4G "$work/sparse.img"
