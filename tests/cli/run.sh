@@ -216,6 +216,19 @@ for c in "junk:data after the end marker" "twice:data after the end marker" \
 	n=$(grep -o "$name.rec" "$work/err" | wc -l)
 	if [ "$n" -eq 1 ]; then ok; else bad "info names $name.rec $n times: $(cat "$work/err")"; fi
 done
+# Every command that reads a recording names a bad one once, and pcap its
+# output file once.
+head -c 100 "$work/e.rec" >"$work/hcut.rec"
+for c in "replay" "replay --verify" "info" "trace" "pcap -o $work/hcut.pcap" \
+	"shrink -o $work/hcut2.rec" "query --at 1 last-write 0x80000000 8"; do
+	read -ra w <<<"$c"
+	expect 125 'hcut.rec: the recording is truncated inside its header' -- "${w[0]}" "$work/hcut.rec" "${w[@]:1}"
+	n=$(grep -o 'hcut.rec' "$work/err" | wc -l)
+	[ "$n" -eq 1 ] && ok || bad "$c names hcut.rec $n times: $(cat "$work/err")"
+done
+expect 125 'nodir/x.pcap: No such file or directory' -- pcap "$work/e.rec" -o "$work/nodir/x.pcap"
+n=$(grep -o 'nodir/x.pcap' "$work/err" | wc -l)
+[ "$n" -eq 1 ] && ok || bad "pcap names its output $n times: $(cat "$work/err")"
 # Cut before its first whole chunk: truncated, not a divergence.
 hlen=$(od -An -tu4 -j12 -N4 "$work/e.rec")
 head -c $((20 + hlen + 10)) "$work/e.rec" >"$work/cut.rec"
