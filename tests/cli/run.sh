@@ -278,6 +278,12 @@ odd_rec "$work: Is a directory" --disk "$work"
 python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$work/sock"
 odd_rec 'sock: is a socket' --disk "$work/sock"
 expect 125 'firmware .*fifo: is a FIFO' -- run --bios "$work/fifo" --kernel "$work/hello.elf"
+# An image larger than any disk the machine would take (16 TiB) is refused
+# before anything reads it. Sparse, on tmpfs: ext4 cannot hold the size.
+huge=$(mktemp /dev/shm/rewind-huge.XXXXXX) && truncate -s 17T "$huge" ||
+	bad "cannot make a 17 TiB sparse file in /dev/shm"
+odd_rec 'bytes is larger than the 16 TiB an image may have' --disk "$huge"
+rm -f "$huge"
 # 4 GiB: large enough for the cache and the hole skipping, small enough
 # that the first (uncached) hash costs seconds under the sanitizers.
 truncate -s 4G "$work/sparse.img"
