@@ -132,10 +132,48 @@ stub_start rec-cont record -o "$work/rec-cont.rec" --bios none \
 	check "grep -q 'terminated with signal SIGTERM' '$work/rec-cont.gdb'" \
 		"rec-cont: gdb was not told: $(cat "$work/rec-cont.gdb")"
 	rec_closed rec-cont TERM
+	# Periodic digests, as a plain record writes, for --verify to check.
+	check "[ \"\$(sed -n 's/^events.digest=//p' '$work/rec-cont.info')\" -ge 2 ]" \
+		"rec-cont: no periodic digests: $(grep digest "$work/rec-cont.info")"
 	at=$(sed -nE 's/.*interrupted by SIGTERM at icount ([0-9]+).*/\1/p' "$work/rec-cont.err")
 	check "[ \"\${at:-0}\" -gt 0 ] && grep -q '^icount=$at$' '$work/rec-cont.info'" \
 		"rec-cont: stopped at icount '$at', recording: $(grep '^icount' "$work/rec-cont.info")"
 }
+
+# SIGKILL during record --gdb loses at most about a second, as in a plain
+# record: the guest waits for input with its icount standing still, so
+# only the clock flushes the console bytes it took while gdb continues.
+here=$(cd "$(dirname "$0")" && pwd)
+riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany \
+	-nostdlib -nostartfiles -T "$here/../../guests/isa/common/link.ld" \
+	"$here/../guests/wait_input.S" -o "$work/wait_input.elf" || exit 1
+mkfifo "$work/in"
+"$rewind" record -o "$work/rec-kill.rec" --bios none \
+	--kernel "$work/wait_input.elf" --gdb 127.0.0.1:0 <"$work/in" \
+	>/dev/null 2>"$work/rec-kill.err" &
+stub_pid=$!
+pids+=("$stub_pid")
+exec 3>"$work/in"
+for _ in $(seq 600); do
+	port=$(sed -nE 's/.*waiting for gdb on port ([0-9]+).*/\1/p' "$work/rec-kill.err")
+	[ -n "$port" ] && break
+	sleep 0.1
+done
+gdb_start rec-kill 'continue'
+gdb_connected rec-kill && sleep 0.5
+printf 'typed' >&3
+sleep 2.5
+kill -KILL "$stub_pid"
+wait "$stub_pid" 2>/dev/null
+wait "$gdb_pid"
+exec 3>&-
+"$rewind" info "$work/rec-kill.rec" >"$work/rec-kill.info" 2>&1
+check "grep -q '^events.console=[1-9]' '$work/rec-kill.info' && grep -q '^truncated=yes$' '$work/rec-kill.info'" \
+	"rec-kill: the typed input was lost: $(cat "$work/rec-kill.info")"
+timeout 300 "$rewind" replay "$work/rec-kill.rec" >/dev/null 2>"$work/rec-kill.rerr" </dev/null
+rc=$?
+check "[ $rc -eq 125 ] && grep -q 'truncated.*replayed up to there' '$work/rec-kill.rerr'" \
+	"rec-kill: replay exit $rc: $(tail -2 "$work/rec-kill.rerr")"
 
 # gdb continuing a replay, interrupted by SIGINT.
 stub_start replay-cont replay "$work/c.rec" && {
