@@ -111,6 +111,25 @@ rc=$?
 check "[ $rc -eq 130 ] && [ ! -e '$work/s.snap' ] && ! ls '$work' | grep -q part" \
 	"snapshot save after SIGINT exited $rc: $(tail -2 "$work/snap.err")"
 
+# A signal while a big image is still being hashed, before the machine
+# runs: hashing stops at once, the status is the signal's, and neither a
+# recording nor a cache entry is left (the first hash of 64 GiB of holes
+# takes most of a minute).
+truncate -s 64G "$work/big.img"
+REWIND_CACHE=$work/cache "$rewind" record -o "$work/big.rec" --bios none \
+	--kernel "$compute" --disk "$work/big.img" >/dev/null \
+	2>"$work/big.err" </dev/null &
+pid=$!
+sleep 1
+kill -INT $pid
+stopped $pid
+rc=$?
+check "[ $rc -eq 130 ] && grep -q 'big.img: hashing stopped by a signal' '$work/big.err'" \
+	"SIGINT while hashing: exit $rc: $(tail -2 "$work/big.err")"
+check "[ ! -e '$work/big.rec' ] && [ ! -e '$work/cache/hashes' ] && ! ls '$work' | grep -q part" \
+	"SIGINT while hashing left files: $(ls "$work" "$work/cache" 2>&1 | tr '\n' ' ')"
+rm -f "$work/big.img"
+
 # SIGKILL: the recorder flushes at least every second of host time. The
 # guest waits for input that never raises an interrupt, so its icount
 # stands still and no instruction count ever forces a flush: only the
