@@ -1,5 +1,6 @@
 /* rewind: the command-line front end. */
 #include "../replay/exit_status.h"
+#include "../replay/interrupt.h"
 #include "commands.h"
 #include "options.h"
 #include "version.h"
@@ -141,5 +142,12 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
 			return command_help(c);
 	}
-	return c->run(argc - 1, argv + 1);
+	int status = c->run(argc - 1, argv + 1);
+	/* Work cut short by SIGINT or SIGTERM before a run loop took over
+	 * (hashing a big image) fails as an error would; the signal's
+	 * status says why (shared/DESIGN.md: 130/143). */
+	int sig = interrupt_pending();
+	if (status == REWIND_EXIT_ERROR && sig)
+		status = interrupt_status(sig);
+	return status;
 }

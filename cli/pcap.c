@@ -47,7 +47,8 @@ int cmd_pcap(int argc, char **argv)
 	char err[1024];
 	struct pcap_counts n;
 	if (pcap_export(rec, out, &n, err, sizeof(err))) {
-		fprintf(stderr, "rewind pcap: %s: %s\n", rec, err);
+		/* Each message names the file it is about. */
+		fprintf(stderr, "rewind pcap: %s\n", err);
 		return REWIND_EXIT_ERROR;
 	}
 	fprintf(stderr, "rewind pcap: %llu frames received, %llu sent\n",

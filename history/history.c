@@ -105,6 +105,9 @@ void history_go_live(struct history *h, struct console *con,
 		pace_start(&h->live_run.pace, h->m, false);
 	h->frontier = h->m->icount;
 	h->live_limit = UINT64_MAX;
+	h->live_digest = h->m->icount + DIGEST_INTERVAL;
+	h->live_ndigests = 0;
+	h->live_flush = host_seconds() + SESSION_FLUSH_SECONDS;
 	gate_keep(h->g);
 }
 
@@ -162,10 +165,21 @@ static enum replay_status history_live_run(struct history *h, uint64_t stop)
 		budget = NET_SLICE;
 	if (h->live_limit - m->icount < budget)
 		budget = h->live_limit - m->icount;
+	if (h->live_digest - m->icount < budget)
+		budget = h->live_digest - m->icount;
 	m->idle_horizon = pace_horizon(&s->pace, m->icount);
 	enum machine_stop st = machine_run(m, budget);
 	m->idle_horizon = UINT64_MAX;
 	h->frontier = m->icount;
+	if (m->icount >= h->live_digest) {
+		session_digest(m, h->g,
+			       ++h->live_ndigests % DIGEST_RAM_EVERY == 0);
+		h->live_digest = m->icount + DIGEST_INTERVAL;
+	}
+	if (host_seconds() >= h->live_flush) {
+		session_flush(m, h->g);
+		h->live_flush = host_seconds() + SESSION_FLUSH_SECONDS;
+	}
 	if (m->icount >= h->live_limit && st != MSTOP_HART && st != MSTOP_EXIT)
 		return history_live_limit(h);
 	switch (st) {

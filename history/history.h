@@ -57,6 +57,13 @@ struct history {
 	 * at_limit once it got there. */
 	uint64_t live_limit;
 	bool at_limit;
+	/* Recording at the frontier, as a plain record does (session_loop):
+	 * a digest at live_digest and every DIGEST_INTERVAL after, and the
+	 * log flushed by host time live_flush at the latest, so that a
+	 * killed session loses at most about a second. */
+	uint64_t live_digest;
+	unsigned live_ndigests;
+	double live_flush;
 	/* Checkpoint intervals searches replayed, and skipped because
 	 * nothing could hit there (history/skip.h). */
 	uint64_t replayed, skipped;

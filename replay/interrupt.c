@@ -1,4 +1,5 @@
 #include "interrupt.h"
+#include "../core/util/stop.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@ static void interrupt_note(int sig)
 {
 	if (!caught)
 		caught = sig;
+	stop_request(); /* work before the run loops looks there */
 }
 
 static void interrupt_set(void (*handler)(int))

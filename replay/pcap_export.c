@@ -3,8 +3,10 @@
 #include "events.h"
 #include "logfile.h"
 
+#include <errno.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,7 +24,7 @@ static bool same_file(const char *a, const char *b)
 }
 
 /* Every frame record of r into d. 0, or -1 with a message. */
-static int pcap_frames(struct log_reader *r, pcap_dumper_t *d,
+static int pcap_frames(const char *path, struct log_reader *r, pcap_dumper_t *d,
 		       struct pcap_counts *n, char *err, size_t errlen)
 {
 	const void *rec;
@@ -36,8 +38,9 @@ static int pcap_frames(struct log_reader *r, pcap_dumper_t *d,
 		struct event e;
 		if (event_decode(rec, len, &e) < 0) {
 			snprintf(err, errlen,
-				 "malformed record in the recording (a "
-				 "corrupt file)");
+				 "%s: malformed record in the recording (a "
+				 "corrupt file)",
+				 path);
 			return -1;
 		}
 		if (e.type != EV_NET_RX && e.type != EV_NET_TX)
@@ -76,16 +79,24 @@ int pcap_export(const char *rec, const char *out, struct pcap_counts *n,
 		return -1;
 	pcap_t *p = pcap_open_dead_with_tstamp_precision(
 		DLT_EN10MB, 65535, PCAP_TSTAMP_PRECISION_NANO);
-	pcap_dumper_t *d = p ? pcap_dump_open(p, out) : NULL;
+	/* Opened here, so that the message names the file once and in our
+	 * words (the library's own puts the name in as well). */
+	FILE *f = p ? fopen(out, "wb") : NULL;
+	int e = errno;
+	pcap_dumper_t *d = f ? pcap_dump_fopen(p, f) : NULL;
 	if (!d) {
 		snprintf(err, errlen, "%s: %s", out,
-			 p ? pcap_geterr(p) : "out of memory");
+			 !p   ? "out of memory"
+			 : !f ? strerror(e)
+			      : pcap_geterr(p));
+		if (f)
+			fclose(f);
 		if (p)
 			pcap_close(p);
 		log_reader_close(r);
 		return -1;
 	}
-	int rc = pcap_frames(r, d, n, err, errlen);
+	int rc = pcap_frames(rec, r, d, n, err, errlen);
 	if (pcap_dump_flush(d) && rc == 0) {
 		snprintf(err, errlen, "%s: writing failed", out);
 		rc = -1;

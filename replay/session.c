@@ -97,16 +97,13 @@ struct machine *session_machine_chaos(const struct machine_opts *o,
 	return m;
 }
 
-/* Recording: what is buffered written to disk as a chunk, so that a
- * killed recorder loses little. */
-static void session_flush(struct machine *m, struct gate *g)
+void session_flush(struct machine *m, struct gate *g)
 {
 	if (log_writer_flush(g->w) < 0)
 		gate_fail(g, m->icount, "writing the recording failed");
 }
 
-/* Recording: a digest of the machine now, and the log flushed. */
-static void session_digest(struct machine *m, struct gate *g, bool with_ram)
+void session_digest(struct machine *m, struct gate *g, bool with_ram)
 {
 	gate_log_digest(g, with_ram);
 	session_flush(m, g);

@@ -139,6 +139,12 @@ int session_live(const struct machine_opts *o, const char *restore, bool timing,
 /* The signal (SIGINT, SIGTERM) that stopped a run of m while its guest
  * was still running, or 0. */
 int session_interrupted(const struct machine *m);
+/* Recording: what is buffered written to disk as a chunk, so that a
+ * killed recorder loses little. */
+void session_flush(struct machine *m, struct gate *g);
+/* Recording: a digest of the machine now (its RAM hashed too when
+ * with_ram), and the log flushed. */
+void session_digest(struct machine *m, struct gate *g, bool with_ram);
 /* Recording: log the end record, so that a replay ends the same way. */
 void session_log_end(struct machine *m, struct gate *g);
 /* ... the end record of a run that signal sig stopped, or (sig 0) that

@@ -6,6 +6,7 @@
 #include "image_file.h"
 #include "progress.h"
 #include "sha256_ni.h"
+#include "stop.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -162,9 +163,10 @@ void sha256_buf(const void *data, size_t len, uint8_t out[SHA256_BYTES])
 	sha256_final(&c, out);
 }
 
-/* Feed n zero bytes: a hole reads as zeros, so nothing is read. */
-static void sha256_zeros(struct sha256_ctx *c, uint64_t n, struct progress *p,
-			 uint64_t *done)
+/* Feed n zero bytes: a hole reads as zeros, so nothing is read. 0, or
+ * -EINTR when asked to stop (a terabyte of holes takes minutes). */
+static int sha256_zeros(struct sha256_ctx *c, uint64_t n, struct progress *p,
+			uint64_t *done)
 {
 	/* Small enough to stay in the first-level cache. */
 	static const uint8_t zero[16384];
@@ -173,9 +175,13 @@ static void sha256_zeros(struct sha256_ctx *c, uint64_t n, struct progress *p,
 		sha256_update(c, zero, k);
 		n -= k;
 		*done += k;
-		if ((*done & ((64u << 20) - 1)) < k)
+		if ((*done & ((64u << 20) - 1)) < k) {
 			progress_at(p, *done);
+			if (stop_requested())
+				return -EINTR;
+		}
 	}
+	return 0;
 }
 
 /* Hash the first im->size bytes of the image: extents the file system
@@ -204,7 +210,7 @@ static int sha256_image(const struct image_file *im, struct progress *p,
 		off_t hole = lseek(im->fd, data, SEEK_HOLE);
 		if (hole <= data || (uint64_t)hole > im->size)
 			hole = (off_t)im->size;
-		sha256_zeros(&c, (uint64_t)data - at, p, &done);
+		rc = sha256_zeros(&c, (uint64_t)data - at, p, &done);
 		for (at = (uint64_t)data; at < (uint64_t)hole && !rc;) {
 			size_t n = (uint64_t)hole - at < CHUNK
 					   ? (size_t)((uint64_t)hole - at)
@@ -214,6 +220,8 @@ static int sha256_image(const struct image_file *im, struct progress *p,
 			at += n;
 			done += n;
 			progress_at(p, done);
+			if (!rc && stop_requested())
+				rc = -EINTR;
 		}
 	}
 	free(buf);
@@ -248,7 +256,9 @@ int sha256_file(const char *path, uint8_t out[SHA256_BYTES], char *err,
 		hash_cache_put(&im.st, &after, out);
 	if (rc)
 		snprintf(err, errlen, "%s: %s", path,
-			 rc == -ENOMEM ? "out of memory" : strerror(-rc));
+			 rc == -ENOMEM	? "out of memory"
+			 : rc == -EINTR ? "hashing stopped by a signal"
+					: strerror(-rc));
 	close(im.fd);
 	return rc;
 }

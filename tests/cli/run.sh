@@ -36,7 +36,8 @@ expect() {
 	fi
 }
 
-for g in exit_code hello wfi_forever trap_storm reboot panic spin timer_wait; do
+for g in exit_code hello wfi_forever trap_storm reboot panic spin timer_wait \
+	idle_input; do
 	build_guest $g
 done
 
@@ -107,6 +108,31 @@ rc=$?
 if grep -q "interrupted by SIGTERM at icount $n\b" "$work/err" &&
 	grep -q "^waiting" "$work/rep.out" && ! grep -q tick "$work/rep.out"; then ok; else
 	bad "replay of the idle recording: exit $rc: $(head -c 300 "$work/err")"; fi
+# A line typed at the terminal while the guest sleeps paced for a timer
+# 1000 s away wakes it at once (it echoes and passes, the timer never
+# fires), and the recording, whose input arrived in the middle of a paced
+# wait, replays to the same end with --verify.
+python3 - "$rewind" record -o "$work/typed.rec" --bios none \
+	--kernel "$work/idle_input.elf" >"$work/typed.out" 2>"$work/typed.err" <<'PY'
+import os, pty, subprocess, sys, time
+master, slave = pty.openpty()
+p = subprocess.Popen(sys.argv[1:], stdin=slave)
+time.sleep(1)
+os.write(master, b"typed\r")
+try:
+    sys.exit(p.wait(timeout=60))
+except subprocess.TimeoutExpired:
+    p.kill()
+    sys.exit(99)
+PY
+rc=$?
+if [ $rc -eq 0 ] && grep -q '^waiting' "$work/typed.out" &&
+	grep -q typed "$work/typed.out" && ! grep -q tick "$work/typed.out"; then ok; else
+	bad "a line typed at an idle guest: exit $rc: $(head -c 300 "$work/typed.out") $(head -c 300 "$work/typed.err")"; fi
+timeout 60 "$rewind" replay --verify "$work/typed.rec" >"$work/rep.out" 2>"$work/err" </dev/null
+rc=$?
+if [ $rc -eq 0 ] && cmp -s "$work/typed.out" "$work/rep.out" && grep -q 'verified: ' "$work/err"; then ok; else
+	bad "replay of the typed recording: exit $rc: $(head -c 300 "$work/err")"; fi
 mkfifo "$work/in"
 exec 3<>"$work/in" # open, and nothing ever arrives
 timeout 60 "$rewind" run --bios none --kernel "$work/timer_wait.elf" <&3 \
@@ -190,6 +216,19 @@ for c in "junk:data after the end marker" "twice:data after the end marker" \
 	n=$(grep -o "$name.rec" "$work/err" | wc -l)
 	if [ "$n" -eq 1 ]; then ok; else bad "info names $name.rec $n times: $(cat "$work/err")"; fi
 done
+# Every command that reads a recording names a bad one once, and pcap its
+# output file once.
+head -c 100 "$work/e.rec" >"$work/hcut.rec"
+for c in "replay" "replay --verify" "info" "trace" "pcap -o $work/hcut.pcap" \
+	"shrink -o $work/hcut2.rec" "query --at 1 last-write 0x80000000 8"; do
+	read -ra w <<<"$c"
+	expect 125 'hcut.rec: the recording is truncated inside its header' -- "${w[0]}" "$work/hcut.rec" "${w[@]:1}"
+	n=$(grep -o 'hcut.rec' "$work/err" | wc -l)
+	[ "$n" -eq 1 ] && ok || bad "$c names hcut.rec $n times: $(cat "$work/err")"
+done
+expect 125 'nodir/x.pcap: No such file or directory' -- pcap "$work/e.rec" -o "$work/nodir/x.pcap"
+n=$(grep -o 'nodir/x.pcap' "$work/err" | wc -l)
+[ "$n" -eq 1 ] && ok || bad "pcap names its output $n times: $(cat "$work/err")"
 # Cut before its first whole chunk: truncated, not a divergence.
 hlen=$(od -An -tu4 -j12 -N4 "$work/e.rec")
 head -c $((20 + hlen + 10)) "$work/e.rec" >"$work/cut.rec"
@@ -236,6 +275,15 @@ expect 125 'fifo: is a FIFO' -- run --bios none --kernel "$work/hello.elf" --dis
 expect 125 'kernel .*fifo: is a FIFO' -- run --bios none --kernel "$work/fifo"
 expect 125 'kernel /dev/zero: is a character device' -- run --bios none --kernel /dev/zero
 odd_rec "$work: Is a directory" --disk "$work"
+python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$work/sock"
+odd_rec 'sock: is a socket' --disk "$work/sock"
+expect 125 'firmware .*fifo: is a FIFO' -- run --bios "$work/fifo" --kernel "$work/hello.elf"
+# An image larger than any disk the machine would take (16 TiB) is refused
+# before anything reads it. Sparse, on tmpfs: ext4 cannot hold the size.
+huge=$(mktemp /dev/shm/rewind-huge.XXXXXX) && truncate -s 17T "$huge" ||
+	bad "cannot make a 17 TiB sparse file in /dev/shm"
+odd_rec 'bytes is larger than the 16 TiB an image may have' --disk "$huge"
+rm -f "$huge"
 # 4 GiB: large enough for the cache and the hole skipping, small enough
 # that the first (uncached) hash costs seconds under the sanitizers.
 truncate -s 4G "$work/sparse.img"
@@ -266,6 +314,14 @@ entry=$(ls -t "$work/cache/hashes/"* | head -1)
 printf 'XXXXXXXX' | dd of="$entry" bs=1 seek=70 conv=notrunc 2>/dev/null
 damaged=$(rec_disk medium2 medium.img)
 [ -n "$medium" ] && [ "$damaged" = "$medium" ] && ok || bad "with a damaged cache entry the image was recorded as '$damaged', not '$medium'"
+# Changed in place behind the cache's back, its size and mtime put back as
+# they were (only the ctime tells): hashed afresh, not taken from the entry.
+touch -r "$work/medium.img" "$work/medium.times"
+printf 'changed' | dd of="$work/medium.img" bs=1 seek=4096 conv=notrunc 2>/dev/null
+touch -r "$work/medium.times" "$work/medium.img"
+want="disk0.sha256=$(sha256sum "$work/medium.img" | cut -d' ' -f1)"
+changed=$(rec_disk medium3 medium.img)
+[ "$changed" = "$want" ] && [ "$changed" != "$medium" ] && ok || bad "an image changed in place was recorded as '$changed', not '$want'"
 unset REWIND_CACHE
 
 # Exit statuses a script can use (shared/DESIGN.md): 0 pass, the guest's

@@ -97,6 +97,84 @@ stub_start live-cont run --bios none --kernel "$compute" && {
 		"live-cont: gdb was not told: $(cat "$work/live-cont.gdb")"
 }
 
+# rec_closed NAME SIG: the recording $work/NAME.rec of a `record --gdb`
+# stopped by SIG is closed as a plain record's would be: an end record
+# that says so, not truncated, and it replays with --verify.
+rec_closed() {
+	local name=$1 sig=$2
+	"$rewind" info "$work/$name.rec" >"$work/$name.info" 2>&1
+	check "grep -q '^events.end=1$' '$work/$name.info' && grep -q '^interrupted=SIG$sig$' '$work/$name.info' && ! grep -q truncated '$work/$name.info'" \
+		"$name: the recording was not closed: $(cat "$work/$name.info")"
+	timeout 300 "$rewind" replay "$work/$name.rec" --verify >/dev/null \
+		2>"$work/$name.rerr" </dev/null
+	local rc=$?
+	check "[ $rc -eq 0 ] && grep -q 'interrupted by SIG$sig at icount' '$work/$name.rerr' && grep -q 'verified: ' '$work/$name.rerr'" \
+		"$name: replay --verify exit $rc: $(tail -2 "$work/$name.rerr")"
+}
+
+# record --gdb, nobody connected: the recording is still closed.
+stub_start rec-wait record -o "$work/rec-wait.rec" --bios none \
+	--kernel "$compute" && {
+	kill -INT "$stub_pid"
+	stub_wait rec-wait 130 INT
+	rec_closed rec-wait INT
+}
+
+# record --gdb with gdb continuing: gdb is told, and the recording holds
+# everything run before the signal.
+stub_start rec-cont record -o "$work/rec-cont.rec" --bios none \
+	--kernel "$compute" && {
+	gdb_start rec-cont 'continue'
+	gdb_connected rec-cont && sleep 1
+	kill -TERM "$stub_pid"
+	stub_wait rec-cont 143 TERM
+	wait "$gdb_pid"
+	check "grep -q 'terminated with signal SIGTERM' '$work/rec-cont.gdb'" \
+		"rec-cont: gdb was not told: $(cat "$work/rec-cont.gdb")"
+	rec_closed rec-cont TERM
+	# Periodic digests, as a plain record writes, for --verify to check.
+	check "[ \"\$(sed -n 's/^events.digest=//p' '$work/rec-cont.info')\" -ge 2 ]" \
+		"rec-cont: no periodic digests: $(grep digest "$work/rec-cont.info")"
+	at=$(sed -nE 's/.*interrupted by SIGTERM at icount ([0-9]+).*/\1/p' "$work/rec-cont.err")
+	check "[ \"\${at:-0}\" -gt 0 ] && grep -q '^icount=$at$' '$work/rec-cont.info'" \
+		"rec-cont: stopped at icount '$at', recording: $(grep '^icount' "$work/rec-cont.info")"
+}
+
+# SIGKILL during record --gdb loses at most about a second, as in a plain
+# record: the guest waits for input with its icount standing still, so
+# only the clock flushes the console bytes it took while gdb continues.
+here=$(cd "$(dirname "$0")" && pwd)
+riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -mcmodel=medany \
+	-nostdlib -nostartfiles -T "$here/../../guests/isa/common/link.ld" \
+	"$here/../guests/wait_input.S" -o "$work/wait_input.elf" || exit 1
+mkfifo "$work/in"
+"$rewind" record -o "$work/rec-kill.rec" --bios none \
+	--kernel "$work/wait_input.elf" --gdb 127.0.0.1:0 <"$work/in" \
+	>/dev/null 2>"$work/rec-kill.err" &
+stub_pid=$!
+pids+=("$stub_pid")
+exec 3>"$work/in"
+for _ in $(seq 600); do
+	port=$(sed -nE 's/.*waiting for gdb on port ([0-9]+).*/\1/p' "$work/rec-kill.err")
+	[ -n "$port" ] && break
+	sleep 0.1
+done
+gdb_start rec-kill 'continue'
+gdb_connected rec-kill && sleep 0.5
+printf 'typed' >&3
+sleep 2.5
+kill -KILL "$stub_pid"
+wait "$stub_pid" 2>/dev/null
+wait "$gdb_pid"
+exec 3>&-
+"$rewind" info "$work/rec-kill.rec" >"$work/rec-kill.info" 2>&1
+check "grep -q '^events.console=[1-9]' '$work/rec-kill.info' && grep -q '^truncated=yes$' '$work/rec-kill.info'" \
+	"rec-kill: the typed input was lost: $(cat "$work/rec-kill.info")"
+timeout 300 "$rewind" replay "$work/rec-kill.rec" >/dev/null 2>"$work/rec-kill.rerr" </dev/null
+rc=$?
+check "[ $rc -eq 125 ] && grep -q 'truncated.*replayed up to there' '$work/rec-kill.rerr'" \
+	"rec-kill: replay exit $rc: $(tail -2 "$work/rec-kill.rerr")"
+
 # gdb continuing a replay, interrupted by SIGINT.
 stub_start replay-cont replay "$work/c.rec" && {
 	gdb_start replay-cont 'continue'

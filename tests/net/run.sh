@@ -61,14 +61,22 @@ replay_same() {
 	timeout 900 "$rewind" replay "$rec" --verify >"$work/$name.replay" \
 		2>"$work/$name.replay.err"
 	rc=$?
-	# Again under strace (the leak checker cannot run under ptrace).
-	ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=socket \
-		-o "$work/$name.strace" timeout 900 "$rewind" replay "$rec" \
-		>/dev/null 2>&1
+	# Again under strace (the leak checker cannot run under ptrace), and
+	# in the interpreter: recorded with the translation tier, it verifies
+	# without it too.
+	ASAN_OPTIONS=detect_leaks=0 REWIND_TUNE=no-jit strace -f -qq \
+		-e trace=socket -o "$work/$name.strace" timeout 900 \
+		"$rewind" replay "$rec" --verify >"$work/$name.replay2" \
+		2>"$work/$name.replay2.err"
+	local rc2=$?
 	expect "$name: replay --verify exited $rc: $(tail -3 "$work/$name.replay.err")" \
 		[ $rc -eq 0 ]
 	expect "$name: the replay's output differs from the recording's" \
 		cmp -s "$out" "$work/$name.replay"
+	expect "$name: replay --verify without the translation tier exited $rc2: $(tail -3 "$work/$name.replay2.err")" \
+		[ $rc2 -eq 0 ]
+	expect "$name: the replay's output without the translation tier differs" \
+		cmp -s "$out" "$work/$name.replay2"
 	expect "$name: the replay opened sockets (a user network): $(head -3 "$work/$name.strace")" \
 		absent 'socket\(' "$work/$name.strace"
 	expect "$name: sanitizer report in the replay" \

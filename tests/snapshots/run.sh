@@ -351,6 +351,22 @@ check "grep -q 'version 2 snapshot, which cannot have children: save a full snap
 	"a child of a version 2 snapshot: $(cat "$work/err")"
 check "[ \"\$(field '$work/v1/again.snap' snapshot-version)\" = 3 ] && [ \"\$(field '$fx/v1-smp2.snap' snapshot-version)\" = 2 ]" \
 	"versions: the fixture is $(field "$fx/v1-smp2.snap" snapshot-version), a new save $(field "$work/v1/again.snap" snapshot-version)"
+# The version 2 reader checks the end marker as the version 3 one does: a
+# copy cut inside it, or with data after it, is refused by info and by a
+# restore.
+head -c -10 "$work/v1/v1-smp2.snap" >"$work/v1/cut.snap"
+cp "$work/v1/v1-smp2.snap" "$work/v1/junk.snap"
+printf 'junk' >>"$work/v1/junk.snap"
+for c in "cut:the snapshot is truncated" "junk:after the end marker.*corrupt"; do
+	for cmd in "snapshot info" "run --restore"; do
+		# shellcheck disable=SC2086 # cmd is two words
+		(cd "$work/v1" && timeout 60 "$rewind" $cmd "${c%%:*}.snap" \
+			</dev/null >/dev/null 2>"$work/err")
+		rc=$?
+		check "[ $rc -eq 125 ] && grep -qE '${c%%:*}.snap: .*${c#*:}' '$work/err'" \
+			"version 2, ${c%%:*}: $cmd exit $rc: $(cat "$work/err")"
+	done
+done
 "$rewind" snapshot save -o "$work/v2.snap" "${bare[@]}" --at 1000 \
 	</dev/null >/dev/null 2>&1
 check "[ \"\$(field '$work/v2.snap' machine)\" = rewind-virt-2 ]" \

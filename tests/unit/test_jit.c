@@ -6,6 +6,7 @@
  * traps in the middle of a block, and code that rewrites itself. */
 #include "jit/jit.h"
 #include "machine.h"
+#include "state.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -170,6 +171,19 @@ static void expect_same(const struct machine *a, const struct machine *b,
 		bus_host_ptr((struct bus *)&b->bus, RAM_BASE, RAM_SIZE);
 	ck_assert_msg(memcmp(ra, rb, RAM_SIZE) == 0, "budget %llu: RAM differs",
 		      (unsigned long long)budget);
+	/* A snapshot or checkpoint taken here does not depend on what was
+	 * translated: the saved machine state is the same, byte for byte. */
+	struct state_buf sa = {0}, sb = {0};
+	ck_assert_int_eq(machine_save(a, &sa), 0);
+	ck_assert_int_eq(machine_save(b, &sb), 0);
+	size_t at = 0;
+	while (at < sa.len && at < sb.len && sa.p[at] == sb.p[at])
+		at++;
+	ck_assert_msg(sa.len == sb.len && at == sa.len,
+		      "budget %llu: saved state differs at byte %zu of %zu/%zu",
+		      (unsigned long long)budget, at, sa.len, sb.len);
+	free(sa.p);
+	free(sb.p);
 }
 
 /* Run `code` under both tiers for each budget; returns the translated
@@ -276,6 +290,110 @@ START_TEST(test_jit_full_buffer_matches_interpreter)
 }
 END_TEST
 
+/* Both machines run `budget` and stop for the same reason in the same
+ * state. */
+static void run_both(struct machine *interp, struct machine *jit,
+		     uint64_t budget, enum machine_stop want)
+{
+	ck_assert_int_eq(machine_run(interp, budget), want);
+	ck_assert_int_eq(machine_run(jit, budget), want);
+	expect_same(interp, jit, budget);
+}
+
+/* Warmed up (blocks translated), then driven as a debugger drives a
+ * hart: one instruction at a time. Each step retires exactly one. */
+START_TEST(test_jit_single_steps_match_interpreter)
+{
+	struct machine *interp =
+		machine_with("no-jit", alu_prog, sizeof(alu_prog));
+	struct machine *jit =
+		machine_with("no-jit-delay", alu_prog, sizeof(alu_prog));
+	run_both(interp, jit, 3000, MSTOP_BUDGET);
+	ck_assert_uint_gt(jit_translated(&jit->bus), 0);
+	for (int i = 0; i < 300; i++) {
+		uint64_t before = jit->harts[0]->icount;
+		run_both(interp, jit, 1, MSTOP_BUDGET);
+		ck_assert_uint_eq(jit->harts[0]->icount, before + 1);
+	}
+	machine_free(interp);
+	machine_free(jit);
+}
+END_TEST
+
+/* A breakpoint in the middle of a hot, translated loop stops the hart
+ * before that instruction, every round, and the next run goes on past it. */
+START_TEST(test_jit_breakpoint_in_hot_loop)
+{
+	const uint64_t bp = RAM_BASE + 0x22; /* div a4, t1, t0 */
+	struct machine *interp =
+		machine_with("no-jit", alu_prog, sizeof(alu_prog));
+	struct machine *jit =
+		machine_with("no-jit-delay", alu_prog, sizeof(alu_prog));
+	run_both(interp, jit, 3000, MSTOP_BUDGET);
+	ck_assert_uint_gt(jit_translated(&jit->bus), 0);
+	ck_assert_int_eq(machine_breakpoint_add(interp, bp), 0);
+	ck_assert_int_eq(machine_breakpoint_add(jit, bp), 0);
+	uint64_t last = 0;
+	for (int k = 0; k < 5; k++) {
+		run_both(interp, jit, 100000, MSTOP_HART);
+		const struct hart *h = jit->harts[0];
+		ck_assert_int_eq(h->stop, STOP_BREAKPOINT);
+		ck_assert_uint_eq(h->pc, bp);
+		if (k) /* one round of the loop: 29 instructions */
+			ck_assert_uint_eq(h->icount - last, 29);
+		last = h->icount;
+	}
+	ck_assert_int_eq(machine_breakpoint_remove(interp, bp), 0);
+	ck_assert_int_eq(machine_breakpoint_remove(jit, bp), 0);
+	run_both(interp, jit, 40000, MSTOP_BUDGET);
+	ck_assert_uint_eq(jit->harts[0]->x[10], 7000); /* a0: ran out */
+	machine_free(interp);
+	machine_free(jit);
+}
+END_TEST
+
+/* Write and read watchpoints on words a hot, translated loop stores and
+ * loads: the hart stops right after the access, every round. */
+START_TEST(test_jit_watchpoints_in_hot_loop)
+{
+	const uint64_t word = 0x80010010, byte = 0x80010009;
+	struct machine *interp =
+		machine_with("no-jit", trap_prog, sizeof(trap_prog));
+	struct machine *jit =
+		machine_with("no-jit-delay", trap_prog, sizeof(trap_prog));
+	run_both(interp, jit, 300, MSTOP_BUDGET);
+	ck_assert_uint_gt(jit_translated(&jit->bus), 0);
+	struct machine *both[] = {interp, jit};
+	for (int i = 0; i < 2; i++)
+		ck_assert_int_eq(
+			machine_watch_add(both[i], word, 4, WATCH_WRITE), 0);
+	for (int k = 0; k < 4; k++) {
+		run_both(interp, jit, 100000, MSTOP_HART);
+		ck_assert_int_eq(jit->harts[0]->stop, STOP_WATCH);
+		ck_assert_uint_eq(jit->harts[0]->pc, RAM_BASE + 0x30);
+		ck_assert_uint_eq(jit->watch_hit.addr, word);
+		ck_assert(jit->watch_hit.write);
+		ck_assert_uint_eq(interp->watch_hit.addr, word);
+	}
+	for (int i = 0; i < 2; i++) {
+		ck_assert_int_eq(
+			machine_watch_remove(both[i], word, 4, WATCH_WRITE), 0);
+		ck_assert_int_eq(
+			machine_watch_add(both[i], byte, 1, WATCH_READ), 0);
+	}
+	for (int k = 0; k < 4; k++) {
+		run_both(interp, jit, 100000, MSTOP_HART);
+		/* ld a2, 8(gp) reads it too: it and lbu take turns. */
+		ck_assert_uint_eq(jit->harts[0]->pc,
+				  RAM_BASE + (k % 2 ? 0x2c : 0x22));
+		ck_assert_uint_eq(jit->watch_hit.addr, byte);
+		ck_assert(!jit->watch_hit.write);
+	}
+	machine_free(interp);
+	machine_free(jit);
+}
+END_TEST
+
 /* Without no-jit-delay a block is translated once hot, not before. */
 START_TEST(test_jit_translates_hot_blocks_only)
 {
@@ -304,6 +422,9 @@ int main(void)
 	tcase_add_test(tc, test_jit_fp_matches_interpreter);
 	tcase_add_test(tc, test_jit_full_buffer_matches_interpreter);
 	tcase_add_test(tc, test_jit_translates_hot_blocks_only);
+	tcase_add_test(tc, test_jit_single_steps_match_interpreter);
+	tcase_add_test(tc, test_jit_breakpoint_in_hot_loop);
+	tcase_add_test(tc, test_jit_watchpoints_in_hot_loop);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
