@@ -120,7 +120,7 @@ int pack_extract(struct log_reader *r, struct rec_config *c, char *dir,
 		if (im)
 			pack_path(dir, s, im->path, sizeof(im->path));
 	}
-	if (status == 0 && recording_check_images(c, err, errlen))
+	if (status == 0 && recording_check_images(c, "recording", err, errlen))
 		status = -1;
 	return status;
 }

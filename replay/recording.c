@@ -365,37 +365,41 @@ int recording_header_parse(const char *text, size_t len, struct rec_config *c,
 	return 0;
 }
 
-static int check_image(const char *what, const struct rec_image *im, char *err,
-		       size_t errlen)
+static int check_image(const char *owner, const char *what,
+		       const struct rec_image *im, char *err, size_t errlen)
 {
 	uint8_t d[32];
 	char hex[65], why[512];
 	if (sha256_file(im->path, d, why, sizeof(why))) {
-		snprintf(err, errlen, "the recording needs %s %s: %s", what,
+		snprintf(err, errlen, "the %s needs %s %s: %s", owner, what,
 			 im->path, why);
 		return -1;
 	}
 	sha256_hex(d, hex);
 	if (strcmp(hex, im->sha256) != 0) {
 		snprintf(err, errlen,
-			 "%s %s has changed since the recording (sha256 %s, "
+			 "%s %s has changed since the %s (sha256 %s, "
 			 "recorded %s)",
-			 what, im->path, hex, im->sha256);
+			 what, im->path, owner, hex, im->sha256);
 		return -1;
 	}
 	return 0;
 }
 
-int recording_check_images(const struct rec_config *c, char *err, size_t errlen)
+int recording_check_images(const struct rec_config *c, const char *owner,
+			   char *err, size_t errlen)
 {
-	if (c->has_bios && check_image("firmware", &c->bios, err, errlen))
+	if (c->has_bios &&
+	    check_image(owner, "firmware", &c->bios, err, errlen))
 		return -1;
-	if (c->has_kernel && check_image("kernel", &c->kernel, err, errlen))
+	if (c->has_kernel &&
+	    check_image(owner, "kernel", &c->kernel, err, errlen))
 		return -1;
-	if (c->has_initrd && check_image("initrd", &c->initrd, err, errlen))
+	if (c->has_initrd &&
+	    check_image(owner, "initrd", &c->initrd, err, errlen))
 		return -1;
 	for (int i = 0; i < c->ndisks; i++)
-		if (check_image("disk", &c->disks[i], err, errlen))
+		if (check_image(owner, "disk", &c->disks[i], err, errlen))
 			return -1;
 	return 0;
 }

@@ -84,8 +84,9 @@ struct log_writer *recording_writer_open(const struct rec_config *c,
 					 char *err, size_t errlen);
 int recording_header_parse(const char *text, size_t len, struct rec_config *c,
 			   char *err, size_t errlen);
-/* Every image is present and has the recorded content. */
-int recording_check_images(const struct rec_config *c, char *err,
-			   size_t errlen);
+/* Every image is present and has the recorded content; messages call the
+ * file whose header c is the owner ("recording", "snapshot"). */
+int recording_check_images(const struct rec_config *c, const char *owner,
+			   char *err, size_t errlen);
 
 #endif

@@ -36,7 +36,8 @@ static int replay_session_read(struct replay_session *rs, const char *path)
 				   &rs->pack_first, &rs->pack_first_len, err,
 				   sizeof(err));
 	} else if (!bad) {
-		bad = recording_check_images(&rs->rc, err, sizeof(err));
+		bad = recording_check_images(&rs->rc, "recording", err,
+					     sizeof(err));
 	}
 	if (bad) {
 		fprintf(stderr, "rewind: %s: %s\n", path, err);

@@ -237,8 +237,7 @@ int snapshot_save_start(const struct machine *m, const struct rec_config *c,
 		j->fd = open(j->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 			     0644);
 		if (j->fd < 0) {
-			snprintf(err, errlen, "%s: %s", j->tmp,
-				 strerror(errno));
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
 			rc = -1;
 		}
 	}
@@ -250,7 +249,7 @@ int snapshot_save_start(const struct machine *m, const struct rec_config *c,
 		if (rc == 0)
 			rc = snap_copy_pages(m, j);
 		if (rc)
-			snprintf(err, errlen, "%s: %s", j->tmp, strerror(-rc));
+			snprintf(err, errlen, "%s: %s", path, strerror(-rc));
 	}
 	if (rc) {
 		if (j->fd >= 0)

@@ -97,20 +97,20 @@ static int snap_job_file(struct snap_job *j)
 	struct log_writer *w =
 		log_writer_open_fd(j->fd, j->header, j->hlen, why, sizeof(why));
 	if (!w) {
-		snprintf(j->err, sizeof(j->err), "%s: %s", j->tmp, why);
+		snprintf(j->err, sizeof(j->err), "%s: %s", j->path, why);
 		return -1;
 	}
 	uint8_t *rec = malloc(SNAP_PIECE + 64);
 	int rc = rec ? snap_job_records(j, w, rec) : -ENOMEM;
 	free(rec);
 	if (rc)
-		snprintf(j->err, sizeof(j->err), "%s: %s", j->tmp,
+		snprintf(j->err, sizeof(j->err), "%s: %s", j->path,
 			 log_writer_error(w)[0] ? log_writer_error(w)
 						: strerror(-rc));
 	int erc = log_writer_end(w);
 	if (rc == 0 && erc) {
 		snprintf(j->err, sizeof(j->err), "%s: writing the records: %s",
-			 j->tmp, strerror(-erc));
+			 j->path, strerror(-erc));
 		rc = erc;
 	}
 	if (rc == 0 && j->stored) {
@@ -118,7 +118,7 @@ static int snap_job_file(struct snap_job *j)
 				    (size_t)j->stored << PAGE_SHIFT);
 		if (rc)
 			snprintf(j->err, sizeof(j->err),
-				 "%s: writing the pages: %s", j->tmp,
+				 "%s: writing the pages: %s", j->path,
 				 strerror(-rc));
 	}
 	return rc ? -1 : 0;
@@ -128,12 +128,12 @@ void snap_job_write(struct snap_job *j)
 {
 	int rc = snap_job_file(j);
 	if (rc == 0 && fdatasync(j->fd) < 0) {
-		snprintf(j->err, sizeof(j->err), "%s: %s", j->tmp,
+		snprintf(j->err, sizeof(j->err), "%s: %s", j->path,
 			 strerror(errno));
 		rc = -1;
 	}
 	if (close(j->fd) < 0 && rc == 0) {
-		snprintf(j->err, sizeof(j->err), "%s: %s", j->tmp,
+		snprintf(j->err, sizeof(j->err), "%s: %s", j->path,
 			 strerror(errno));
 		rc = -1;
 	}

@@ -723,7 +723,7 @@ int snapshot_config(const char *path, struct rec_config *c, char *err,
 		snprintf(err, errlen, "%s", why);
 	if (snap_header(r, path, c, err, errlen))
 		return -1;
-	if (recording_check_images(c, why, sizeof(why))) {
+	if (recording_check_images(c, "snapshot", why, sizeof(why))) {
 		snprintf(err, errlen, "%s: %s", path, why);
 		return -1;
 	}

@@ -380,5 +380,26 @@ check "[ ! -e '$work/never.snap' ] && [ ! -e '$work/never.snap.part' ]" "a faile
 	--kernel "$linux/Image" </dev/null >/dev/null 2>"$work/err"
 check "grep -q 'exists' '$work/err'" "snapshot overwrote a file without --force"
 
+# Messages about a snapshot call it one: its images, and the file a save
+# could not create (never the temporary name it writes first).
+cp "$work/short.elf" "$work/own.elf"
+"$rewind" snapshot save -o "$work/own.snap" --bios none --kernel "$work/own.elf" \
+	--mem 8M --at 1000 </dev/null >/dev/null 2>&1
+printf 'x' >>"$work/own.elf"
+"$rewind" run --restore "$work/own.snap" </dev/null >/dev/null 2>"$work/err"
+rc=$?
+check "[ $rc -eq 125 ] && grep -q 'has changed since the snapshot' '$work/err'" \
+	"restore with a changed kernel: $(cat "$work/err")"
+rm "$work/own.elf"
+"$rewind" run --restore "$work/own.snap" </dev/null >/dev/null 2>"$work/err"
+rc=$?
+check "[ $rc -eq 125 ] && grep -q 'the snapshot needs kernel' '$work/err'" \
+	"restore with the kernel gone: $(cat "$work/err")"
+"$rewind" snapshot save -o "$work/nodir/x.snap" "${bare[@]}" --at 1000 \
+	</dev/null >/dev/null 2>"$work/err"
+rc=$?
+check "[ $rc -eq 125 ] && grep -q 'nodir/x.snap: No such file' '$work/err' && ! grep -q part '$work/err'" \
+	"save into a missing directory: $(cat "$work/err")"
+
 echo "snapshots: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
