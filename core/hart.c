@@ -18,17 +18,31 @@ struct hart *hart_new(struct machine *m, uint64_t hartid)
 	struct hart *h = aligned_alloc(64, size);
 	if (!h)
 		return NULL;
+	/* Zeroed tags would match page 0, and the logs say nothing is
+	 * filled: hart_reset's flush must clear every array in full, once. */
+	memset(h, 0, sizeof(*h));
+	for (int s = 0; s < TLB_SETS; s++)
+		h->tlb[s].nlog = TLB_LOG + 1;
+	for (int p = 0; p < 4; p++)
+		h->jcache[p].nlog = JCACHE_LOG + 1;
 	h->m = m;
 	h->hartid = hartid;
 	hart_reset(h);
 	return h;
 }
 
+/* The architectural state: the part of struct hart before the caches. */
+#define HART_STATE_BYTES offsetof(struct hart, tlb)
+_Static_assert(HART_STATE_BYTES <= 4096, "keep the state before the caches");
+
 void hart_reset(struct hart *h)
 {
 	struct machine *m = h->m;
 	uint64_t hartid = h->hartid;
-	memset(h, 0, sizeof(*h));
+	/* The caches are emptied through their logs (hart_flush_tlb), which
+	 * costs what they hold rather than their megabytes: a reboot, and so
+	 * every snapshot restore, passes here. */
+	memset(h, 0, HART_STATE_BYTES);
 	h->m = m;
 	h->hartid = hartid;
 	h->tune = m ? m->tune : 0;
@@ -39,12 +53,6 @@ void hart_reset(struct hart *h)
 		  (1u << ('D' - 'A')) | (1u << ('C' - 'A')) |
 		  (1u << ('S' - 'A')) | (1u << ('U' - 'A'));
 	h->mstatus = (2ull << 32) | (2ull << 34);
-	/* Zeroed tags would match page 0, and the logs say nothing is
-	 * filled: clear every array in full. */
-	for (int s = 0; s < TLB_SETS; s++)
-		h->tlb[s].nlog = TLB_LOG + 1;
-	for (int p = 0; p < 4; p++)
-		h->jcache[p].nlog = JCACHE_LOG + 1;
 	trig_reset(h);
 	hart_flush_tlb(h);
 }
@@ -175,17 +183,13 @@ static bool hart_state_valid(const struct hart *t)
 	return true;
 }
 
-/* The architectural state: the part of struct hart before the caches,
- * which hart_state_read writes and nothing else. */
-#define HART_STATE_BYTES offsetof(struct hart, tlb)
-_Static_assert(HART_STATE_BYTES <= 4096, "keep the state before the caches");
-
 int hart_state_load(struct hart *h, struct state_reader *r)
 {
-	/* Parse in place and put the old bytes back if the state is bad, so
-	 * that a bad state changes nothing; keeping those few bytes costs
-	 * far less than a copy of the whole hart with its megabytes of
-	 * caches. */
+	/* hart_state_read writes only the architectural state (the bytes
+	 * before the caches). Parse in place and put the old bytes back if
+	 * the state is bad, so that a bad state changes nothing: keeping
+	 * those few bytes costs far less than a copy of the whole hart with
+	 * its megabytes of caches. */
 	unsigned char keep[HART_STATE_BYTES];
 	memcpy(keep, h, sizeof(keep));
 	hart_state_read(h, r);

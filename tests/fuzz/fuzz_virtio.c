@@ -155,9 +155,7 @@ static void drive(struct machine *m, const uint8_t *h)
 }
 
 /* The machine every input starts from, one per disk mode: the device not
- * yet set up, the hart at the WFI loop (wfi; j .-4: it waits, so time
- * jumps to the next completion and the machine is idle once every
- * request is done). */
+ * yet set up, the hart at the WFI loop (fuzz_machine_wfi_loop). */
 static struct machine *machine_get(enum disk_mode mode)
 {
 	static struct fuzz_machine fms[2];
@@ -174,11 +172,7 @@ static struct machine *machine_get(enum disk_mode mode)
 		.host = {.wall_ns = fuzz_wall_ns, .entropy = fuzz_entropy}};
 	cfg.disks[0] = (struct disk_config){.path = image_path, .mode = mode};
 	fuzz_machine_new(fm, &cfg);
-	uint8_t *ram = bus_host_ptr(&fm->m->bus, RAM_BASE, 8);
-	le_put32(ram, 0x10500073);
-	le_put32(ram + 4, 0xffdff06f);
-	bus_note_write(&fm->m->bus, RAM_BASE, 8);
-	fm->m->harts[0]->pc = RAM_BASE;
+	fuzz_machine_wfi_loop(fm);
 	fuzz_machine_mark(fm);
 	return fm->m;
 }
