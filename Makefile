@@ -61,9 +61,11 @@ FUZZ_CFLAGS := $(filter-out -MMD -MP,$(CFLAGS_COMMON))
 FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 # The machine the machine targets reuse across inputs.
 FUZZ_MACHINE := tests/fuzz/fuzz_machine.c tests/fuzz/fuzz_machine.h \
-	tests/fuzz/reset.ignorelist tests/fuzz/reset_cov.ignorelist
+	tests/fuzz/reset.ignorelist tests/fuzz/reset_cov.ignorelist \
+	tests/fuzz/hash_cov.ignorelist
 FUZZ_RESET_FLAGS := -fsanitize-coverage-ignorelist=tests/fuzz/reset.ignorelist \
-	-fsanitize-ignorelist=tests/fuzz/reset.ignorelist
+	-fsanitize-ignorelist=tests/fuzz/reset.ignorelist \
+	-fsanitize-coverage-ignorelist=tests/fuzz/hash_cov.ignorelist
 # The device targets also leave the state save and load out of coverage.
 FUZZ_DEVICE_FLAGS := $(FUZZ_RESET_FLAGS) \
 	-fsanitize-coverage-ignorelist=tests/fuzz/reset_cov.ignorelist

@@ -254,6 +254,10 @@ static void hart_tlb_save(const struct hart *h, const struct tlb_set *s,
 {
 	uint64_t bits[TLB_SIZE / 64];
 	const struct tlb_entry *e = hart_tlb_entries(s, acc);
+	if (s->nlog == 0) { /* the common case: a set never filled */
+		state_put_u32(b, 0);
+		return;
+	}
 	state_put_u32(b, hart_tlb_valid(s, acc, bits));
 	for (unsigned w = 0; w < TLB_SIZE / 64; w++)
 		for (uint64_t m = bits[w]; m; m &= m - 1) {
@@ -277,6 +281,10 @@ static void hart_jcache_save(const struct hart *h, const struct jcache_set *j,
 {
 	uint64_t bits[JCACHE_SIZE / 64] = {0};
 	const struct jcache_entry *e = j->e;
+	if (j->nlog == 0) {
+		state_put_u32(b, 0);
+		return;
+	}
 	if (j->nlog > JCACHE_LOG) {
 		for (unsigned k = 0; k < JCACHE_SIZE; k++)
 			if (e[k].block)

@@ -21,7 +21,8 @@ struct fuzz_machine {
 	uint8_t *ram;		/* RAM at the mark */
 	uint64_t *written;	/* RAM's written and dirty bitmaps there */
 	uint64_t *dirty;
-	size_t words; /* of each bitmap */
+	size_t words;	 /* of each bitmap */
+	uint64_t icount; /* virtual time at the mark */
 };
 
 /* Build fm->m from cfg; the caller prepares it, then calls
