@@ -123,6 +123,33 @@ static void code_page_free(struct code_page *cp)
 		free(cp);
 }
 
+/* Page p of r gets code page cp (NULL: none); code_map follows. */
+static void code_page_set(struct mem_region *r, uint64_t p,
+			  struct code_page *cp)
+{
+	r->code[p] = cp;
+	if (cp)
+		r->code_map[p / 64] |= 1ull << (p % 64);
+	else
+		r->code_map[p / 64] &= ~(1ull << (p % 64));
+}
+
+/* The next page at or after p that has code, or `pages` when none. */
+static uint64_t code_page_next(const struct mem_region *r, uint64_t p,
+			       uint64_t pages)
+{
+	if (p >= pages)
+		return pages;
+	uint64_t w = p / 64;
+	uint64_t bits = r->code_map[w] & (~0ull << (p % 64));
+	while (!bits) {
+		if (++w >= (pages + 63) / 64)
+			return pages;
+		bits = r->code_map[w];
+	}
+	return w * 64 + (uint64_t)__builtin_ctzll(bits);
+}
+
 struct block *block_get(struct bus *b, struct mem_region *r,
 			const uint8_t *host, uint64_t pc_off)
 {
@@ -137,7 +164,7 @@ struct block *block_get(struct bus *b, struct mem_region *r,
 		cp = calloc(1, sizeof(*cp));
 		if (!cp)
 			return NULL;
-		r->code[page] = cp;
+		code_page_set(r, page, cp);
 		if (fresh)
 			block_unmap_writes(b, host - pc_off);
 	}
@@ -173,7 +200,7 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page)
 		blk = next;
 	}
 	code_page_free(cp);
-	r->code[page] = NULL;
+	code_page_set(r, page, NULL);
 	/* Jump caches may point at the dropped blocks. */
 	for (int i = 0; b->m && i < b->m->nharts; i++)
 		hart_flush_jcache(b->m->harts[i]);
@@ -181,17 +208,16 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page)
 
 void block_free_region(struct mem_region *r)
 {
-	uint64_t pages = r->size >> PAGE_SHIFT;
-	for (uint64_t p = 0; p < pages && r->code; p++) {
+	uint64_t pages = r->code ? r->size >> PAGE_SHIFT : 0;
+	for (uint64_t p = code_page_next(r, 0, pages); p < pages;
+	     p = code_page_next(r, p + 1, pages)) {
 		struct code_page *cp = r->code[p];
-		if (!cp)
-			continue;
 		for (struct block *blk = cp->blocks, *next; blk; blk = next) {
 			next = blk->next;
 			free(blk);
 		}
 		code_page_free(cp);
-		r->code[p] = NULL;
+		code_page_set(r, p, NULL);
 	}
 }
 
@@ -210,14 +236,14 @@ void block_state_save(const struct bus *b, struct state_buf *out)
 	for (int i = 0; i < b->nregions; i++) {
 		const struct mem_region *r = &b->region[i];
 		uint64_t pages = r->size >> PAGE_SHIFT, n = 0;
-		for (uint64_t p = 0; p < pages; p++)
-			n += r->code[p] != NULL;
+		for (uint64_t w = 0; w < (pages + 63) / 64; w++)
+			n += (uint64_t)__builtin_popcountll(r->code_map[w]);
 		state_put_u64(out, r->base);
 		state_put_u64(out, r->size);
 		state_put_u64(out, n);
-		for (uint64_t p = 0; p < pages; p++)
-			if (r->code[p])
-				state_put_u64(out, p);
+		for (uint64_t p = code_page_next(r, 0, pages); p < pages;
+		     p = code_page_next(r, p + 1, pages))
+			state_put_u64(out, p);
 	}
 }
 
@@ -243,7 +269,7 @@ static int block_pages_read(void *obj, struct state_reader *r, bool apply)
 				return -EINVAL;
 			prev = p;
 			if (apply && !reg->code[p])
-				reg->code[p] = &code_page_restored;
+				code_page_set(reg, p, &code_page_restored);
 		}
 	}
 	return r->bad ? -EINVAL : 0;

@@ -26,7 +26,11 @@ struct mem_region {
 	 * every other page still reads as zero. */
 	uint64_t *written;
 	struct code_page **code; /* decoded blocks by page, lazily */
-	struct bus *bus;	 /* owner, to drop decoded code */
+	/* A bit per page whose code[] entry is set (core/block.c keeps it),
+	 * so that walking the code pages costs a bit per page, not a
+	 * pointer: a restore walks them several times. */
+	uint64_t *code_map;
+	struct bus *bus; /* owner, to drop decoded code */
 };
 
 /* An MMIO device. read/write return 0, or -1 for an access fault (the bus
