@@ -1,6 +1,7 @@
 /* Machine state save and restore: a restored machine runs on exactly as the
  * original does, devices with work in flight included, and a damaged state
  * is refused with an error, never half-applied. */
+#include "block.h"
 #include "dev/disk.h"
 #include "dev/plic.h"
 #include "dev/uart.h"
@@ -8,6 +9,7 @@
 #include "dev/virtio_mmio.h"
 #include "machine.h"
 #include "state.h"
+#include "util/le.h"
 
 #include <check.h>
 #include <errno.h>
@@ -883,6 +885,61 @@ START_TEST(test_cache_save_finds_every_entry)
 }
 END_TEST
 
+/* The pages the CODE section of state st names in region 0 (RAM). */
+static uint64_t code_section_pages(const struct state_buf *st, uint64_t *pages,
+				   uint64_t max)
+{
+	size_t at = 0;
+	while (memcmp(st->p + at, "CODE", 4) != 0)
+		at += 8 + le_get32(st->p + at + 4);
+	const uint8_t *c = st->p + at + 8;
+	ck_assert_uint_ge(le_get32(c), 1);
+	ck_assert_uint_eq(le_get64(c + 4), RAM_BASE);
+	uint64_t n = le_get64(c + 20);
+	ck_assert_uint_le(n, max);
+	for (uint64_t i = 0; i < n; i++)
+		pages[i] = le_get64(c + 28 + 8 * i);
+	return n;
+}
+
+/* Saving names the code pages through a bitmap beside the code-page
+ * table: exactly the pages with decoded code, by a look at every page,
+ * after blocks are built, one page's are dropped by a store, and more are
+ * built; a reboot leaves none. */
+START_TEST(test_code_pages_saved_exactly)
+{
+	struct machine *m = machine_make(1, RAM_SIZE, false, NULL);
+	struct mem_region *r = m->ram;
+	static const uint64_t built[] = {0, 1, 63, 64, 65, 200, 255};
+	for (size_t i = 0; i < sizeof(built) / sizeof(built[0]); i++) {
+		uint8_t *host = r->host + built[i] * PAGE_SIZE;
+		le_put32(host + 8, 0x00000013); /* nop, then zeros */
+		ck_assert_ptr_nonnull(block_get(&m->bus, r, host + 8, 8));
+	}
+	bus_note_write(&m->bus, RAM_BASE + 64 * PAGE_SIZE + 8, 4);
+	uint8_t *host = r->host + 100 * PAGE_SIZE;
+	ck_assert_ptr_nonnull(block_get(&m->bus, r, host, 0));
+	uint64_t want[16], n = 0;
+	for (uint64_t p = 0; p < r->size >> PAGE_SHIFT; p++)
+		if (r->code[p])
+			want[n++] = p;
+	ck_assert_uint_eq(n, 7); /* 0 1 63 65 100 200 255 */
+	struct state_buf st = save_of(m);
+	uint64_t got[16];
+	ck_assert_uint_eq(code_section_pages(&st, got, 16), n);
+	for (uint64_t i = 0; i < n; i++)
+		ck_assert_uint_eq(got[i], want[i]);
+	free(st.p);
+	machine_reboot(m);
+	for (uint64_t p = 0; p < r->size >> PAGE_SHIFT; p++)
+		ck_assert_ptr_null(r->code[p]);
+	st = save_of(m);
+	ck_assert_uint_eq(code_section_pages(&st, got, 16), 0);
+	free(st.p);
+	machine_free(m);
+}
+END_TEST
+
 /* ---- the encoding itself ---- */
 
 START_TEST(test_encoding_roundtrip_and_bounds)
@@ -983,6 +1040,7 @@ int main(void)
 	tcase_add_test(tc, test_uart_fifo_survives);
 	tcase_add_test(tc, test_cached_translation_survives);
 	tcase_add_test(tc, test_cache_save_finds_every_entry);
+	tcase_add_test(tc, test_code_pages_saved_exactly);
 	tcase_add_test(tc, test_truncated_at_every_length);
 	tcase_add_test(tc, test_every_byte_flipped);
 	tcase_add_test(tc, test_wrong_tag_and_absurd_lengths);
