@@ -117,10 +117,31 @@ static struct block *block_build(const uint8_t *host, uint64_t pc_off,
  * hundreds of code pages of a booted kernel. */
 static struct code_page code_page_restored;
 
-static void code_page_free(struct code_page *cp)
+/* A cleared table: a spare if there is one (clearing 16 KiB costs less
+ * than allocating it afresh and faulting its pages in), else a new one. */
+static struct code_page *code_page_new(struct bus *b)
 {
-	if (cp != &code_page_restored)
+	if (!b->nspare)
+		return calloc(1, sizeof(struct code_page));
+	struct code_page *cp = b->spare[--b->nspare];
+	memset(cp, 0, sizeof(*cp));
+	return cp;
+}
+
+static void code_page_free(struct bus *b, struct code_page *cp)
+{
+	if (cp == &code_page_restored)
+		return;
+	if (b && b->nspare < BUS_CODE_SPARES)
+		b->spare[b->nspare++] = cp;
+	else
 		free(cp);
+}
+
+void block_free_spares(struct bus *b)
+{
+	while (b->nspare)
+		free(b->spare[--b->nspare]);
 }
 
 /* Page p of r gets code page cp (NULL: none); code_map follows. */
@@ -161,7 +182,7 @@ struct block *block_get(struct bus *b, struct mem_region *r,
 			return blk;
 	} else {
 		bool fresh = !cp;
-		cp = calloc(1, sizeof(*cp));
+		cp = code_page_new(b);
 		if (!cp)
 			return NULL;
 		code_page_set(r, page, cp);
@@ -199,7 +220,7 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page)
 		b->graveyard = blk;
 		blk = next;
 	}
-	code_page_free(cp);
+	code_page_free(b, cp);
 	code_page_set(r, page, NULL);
 	/* Jump caches may point at the dropped blocks. */
 	for (int i = 0; b->m && i < b->m->nharts; i++)
@@ -216,7 +237,7 @@ void block_free_region(struct mem_region *r)
 			next = blk->next;
 			free(blk);
 		}
-		code_page_free(cp);
+		code_page_free(r->bus, cp);
 		code_page_set(r, p, NULL);
 	}
 }

@@ -68,6 +68,7 @@ void bus_free(struct bus *b)
 		munmap(r->host, r->size);
 	}
 	block_reap(b);
+	block_free_spares(b);
 	jit_free(b);
 	memset(b, 0, sizeof(*b));
 }

@@ -45,6 +45,9 @@ struct mmio_dev {
 
 #define BUS_MAX_REGIONS 4
 #define BUS_MAX_DEVS	32
+/* Spare code-page tables kept at most: what a small guest's code spans; a
+ * large one's are allocated again. */
+#define BUS_CODE_SPARES 64
 
 /* A watch on writes to physical memory [lo, hi] (history/query.c): fn
  * hears of every write that touches it, after the bytes changed. who names
@@ -66,6 +69,11 @@ struct bus {
 	int ndevs;
 	struct machine *m;	 /* owner, to reach the harts' TLBs */
 	struct block *graveyard; /* invalidated blocks, freed at a safe point */
+	/* Code-page tables freed with their blocks, kept for the next pages
+	 * that get code (core/block.c): a restore drops every table and the
+	 * run after it builds them again. */
+	struct code_page *spare[BUS_CODE_SPARES];
+	unsigned nspare;
 	struct jit *jit; /* translated code (core/jit/), made on demand */
 	struct bus_watch watch;
 };
