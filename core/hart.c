@@ -496,7 +496,7 @@ int hart_cache_load(struct hart *h, struct state_reader *r)
 
 static struct tlb_entry *hart_tlb_array(struct tlb_set *s, unsigned acc)
 {
-	return acc == 0 ? s->r : acc == 1 ? s->w : s->x;
+	return (struct tlb_entry *)hart_tlb_entries(s, acc);
 }
 
 void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t vpn,
