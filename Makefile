@@ -61,9 +61,14 @@ FUZZ_CFLAGS := $(filter-out -MMD -MP,$(CFLAGS_COMMON))
 FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 # The machine the machine targets reuse across inputs.
 FUZZ_MACHINE := tests/fuzz/fuzz_machine.c tests/fuzz/fuzz_machine.h \
-	tests/fuzz/reset.ignorelist
+	tests/fuzz/reset.ignorelist tests/fuzz/reset_cov.ignorelist \
+	tests/fuzz/hash_cov.ignorelist
 FUZZ_RESET_FLAGS := -fsanitize-coverage-ignorelist=tests/fuzz/reset.ignorelist \
-	-fsanitize-ignorelist=tests/fuzz/reset.ignorelist
+	-fsanitize-ignorelist=tests/fuzz/reset.ignorelist \
+	-fsanitize-coverage-ignorelist=tests/fuzz/hash_cov.ignorelist
+# The device targets also leave the state save and load out of coverage.
+FUZZ_DEVICE_FLAGS := $(FUZZ_RESET_FLAGS) \
+	-fsanitize-coverage-ignorelist=tests/fuzz/reset_cov.ignorelist
 
 # Guest programs: the ISA suite and the benchmark.
 RV_CC    := riscv64-unknown-elf-gcc
@@ -287,7 +292,7 @@ fuzz-snapshot: $(BUILD)/fuzz/fuzz_snapshot
 $(BUILD)/fuzz/fuzz_virtio: tests/fuzz/fuzz_virtio.c $(FUZZ_MACHINE) $(CORE_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
-		$(FUZZ_SAN) $(FUZZ_RESET_FLAGS) \
+		$(FUZZ_SAN) $(FUZZ_DEVICE_FLAGS) \
 		tests/fuzz/fuzz_virtio.c tests/fuzz/fuzz_machine.c $(CORE_SRCS) \
 		-o $@ $(LIBS)
 
@@ -301,7 +306,7 @@ fuzz-virtio: $(BUILD)/fuzz/fuzz_virtio
 $(BUILD)/fuzz/fuzz_net: tests/fuzz/fuzz_net.c $(FUZZ_MACHINE) $(CORE_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -O1 $(filter-out -fsignaling-nans,$(FP_FLAGS)) \
-		$(FUZZ_SAN) $(FUZZ_RESET_FLAGS) \
+		$(FUZZ_SAN) $(FUZZ_DEVICE_FLAGS) \
 		tests/fuzz/fuzz_net.c tests/fuzz/fuzz_machine.c $(CORE_SRCS) \
 		-o $@ $(LIBS)
 

@@ -117,10 +117,58 @@ static struct block *block_build(const uint8_t *host, uint64_t pc_off,
  * hundreds of code pages of a booted kernel. */
 static struct code_page code_page_restored;
 
-static void code_page_free(struct code_page *cp)
+/* A cleared table: a spare if there is one (clearing 16 KiB costs less
+ * than allocating it afresh and faulting its pages in), else a new one. */
+static struct code_page *code_page_new(struct bus *b)
 {
-	if (cp != &code_page_restored)
+	if (!b->nspare)
+		return calloc(1, sizeof(struct code_page));
+	struct code_page *cp = b->spare[--b->nspare];
+	memset(cp, 0, sizeof(*cp));
+	return cp;
+}
+
+static void code_page_free(struct bus *b, struct code_page *cp)
+{
+	if (cp == &code_page_restored)
+		return;
+	if (b && b->nspare < BUS_CODE_SPARES)
+		b->spare[b->nspare++] = cp;
+	else
 		free(cp);
+}
+
+void block_free_spares(struct bus *b)
+{
+	while (b->nspare)
+		free(b->spare[--b->nspare]);
+}
+
+/* Page p of r gets code page cp (NULL: none); code_map follows. */
+static void code_page_set(struct mem_region *r, uint64_t p,
+			  struct code_page *cp)
+{
+	r->code[p] = cp;
+	if (cp)
+		r->code_map[p / 64] |= 1ull << (p % 64);
+	else
+		r->code_map[p / 64] &= ~(1ull << (p % 64));
+}
+
+/* The next page at or after p that has code, or `pages` when none. */
+static uint64_t code_page_next(const struct mem_region *r, uint64_t p,
+			       uint64_t pages)
+{
+	if (p >= pages)
+		return pages;
+	uint64_t w = p / 64;
+	uint64_t bits = r->code_map[w] & (~0ull << (p % 64));
+	while (!bits) {
+		if (++w >= (pages + 63) / 64)
+			return pages;
+		bits = r->code_map[w];
+	}
+	return w * 64 + (uint64_t)__builtin_ctzll(bits);
 }
 
 struct block *block_get(struct bus *b, struct mem_region *r,
@@ -134,10 +182,10 @@ struct block *block_get(struct bus *b, struct mem_region *r,
 			return blk;
 	} else {
 		bool fresh = !cp;
-		cp = calloc(1, sizeof(*cp));
+		cp = code_page_new(b);
 		if (!cp)
 			return NULL;
-		r->code[page] = cp;
+		code_page_set(r, page, cp);
 		if (fresh)
 			block_unmap_writes(b, host - pc_off);
 	}
@@ -172,8 +220,8 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page)
 		b->graveyard = blk;
 		blk = next;
 	}
-	code_page_free(cp);
-	r->code[page] = NULL;
+	code_page_free(b, cp);
+	code_page_set(r, page, NULL);
 	/* Jump caches may point at the dropped blocks. */
 	for (int i = 0; b->m && i < b->m->nharts; i++)
 		hart_flush_jcache(b->m->harts[i]);
@@ -181,17 +229,16 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page)
 
 void block_free_region(struct mem_region *r)
 {
-	uint64_t pages = r->size >> PAGE_SHIFT;
-	for (uint64_t p = 0; p < pages && r->code; p++) {
+	uint64_t pages = r->code ? r->size >> PAGE_SHIFT : 0;
+	for (uint64_t p = code_page_next(r, 0, pages); p < pages;
+	     p = code_page_next(r, p + 1, pages)) {
 		struct code_page *cp = r->code[p];
-		if (!cp)
-			continue;
 		for (struct block *blk = cp->blocks, *next; blk; blk = next) {
 			next = blk->next;
 			free(blk);
 		}
-		code_page_free(cp);
-		r->code[p] = NULL;
+		code_page_free(r->bus, cp);
+		code_page_set(r, p, NULL);
 	}
 }
 
@@ -210,14 +257,14 @@ void block_state_save(const struct bus *b, struct state_buf *out)
 	for (int i = 0; i < b->nregions; i++) {
 		const struct mem_region *r = &b->region[i];
 		uint64_t pages = r->size >> PAGE_SHIFT, n = 0;
-		for (uint64_t p = 0; p < pages; p++)
-			n += r->code[p] != NULL;
+		for (uint64_t w = 0; w < (pages + 63) / 64; w++)
+			n += (uint64_t)__builtin_popcountll(r->code_map[w]);
 		state_put_u64(out, r->base);
 		state_put_u64(out, r->size);
 		state_put_u64(out, n);
-		for (uint64_t p = 0; p < pages; p++)
-			if (r->code[p])
-				state_put_u64(out, p);
+		for (uint64_t p = code_page_next(r, 0, pages); p < pages;
+		     p = code_page_next(r, p + 1, pages))
+			state_put_u64(out, p);
 	}
 }
 
@@ -243,7 +290,7 @@ static int block_pages_read(void *obj, struct state_reader *r, bool apply)
 				return -EINVAL;
 			prev = p;
 			if (apply && !reg->code[p])
-				reg->code[p] = &code_page_restored;
+				code_page_set(reg, p, &code_page_restored);
 		}
 	}
 	return r->bad ? -EINVAL : 0;

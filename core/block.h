@@ -49,6 +49,8 @@ void block_invalidate_page(struct bus *b, struct mem_region *r, uint64_t page);
 void block_free_region(struct mem_region *r);
 /* Free the graveyard; call only between blocks. */
 void block_reap(struct bus *b);
+/* Free the spare code-page tables (when the bus goes). */
+void block_free_spares(struct bus *b);
 
 struct state_buf;
 struct state_reader;

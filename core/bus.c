@@ -30,12 +30,15 @@ struct mem_region *bus_add_memory(struct bus *b, uint64_t base, uint64_t size,
 	r->readonly = readonly;
 	r->bus = b;
 	r->code = calloc(pages, sizeof(*r->code));
+	r->code_map = calloc((pages + 63) / 64, sizeof(uint64_t));
 	if (!readonly) {
 		r->dirty = calloc((pages + 63) / 64, sizeof(uint64_t));
 		r->written = calloc((pages + 63) / 64, sizeof(uint64_t));
 	}
-	if (!r->code || (!readonly && (!r->dirty || !r->written))) {
+	if (!r->code || !r->code_map ||
+	    (!readonly && (!r->dirty || !r->written))) {
 		free(r->code);
+		free(r->code_map);
 		free(r->dirty);
 		free(r->written);
 		munmap(host, size);
@@ -59,11 +62,13 @@ void bus_free(struct bus *b)
 		struct mem_region *r = &b->region[i];
 		block_free_region(r);
 		free(r->code);
+		free(r->code_map);
 		free(r->dirty);
 		free(r->written);
 		munmap(r->host, r->size);
 	}
 	block_reap(b);
+	block_free_spares(b);
 	jit_free(b);
 	memset(b, 0, sizeof(*b));
 }

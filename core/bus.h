@@ -26,7 +26,11 @@ struct mem_region {
 	 * every other page still reads as zero. */
 	uint64_t *written;
 	struct code_page **code; /* decoded blocks by page, lazily */
-	struct bus *bus;	 /* owner, to drop decoded code */
+	/* A bit per page whose code[] entry is set (core/block.c keeps it),
+	 * so that walking the code pages costs a bit per page, not a
+	 * pointer: a restore walks them several times. */
+	uint64_t *code_map;
+	struct bus *bus; /* owner, to drop decoded code */
 };
 
 /* An MMIO device. read/write return 0, or -1 for an access fault (the bus
@@ -41,6 +45,9 @@ struct mmio_dev {
 
 #define BUS_MAX_REGIONS 4
 #define BUS_MAX_DEVS	32
+/* Spare code-page tables kept at most: what a small guest's code spans; a
+ * large one's are allocated again. */
+#define BUS_CODE_SPARES 64
 
 /* A watch on writes to physical memory [lo, hi] (history/query.c): fn
  * hears of every write that touches it, after the bytes changed. who names
@@ -62,6 +69,11 @@ struct bus {
 	int ndevs;
 	struct machine *m;	 /* owner, to reach the harts' TLBs */
 	struct block *graveyard; /* invalidated blocks, freed at a safe point */
+	/* Code-page tables freed with their blocks, kept for the next pages
+	 * that get code (core/block.c): a restore drops every table and the
+	 * run after it builds them again. */
+	struct code_page *spare[BUS_CODE_SPARES];
+	unsigned nspare;
 	struct jit *jit; /* translated code (core/jit/), made on demand */
 	struct bus_watch watch;
 };

@@ -18,17 +18,31 @@ struct hart *hart_new(struct machine *m, uint64_t hartid)
 	struct hart *h = aligned_alloc(64, size);
 	if (!h)
 		return NULL;
+	/* Zeroed tags would match page 0, and the logs say nothing is
+	 * filled: hart_reset's flush must clear every array in full, once. */
+	memset(h, 0, sizeof(*h));
+	for (int s = 0; s < TLB_SETS; s++)
+		h->tlb[s].nlog = TLB_LOG + 1;
+	for (int p = 0; p < 4; p++)
+		h->jcache[p].nlog = JCACHE_LOG + 1;
 	h->m = m;
 	h->hartid = hartid;
 	hart_reset(h);
 	return h;
 }
 
+/* The architectural state: the part of struct hart before the caches. */
+#define HART_STATE_BYTES offsetof(struct hart, tlb)
+_Static_assert(HART_STATE_BYTES <= 4096, "keep the state before the caches");
+
 void hart_reset(struct hart *h)
 {
 	struct machine *m = h->m;
 	uint64_t hartid = h->hartid;
-	memset(h, 0, sizeof(*h));
+	/* The caches are emptied through their logs (hart_flush_tlb), which
+	 * costs what they hold rather than their megabytes: a reboot, and so
+	 * every snapshot restore, passes here. */
+	memset(h, 0, HART_STATE_BYTES);
 	h->m = m;
 	h->hartid = hartid;
 	h->tune = m ? m->tune : 0;
@@ -39,12 +53,6 @@ void hart_reset(struct hart *h)
 		  (1u << ('D' - 'A')) | (1u << ('C' - 'A')) |
 		  (1u << ('S' - 'A')) | (1u << ('U' - 'A'));
 	h->mstatus = (2ull << 32) | (2ull << 34);
-	/* Zeroed tags would match page 0, and the logs say nothing is
-	 * filled: clear every array in full. */
-	for (int s = 0; s < TLB_SETS; s++)
-		h->tlb[s].nlog = TLB_LOG + 1;
-	for (int p = 0; p < 4; p++)
-		h->jcache[p].nlog = JCACHE_LOG + 1;
 	trig_reset(h);
 	hart_flush_tlb(h);
 }
@@ -177,26 +185,25 @@ static bool hart_state_valid(const struct hart *t)
 
 int hart_state_load(struct hart *h, struct state_reader *r)
 {
-	/* Parse into a copy so that a bad state changes nothing; the
-	 * caches, which end the structure, are not part of it. */
-	const size_t state = offsetof(struct hart, tlb);
-	struct hart *t = malloc(sizeof(*t));
-	if (!t)
-		return -ENOMEM;
-	memcpy(t, h, state);
-	hart_state_read(t, r);
-	int rc = !r->bad && hart_state_valid(t) ? 0 : -EINVAL;
-	if (rc == 0) {
-		memcpy(h, t, state);
-		h->x[0] = 0;
-		/* Recomputes pmp_active and drops every cached translation
-		 * and jump-cache entry. */
-		pmp_refresh(h);
-		trig_refresh(h);
-		hart_update_mode(h);
+	/* hart_state_read writes only the architectural state (the bytes
+	 * before the caches). Parse in place and put the old bytes back if
+	 * the state is bad, so that a bad state changes nothing: keeping
+	 * those few bytes costs far less than a copy of the whole hart with
+	 * its megabytes of caches. */
+	unsigned char keep[HART_STATE_BYTES];
+	memcpy(keep, h, sizeof(keep));
+	hart_state_read(h, r);
+	if (r->bad || !hart_state_valid(h)) {
+		memcpy(h, keep, sizeof(keep));
+		return -EINVAL;
 	}
-	free(t);
-	return rc;
+	h->x[0] = 0;
+	/* Recomputes pmp_active and drops every cached translation and
+	 * jump-cache entry. */
+	pmp_refresh(h);
+	trig_refresh(h);
+	hart_update_mode(h);
+	return 0;
 }
 
 /* A host pointer as (region, offset); every cached one lies in memory. */
@@ -209,20 +216,96 @@ static void hart_put_host(const struct hart *h, struct state_buf *b,
 	state_put_u64(b, off);
 }
 
-static void hart_tlb_save(const struct hart *h, const struct tlb_entry *e,
-			  struct state_buf *b)
+static const struct tlb_entry *hart_tlb_entries(const struct tlb_set *s,
+						unsigned acc)
 {
+	return acc == 0 ? s->r : acc == 1 ? s->w : s->x;
+}
+
+/* The slots of array acc of set s that hold a valid entry, as a bitmap in
+ * ascending slot order. Only logged slots can be valid (hart_tlb_put logs
+ * every one it fills) unless the log overflowed, so saving costs what the
+ * hart has cached, not what the set could hold. Returns how many. */
+static uint32_t hart_tlb_valid(const struct tlb_set *s, unsigned acc,
+			       uint64_t bits[TLB_SIZE / 64])
+{
+	const struct tlb_entry *e = hart_tlb_entries(s, acc);
 	uint32_t n = 0;
-	for (unsigned k = 0; k < TLB_SIZE; k++)
-		n += e[k].tag != TLB_INVALID;
-	state_put_u32(b, n);
-	for (unsigned k = 0; k < TLB_SIZE; k++) {
-		if (e[k].tag == TLB_INVALID)
-			continue;
-		state_put_u32(b, k);
-		state_put_u64(b, e[k].tag >> 12); /* the page number */
-		hart_put_host(h, b, tlb_host_page(&e[k]));
+	memset(bits, 0, TLB_SIZE / 8);
+	if (s->nlog > TLB_LOG) {
+		for (unsigned k = 0; k < TLB_SIZE; k++)
+			if (e[k].tag != TLB_INVALID)
+				bits[k / 64] |= 1ull << (k % 64);
+	} else {
+		for (uint32_t i = 0; i < s->nlog; i++) {
+			unsigned k = s->log[i] & (TLB_SIZE - 1);
+			if (s->log[i] >> TLB_BITS == acc &&
+			    e[k].tag != TLB_INVALID)
+				bits[k / 64] |= 1ull << (k % 64);
+		}
 	}
+	for (unsigned w = 0; w < TLB_SIZE / 64; w++)
+		n += (uint32_t)__builtin_popcountll(bits[w]);
+	return n;
+}
+
+static void hart_tlb_save(const struct hart *h, const struct tlb_set *s,
+			  unsigned acc, struct state_buf *b)
+{
+	uint64_t bits[TLB_SIZE / 64];
+	const struct tlb_entry *e = hart_tlb_entries(s, acc);
+	if (s->nlog == 0) { /* the common case: a set never filled */
+		state_put_u32(b, 0);
+		return;
+	}
+	state_put_u32(b, hart_tlb_valid(s, acc, bits));
+	for (unsigned w = 0; w < TLB_SIZE / 64; w++)
+		for (uint64_t m = bits[w]; m; m &= m - 1) {
+			unsigned k = w * 64 + (unsigned)__builtin_ctzll(m);
+			state_put_u32(b, k);
+			state_put_u64(b, e[k].tag >> 12); /* the page number */
+			hart_put_host(h, b, tlb_host_page(&e[k]));
+		}
+}
+
+static void hart_tlb_set_save(const struct hart *h, const struct tlb_set *s,
+			      struct state_buf *b)
+{
+	for (unsigned acc = 0; acc < 3; acc++)
+		hart_tlb_save(h, s, acc, b);
+}
+
+/* A jump cache's filled slots, found the same way through its log. */
+static void hart_jcache_save(const struct hart *h, const struct jcache_set *j,
+			     struct state_buf *b)
+{
+	uint64_t bits[JCACHE_SIZE / 64] = {0};
+	const struct jcache_entry *e = j->e;
+	if (j->nlog == 0) {
+		state_put_u32(b, 0);
+		return;
+	}
+	if (j->nlog > JCACHE_LOG) {
+		for (unsigned k = 0; k < JCACHE_SIZE; k++)
+			if (e[k].block)
+				bits[k / 64] |= 1ull << (k % 64);
+	} else {
+		for (uint32_t i = 0; i < j->nlog; i++)
+			if (e[j->log[i]].block)
+				bits[j->log[i] / 64] |= 1ull
+							<< (j->log[i] % 64);
+	}
+	uint32_t n = 0;
+	for (unsigned w = 0; w < JCACHE_SIZE / 64; w++)
+		n += (uint32_t)__builtin_popcountll(bits[w]);
+	state_put_u32(b, n);
+	for (unsigned w = 0; w < JCACHE_SIZE / 64; w++)
+		for (uint64_t m = bits[w]; m; m &= m - 1) {
+			unsigned k = w * 64 + (unsigned)__builtin_ctzll(m);
+			state_put_u32(b, k);
+			state_put_u64(b, e[k].pc & ~1ull); /* not parked */
+			hart_put_host(h, b, (uintptr_t)e[k].block->host);
+		}
 }
 
 /* The address spaces other than space 0, on machines that have them
@@ -235,34 +318,16 @@ static void hart_spaces_save(const struct hart *h, struct state_buf *b)
 		state_put_u64(b, h->space_satp[k]);
 		state_put_u64(b, h->space_used[k]);
 	}
-	for (int s = TLB_SPACE_SETS(1); s < TLB_SETS; s++) {
-		hart_tlb_save(h, h->tlb[s].r, b);
-		hart_tlb_save(h, h->tlb[s].w, b);
-		hart_tlb_save(h, h->tlb[s].x, b);
-	}
+	for (int s = TLB_SPACE_SETS(1); s < TLB_SETS; s++)
+		hart_tlb_set_save(h, &h->tlb[s], b);
 }
 
 void hart_cache_save(const struct hart *h, struct state_buf *b)
 {
-	for (int s = 0; s < 4; s++) {
-		hart_tlb_save(h, h->tlb[s].r, b);
-		hart_tlb_save(h, h->tlb[s].w, b);
-		hart_tlb_save(h, h->tlb[s].x, b);
-	}
-	for (int p = 0; p < 4; p++) {
-		const struct jcache_entry *j = h->jcache[p].e;
-		uint32_t n = 0;
-		for (unsigned k = 0; k < JCACHE_SIZE; k++)
-			n += j[k].block != NULL;
-		state_put_u32(b, n);
-		for (unsigned k = 0; k < JCACHE_SIZE; k++) {
-			if (!j[k].block)
-				continue;
-			state_put_u32(b, k);
-			state_put_u64(b, j[k].pc & ~1ull); /* not parked */
-			hart_put_host(h, b, (uintptr_t)j[k].block->host);
-		}
-	}
+	for (int s = 0; s < 4; s++)
+		hart_tlb_set_save(h, &h->tlb[s], b);
+	for (int p = 0; p < 4; p++)
+		hart_jcache_save(h, &h->jcache[p], b);
 	if (h->m->identity != MACHINE_IDENTITY_V1)
 		hart_spaces_save(h, b);
 }
@@ -431,7 +496,7 @@ int hart_cache_load(struct hart *h, struct state_reader *r)
 
 static struct tlb_entry *hart_tlb_array(struct tlb_set *s, unsigned acc)
 {
-	return acc == 0 ? s->r : acc == 1 ? s->w : s->x;
+	return (struct tlb_entry *)hart_tlb_entries(s, acc);
 }
 
 void hart_tlb_put(struct tlb_set *s, unsigned acc, unsigned k, uint64_t vpn,

@@ -281,8 +281,9 @@ struct hart {
 	uint64_t space_satp[TLB_SPACES], space_used[TLB_SPACES];
 	uint64_t space_clock;
 	unsigned space;
-	/* The caches come last, megabytes of them: hart_state_load copies
-	 * only what precedes them. tlb[priv] are the sets of space 0 (and
+	/* The caches come last, megabytes of them: hart_state_load and
+	 * hart_reset touch only what precedes them (the caches are emptied
+	 * through their fill logs). tlb[priv] are the sets of space 0 (and
 	 * M-mode's, tlb[PRIV_M], which no satp concerns; tlb[2] is unused);
 	 * tlb[TLB_SPACE_SETS(k)] and the next are the U and S sets of space
 	 * k > 0. */

@@ -241,6 +241,26 @@ static int load_hart_cache(void *o, struct state_reader *r)
 	return hart_cache_load(o, r);
 }
 
+/* "hart 3", "slot 1": which part a section belongs to, for messages.
+ * Built by hand: every load names every part, and formatting with printf
+ * each time costs more than the small sections it names. */
+static const char *part_what(char buf[16], const char *kind, int i)
+{
+	char digits[12];
+	int n = 0;
+	unsigned v = (unsigned)i;
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) && n < (int)sizeof(digits));
+	size_t k = strlen(kind);
+	memcpy(buf, kind, k);
+	buf[k++] = ' ';
+	while (n)
+		buf[k++] = digits[--n];
+	buf[k] = 0;
+	return buf;
+}
+
 static int machine_part_load(struct state_reader *r, const char *tag,
 			     const char *what, part_load_fn fn, void *obj,
 			     char *err, size_t errlen)
@@ -285,9 +305,9 @@ static int device_load(struct device *d, struct state_reader *r, char *err,
 		       size_t errlen)
 {
 	const struct dev_type *part[2] = {d->type->transport, d->type};
-	char what[32];
+	char what[16];
 	if (d->slot >= 0)
-		snprintf(what, sizeof(what), "slot %d", d->slot);
+		part_what(what, "slot", d->slot);
 	int rc = 0;
 	for (int k = 0; k < 2 && rc == 0; k++) {
 		struct device_part p = {part[k], d->dev};
@@ -317,11 +337,11 @@ static int machine_caches_load(struct machine *m, struct state_reader *r,
 	machine_drop_code(m);
 	int rc = machine_part_load(r, "CODE", NULL, load_code, &m->bus, err,
 				   errlen);
-	char what[32];
+	char what[16];
 	for (int i = 0; i < m->nharts && rc == 0; i++) {
-		snprintf(what, sizeof(what), "hart %d", i);
-		rc = machine_part_load(r, "HCAC", what, load_hart_cache,
-				       m->harts[i], err, errlen);
+		rc = machine_part_load(r, "HCAC", part_what(what, "hart", i),
+				       load_hart_cache, m->harts[i], err,
+				       errlen);
 	}
 	return rc;
 }
@@ -332,12 +352,11 @@ static int machine_caches_load(struct machine *m, struct state_reader *r,
 static int machine_parts_load(struct machine *m, struct state_reader *r,
 			      char *err, size_t errlen)
 {
-	char what[32];
+	char what[16];
 	int rc = 0;
 	for (int i = 0; i < m->nharts && rc == 0; i++) {
-		snprintf(what, sizeof(what), "hart %d", i);
-		rc = machine_part_load(r, "HART", what, load_hart, m->harts[i],
-				       err, errlen);
+		rc = machine_part_load(r, "HART", part_what(what, "hart", i),
+				       load_hart, m->harts[i], err, errlen);
 	}
 	for (int i = 0; i < m->ndevices && rc == 0; i++)
 		rc = device_load(&m->devices[i], r, err, errlen);
@@ -374,7 +393,12 @@ int machine_load(struct machine *m, struct state_reader *r, char *err,
 	int rc = machine_head_load(m, r, &s, err, errlen);
 	if (rc)
 		return rc; /* nothing applied yet */
+	/* The state it replaces is usually about as long as the one it
+	 * loads: room for that up front (up to a bound) saves growing the
+	 * backup step by step. */
 	struct state_buf backup = {0};
+	size_t want = (size_t)(r->end - r->p);
+	state_reserve(&backup, want < (1u << 20) ? want : (1u << 20));
 	if (machine_save(m, &backup)) {
 		free(backup.p);
 		snprintf(err, errlen, "out of memory restoring the machine");

@@ -9,11 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Room for n more bytes; false (and oom) when there is none. */
-static bool state_reserve(struct state_buf *b, size_t n)
+bool state_reserve(struct state_buf *b, size_t n)
 {
 	if (b->oom)
 		return false;
+	if (n <= b->cap - b->len)
+		return true; /* every put but a few: no call to grow */
 	uint8_t *p = n <= SIZE_MAX - b->len
 			     ? vec_grow(b->p, &b->cap, b->len + n, 1)
 			     : NULL;

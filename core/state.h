@@ -30,6 +30,9 @@ struct state_buf {
 	bool open;   /* a section is open (sections do not nest) */
 };
 
+/* Room for n more bytes; false (and oom) when there is none. Puts make
+ * room themselves; reserving first saves growing step by step. */
+bool state_reserve(struct state_buf *b, size_t n);
 void state_put_u8(struct state_buf *b, uint8_t v);
 void state_put_u32(struct state_buf *b, uint32_t v);
 void state_put_u64(struct state_buf *b, uint64_t v);

@@ -147,8 +147,7 @@ static void drive(struct machine *m, const uint8_t *h, const uint8_t *frames,
 }
 
 /* The machine every input starts from: the card not yet set up, the hart
- * at the WFI loop (wfi; j .-4: it waits, so time jumps to each
- * completion). */
+ * at the WFI loop (fuzz_machine_wfi_loop). */
 static struct machine *machine_get(void)
 {
 	static struct fuzz_machine fm;
@@ -163,11 +162,7 @@ static struct machine *machine_get(void)
 		.host = {.wall_ns = fuzz_wall_ns, .entropy = fuzz_entropy}};
 	fuzz_machine_new(&fm, &cfg);
 	virtio_net_set_tx(virtio_net_of(fm.m), fuzz_tx, NULL);
-	uint8_t *ram = bus_host_ptr(&fm.m->bus, RAM_BASE, 8);
-	le_put32(ram, 0x10500073);
-	le_put32(ram + 4, 0xffdff06f);
-	bus_note_write(&fm.m->bus, RAM_BASE, 8);
-	fm.m->harts[0]->pc = RAM_BASE;
+	fuzz_machine_wfi_loop(&fm);
 	fuzz_machine_mark(&fm);
 	return fm.m;
 }

@@ -6,7 +6,8 @@
  * and runs the machine until it is idle (the hart waits in WFI, so virtual
  * time jumps to each completion). No input may crash, trip a sanitizer,
  * leak, or change a byte of the image file: the disk is in overlay or
- * read-only mode, so the file must read back as it was made.
+ * read-only mode, so the file must read back as it was made (its size and
+ * times are checked after every input, its bytes when the process ends).
  *
  * Input: a 24-byte header, then guest RAM from RAM_BASE + 0x1000 (the
  * first page holds the WFI loop):
@@ -60,10 +61,29 @@ static void fuzz_entropy(void *ctx, uint8_t *buf, size_t len)
 	memset(buf, 0xa5, len);
 }
 
+/* The file must still hold exactly what image_make wrote. */
+static void image_check_contents(void)
+{
+	static uint8_t now[sizeof image];
+	int fd = open(image_path, O_RDONLY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || st.st_size != sizeof image ||
+	    file_pread_all(fd, now, sizeof now, 0) != 0 ||
+	    memcmp(now, image, sizeof image) != 0)
+		abort();
+	close(fd);
+}
+
 static void image_remove(void)
 {
+	image_check_contents();
 	unlink(image_path);
 }
+
+/* The image as image_make left it: any write to the file, through any
+ * descriptor, moves its modification and change times. */
+static int image_fd = -1;
+static struct stat image_stat;
 
 /* The disk image, made once per process with a known pattern. */
 static void image_make(void)
@@ -77,22 +97,23 @@ static void image_make(void)
 	if (fd < 0 || file_write_all(fd, image, sizeof image) != 0)
 		abort();
 	close(fd);
+	image_fd = open(image_path, O_RDONLY);
+	if (image_fd < 0 || fstat(image_fd, &image_stat) != 0)
+		abort();
 	atexit(image_remove);
 }
 
-/* The file must still hold exactly what image_make wrote: read back
- * through a descriptor kept open, since opening the file for every input
- * would cost more than most inputs do. */
+/* After each input: the file's size and times, which any write changes,
+ * are still the ones image_make left (a look at the inode, no file I/O
+ * per input); its contents are compared in full when the process ends. */
 static void image_check(void)
 {
-	static uint8_t now[sizeof image];
-	static int fd = -1;
-	if (fd < 0)
-		fd = open(image_path, O_RDONLY);
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0 || st.st_size != sizeof image ||
-	    file_pread_all(fd, now, sizeof now, 0) != 0 ||
-	    memcmp(now, image, sizeof image) != 0)
+	if (fstat(image_fd, &st) != 0 || st.st_size != image_stat.st_size ||
+	    st.st_mtim.tv_sec != image_stat.st_mtim.tv_sec ||
+	    st.st_mtim.tv_nsec != image_stat.st_mtim.tv_nsec ||
+	    st.st_ctim.tv_sec != image_stat.st_ctim.tv_sec ||
+	    st.st_ctim.tv_nsec != image_stat.st_ctim.tv_nsec)
 		abort();
 }
 
@@ -155,9 +176,7 @@ static void drive(struct machine *m, const uint8_t *h)
 }
 
 /* The machine every input starts from, one per disk mode: the device not
- * yet set up, the hart at the WFI loop (wfi; j .-4: it waits, so time
- * jumps to the next completion and the machine is idle once every
- * request is done). */
+ * yet set up, the hart at the WFI loop (fuzz_machine_wfi_loop). */
 static struct machine *machine_get(enum disk_mode mode)
 {
 	static struct fuzz_machine fms[2];
@@ -174,11 +193,7 @@ static struct machine *machine_get(enum disk_mode mode)
 		.host = {.wall_ns = fuzz_wall_ns, .entropy = fuzz_entropy}};
 	cfg.disks[0] = (struct disk_config){.path = image_path, .mode = mode};
 	fuzz_machine_new(fm, &cfg);
-	uint8_t *ram = bus_host_ptr(&fm->m->bus, RAM_BASE, 8);
-	le_put32(ram, 0x10500073);
-	le_put32(ram + 4, 0xffdff06f);
-	bus_note_write(&fm->m->bus, RAM_BASE, 8);
-	fm->m->harts[0]->pc = RAM_BASE;
+	fuzz_machine_wfi_loop(fm);
 	fuzz_machine_mark(fm);
 	return fm->m;
 }

@@ -1,6 +1,7 @@
 /* Machine state save and restore: a restored machine runs on exactly as the
  * original does, devices with work in flight included, and a damaged state
  * is refused with an error, never half-applied. */
+#include "block.h"
 #include "dev/disk.h"
 #include "dev/plic.h"
 #include "dev/uart.h"
@@ -8,6 +9,7 @@
 #include "dev/virtio_mmio.h"
 #include "machine.h"
 #include "state.h"
+#include "util/le.h"
 
 #include <check.h>
 #include <errno.h>
@@ -784,6 +786,160 @@ START_TEST(test_cached_translation_survives)
 }
 END_TEST
 
+/* ---- saving the caches costs what they hold ---- */
+
+/* Fill slot tlb_index(vpn) of array acc of set s with vpn -> RAM page. */
+static void tlb_fill(struct hart *h, struct tlb_set *s, unsigned acc,
+		     uint64_t vpn, uint64_t page)
+{
+	uint8_t *host = bus_host_ptr(&h->m->bus, RAM_BASE + page * PAGE_SIZE,
+				     PAGE_SIZE);
+	hart_tlb_put(s, acc, tlb_index(vpn << 12), vpn,
+		     (uintptr_t)host - (uintptr_t)(vpn << 12));
+}
+
+static struct tlb_entry *tlb_at(struct tlb_set *s, unsigned acc)
+{
+	return acc == 0 ? s->r : acc == 1 ? s->w : s->x;
+}
+
+/* Valid TLB entries of h, found by looking at every slot. */
+static unsigned tlb_count(struct hart *h)
+{
+	unsigned n = 0;
+	for (int s = 0; s < TLB_SETS; s++)
+		for (unsigned acc = 0; acc < 3; acc++)
+			for (unsigned k = 0; k < TLB_SIZE; k++)
+				n += tlb_at(&h->tlb[s], acc)[k].tag !=
+				     TLB_INVALID;
+	return n;
+}
+
+/* Saving finds the valid entries through the sets' fill logs. Every
+ * entry must come back however its log got there: a slot dropped alone
+ * and filled again (logged twice), a parked entry, a set whose log
+ * overflowed; and every slot of b holds what the same slot of a does, by
+ * a look at every slot. A reboot empties every set, by the same look. */
+START_TEST(test_cache_save_finds_every_entry)
+{
+	struct machine *a = machine_make(1, RAM_SIZE, false, NULL);
+	struct machine *b = machine_make(1, RAM_SIZE, false, NULL);
+	struct hart *h = a->harts[0];
+	unsigned want = 0;
+	for (uint64_t v = 0; v < 5; v++, want++)
+		tlb_fill(h, &h->tlb[PRIV_S], 0, 0x40000 + v, v);
+	/* Dropped alone, as a fence for one page does, then filled again. */
+	tlb_at(&h->tlb[PRIV_S], 0)[tlb_index(0x40002ull << 12)].tag =
+		TLB_INVALID;
+	tlb_fill(h, &h->tlb[PRIV_S], 0, 0x40002, 9);
+	tlb_at(&h->tlb[PRIV_S], 0)[tlb_index(0x40004ull << 12)].tag =
+		TLB_INVALID;
+	want--;
+	tlb_fill(h, &h->tlb[PRIV_S], 1, 0x50000, 20);
+	tlb_fill(h, &h->tlb[PRIV_S], 2, 0x50001, 21);
+	want += 2;
+	tlb_at(&h->tlb[PRIV_S], 1)[tlb_index(0x50000ull << 12)].tag |=
+		TLB_PARKED;
+	/* More fills than the log holds. */
+	for (uint64_t v = 0; v < TLB_LOG + 8; v++, want++)
+		tlb_fill(h, &h->tlb[PRIV_U], v % 3, 0x60000 + v, v % 200);
+	ck_assert_uint_gt(h->tlb[PRIV_U].nlog, TLB_LOG);
+	tlb_fill(h, &h->tlb[PRIV_M], 1, 0x80030, 0x30);
+	want++;
+	ck_assert_uint_eq(tlb_count(h), want);
+
+	struct state_buf st = save_of(a);
+	char err[256];
+	ck_assert_msg(try_load(b, st.p, st.len, err, sizeof(err)) == 0, "%s",
+		      err);
+	struct hart *g = b->harts[0];
+	ck_assert_uint_eq(tlb_count(g), want);
+	uint8_t *ha = bus_host_ptr(&a->bus, RAM_BASE, RAM_SIZE);
+	uint8_t *hb = bus_host_ptr(&b->bus, RAM_BASE, RAM_SIZE);
+	for (int s = 0; s < TLB_SETS; s++)
+		for (unsigned acc = 0; acc < 3; acc++)
+			for (unsigned k = 0; k < TLB_SIZE; k++) {
+				struct tlb_entry *x =
+					&tlb_at(&h->tlb[s], acc)[k];
+				struct tlb_entry *y =
+					&tlb_at(&g->tlb[s], acc)[k];
+				ck_assert_uint_eq(x->tag == TLB_INVALID,
+						  y->tag == TLB_INVALID);
+				if (x->tag == TLB_INVALID)
+					continue;
+				ck_assert_uint_eq(x->tag & ~TLB_PARKED, y->tag);
+				ck_assert_uint_eq(
+					tlb_host_page(x) - (uintptr_t)ha,
+					tlb_host_page(y) - (uintptr_t)hb);
+			}
+	assert_unchanged(b, &st);
+
+	machine_reboot(a);
+	ck_assert_uint_eq(tlb_count(h), 0);
+	for (int p = 0; p < 4; p++)
+		for (unsigned k = 0; k < JCACHE_SIZE; k++)
+			ck_assert_ptr_null(h->jcache[p].e[k].block);
+	free(st.p);
+	machine_free(a);
+	machine_free(b);
+}
+END_TEST
+
+/* The pages the CODE section of state st names in region 0 (RAM). */
+static uint64_t code_section_pages(const struct state_buf *st, uint64_t *pages,
+				   uint64_t max)
+{
+	size_t at = 0;
+	while (memcmp(st->p + at, "CODE", 4) != 0)
+		at += 8 + le_get32(st->p + at + 4);
+	const uint8_t *c = st->p + at + 8;
+	ck_assert_uint_ge(le_get32(c), 1);
+	ck_assert_uint_eq(le_get64(c + 4), RAM_BASE);
+	uint64_t n = le_get64(c + 20);
+	ck_assert_uint_le(n, max);
+	for (uint64_t i = 0; i < n; i++)
+		pages[i] = le_get64(c + 28 + 8 * i);
+	return n;
+}
+
+/* Saving names the code pages through a bitmap beside the code-page
+ * table: exactly the pages with decoded code, by a look at every page,
+ * after blocks are built, one page's are dropped by a store, and more are
+ * built; a reboot leaves none. */
+START_TEST(test_code_pages_saved_exactly)
+{
+	struct machine *m = machine_make(1, RAM_SIZE, false, NULL);
+	struct mem_region *r = m->ram;
+	static const uint64_t built[] = {0, 1, 63, 64, 65, 200, 255};
+	for (size_t i = 0; i < sizeof(built) / sizeof(built[0]); i++) {
+		uint8_t *host = r->host + built[i] * PAGE_SIZE;
+		le_put32(host + 8, 0x00000013); /* nop, then zeros */
+		ck_assert_ptr_nonnull(block_get(&m->bus, r, host + 8, 8));
+	}
+	bus_note_write(&m->bus, RAM_BASE + 64 * PAGE_SIZE + 8, 4);
+	uint8_t *host = r->host + 100 * PAGE_SIZE;
+	ck_assert_ptr_nonnull(block_get(&m->bus, r, host, 0));
+	uint64_t want[16], n = 0;
+	for (uint64_t p = 0; p < r->size >> PAGE_SHIFT; p++)
+		if (r->code[p])
+			want[n++] = p;
+	ck_assert_uint_eq(n, 7); /* 0 1 63 65 100 200 255 */
+	struct state_buf st = save_of(m);
+	uint64_t got[16];
+	ck_assert_uint_eq(code_section_pages(&st, got, 16), n);
+	for (uint64_t i = 0; i < n; i++)
+		ck_assert_uint_eq(got[i], want[i]);
+	free(st.p);
+	machine_reboot(m);
+	for (uint64_t p = 0; p < r->size >> PAGE_SHIFT; p++)
+		ck_assert_ptr_null(r->code[p]);
+	st = save_of(m);
+	ck_assert_uint_eq(code_section_pages(&st, got, 16), 0);
+	free(st.p);
+	machine_free(m);
+}
+END_TEST
+
 /* ---- the encoding itself ---- */
 
 START_TEST(test_encoding_roundtrip_and_bounds)
@@ -883,6 +1039,8 @@ int main(void)
 	tcase_add_loop_test(tc, test_blk_in_flight_completes_identically, 0, 2);
 	tcase_add_test(tc, test_uart_fifo_survives);
 	tcase_add_test(tc, test_cached_translation_survives);
+	tcase_add_test(tc, test_cache_save_finds_every_entry);
+	tcase_add_test(tc, test_code_pages_saved_exactly);
 	tcase_add_test(tc, test_truncated_at_every_length);
 	tcase_add_test(tc, test_every_byte_flipped);
 	tcase_add_test(tc, test_wrong_tag_and_absurd_lengths);
