@@ -1,5 +1,6 @@
 #include "pagestore.h"
 #include "../core/bus.h"
+#include "../core/util/huge_map.h"
 #include "../core/util/vec.h"
 
 #include <errno.h>
@@ -325,11 +326,6 @@ void pagestore_unref(struct page_store *ps, uint32_t id)
 	ps->free_head = id;
 }
 
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23
-#endif
-#define PS_HUGE (2u << 20)
-
 void pagestore_reserve(struct page_store *ps, uint32_t n)
 {
 	/* The batch before: its unused room goes back. */
@@ -339,8 +335,7 @@ void pagestore_reserve(struct page_store *ps, uint32_t n)
 		munmap(s->base, s->len);
 		s->base = NULL;
 	} else if (s) {
-		size_t keep = ((size_t)s->used << PAGE_SHIFT) + PS_HUGE - 1;
-		keep -= keep % PS_HUGE;
+		size_t keep = huge_map_round((size_t)s->used << PAGE_SHIFT);
 		if (keep < s->len)
 			munmap(s->base + keep, s->len - keep);
 		s->len = keep < s->len ? keep : s->len;
@@ -352,20 +347,10 @@ void pagestore_reserve(struct page_store *ps, uint32_t n)
 	if (!s)
 		return;
 	ps->slab = s;
-	size_t len = ((size_t)n << PAGE_SHIFT) + PS_HUGE - 1;
-	len -= len % PS_HUGE;
-	uint8_t *p = mmap(NULL, len + PS_HUGE, PROT_READ | PROT_WRITE,
-			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (p == MAP_FAILED)
+	size_t len = huge_map_round((size_t)n << PAGE_SHIFT);
+	uint8_t *p = huge_map_populated(len);
+	if (!p)
 		return;
-	size_t lead = (PS_HUGE - (uintptr_t)p % PS_HUGE) % PS_HUGE;
-	if (lead)
-		munmap(p, lead);
-	if (PS_HUGE - lead)
-		munmap(p + lead + len, PS_HUGE - lead);
-	p += lead;
-	madvise(p, len, MADV_HUGEPAGE);
-	madvise(p, len, MADV_POPULATE_WRITE);
 	ps->slab[ps->nslab++] = (struct ps_slab){
 		.base = p, .len = len, .cap = (uint32_t)(len >> PAGE_SHIFT)};
 	ps->cur = (uint32_t)ps->nslab;

@@ -6,6 +6,7 @@
 #include "../core/state.h"
 #include "../core/util/crc32.h"
 #include "../core/util/file_io.h"
+#include "../core/util/huge_map.h"
 #include "../core/util/le.h"
 #include "../core/util/sha256.h"
 #include "../core/util/vec.h"
@@ -18,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -101,30 +101,15 @@ static int snap_list_build(const struct machine *m, bool child,
  * more than the copy (a fault, a charge and a cleared page per 4 KiB):
  * the buffer asks for huge pages, aligned to them, and is populated in
  * one call; where either is refused it is faulted in as it is copied. */
-#define SNAP_HUGE (2u << 20)
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23
-#endif
 static int snap_copy_pages(const struct machine *m, struct snap_job *j)
 {
 	if (!j->stored)
 		return 0;
-	size_t len = ((size_t)j->stored << PAGE_SHIFT) + SNAP_HUGE - 1;
-	len -= len % SNAP_HUGE;
-	uint8_t *p = mmap(NULL, len + SNAP_HUGE, PROT_READ | PROT_WRITE,
-			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (p == MAP_FAILED)
+	size_t len = huge_map_round((size_t)j->stored << PAGE_SHIFT);
+	uint8_t *p = huge_map_populated(len);
+	if (!p)
 		return -ENOMEM;
-	/* Only the aligned part is kept. */
-	size_t lead = (SNAP_HUGE - (uintptr_t)p % SNAP_HUGE) % SNAP_HUGE;
-	if (lead)
-		munmap(p, lead);
-	if (SNAP_HUGE - lead)
-		munmap(p + lead + len, SNAP_HUGE - lead);
-	p += lead;
 	j->map_len = len;
-	madvise(p, len, MADV_HUGEPAGE);
-	madvise(p, len, MADV_POPULATE_WRITE);
 	j->pages = p;
 	uint8_t *to = p;
 	for (size_t i = 0; i < j->nrun; i++) {
